@@ -1,0 +1,28 @@
+import type { Source } from '../data/schema';
+import { safeHref } from '../lib/context-view';
+
+/** "CNN, 23 Apr 2021" linking to the source when it has a safe URL. */
+export function SourceLink({ source }: { source: Source | undefined }) {
+  if (!source) return <span class="source missing">source unavailable</span>;
+  const label = `${source.publisher}, ${formatDate(source.date.value)}`;
+  const href = safeHref(source.url);
+  return href ? (
+    <a class="source" href={href} target="_blank" rel="noopener noreferrer" title={source.title}>
+      {label}
+    </a>
+  ) : (
+    <span class="source" title={source.note ?? source.title}>
+      {label}
+    </span>
+  );
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** "2021-04-02" -> "2 Apr 2021", "2021-03" -> "Mar 2021", "2017" -> "2017": never more precise than known. */
+export function formatDate(value: string): string {
+  const [y, m, d] = value.split('-');
+  if (!m) return y!;
+  const month = MONTHS[Number(m) - 1] ?? m;
+  return d ? `${Number(d)} ${month} ${y}` : `${month} ${y}`;
+}

@@ -1,0 +1,288 @@
+/**
+ * Scoring: from pattern hits on a page to an explainable decision.
+ *
+ * Evidence levels (DESIGN.md, "Detection model"):
+ * - strong: a family member's full name (given and family name side by side, either order, any known
+ *   or rule-generated spelling); a known story URL; a known phrase marked strong;
+ * - medium: a rare given name (Muhlise, Zumeryem...), which counts only when corroborated by story
+ *   vocabulary (two categories) or by another member of the same family;
+ * - weak: common given names, family names alone, places, theme words, outlets: they never match a
+ *   page alone, and a common given name counts for a person only once the family is established;
+ * - story: phrases and combinations of vocabulary that are about the story without naming anyone.
+ */
+import { Automaton, type Hit } from './automaton';
+import { urlKey, type ContextCategory, type MatchIndex, type Term } from './match-index';
+
+/** Where a piece of text came from, for "why am I seeing this" and the checker. */
+export type TextOrigin = 'body' | 'title' | 'meta' | 'alt' | 'aria-label' | 'caption' | 'url';
+
+export interface Signal {
+  strength: 'strong' | 'medium' | 'weak' | 'story';
+  /** What was found, as a reader would say it ("full name: Mamutjan Abdurehim"). */
+  label: string;
+  /** The page's own text that matched. */
+  text: string;
+  score: number;
+  personId?: string;
+  familyId?: string;
+  origin: TextOrigin;
+  /** Index of the segment where it was found (content script maps it back to a node). */
+  segment: number;
+}
+
+export interface Detection {
+  matched: boolean;
+  score: number;
+  families: string[];
+  people: string[];
+  signals: Signal[];
+  /** One line: why the decision went the way it did. */
+  reason: string;
+}
+
+export const SCORES = { strong: 10, medium: 4, weak: 1, story: 6 } as const;
+/** A page matches at this score, and only with at least one strong, corroborated or story signal. */
+export const THRESHOLD = 10;
+/**
+ * A page that names nobody is about the story when its vocabulary covers: the people (ethnonym),
+ * the reporting (CNN, or the state media that answered it), the separation, and at least one of the
+ * story's particulars (the accusations, the Italian appeal, the orphanage).
+ */
+const STORY_REQUIRED: ContextCategory[][] = [
+  ['ethnonym'],
+  ['outlet', 'state-media'],
+  ['separation'],
+  ['accusation', 'appeal', 'orphanage'],
+];
+/** Max folded characters between given and family name for a full-name match ("Mamutjan  Abdurehim"). */
+const FULL_NAME_GAP = 3;
+
+export interface Segment {
+  text: string;
+  origin: TextOrigin;
+  /** True when this segment starts a new block (words do not run across). */
+  block: boolean;
+}
+
+interface PlacedHit {
+  term: Term;
+  termIndex: number;
+  segment: number;
+  /** Position in the folded stream of the whole page (start inclusive, end exclusive). */
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** A prepared detector: the automaton is built once per index. */
+export class Detector {
+  readonly automaton: Automaton;
+
+  constructor(readonly index: MatchIndex) {
+    this.automaton = new Automaton(index.patterns.map(([p]) => p));
+  }
+
+  /** Scan segments and decide. `url` enables URL rules. */
+  detect(segments: readonly Segment[], url?: string): Detection {
+    return decide(this.index, this.scan(segments), segments, url);
+  }
+
+  /** All term hits, with positions in the folded stream. */
+  scan(segments: readonly Segment[]): PlacedHit[] {
+    const hits: PlacedHit[] = [];
+    const raw: Hit[] = [];
+    const scanner = this.automaton.scanner((h) => raw.push(h));
+    segments.forEach((s, i) => {
+      if (s.block) scanner.boundary();
+      scanner.feed(s.text, i);
+    });
+    scanner.finish();
+    for (const h of raw) {
+      const [, termIndex] = this.index.patterns[h.pattern]!;
+      const pattern = this.automaton.folded[h.pattern]!;
+      hits.push({
+        term: this.index.terms[termIndex]!,
+        termIndex,
+        segment: h.segment,
+        start: h.pos - pattern.length,
+        end: h.pos,
+        text: pattern.trim(),
+      });
+    }
+    return hits;
+  }
+}
+
+function decide(index: MatchIndex, hits: PlacedHit[], segments: readonly Segment[], url?: string): Detection {
+  const signals: Signal[] = [];
+  const origin = (seg: number): TextOrigin => segments[seg]?.origin ?? 'body';
+  const recognised = new Map<string, Signal['strength']>();
+  const recognise = (personId: string, strength: Signal['strength']) => {
+    const prev = recognised.get(personId);
+    if (!prev || SCORES[strength] > SCORES[prev]) recognised.set(personId, strength);
+  };
+
+  // Strong: full names (a given-name hit next to a family-name hit of the same person).
+  const nameHits = hits.filter((h) => h.term.kind === 'name-part');
+  const fullNamePeople = new Set<string>();
+  for (const a of nameHits) {
+    if (a.term.part !== 'given') continue;
+    for (const b of nameHits) {
+      if (b.term.part !== 'family' || b.term.personId !== a.term.personId) continue;
+      const gap = Math.max(b.start - a.end, a.start - b.end);
+      if (gap < -1 || gap > FULL_NAME_GAP) continue;
+      const personId = a.term.personId!;
+      if (fullNamePeople.has(personId)) continue;
+      fullNamePeople.add(personId);
+      const [first, second] = a.start <= b.start ? [a, b] : [b, a];
+      signals.push({
+        strength: 'strong',
+        label: `full name: ${index.people[personId]?.name ?? personId}`,
+        text: `${first.text} ${second.text}`,
+        score: SCORES.strong,
+        personId,
+        familyId: a.term.familyId!,
+        origin: origin(a.segment),
+        segment: a.segment,
+      });
+      recognise(personId, 'strong');
+    }
+  }
+
+  // URL rules.
+  if (url) {
+    const key = urlKey(url);
+    for (const rule of index.urls) {
+      if (!key.startsWith(rule.prefix)) continue;
+      signals.push({
+        strength: rule.strength,
+        label: `known story URL: ${rule.label}`,
+        text: url,
+        score: SCORES[rule.strength],
+        ...(rule.familyId ? { familyId: rule.familyId } : {}),
+        origin: 'url',
+        segment: -1,
+      });
+    }
+  }
+
+  // Known phrases.
+  const seenPhrases = new Set<number>();
+  for (const h of hits) {
+    if (h.term.kind !== 'phrase' || seenPhrases.has(h.termIndex)) continue;
+    seenPhrases.add(h.termIndex);
+    signals.push({
+      strength: h.term.strength,
+      label: `known phrase: ${h.term.label}`,
+      text: h.text,
+      score: SCORES[h.term.strength],
+      ...(h.term.familyId ? { familyId: h.term.familyId } : {}),
+      origin: origin(h.segment),
+      segment: h.segment,
+    });
+  }
+
+  // Story vocabulary, by category (each category counts once).
+  const categories = new Map<ContextCategory, PlacedHit>();
+  for (const h of hits) {
+    if (h.term.kind === 'context' && !categories.has(h.term.category!)) categories.set(h.term.category!, h);
+  }
+  for (const [category, h] of categories) {
+    signals.push({
+      strength: 'weak',
+      label: `${category}: ${h.term.label}`,
+      text: h.text,
+      score: SCORES.weak,
+      origin: origin(h.segment),
+      segment: h.segment,
+    });
+  }
+  if (STORY_REQUIRED.every((anyOf) => anyOf.some((c) => categories.has(c)))) {
+    signals.push({
+      strength: 'story',
+      label: `story vocabulary in ${categories.size} categories (${[...categories.keys()].join(', ')})`,
+      text: [...categories.values()].map((h) => h.text).join(', '),
+      score: SCORES.story,
+      origin: 'body',
+      segment: [...categories.values()][0]!.segment,
+    });
+  }
+
+  // Medium: rare given names, corroborated by story vocabulary or by another member of the family.
+  const familiesStrong = new Set(
+    [...fullNamePeople].map((p) => index.people[p]?.familyId).filter((f): f is string => !!f),
+  );
+  const rareHits = nameHits.filter((h) => h.term.rare && !fullNamePeople.has(h.term.personId!));
+  const seenRare = new Set<string>();
+  for (const h of rareHits) {
+    const personId = h.term.personId!;
+    if (seenRare.has(personId)) continue;
+    seenRare.add(personId);
+    const otherMembers = new Set(
+      nameHits
+        .filter((o) => o.term.familyId === h.term.familyId && o.term.personId !== personId && o.term.rare)
+        .map((o) => o.term.personId),
+    );
+    const corroborated = categories.size >= 2 || otherMembers.size > 0 || familiesStrong.has(h.term.familyId!);
+    signals.push({
+      strength: 'medium',
+      label: `rare given name: ${index.people[personId]?.name ?? personId}${corroborated ? '' : ' (not corroborated)'}`,
+      text: h.text,
+      score: corroborated ? SCORES.medium : 0,
+      personId,
+      familyId: h.term.familyId!,
+      origin: origin(h.segment),
+      segment: h.segment,
+    });
+    if (corroborated) recognise(personId, 'medium');
+  }
+
+  // Families established by strong or corroborated medium evidence.
+  const families = new Set<string>();
+  for (const personId of recognised.keys()) {
+    const f = index.people[personId]?.familyId;
+    if (f) families.add(f);
+  }
+  const strongFamilySignal = signals.some((s) => s.familyId && s.strength === 'strong' && !s.personId);
+  for (const s of signals) if (strongFamilySignal && s.familyId && !s.personId) families.add(s.familyId);
+
+  // Weak: other name parts count for a person once the family is established.
+  const seenWeak = new Set<string>();
+  for (const h of nameHits) {
+    const personId = h.term.personId!;
+    if (recognised.has(personId) || seenWeak.has(personId) || !families.has(h.term.familyId!)) continue;
+    if (h.term.part !== 'given') continue;
+    seenWeak.add(personId);
+    signals.push({
+      strength: 'weak',
+      label: `given name in an established family: ${index.people[personId]?.name ?? personId}`,
+      text: h.text,
+      score: SCORES.weak,
+      personId,
+      familyId: h.term.familyId!,
+      origin: origin(h.segment),
+      segment: h.segment,
+    });
+    recognise(personId, 'weak');
+  }
+
+  const decisive = signals.filter(
+    (s) => s.strength === 'strong' || s.strength === 'story' || (s.strength === 'medium' && s.score > 0),
+  );
+  const score = signals.reduce((sum, s) => sum + s.score, 0);
+  const matched = decisive.length > 0 && score >= THRESHOLD;
+  const reason = matched
+    ? `matched: ${decisive.map((s) => s.label).join('; ')} (score ${score})`
+    : decisive.length === 0
+      ? `no match: no strong, corroborated or story-level signal (score ${score})`
+      : `no match: score ${score} is under ${THRESHOLD}`;
+
+  return {
+    matched,
+    score,
+    families: matched ? [...families] : [],
+    people: matched ? [...recognised.keys()] : [],
+    signals,
+    reason,
+  };
+}

@@ -1,0 +1,87 @@
+/**
+ * The compact match index: everything the content script needs to decide whether a page is about the
+ * story, and nothing else. Built from the dataset by the background (data/match-index-builder.ts),
+ * stored in storage.local so a content script can read it without waking the service worker.
+ */
+
+export const MATCH_INDEX_FORMAT = 1;
+export const MATCH_INDEX_KEY = 'matchIndex';
+
+/** What a term is evidence of. */
+export type TermKind =
+  /** One word of a family member's name (given or family part), with its spelling variants. */
+  | 'name-part'
+  /** A known phrase (story title, sign text, media title). */
+  | 'phrase'
+  /** Story vocabulary by category, from the lexicon. */
+  | 'context';
+
+export type ContextCategory =
+  | 'ethnonym'
+  | 'region'
+  | 'place'
+  | 'outlet'
+  | 'state-media'
+  | 'separation'
+  | 'orphanage'
+  | 'accusation'
+  | 'appeal';
+
+export interface Term {
+  kind: TermKind;
+  /** What the sidebar and checker print ("Mamutjan", "Uyghur", "CNN"). */
+  label: string;
+  strength: 'strong' | 'medium' | 'weak' | 'story';
+  personId?: string;
+  familyId?: string;
+  /** For name parts: which part of the name, and whether it is rare enough to count alone. */
+  part?: 'given' | 'family';
+  rare?: boolean;
+  category?: ContextCategory;
+}
+
+export interface UrlRule {
+  /** host + path prefix without scheme and without a leading "www." or "edition.". */
+  prefix: string;
+  label: string;
+  strength: 'strong' | 'story';
+  familyId?: string;
+}
+
+export interface MatchIndex {
+  format: typeof MATCH_INDEX_FORMAT;
+  datasetVersion: string;
+  datasetHash: string;
+  terms: Term[];
+  /** [pattern text, term index]: a term has as many patterns as it has spellings. */
+  patterns: Array<[string, number]>;
+  urls: UrlRule[];
+  /** Person id -> family id and display name (minors: first name only). */
+  people: Record<string, { familyId: string; name: string }>;
+  families: Record<string, { label: string }>;
+}
+
+/** Cheap structural check for a value read back from storage (it may be from an older version). */
+export function isMatchIndex(value: unknown): value is MatchIndex {
+  if (!value || typeof value !== 'object') return false;
+  const v = value as Partial<MatchIndex>;
+  return (
+    v.format === MATCH_INDEX_FORMAT &&
+    Array.isArray(v.terms) &&
+    Array.isArray(v.patterns) &&
+    Array.isArray(v.urls) &&
+    typeof v.people === 'object' &&
+    typeof v.families === 'object'
+  );
+}
+
+/** A URL's host and path, folded for URL rules ("https://edition.cnn.com/a?b" -> "cnn.com/a"). */
+export function urlKey(url: string): string {
+  try {
+    const u = new URL(url);
+    const host = u.hostname.toLowerCase().replace(/^(www|edition|m|mobile|amp)\./, '');
+    return `${host}${u.pathname}`.toLowerCase();
+  } catch {
+    return '';
+  }
+}

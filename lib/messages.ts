@@ -1,0 +1,98 @@
+/**
+ * The extension's message protocol: one schema per direction, parsed with zod/mini (about 5 KB, so the
+ * content script can afford it) before anything acts on a message. Messages that fail to parse are
+ * dropped; a page's window.postMessage never reaches any of these handlers.
+ *
+ *   content script ──ContentToBackground──▶ background ◀──SidebarToBackground── sidebar iframe
+ *   content script ◀──BackgroundToContent── background
+ */
+import * as z from 'zod/mini';
+
+const Strength = z.enum(['strong', 'medium', 'weak', 'story']);
+const Origin = z.enum(['body', 'title', 'meta', 'alt', 'aria-label', 'caption', 'url']);
+
+export const SignalSummary = z.object({
+  strength: Strength,
+  label: z.string(),
+  text: z.string(),
+  score: z.number(),
+  personId: z.optional(z.string()),
+  familyId: z.optional(z.string()),
+  origin: Origin,
+});
+export type SignalSummary = z.infer<typeof SignalSummary>;
+
+export const DetectionSummary = z.object({
+  matched: z.boolean(),
+  score: z.number(),
+  families: z.array(z.string()),
+  people: z.array(z.string()),
+  signals: z.array(SignalSummary),
+  reason: z.string(),
+  /** Milliseconds from the content script's start to the decision. */
+  detectMs: z.number(),
+});
+export type DetectionSummary = z.infer<typeof DetectionSummary>;
+
+/** content script -> background */
+export const ContentToBackground = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('detection'), url: z.string(), detection: DetectionSummary }),
+  z.object({ type: z.literal('sidebar-mounted'), ms: z.number() }),
+]);
+export type ContentToBackground = z.infer<typeof ContentToBackground>;
+
+/** sidebar iframe -> background */
+export const SidebarToBackground = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('get-tab-state') }),
+  z.object({ type: z.literal('get-context') }),
+  z.object({ type: z.literal('set-open'), open: z.boolean() }),
+]);
+export type SidebarToBackground = z.infer<typeof SidebarToBackground>;
+
+/** background -> content script */
+export const BackgroundToContent = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('set-open'), open: z.boolean() }),
+]);
+export type BackgroundToContent = z.infer<typeof BackgroundToContent>;
+
+/** What the background knows about a tab, as the sidebar and popup see it. */
+export const TabState = z.object({
+  url: z.string(),
+  detection: DetectionSummary,
+  open: z.boolean(),
+  sidebarMs: z.optional(z.number()),
+});
+export type TabState = z.infer<typeof TabState>;
+
+const Records = z.array(z.looseObject({ id: z.string() }));
+
+/**
+ * The background's answer to `get-context`: the tab's state and the dataset records to show.
+ * (The sidebar cannot open IndexedDB itself: inside a web page it is a third-party frame, and
+ * browsers that block third-party storage deny it the database.)
+ */
+export const ContextResponse = z.object({
+  state: TabState,
+  data: z.object({
+    sources: Records,
+    actors: Records,
+    stories: Records,
+    families: Records,
+    people: Records,
+    relationships: Records,
+    claims: Records,
+    responses: Records,
+    findings: Records,
+    conduct: Records,
+    events: Records,
+    media: Records,
+  }),
+  meta: z.optional(z.object({ version: z.string(), dataAsOf: z.string(), hash: z.string() })),
+});
+export type ContextResponse = z.infer<typeof ContextResponse>;
+
+/** Parse or return undefined: unknown and malformed messages are ignored, never acted on. */
+export function parseMessage<T>(schema: z.ZodMiniType<T>, message: unknown): T | undefined {
+  const r = z.safeParse(schema, message);
+  return r.success ? r.data : undefined;
+}

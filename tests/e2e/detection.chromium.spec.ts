@@ -1,0 +1,69 @@
+import { test, expect, sidebarFrame, domSnapshot, recordMutations, PAGES } from './fixtures';
+
+test.describe('Chromium: detection and the sidebar', () => {
+  test('a page naming a family member gets the sidebar with sourced context', async ({ page, extension }) => {
+    await page.goto(PAGES.family1.url);
+    const host = page.locator('backstory-context');
+    await expect(host).toHaveCount(1);
+    // The host's shadow root is closed: the page sees the element but not inside it.
+    expect(await host.evaluate((el) => el.shadowRoot)).toBeNull();
+
+    const frame = await sidebarFrame(page, extension.extensionId);
+    const tab = frame.getByRole('button', { name: /Context: \d+ people in this story/ });
+    await expect(tab).toBeVisible();
+    await tab.click();
+
+    await expect(frame.getByRole('heading', { name: "Mamutjan Abdurehim's family" })).toBeVisible();
+    await expect(frame.locator('.people')).toContainText('Mamutjan Abdurehim');
+    await expect(frame.locator('.people')).toContainText('Muhlise');
+    await expect(frame.getByRole('heading', { name: 'What the Chinese government claims' })).toBeVisible();
+    await expect(frame.locator('.claims')).toContainText('The Chinese government said');
+    await expect(frame.getByRole('heading', { name: 'What the family says' })).toBeVisible();
+    await expect(frame.locator('.responses')).toContainText('laughable');
+    await expect(frame.getByRole('heading', { name: 'Evidence' })).toBeVisible();
+    await expect(frame.locator('.findings')).toContainText('no evidence');
+    // Every claim is one click from its source.
+    const source = frame.locator('.claims a.source').first();
+    await expect(source).toHaveAttribute('href', /^https:\/\/www\.cnn\.com\//);
+    await expect(frame.locator('footer')).toContainText(/Dataset \d+\.\d+\.\d+ · data as of/);
+    // The other family is not shown on a page about this one.
+    await expect(frame.getByRole('heading', { name: /Ablikim Mamtinin and Mihriban Kader/ })).toHaveCount(0);
+    // Open, the host takes the height of the window beside the page.
+    await expect(host).toHaveAttribute('data-state', 'open');
+  });
+
+  test('the badge counts the people recognised', async ({ page, extension }) => {
+    await page.goto(PAGES.family1.url);
+    await sidebarFrame(page, extension.extensionId);
+    // Find the tab through the background's own per-tab state (no "tabs" permission to query by URL).
+    const badge = await extension.serviceWorker.evaluate(async (url) => {
+      const states = await chrome.storage.session.get(null);
+      const key = Object.keys(states).find((k) => (states[k] as { url: string }).url === url);
+      return chrome.action.getBadgeText({ tabId: Number(key!.slice('tab:'.length)) });
+    }, PAGES.family1.url);
+    expect(Number(badge)).toBeGreaterThanOrEqual(3);
+  });
+
+  for (const [name, entry] of [
+    ['an unrelated page', PAGES.unrelated],
+    ['a page about another separated Uyghur family', PAGES.otherFamily],
+  ] as const) {
+    test(`${name} is left exactly as it was`, async ({ page }) => {
+      const requests: string[] = [];
+      const errors: string[] = [];
+      page.on('request', (r) => requests.push(r.url()));
+      page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+      await recordMutations(page);
+      await page.goto(entry.url);
+      const before = await domSnapshot(page);
+      // Give the content script (document_idle) ample time to act, were it going to.
+      await page.waitForTimeout(1500);
+      expect(await page.evaluate(() => (window as unknown as { __mutations: string[] }).__mutations)).toEqual([]);
+      expect(await domSnapshot(page)).toBe(before);
+      await expect(page.locator('backstory-context')).toHaveCount(0);
+      expect(page.frames()).toHaveLength(1);
+      expect(requests).toEqual([entry.url]);
+      expect(errors).toEqual([]);
+    });
+  }
+});

@@ -1,0 +1,92 @@
+/**
+ * Playwright fixtures: one Chromium with the extension per test file, pages served at real URLs.
+ */
+import { test as base, expect, type BrowserContext, type Frame, type Page, type Worker } from '@playwright/test';
+import path from 'node:path';
+import { launchChromium, servePages, waitForIndex, type Page as ServedPage } from '../../scripts/harness/chromium';
+
+export const FIXTURES = path.resolve('tests/fixtures/pages');
+
+export const PAGES = {
+  family1: {
+    url: 'https://www.southerncrossdaily.com.au/world/asia/2021/04/26/adelaide-father-uyghur-family',
+    file: path.join(FIXTURES, 'family-abdurehim-article.html'),
+  },
+  unrelated: {
+    url: 'https://www.riversideherald.example/local/2024/05/02/cycle-lanes',
+    file: path.join(FIXTURES, 'unrelated-article.html'),
+  },
+  otherFamily: {
+    url: 'https://www.bosphorusreview.example/world/2021/05/10/uyghur-father-istanbul',
+    file: path.join(FIXTURES, 'other-family-article.html'),
+  },
+} satisfies Record<string, ServedPage>;
+
+interface Fixtures {
+  page: Page;
+}
+interface WorkerFixtures {
+  extension: { context: BrowserContext; extensionId: string; serviceWorker: Worker };
+}
+
+export const test = base.extend<Fixtures, WorkerFixtures>({
+  extension: [
+    async ({}, use) => {
+      const launched = await launchChromium();
+      await servePages(launched.context, Object.values(PAGES), FIXTURES);
+      await waitForIndex(launched.serviceWorker);
+      await use(launched);
+      await launched.context.close();
+    },
+    { scope: 'worker' },
+  ],
+  page: async ({ extension }, use) => {
+    const page = await extension.context.newPage();
+    await use(page);
+    await page.close();
+  },
+});
+
+export { expect };
+
+/** The sidebar iframe of a page (an extension-origin frame), once it has rendered. */
+export async function sidebarFrame(page: Page, extensionId: string): Promise<Frame> {
+  const url = `chrome-extension://${extensionId}/sidebar.html`;
+  await expect.poll(() => page.frames().some((f) => f.url().startsWith(url)), { timeout: 10_000 }).toBe(true);
+  return page.frames().find((f) => f.url().startsWith(url))!;
+}
+
+/** A serialisation of the page's DOM, to compare before and after the extension had its chance. */
+export function domSnapshot(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const walk = (n: Node): string => {
+      if (n.nodeType === 3) return JSON.stringify((n as Text).data);
+      if (n.nodeType !== 1) return '';
+      const el = n as Element;
+      const attrs = [...el.attributes].map((a) => `${a.name}=${JSON.stringify(a.value)}`).join(' ');
+      const shadow = el.shadowRoot ? '#shadow' : '';
+      return `<${el.tagName}${attrs ? ' ' + attrs : ''}${shadow}>${[...el.childNodes].map(walk).join('')}</${el.tagName}>`;
+    };
+    return walk(document.documentElement) + `|sheets:${document.styleSheets.length}|adopted:${document.adoptedStyleSheets.length}`;
+  });
+}
+
+/**
+ * Record every DOM mutation from the very start of the next navigation (attributes, nodes, text,
+ * anywhere in the document), into window.__mutations.
+ */
+export async function recordMutations(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const log: string[] = [];
+    (window as unknown as { __mutations: string[] }).__mutations = log;
+    const observer = new MutationObserver((records) => {
+      for (const r of records) {
+        const target = r.target.nodeType === 1 ? (r.target as Element).tagName : r.target.nodeName;
+        log.push(`${r.type}:${target}:${r.attributeName ?? ''}:${[...r.addedNodes].map((n) => n.nodeName).join(',')}`);
+      }
+    });
+    const start = () => observer.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+    // Observe once the parser is done, so the page's own construction is not counted.
+    document.addEventListener('DOMContentLoaded', start, { once: true });
+  });
+}

@@ -1,0 +1,32 @@
+import { defineConfig } from 'wxt';
+
+// Build configuration for both browsers. Permissions are the fewest that do the job:
+// - storage: the match index (storage.local) and per-tab detection state (storage.session);
+// - unlimitedStorage: researchers' annotations in IndexedDB must never be evicted for quota.
+// Content scripts declare their own host matches; no host_permissions, no network.
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  manifestVersion: 3,
+  manifest: ({ browser }) => ({
+    name: 'Backstory',
+    description:
+      'Sourced context beside coverage of two Uyghur families separated by China’s policies in Xinjiang.',
+    permissions: ['storage', 'unlimitedStorage'],
+    action: { default_title: 'Backstory' },
+    web_accessible_resources: [{ resources: ['sidebar.html'], matches: ['http://*/*', 'https://*/*'] }],
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'backstory@backstory.invalid',
+              strict_min_version: '140.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
+  vite: () => ({
+    build: { target: 'es2022' },
+  }),
+});
