@@ -1,0 +1,77 @@
+/**
+ * Launch Debian's Firefox ESR headless through puppeteer-core over WebDriver BiDi, install the built
+ * Firefox extension, and serve local pages at their real URLs by request interception.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import puppeteer, { type Browser, type Page as PuppeteerPage, type Frame } from 'puppeteer-core';
+import { SetupError, assertBrowser, type Page } from './chromium';
+
+export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+export const FIREFOX_BUILD = path.resolve('.output/firefox-mv3');
+
+export interface LaunchedFirefox {
+  browser: Browser;
+  extensionId: string;
+}
+
+export async function launchFirefox(options: { extensionPath?: string; headless?: boolean } = {}): Promise<LaunchedFirefox> {
+  const extensionPath = options.extensionPath ?? FIREFOX_BUILD;
+  assertBrowser(FIREFOX_PATH, 'sudo apt-get install -y firefox-esr');
+  if (!existsSync(path.join(extensionPath, 'manifest.json'))) {
+    throw new SetupError(`No built Firefox extension at ${extensionPath}. Build it with: npm run build:firefox`);
+  }
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: FIREFOX_PATH,
+    headless: options.headless ?? true,
+    protocol: 'webDriverBiDi',
+    extraPrefsFirefox: {
+      // No network on these machines: keep Firefox from phoning home.
+      'network.captive-portal-service.enabled': false,
+      'app.update.enabled': false,
+      'browser.safebrowsing.malware.enabled': false,
+      'browser.safebrowsing.phishing.enabled': false,
+      'extensions.getAddons.cache.enabled': false,
+      'datareporting.policy.dataSubmissionEnabled': false,
+      'toolkit.telemetry.enabled': false,
+      // Temporary installs of MV3 add-ons get their host permissions without a prompt.
+      'extensions.originControls.grantByDefault': true,
+    },
+  });
+  const extensionId = await browser.installExtension(extensionPath);
+  return { browser, extensionId };
+}
+
+/** Serve pages at their URLs on a puppeteer page; anything else gets an empty 404. */
+export async function servePagesFirefox(page: PuppeteerPage, pages: Page[]): Promise<void> {
+  const byUrl = new Map(pages.map((p) => [new URL(p.url).href, p]));
+  await page.setRequestInterception(true);
+  page.on('request', (request) => {
+    const url = request.url();
+    if (!/^https?:/.test(url)) return void request.continue();
+    const entry = byUrl.get(new URL(url).href);
+    if (entry) {
+      const body = entry.html ?? readFileSync(entry.file!, 'utf8');
+      return void request.respond({ status: 200, contentType: 'text/html; charset=utf-8', body });
+    }
+    return void request.respond({ status: 404, body: '' });
+  });
+}
+
+/**
+ * The sidebar frame (moz-extension:// origin) of a page, once rendered. Over BiDi a child frame's
+ * reported URL can lag behind its navigation, so the frame's own location is asked instead.
+ */
+export async function firefoxSidebarFrame(page: PuppeteerPage, timeoutMs = 10_000): Promise<Frame> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    for (const frame of page.frames()) {
+      if (frame === page.mainFrame()) continue;
+      const href = await frame.evaluate(() => location.href).catch(() => '');
+      if (/^moz-extension:\/\/[^/]+\/sidebar\.html/.test(href)) return frame;
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`No sidebar frame on ${page.url()} after ${timeoutMs} ms`);
+}

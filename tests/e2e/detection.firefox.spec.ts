@@ -1,0 +1,90 @@
+/**
+ * The same matching and non-matching pages in Firefox ESR, driven by puppeteer-core over WebDriver
+ * BiDi with the built Firefox extension installed.
+ */
+import { test, expect } from '@playwright/test';
+import type { Browser, Page } from 'puppeteer-core';
+import { launchFirefox, servePagesFirefox, firefoxSidebarFrame } from '../../scripts/harness/firefox';
+import { PAGES } from './fixtures';
+
+let browser: Browser;
+
+test.beforeAll(async () => {
+  ({ browser } = await launchFirefox());
+});
+test.afterAll(async () => {
+  await browser?.close();
+});
+
+async function openPage(url: string, recordMutations = false): Promise<Page> {
+  const page = await browser.newPage();
+  await servePagesFirefox(page, Object.values(PAGES));
+  if (recordMutations) {
+    await page.evaluateOnNewDocument(() => {
+      const log: string[] = [];
+      (window as unknown as { __mutations: string[] }).__mutations = log;
+      const observer = new MutationObserver((records) => {
+        for (const r of records) log.push(`${r.type}:${r.target.nodeName}:${[...r.addedNodes].map((n) => n.nodeName).join(',')}`);
+      });
+      document.addEventListener(
+        'DOMContentLoaded',
+        () => observer.observe(document, { subtree: true, childList: true, attributes: true, characterData: true }),
+        { once: true },
+      );
+    });
+  }
+  await page.goto(url, { waitUntil: 'load' });
+  return page;
+}
+
+/** The background installs the dataset on first run; the first page may come before it is ready. */
+async function openMatchingPage(url: string): Promise<Page> {
+  for (let attempt = 0; ; attempt++) {
+    const page = await openPage(url);
+    const mounted = await page
+      .waitForFunction(() => document.querySelector('backstory-context') !== null, { timeout: 5_000 })
+      .then(() => true, () => false);
+    if (mounted || attempt >= 3) return page;
+    await page.close();
+  }
+}
+
+test('Firefox: a page naming a family member gets the sidebar with sourced context', async () => {
+  const page = await openMatchingPage(PAGES.family1.url);
+  expect(await page.evaluate(() => document.querySelectorAll('backstory-context').length)).toBe(1);
+  expect(await page.evaluate(() => document.querySelector('backstory-context')!.shadowRoot)).toBeNull();
+
+  const frame = await firefoxSidebarFrame(page);
+  const tab = await frame.waitForSelector('button.tab', { timeout: 10_000 });
+  expect(await tab!.evaluate((b) => b.textContent)).toMatch(/Context: \d+ people in this story/);
+  await tab!.click();
+  await frame.waitForSelector('.sidebar', { timeout: 10_000 });
+  const text = (await frame.evaluate(() => document.body.textContent)) ?? '';
+  expect(text).toContain("Mamutjan Abdurehim's family");
+  expect(text).toContain('What the Chinese government claims');
+  expect(text).toContain('The Chinese government said');
+  expect(text).toContain('What the family says');
+  expect(text).toContain('laughable');
+  expect(text).toContain('Evidence');
+  expect(text).not.toContain('Ablikim Mamtinin and Mihriban Kader');
+  const href = await frame.evaluate(() => document.querySelector('.claims a.source')?.getAttribute('href'));
+  expect(href).toMatch(/^https:\/\/www\.cnn\.com\//);
+  expect(await page.evaluate(() => (document.querySelector('backstory-context') as HTMLElement).dataset.state)).toBe('open');
+  await page.close();
+});
+
+for (const [name, entry] of [
+  ['an unrelated page', PAGES.unrelated],
+  ['a page about another separated Uyghur family', PAGES.otherFamily],
+] as const) {
+  test(`Firefox: ${name} is left exactly as it was`, async () => {
+    // Make sure the extension is ready (a matching page mounts), so "nothing happened" means something.
+    await (await openMatchingPage(PAGES.family1.url)).close();
+    const page = await openPage(entry.url, true);
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(await page.evaluate(() => (window as unknown as { __mutations: string[] }).__mutations)).toEqual([]);
+    expect(await page.evaluate(() => document.querySelectorAll('backstory-context').length)).toBe(0);
+    expect(page.frames()).toHaveLength(1);
+    await page.close();
+  });
+}
