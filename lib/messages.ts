@@ -52,7 +52,20 @@ export type SidebarToBackground = z.infer<typeof SidebarToBackground>;
 /** background -> content script */
 export const BackgroundToContent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('set-open'), open: z.boolean() }),
+  /** Asked by the popup and the checker: what did the detector decide on this page? */
+  z.object({ type: z.literal('get-detection') }),
 ]);
+
+/** The content script's answer to `get-detection`. */
+export const DetectionReport = z.object({
+  url: z.string(),
+  /** 'pending' until the first decision; 'no-index' when the dataset is not installed yet. */
+  status: z.enum(['pending', 'no-index', 'done']),
+  detection: z.optional(DetectionSummary),
+  sidebarMounted: z.boolean(),
+  sidebarMs: z.optional(z.number()),
+});
+export type DetectionReport = z.infer<typeof DetectionReport>;
 export type BackgroundToContent = z.infer<typeof BackgroundToContent>;
 
 /** What the background knows about a tab, as the sidebar and popup see it. */

@@ -8,38 +8,61 @@
  *                                              └─ "detection" message ─▶ background (badge, tab state)
  *
  * Pages that are not about the story are left exactly as they were: no element, no style, no
- * attribute, no message. When the extension is updated or removed, `ctx` invalidates and this
- * script tears down its UI and goes quiet.
+ * attribute, no message. The script answers `get-detection` (popup, checker) on any page. When the
+ * extension is updated or removed, `ctx` invalidates and this script tears down its UI and goes quiet.
  */
 import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { Detector } from '../../lib/detect';
 import { collectText } from '../../lib/page-text';
 import { MATCH_INDEX_KEY, isMatchIndex } from '../../lib/match-index';
-import { BackgroundToContent, parseMessage, type ContentToBackground, type DetectionSummary } from '../../lib/messages';
+import {
+  BackgroundToContent,
+  parseMessage,
+  type ContentToBackground,
+  type DetectionReport,
+  type DetectionSummary,
+} from '../../lib/messages';
 import { SidebarHost } from './sidebar-host';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
   main(ctx) {
-    void run(ctx).catch((error: unknown) => {
+    const report: DetectionReport = { url: location.href, status: 'pending', sidebarMounted: false };
+    let host: SidebarHost | undefined;
+
+    const onMessage = (message: unknown) => {
+      const parsed = parseMessage(BackgroundToContent, message);
+      if (parsed?.type === 'get-detection') return Promise.resolve({ ...report, url: location.href });
+      if (parsed?.type === 'set-open') host?.setOpen(parsed.open);
+      return undefined;
+    };
+    browser.runtime.onMessage.addListener(onMessage);
+    ctx.onInvalidated(() => {
+      browser.runtime.onMessage.removeListener(onMessage);
+      host?.destroy();
+    });
+
+    void run(ctx, report, (h) => (host = h)).catch((error: unknown) => {
       // An invalidated context (extension updated) is expected; anything else is a bug worth seeing.
       if (ctx.isValid) console.error('Backstory detector failed:', error);
     });
   },
 });
 
-async function run(ctx: ContentScriptContext): Promise<void> {
+async function run(ctx: ContentScriptContext, report: DetectionReport, setHost: (h: SidebarHost) => void): Promise<void> {
   const started = performance.now();
   const stored = (await browser.storage.local.get(MATCH_INDEX_KEY))[MATCH_INDEX_KEY];
-  if (!isMatchIndex(stored) || !ctx.isValid) return;
+  if (!ctx.isValid) return;
+  if (!isMatchIndex(stored)) {
+    report.status = 'no-index';
+    return;
+  }
 
   const detector = new Detector(stored);
   const page = collectText(document, { withHead: true });
   const detection = detector.detect(page.segments, location.href);
-  if (!detection.matched) return;
-
   const summary: DetectionSummary = {
     matched: detection.matched,
     score: detection.score,
@@ -49,19 +72,18 @@ async function run(ctx: ContentScriptContext): Promise<void> {
     signals: detection.signals.map(({ segment: _segment, ...s }) => s),
     detectMs: performance.now() - started,
   };
+  report.detection = summary;
+  report.status = 'done';
+  if (!detection.matched) return;
+
   const detected: ContentToBackground = { type: 'detection', url: location.href, detection: summary };
   await browser.runtime.sendMessage(detected);
 
   const host = new SidebarHost(false);
-  ctx.onInvalidated(() => host.destroy());
-  const onMessage = (message: unknown) => {
-    const parsed = parseMessage(BackgroundToContent, message);
-    if (parsed?.type === 'set-open') host.setOpen(parsed.open);
-  };
-  browser.runtime.onMessage.addListener(onMessage);
-  ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
-
+  setHost(host);
   await host.mount();
-  const mounted: ContentToBackground = { type: 'sidebar-mounted', ms: performance.now() - started };
+  report.sidebarMounted = true;
+  report.sidebarMs = performance.now() - started;
+  const mounted: ContentToBackground = { type: 'sidebar-mounted', ms: report.sidebarMs };
   await browser.runtime.sendMessage(mounted);
 }

@@ -218,7 +218,6 @@ describe('parseDataset rejects a broken dataset, naming the record and the field
 
 describe('coverage of FACTS.md', () => {
   const people = new Map(dataset.people.map((p) => [p.id, p]));
-  const actors = new Map(dataset.actors.map((a) => [a.id, a]));
 
   it.each([
     ['mamutjan-abdurehim', false, 'family-abdurehim'],
