@@ -9,7 +9,7 @@ import { browser } from 'wxt/browser';
 import { HOST_TAG } from '../../lib/page-text';
 
 const WIDTH = { open: 'min(380px, 100vw)', collapsed: '44px' } as const;
-const HEIGHT = { open: '100vh', collapsed: '168px' } as const;
+const HEIGHT = { open: '100vh', collapsed: '248px' } as const;
 
 export class SidebarHost {
   private readonly host: HTMLElement;
@@ -23,7 +23,10 @@ export class SidebarHost {
     const shadow = this.host.attachShadow({ mode: 'closed' });
     const style = document.createElement('style');
     style.textContent =
-      ':host{all:initial}iframe{display:block;border:0;width:100%;height:100%;color-scheme:normal;background:transparent}';
+      // The collapsed tab's rounded corners clip the frame itself: a frame whose colour scheme differs
+      // from the page's gets an opaque backdrop, which would show in the corners.
+      ':host{all:initial}iframe{display:block;border:0;width:100%;height:100%;background:transparent}' +
+      ':host([data-state=collapsed]) iframe{border-radius:8px 0 0 8px}';
     this.frame = document.createElement('iframe');
     this.frame.title = 'Backstory: sourced context';
     this.frame.src = browser.runtime.getURL('/sidebar.html');
@@ -43,7 +46,7 @@ export class SidebarHost {
     const key = open ? 'open' : 'collapsed';
     this.host.style.width = WIDTH[key];
     this.host.style.height = HEIGHT[key];
-    this.host.style.top = open ? '0' : 'calc(50vh - 84px)';
+    this.host.style.top = open ? '0' : 'calc(50vh - 124px)';
     this.host.dataset.state = key;
   }
 
