@@ -13,6 +13,12 @@ export default defineConfig({
       'Sourced context beside coverage of two Uyghur families separated by China’s policies in Xinjiang.',
     permissions: ['storage', 'unlimitedStorage'],
     action: { default_title: 'Backstory' },
+    commands: {
+      'toggle-sidebar': {
+        suggested_key: { default: 'Alt+Shift+B' },
+        description: 'Open or collapse the Backstory sidebar',
+      },
+    },
     web_accessible_resources: [{ resources: ['sidebar.html'], matches: ['http://*/*', 'https://*/*'] }],
     ...(browser === 'firefox'
       ? {

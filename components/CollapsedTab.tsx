@@ -1,8 +1,11 @@
+import type { Translate } from '../lib/i18n';
+
 /** The slim tab at the page edge: a one-line summary that opens the sidebar. */
-export function CollapsedTab({ people, onOpen }: { people: number; onOpen: () => void }) {
-  const summary = people === 1 ? 'Context: 1 person in this story' : people > 1 ? `Context: ${people} people in this story` : 'Context for this story';
+export function CollapsedTab({ people, onOpen, t }: { people: number; onOpen: () => void; t: Translate }) {
+  const summary =
+    people === 1 ? t('tab.summary.one') : people > 1 ? t('tab.summary.many', { n: people }) : t('tab.summary.none');
   return (
-    <button type="button" class="tab" onClick={onOpen} aria-label={`${summary}. Open Backstory`}>
+    <button type="button" class="tab" onClick={onOpen} aria-label={t('tab.open', { summary })} aria-expanded="false">
       <span class="tab-text">{summary}</span>
     </button>
   );

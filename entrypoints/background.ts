@@ -1,6 +1,7 @@
 /**
- * Background: installs the dataset, keeps per-tab detection state, sets the badge, relays the
- * sidebar's open/close to the tab's content script. Every message is parsed before use.
+ * Background: installs the dataset, keeps per-tab detection state, sets the badge, and is the one
+ * place that opens, closes or dismisses a tab's sidebar (from the sidebar itself, the popup or the
+ * keyboard shortcut). Every message is parsed before use, and its sender checked.
  */
 import { browser, type Browser } from 'wxt/browser';
 import rawDataset from '../data/dataset.json';
@@ -8,6 +9,7 @@ import { openStore, readDataset } from '../data/store';
 import { installDataset } from '../data/install';
 import {
   ContentToBackground,
+  PopupToBackground,
   SidebarToBackground,
   parseMessage,
   type BackgroundToContent,
@@ -15,6 +17,7 @@ import {
   type TabState,
 } from '../lib/messages';
 import { tabStates } from '../lib/tab-state';
+import { loadSettings, siteOf, updateSettings } from '../lib/settings';
 
 export default defineBackground(() => {
   const states = tabStates(browser.storage.session);
@@ -32,40 +35,62 @@ export default defineBackground(() => {
   browser.runtime.onStartup.addListener(() => void install().catch(reportInstallError));
 
   browser.runtime.onMessage.addListener((message: unknown, sender: Browser.runtime.MessageSender) => {
-    // Only this extension's own contexts can reach onMessage (no externally_connectable), and
-    // every message is still parsed: a malformed one is dropped.
+    // Only this extension's own contexts reach onMessage (no externally_connectable); each kind of
+    // sender may send only its own messages, and every message is parsed.
     if (sender.id !== browser.runtime.id) return undefined;
     const tabId = sender.tab?.id;
-    if (tabId === undefined) return undefined;
+
+    if (tabId === undefined) {
+      const fromPopup = isExtensionPage(sender, '/popup.html') ? parseMessage(PopupToBackground, message) : undefined;
+      if (fromPopup?.type === 'set-open') return setOpen(fromPopup.tabId, fromPopup.open);
+      if (fromPopup?.type === 'dismiss') return dismiss(fromPopup.tabId);
+      return undefined;
+    }
 
     const fromContent = sender.frameId === 0 ? parseMessage(ContentToBackground, message) : undefined;
-    if (fromContent?.type === 'detection') {
-      return onDetection(tabId, fromContent.url, fromContent.detection);
-    }
+    if (fromContent?.type === 'detection') return onDetection(tabId, fromContent.url, fromContent.detection);
     if (fromContent?.type === 'sidebar-mounted') {
       return states.update(tabId, (s) => (s ? { ...s, sidebarMs: fromContent.ms } : s));
     }
 
-    const fromSidebar = isSidebarFrame(sender) ? parseMessage(SidebarToBackground, message) : undefined;
+    const fromSidebar = sender.frameId !== 0 && isExtensionPage(sender, '/sidebar.html') ? parseMessage(SidebarToBackground, message) : undefined;
     if (fromSidebar?.type === 'get-tab-state') return states.get(tabId);
     if (fromSidebar?.type === 'get-context') return contextFor(tabId);
-    if (fromSidebar?.type === 'set-open') {
-      const relay: BackgroundToContent = { type: 'set-open', open: fromSidebar.open };
-      return Promise.all([
-        states.update(tabId, (s) => (s ? { ...s, open: fromSidebar.open } : s)),
-        browser.tabs.sendMessage(tabId, relay, { frameId: 0 }),
-      ]).then(() => true);
-    }
+    if (fromSidebar?.type === 'set-open') return setOpen(tabId, fromSidebar.open);
+    if (fromSidebar?.type === 'dismiss') return dismiss(tabId);
     return undefined;
   });
 
   async function onDetection(tabId: number, url: string, detection: TabState['detection']) {
-    const previous = await states.get(tabId);
-    const state: TabState = { url, detection, open: previous?.open ?? false };
-    await states.set(tabId, detection.matched ? state : undefined);
-    const count = detection.matched ? detection.people.length : 0;
-    await browser.action.setBadgeText({ tabId, text: count > 0 ? String(count) : detection.matched ? '✓' : '' });
-    if (detection.matched) await browser.action.setBadgeBackgroundColor({ tabId, color: '#3b5b7a' });
+    if (!detection.matched) {
+      await states.set(tabId, undefined);
+      await browser.action.setBadgeText({ tabId, text: '' });
+      return true;
+    }
+    const settings = await loadSettings(browser.storage.local);
+    const state: TabState = { url, detection, open: settings.openBySite[siteOf(url)] ?? false };
+    await states.set(tabId, state);
+    const count = detection.people.length;
+    await browser.action.setBadgeText({ tabId, text: count > 0 ? String(count) : '✓' });
+    await browser.action.setBadgeBackgroundColor({ tabId, color: '#2f5576' });
+    return { open: state.open };
+  }
+
+  /** Open or collapse a tab's sidebar, and remember the choice for the site. */
+  async function setOpen(tabId: number, open: boolean): Promise<boolean> {
+    const state = await states.get(tabId);
+    if (!state) return false;
+    await states.set(tabId, { ...state, open });
+    await updateSettings(browser.storage.local, (s) => ({ ...s, openBySite: { ...s.openBySite, [siteOf(state.url)]: open } }));
+    const relay: BackgroundToContent = { type: 'set-open', open };
+    await browser.tabs.sendMessage(tabId, relay, { frameId: 0 });
+    return true;
+  }
+
+  async function dismiss(tabId: number): Promise<boolean> {
+    await states.set(tabId, undefined);
+    const relay: BackgroundToContent = { type: 'dismiss' };
+    await browser.tabs.sendMessage(tabId, relay, { frameId: 0 });
     return true;
   }
 
@@ -76,18 +101,27 @@ export default defineBackground(() => {
     const db = await openStore();
     try {
       const { meta, ...data } = await readDataset(db);
-      return { state, data, ...(meta ? { meta: { version: meta.version, dataAsOf: meta.dataAsOf, hash: meta.hash } } : {}) };
+      return { tabId, state, data, ...(meta ? { meta: { version: meta.version, dataAsOf: meta.dataAsOf, hash: meta.hash } } : {}) };
     } finally {
       db.close();
     }
   }
 
+  browser.commands?.onCommand.addListener((command) => {
+    if (command !== 'toggle-sidebar') return;
+    void browser.tabs.query({ active: true, currentWindow: true }).then(async ([tab]) => {
+      if (tab?.id === undefined) return;
+      const state = await states.get(tab.id);
+      if (state) await setOpen(tab.id, !state.open);
+    });
+  });
+
   browser.tabs.onRemoved.addListener((tabId) => void states.set(tabId, undefined));
 });
 
-/** The sidebar is our own page, in a frame of the tab (never the top frame). */
-function isSidebarFrame(sender: Browser.runtime.MessageSender): boolean {
-  return !!sender.url && sender.url.startsWith(browser.runtime.getURL('/sidebar.html')) && sender.frameId !== 0;
+/** A sender that is one of our own pages (by path). */
+function isExtensionPage(sender: Browser.runtime.MessageSender, pagePath: string): boolean {
+  return !!sender.url && sender.url.startsWith(browser.runtime.getURL(pagePath as '/sidebar.html'));
 }
 
 function reportInstallError(error: unknown) {

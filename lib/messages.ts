@@ -46,12 +46,21 @@ export const SidebarToBackground = z.discriminatedUnion('type', [
   z.object({ type: z.literal('get-tab-state') }),
   z.object({ type: z.literal('get-context') }),
   z.object({ type: z.literal('set-open'), open: z.boolean() }),
+  /** "Hide on this page": remove the sidebar until the page is loaded again. */
+  z.object({ type: z.literal('dismiss') }),
 ]);
 export type SidebarToBackground = z.infer<typeof SidebarToBackground>;
 
+/** popup -> background (the popup names the tab it is about: the active one) */
+export const PopupToBackground = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('set-open'), tabId: z.number(), open: z.boolean() }),
+  z.object({ type: z.literal('dismiss'), tabId: z.number() }),
+]);
+export type PopupToBackground = z.infer<typeof PopupToBackground>;
 /** background -> content script */
 export const BackgroundToContent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('set-open'), open: z.boolean() }),
+  z.object({ type: z.literal('dismiss') }),
   /** Asked by the popup and the checker: what did the detector decide on this page? */
   z.object({ type: z.literal('get-detection') }),
 ]);
@@ -59,8 +68,11 @@ export const BackgroundToContent = z.discriminatedUnion('type', [
 /** The content script's answer to `get-detection`. */
 export const DetectionReport = z.object({
   url: z.string(),
-  /** 'pending' until the first decision; 'no-index' when the dataset is not installed yet. */
-  status: z.enum(['pending', 'no-index', 'done']),
+  /**
+   * 'pending' until the first decision; 'no-index' when the dataset is not installed yet; 'paused'
+   * or 'muted' when the reader turned Backstory off everywhere or on this site.
+   */
+  status: z.enum(['pending', 'no-index', 'paused', 'muted', 'done']),
   detection: z.optional(DetectionSummary),
   sidebarMounted: z.boolean(),
   sidebarMs: z.optional(z.number()),
@@ -85,6 +97,7 @@ const Records = z.array(z.looseObject({ id: z.string() }));
  * browsers that block third-party storage deny it the database.)
  */
 export const ContextResponse = z.object({
+  tabId: z.number(),
   state: TabState,
   data: z.object({
     sources: Records,

@@ -24,6 +24,7 @@ import {
   type DetectionSummary,
 } from '../../lib/messages';
 import { SidebarHost } from './sidebar-host';
+import { SETTINGS_KEY, isActiveOn, parseSettings, siteOf } from '../../lib/settings';
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
@@ -36,6 +37,7 @@ export default defineContentScript({
       const parsed = parseMessage(BackgroundToContent, message);
       if (parsed?.type === 'get-detection') return Promise.resolve({ ...report, url: location.href });
       if (parsed?.type === 'set-open') host?.setOpen(parsed.open);
+      if (parsed?.type === 'dismiss') host?.destroy();
       return undefined;
     };
     browser.runtime.onMessage.addListener(onMessage);
@@ -53,14 +55,21 @@ export default defineContentScript({
 
 async function run(ctx: ContentScriptContext, report: DetectionReport, setHost: (h: SidebarHost) => void): Promise<void> {
   const started = performance.now();
-  const stored = (await browser.storage.local.get(MATCH_INDEX_KEY))[MATCH_INDEX_KEY];
+  // One read for both: the index and the reader's settings.
+  const stored = await browser.storage.local.get([MATCH_INDEX_KEY, SETTINGS_KEY]);
   if (!ctx.isValid) return;
-  if (!isMatchIndex(stored)) {
+  const index = stored[MATCH_INDEX_KEY];
+  const settings = parseSettings(stored[SETTINGS_KEY]);
+  if (!isMatchIndex(index)) {
     report.status = 'no-index';
     return;
   }
+  if (!isActiveOn(settings, location.href)) {
+    report.status = settings.paused ? 'paused' : 'muted';
+    return;
+  }
 
-  const detector = new Detector(stored);
+  const detector = new Detector(index);
   const page = collectText(document, { withHead: true });
   const detection = detector.detect(page.segments, location.href);
   const summary: DetectionSummary = {
@@ -76,14 +85,18 @@ async function run(ctx: ContentScriptContext, report: DetectionReport, setHost: 
   report.status = 'done';
   if (!detection.matched) return;
 
+  // The background (badge, tab state) is told without waiting for it: the sidebar mounts at once, and
+  // its frame asks the background for the context when it has loaded.
   const detected: ContentToBackground = { type: 'detection', url: location.href, detection: summary };
-  await browser.runtime.sendMessage(detected);
+  const told = browser.runtime.sendMessage(detected);
 
-  const host = new SidebarHost(false);
+  const host = new SidebarHost(settings.openBySite[siteOf(location.href)] ?? false);
   setHost(host);
-  await host.mount();
+  const loaded = host.mount();
   report.sidebarMounted = true;
   report.sidebarMs = performance.now() - started;
+  await told;
+  await loaded;
   const mounted: ContentToBackground = { type: 'sidebar-mounted', ms: report.sidebarMs };
   await browser.runtime.sendMessage(mounted);
 }

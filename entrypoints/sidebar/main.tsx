@@ -1,8 +1,9 @@
 /**
  * The sidebar app, an extension page inside the iframe the content script mounts. It asks the
- * background what was detected in its tab and for the records to show, and
- * renders. The dataset comes from the background too: inside a web page this frame is third-party,
- * and browsers that block third-party storage would deny it IndexedDB. It listens to no window messages: nothing the page posts can reach it.
+ * background for its tab's detection and the records to show: the dataset lives in the extension's
+ * IndexedDB, which this frame (third-party inside a web page) may be denied. It listens to no window
+ * messages, so nothing a page posts can reach it. Open/collapsed follows the tab state the
+ * background keeps, whoever changed it (this frame, the popup, the keyboard shortcut).
  */
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
@@ -10,46 +11,76 @@ import { browser } from 'wxt/browser';
 import { Sidebar } from '../../components/Sidebar';
 import { CollapsedTab } from '../../components/CollapsedTab';
 import { buildContextView, type ContextView, type StoredDataset } from '../../lib/context-view';
-import { ContextResponse, parseMessage, type SidebarToBackground, type TabState } from '../../lib/messages';
+import { ContextResponse, TabState, parseMessage, type SidebarToBackground } from '../../lib/messages';
+import { loadSettings } from '../../lib/settings';
+import { resolveLocale, translator, type Translate } from '../../lib/i18n';
 
 interface Loaded {
+  tabId: number;
   state: TabState;
   view: ContextView;
   provenance: { version: string; dataAsOf: string; hash: string } | undefined;
 }
 
+const send = (message: SidebarToBackground) => browser.runtime.sendMessage(message);
+
 async function load(): Promise<Loaded> {
-  const ask: SidebarToBackground = { type: 'get-context' };
-  const response = parseMessage(ContextResponse, await browser.runtime.sendMessage(ask));
+  let response: ContextResponse | undefined;
+  // The content script tells the background about the match without waiting; this frame can load
+  // first, so it asks again for a moment before giving up.
+  for (let attempt = 0; attempt < 20 && !response; attempt++) {
+    if (attempt > 0) await new Promise((r) => setTimeout(r, 50));
+    response = parseMessage(ContextResponse, await send({ type: 'get-context' }));
+  }
   if (!response) throw new Error('no detection is recorded for this tab.');
-  const { state, data, meta } = response;
+  const { tabId, state, data, meta } = response;
   // The records were validated against the full schema when the dataset was installed.
   const view = buildContextView(data as unknown as StoredDataset, state.detection.families, state.detection.people);
-  return { state, view, provenance: meta };
+  return { tabId, state, view, provenance: meta };
 }
 
-function App() {
+function App({ t }: { t: Translate }) {
   const [loaded, setLoaded] = useState<Loaded | undefined>();
   const [error, setError] = useState<string | undefined>();
   const [open, setOpen] = useState(false);
 
   useEffect(() => {
-    load().then((l) => {
-      setLoaded(l);
-      setOpen(l.state.open);
-    }, (e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+    load().then(
+      (l) => {
+        setLoaded(l);
+        setOpen(l.state.open);
+      },
+      (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
+    );
   }, []);
+
+  useEffect(() => {
+    if (!loaded) return undefined;
+    const key = `tab:${loaded.tabId}`;
+    const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+      if (area !== 'session' || !(key in changes)) return;
+      const next = parseMessage(TabState, changes[key]!.newValue);
+      if (next) setOpen(next.open);
+    };
+    browser.storage.onChanged.addListener(onChanged);
+    return () => browser.storage.onChanged.removeListener(onChanged);
+  }, [loaded]);
+
+  useEffect(() => {
+    document.documentElement.dataset.state = open ? 'open' : 'collapsed';
+    // Focus follows the reader: into the panel when it opens, back to the tab when it collapses.
+    const target = document.querySelector<HTMLElement>(open ? '.sidebar h1' : 'button.tab');
+    if (loaded && document.hasFocus()) target?.focus();
+  }, [open, loaded]);
 
   const changeOpen = (next: boolean) => {
     setOpen(next);
-    document.documentElement.dataset.state = next ? 'open' : 'collapsed';
-    const msg: SidebarToBackground = { type: 'set-open', open: next };
-    void browser.runtime.sendMessage(msg);
+    void send({ type: 'set-open', open: next });
   };
 
-  if (error) return <p class="error" role="alert">Backstory could not load its context: {error}</p>;
-  if (!loaded) return <p class="loading">Loading context…</p>;
-  if (!open) return <CollapsedTab people={loaded.state.detection.people.length} onOpen={() => changeOpen(true)} />;
+  if (error) return <p class="error" role="alert">{t('sidebar.error', { error })}</p>;
+  if (!loaded) return <p class="loading">{t('sidebar.loading')}</p>;
+  if (!open) return <CollapsedTab t={t} people={loaded.state.detection.people.length} onOpen={() => changeOpen(true)} />;
   return (
     <Sidebar
       view={loaded.view}
@@ -60,4 +91,11 @@ function App() {
   );
 }
 
-render(<App />, document.getElementById('app')!);
+async function start() {
+  const settings = await loadSettings(browser.storage.local);
+  const locale = resolveLocale(settings.locale, navigator.languages);
+  document.documentElement.lang = locale;
+  render(<App t={translator(locale)} />, document.getElementById('app')!);
+}
+
+void start();

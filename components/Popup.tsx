@@ -1,0 +1,96 @@
+/**
+ * The toolbar popup: this tab's status and the reader's controls. Pure: state and callbacks in.
+ */
+import type { Translate } from '../lib/i18n';
+import type { DetectionReport } from '../lib/messages';
+
+export interface PopupProps {
+  t: Translate;
+  /** undefined: the content script does not run on this page (browser pages, the store...). */
+  report: DetectionReport | undefined;
+  site: string;
+  paused: boolean;
+  muted: boolean;
+  /** Person id -> display name, family id -> label, from the match index. */
+  names: Record<string, string>;
+  needsReload: boolean;
+  onPause: (paused: boolean) => void;
+  onMute: (muted: boolean) => void;
+  onOpenSidebar: () => void;
+  onOptions: () => void;
+}
+
+export function Popup({ t, report, site, paused, muted, names, needsReload, onPause, onMute, onOpenSidebar, onOptions }: PopupProps) {
+  const detection = report?.detection;
+  const status = paused
+    ? t('popup.paused')
+    : muted
+      ? t('popup.muted', { site })
+      : !report
+        ? t('popup.unavailable')
+        : detection?.matched
+          ? t('popup.matched')
+          : t('popup.notMatched');
+  const signals = detection?.signals.filter((s) => s.score > 0) ?? [];
+  return (
+    <main class="popup" aria-labelledby="popup-title">
+      <h1 id="popup-title">{t('app.name')}</h1>
+      <p class={`status ${detection?.matched ? 'matched' : ''}`} role="status">
+        {status}
+      </p>
+      {detection?.matched && (
+        <>
+          {detection.families.length > 0 && (
+            <>
+              <h2>{t('popup.families')}</h2>
+              <ul>
+                {detection.families.map((f) => (
+                  <li key={f}>{names[f] ?? f}</li>
+                ))}
+              </ul>
+            </>
+          )}
+          {detection.people.length > 0 && (
+            <>
+              <h2>{t('popup.people')}</h2>
+              <ul class="people">
+                {detection.people.map((p) => (
+                  <li key={p}>{names[p] ?? p}</li>
+                ))}
+              </ul>
+            </>
+          )}
+          <h2>{t('popup.signals')}</h2>
+          <ul class="signals">
+            {signals.map((s, i) => (
+              <li key={i}>
+                <span class={`strength ${s.strength}`}>{s.strength}</span> {s.label}
+              </li>
+            ))}
+          </ul>
+          {report?.sidebarMounted && (
+            <button type="button" onClick={onOpenSidebar}>
+              {t('popup.open')}
+            </button>
+          )}
+        </>
+      )}
+      <div class="controls">
+        <button type="button" aria-pressed={paused} onClick={() => onPause(!paused)}>
+          {paused ? t('popup.resume') : t('popup.pause')}
+        </button>
+        {site && (
+          <button type="button" aria-pressed={muted} onClick={() => onMute(!muted)}>
+            {muted ? t('popup.unmute', { site }) : t('popup.mute', { site })}
+          </button>
+        )}
+      </div>
+      {needsReload && <p class="note">{t('popup.reload')}</p>}
+      <p>
+        <a href="#" onClick={(e) => (e.preventDefault(), onOptions())}>
+          {t('popup.options')}
+        </a>
+      </p>
+    </main>
+  );
+}

@@ -1,0 +1,29 @@
+/**
+ * Options page: reader settings, and the researcher's annotations (list, search, edit, delete with
+ * undo, import and export).
+ */
+import { render } from 'preact';
+import { useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { SettingsPanel } from '../../components/SettingsPanel';
+import { loadSettings, SETTINGS_KEY, type Settings } from '../../lib/settings';
+import { resolveLocale, translator } from '../../lib/i18n';
+
+function App({ initial }: { initial: Settings }) {
+  const [settings, setSettings] = useState(initial);
+  const locale = resolveLocale(settings.locale, navigator.languages);
+  const t = translator(locale);
+  document.documentElement.lang = locale;
+  const save = (next: Settings) => {
+    setSettings(next);
+    void browser.storage.local.set({ [SETTINGS_KEY]: next });
+  };
+  return (
+    <main>
+      <h1>{t('app.name')}</h1>
+      <SettingsPanel t={t} settings={settings} onChange={save} />
+    </main>
+  );
+}
+
+void loadSettings(browser.storage.local).then((settings) => render(<App initial={settings} />, document.getElementById('app')!));

@@ -1,0 +1,72 @@
+/**
+ * Popup: asks the active tab's content script what it decided (`get-detection`), shows it, and lets
+ * the reader pause everywhere, mute the site, or open the sidebar.
+ */
+import { render } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { Popup } from '../../components/Popup';
+import { DetectionReport, parseMessage, type BackgroundToContent, type PopupToBackground } from '../../lib/messages';
+import { loadSettings, siteOf, updateSettings, type Settings } from '../../lib/settings';
+import { resolveLocale, translator } from '../../lib/i18n';
+import { MATCH_INDEX_KEY, isMatchIndex } from '../../lib/match-index';
+
+async function main() {
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  const ask: BackgroundToContent = { type: 'get-detection' };
+  const report =
+    tab?.id === undefined
+      ? undefined
+      : parseMessage(DetectionReport, await browser.tabs.sendMessage(tab.id, ask, { frameId: 0 }).catch(() => undefined));
+  const stored = await browser.storage.local.get(MATCH_INDEX_KEY);
+  const index = stored[MATCH_INDEX_KEY];
+  const names: Record<string, string> = {};
+  if (isMatchIndex(index)) {
+    for (const [id, p] of Object.entries(index.people)) names[id] = p.name;
+    for (const [id, f] of Object.entries(index.families)) names[id] = f.label;
+  }
+  const settings = await loadSettings(browser.storage.local);
+  const t = translator(resolveLocale(settings.locale, navigator.languages));
+  document.documentElement.lang = resolveLocale(settings.locale, navigator.languages);
+  render(<App initial={settings} report={report} tabId={tab?.id} names={names} t={t} />, document.getElementById('app')!);
+}
+
+function App({ initial, report, tabId, names, t }: { initial: Settings; report: DetectionReport | undefined; tabId: number | undefined; names: Record<string, string>; t: ReturnType<typeof translator> }) {
+  const [settings, setSettings] = useState(initial);
+  const [needsReload, setNeedsReload] = useState(false);
+  const site = report ? siteOf(report.url) : '';
+  useEffect(() => void document.querySelector<HTMLElement>('button')?.focus(), []);
+  const send = (m: PopupToBackground) => browser.runtime.sendMessage(m);
+
+  const change = async (update: (s: Settings) => Settings, turnsOff: boolean) => {
+    setSettings(await updateSettings(browser.storage.local, update));
+    // Turning off takes effect at once; turning back on applies on the next page load.
+    if (turnsOff && tabId !== undefined && report?.sidebarMounted) await send({ type: 'dismiss', tabId });
+    else setNeedsReload(true);
+  };
+
+  return (
+    <Popup
+      t={t}
+      report={report}
+      site={site}
+      paused={settings.paused}
+      muted={settings.mutedSites.includes(site)}
+      names={names}
+      needsReload={needsReload}
+      onPause={(paused) => void change((s) => ({ ...s, paused }), paused)}
+      onMute={(muted) =>
+        void change(
+          (s) => ({ ...s, mutedSites: muted ? [...new Set([...s.mutedSites, site])] : s.mutedSites.filter((x) => x !== site) }),
+          muted,
+        )
+      }
+      onOpenSidebar={() => {
+        if (tabId !== undefined) void send({ type: 'set-open', tabId, open: true }).then(() => window.close());
+      }}
+      onOptions={() => void browser.runtime.openOptionsPage().then(() => window.close())}
+    />
+  );
+}
+
+void main();

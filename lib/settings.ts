@@ -1,0 +1,69 @@
+/**
+ * The reader's settings, in storage.local under one key: the content script reads them in the same
+ * call as the match index (no service-worker wake-up), and dataset updates never touch them.
+ * Parsed with zod/mini on every read; anything malformed falls back to the defaults field by field.
+ */
+import * as z from 'zod/mini';
+
+export const SETTINGS_KEY = 'settings';
+
+export const Locale = z.enum(['auto', 'en', 'zh-CN']);
+export type Locale = z.infer<typeof Locale>;
+
+export const Settings = z.object({
+  /** Paused everywhere from the popup: no detection, no sidebar. */
+  paused: z._default(z.boolean(), false),
+  /** Sites (host names) where the reader muted Backstory. */
+  mutedSites: z._default(z.array(z.string()), []),
+  /** Whether the sidebar opens by itself, per site, as the reader last left it. */
+  openBySite: z._default(z.record(z.string(), z.boolean()), {}),
+  /** UI language: the browser's, or an override. */
+  locale: z._default(Locale, 'auto'),
+});
+export type Settings = z.infer<typeof Settings>;
+
+export const DEFAULT_SETTINGS: Settings = { paused: false, mutedSites: [], openBySite: {}, locale: 'auto' };
+
+/** Parse stored settings; invalid or missing values become defaults (never throws). */
+export function parseSettings(value: unknown): Settings {
+  const whole = z.safeParse(Settings, value ?? {});
+  if (whole.success) return whole.data;
+  // Keep whatever fields are valid.
+  const out: Settings = { ...DEFAULT_SETTINGS, openBySite: {}, mutedSites: [] };
+  if (value && typeof value === 'object') {
+    for (const key of Object.keys(DEFAULT_SETTINGS) as Array<keyof Settings>) {
+      const one = z.safeParse(Settings, { [key]: (value as Record<string, unknown>)[key] });
+      if (one.success) (out as Record<string, unknown>)[key] = one.data[key];
+    }
+  }
+  return out;
+}
+
+/** The site key for muting and remembering: the host name without a leading "www.". */
+export function siteOf(url: string): string {
+  try {
+    return new URL(url).hostname.replace(/^www\./, '');
+  } catch {
+    return '';
+  }
+}
+
+export function isActiveOn(settings: Settings, url: string): boolean {
+  return !settings.paused && !settings.mutedSites.includes(siteOf(url));
+}
+
+export interface SettingsArea {
+  get(key: string): Promise<Record<string, unknown>>;
+  set(items: Record<string, unknown>): Promise<void>;
+}
+
+export async function loadSettings(area: SettingsArea): Promise<Settings> {
+  return parseSettings((await area.get(SETTINGS_KEY))[SETTINGS_KEY]);
+}
+
+/** Read-modify-write of the settings record. */
+export async function updateSettings(area: SettingsArea, change: (s: Settings) => Settings): Promise<Settings> {
+  const next = change(await loadSettings(area));
+  await area.set({ [SETTINGS_KEY]: next });
+  return next;
+}

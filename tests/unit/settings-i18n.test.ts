@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
+import { DEFAULT_SETTINGS, isActiveOn, loadSettings, parseSettings, siteOf, updateSettings } from '../../lib/settings';
+import { CATALOG_KEYS, resolveLocale, translator } from '../../lib/i18n';
+
+describe('settings', () => {
+  it('defaults when nothing is stored', async () => {
+    fakeBrowser.reset();
+    expect(await loadSettings(fakeBrowser.storage.local)).toEqual(DEFAULT_SETTINGS);
+  });
+
+  it('keeps valid fields of a damaged record and defaults the rest', () => {
+    expect(parseSettings({ paused: 'yes', mutedSites: ['example.com'], locale: 'fr' })).toEqual({
+      ...DEFAULT_SETTINGS,
+      mutedSites: ['example.com'],
+    });
+  });
+
+  it('updates by read-modify-write without losing other fields', async () => {
+    fakeBrowser.reset();
+    await updateSettings(fakeBrowser.storage.local, (s) => ({ ...s, mutedSites: ['x.com'] }));
+    await updateSettings(fakeBrowser.storage.local, (s) => ({ ...s, openBySite: { 'cnn.com': true } }));
+    expect(await loadSettings(fakeBrowser.storage.local)).toMatchObject({ mutedSites: ['x.com'], openBySite: { 'cnn.com': true } });
+  });
+
+  it.each([
+    ['https://www.cnn.com/2021/04/23/china/x', 'cnn.com'],
+    ['https://edition.cnn.com/a', 'edition.cnn.com'],
+    ['http://x.com/MamutjanAB/status/1', 'x.com'],
+    ['not a url', ''],
+  ])('siteOf(%s) is %s', (url, site) => expect(siteOf(url)).toBe(site));
+
+  it.each([
+    [{ ...DEFAULT_SETTINGS }, 'https://www.cnn.com/a', true],
+    [{ ...DEFAULT_SETTINGS, paused: true }, 'https://www.cnn.com/a', false],
+    [{ ...DEFAULT_SETTINGS, mutedSites: ['cnn.com'] }, 'https://www.cnn.com/a', false],
+    [{ ...DEFAULT_SETTINGS, mutedSites: ['cnn.com'] }, 'https://x.com/a', true],
+  ])('isActiveOn %#', (settings, url, active) => expect(isActiveOn(settings, url)).toBe(active));
+});
+
+describe('i18n', () => {
+  it('has every key in both languages', () => {
+    expect(CATALOG_KEYS['zh-CN'].sort()).toEqual(CATALOG_KEYS.en.sort());
+  });
+
+  it.each([
+    ['auto', ['zh-CN', 'en'], 'zh-CN'],
+    ['auto', ['zh-Hans-CN'], 'zh-CN'],
+    ['auto', ['en-GB'], 'en'],
+    ['auto', ['fr-FR', 'de'], 'en'],
+    ['en', ['zh-CN'], 'en'],
+    ['zh-CN', ['en-US'], 'zh-CN'],
+  ] as const)('setting %s with browser languages %j gives %s', (setting, langs, expected) => {
+    expect(resolveLocale(setting, langs)).toBe(expected);
+  });
+
+  it('fills parameters', () => {
+    expect(translator('en')('tab.summary.many', { n: 3 })).toBe('Context: 3 people in this story');
+    expect(translator('zh-CN')('tab.summary.many', { n: 3 })).toBe('背景：本报道涉及 3 人');
+  });
+});
