@@ -1,36 +1,65 @@
 /**
  * The one piece of UI Backstory puts into a page: a host element with a closed shadow root holding
- * an extension-origin iframe (the sidebar). The page's CSS cannot reach inside the shadow root, and
- * the page's scripts cannot read or change the iframe's document (another origin).
+ * an extension-origin iframe (the sidebar). The page's CSS cannot reach inside the shadow root, the
+ * page's scripts cannot read or change the iframe's document (another origin) nor reach its window
+ * (a frame in a shadow tree is not in window.frames), and the host's own styles cannot be overridden
+ * (see HOST_CSS).
  *
  * Collapsed, the host is a slim tab at the right edge; open, a panel beside the page.
  */
 import { browser } from 'wxt/browser';
 import { HOST_TAG } from '../../lib/page-text';
 
-const WIDTH = { open: 'min(380px, 100vw)', collapsed: '44px' } as const;
-const HEIGHT = { open: '100vh', collapsed: '248px' } as const;
+/**
+ * The host's own styles live in the shadow root as `:host` rules with !important. In the cascade,
+ * !important declarations from a shadow tree beat the page's, even the page's inline !important, so
+ * no page stylesheet or script-set style can hide, move or disguise the host.
+ */
+const HOST_CSS = `
+:host {
+  position: fixed !important; right: 0 !important; left: auto !important; bottom: auto !important;
+  z-index: 2147483647 !important; display: block !important; visibility: visible !important;
+  opacity: 1 !important; transform: none !important; translate: none !important; rotate: none !important;
+  scale: none !important; zoom: 1 !important; filter: none !important; clip-path: none !important;
+  mask: none !important; mix-blend-mode: normal !important; pointer-events: auto !important;
+  min-width: 0 !important; min-height: 0 !important; max-width: none !important; max-height: none !important;
+  overflow: visible !important; contain: none !important; margin: 0 !important; padding: 0 !important;
+  border: 0 !important; outline: none !important; box-shadow: none !important; background: transparent !important;
+  float: none !important;
+}
+:host([data-state='open']) { top: 0 !important; width: min(380px, 100vw) !important; height: 100vh !important; }
+:host(:not([data-state='open'])) { top: calc(50vh - 124px) !important; width: 44px !important; height: 248px !important; }
+iframe { display: block; border: 0; width: 100%; height: 100%; background: transparent; }
+/* The collapsed tab's rounded corners clip the frame itself: a frame whose colour scheme differs
+   from the page's gets an opaque backdrop, which would show in the corners. */
+:host(:not([data-state='open'])) iframe { border-radius: 8px 0 0 8px; }
+`;
 
 export class SidebarHost {
   private readonly host: HTMLElement;
   private readonly frame: HTMLIFrameElement;
+  private readonly url = browser.runtime.getURL('/sidebar.html');
+  /** Whether the next load is one we started (the first, or a restore). */
+  private ownLoad = true;
 
   constructor(open: boolean) {
     this.host = document.createElement(HOST_TAG);
-    // Inline styles on the host (outside the shadow root) so it sits above page content in any layout.
-    this.host.style.cssText =
-      'all:initial;position:fixed;top:0;right:0;z-index:2147483647;display:block;border:0;margin:0;padding:0;';
     const shadow = this.host.attachShadow({ mode: 'closed' });
     const style = document.createElement('style');
-    style.textContent =
-      // The collapsed tab's rounded corners clip the frame itself: a frame whose colour scheme differs
-      // from the page's gets an opaque backdrop, which would show in the corners.
-      ':host{all:initial}iframe{display:block;border:0;width:100%;height:100%;background:transparent}' +
-      ':host([data-state=collapsed]) iframe{border-radius:8px 0 0 8px}';
+    style.textContent = HOST_CSS;
     this.frame = document.createElement('iframe');
-    this.frame.title = 'Backstory: sourced context';
-    this.frame.src = browser.runtime.getURL('/sidebar.html');
-    this.frame.setAttribute('allowtransparency', 'true');
+    this.frame.title = 'Backstory';
+    this.frame.src = this.url;
+    // A page may navigate a child frame it can reach (window.frames[i].location = ...) to draw a fake
+    // sidebar in its place; any load after the first one puts ours back.
+    this.frame.addEventListener('load', () => {
+      if (this.ownLoad) {
+        this.ownLoad = false;
+        return;
+      }
+      this.ownLoad = true;
+      this.frame.src = this.url;
+    });
     shadow.append(style, this.frame);
     this.setOpen(open);
   }
@@ -43,11 +72,7 @@ export class SidebarHost {
   }
 
   setOpen(open: boolean): void {
-    const key = open ? 'open' : 'collapsed';
-    this.host.style.width = WIDTH[key];
-    this.host.style.height = HEIGHT[key];
-    this.host.style.top = open ? '0' : 'calc(50vh - 124px)';
-    this.host.dataset.state = key;
+    this.host.dataset.state = open ? 'open' : 'collapsed';
   }
 
   get mounted(): boolean {

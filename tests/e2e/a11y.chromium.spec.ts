@@ -1,0 +1,57 @@
+/**
+ * Accessibility: axe-core finds no violations in the sidebar (collapsed and open, light and dark),
+ * the popup and the options page; and the sidebar works from the keyboard.
+ */
+import { createRequire } from 'node:module';
+import type { Frame, Page } from '@playwright/test';
+import { test, expect, sidebarFrame, PAGES } from './fixtures';
+
+const axeSource: string = (createRequire(import.meta.url)('axe-core') as { source: string }).source;
+
+/** Run axe inside a frame (extension pages' CSP blocks injected script tags; evaluate is not subject to it). */
+async function axeViolations(target: Page | Frame): Promise<string[]> {
+  await target.evaluate(axeSource);
+  const result = await target.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: Array<{ id: string; help: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
+    return axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
+  });
+  return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test(`sidebar has no axe violations, collapsed and open (${colorScheme})`, async ({ page, extension }) => {
+    await page.emulateMedia({ colorScheme });
+    await page.goto(PAGES.family1.url);
+    const frame = await sidebarFrame(page, extension.extensionId);
+    await expect(frame.locator('button.tab')).toBeVisible();
+    expect(await axeViolations(frame)).toEqual([]);
+    await frame.locator('button.tab').click();
+    await expect(frame.locator('.sidebar')).toBeVisible();
+    expect(await axeViolations(frame)).toEqual([]);
+  });
+}
+
+test('the sidebar works from the keyboard, and focus moves on open and close', async ({ page, extension }) => {
+  await page.goto(PAGES.family1.url);
+  const frame = await sidebarFrame(page, extension.extensionId);
+  const tab = frame.locator('button.tab');
+  await tab.focus();
+  await page.keyboard.press('Enter');
+  await expect(frame.locator('.sidebar')).toBeVisible();
+  // Focus moved into the panel.
+  expect(await frame.evaluate(() => document.activeElement?.closest('.sidebar') !== null)).toBe(true);
+  const collapse = frame.getByRole('button', { name: 'Collapse the sidebar' });
+  await collapse.focus();
+  await page.keyboard.press('Enter');
+  await expect(frame.locator('button.tab')).toBeVisible();
+  expect(await frame.evaluate(() => document.activeElement?.classList.contains('tab'))).toBe(true);
+});
+
+test('popup and options have no axe violations', async ({ page, extension }) => {
+  await page.goto(`chrome-extension://${extension.extensionId}/popup.html`);
+  await expect(page.getByRole('heading', { name: 'Backstory' })).toBeVisible();
+  expect(await axeViolations(page)).toEqual([]);
+  await page.goto(`chrome-extension://${extension.extensionId}/options.html`);
+  await expect(page.getByRole('heading', { name: 'Backstory' }).first()).toBeVisible();
+  expect(await axeViolations(page)).toEqual([]);
+});
