@@ -2,7 +2,7 @@
  * The open sidebar: context for each matched family, every statement attributed and one click from
  * its source. Pure component: data in through props, no browser APIs.
  */
-import type { ContextView, FamilyView } from '../lib/context-view';
+import { speakerNames, type ContextView, type FamilyView } from '../lib/context-view';
 import type { DetectionSummary } from '../lib/messages';
 import type { Claim } from '../data/schema';
 import { SourceLink, formatDate } from './SourceLink';
@@ -82,7 +82,7 @@ function FamilySection({ view, family: f }: { view: ContextView; family: FamilyV
                 <p>{r.statement}</p>
                 {r.quote && (
                   <blockquote lang={r.quote.lang}>
-                    “{r.quote.text}” <cite>— {speaker(r.respondent)}</cite>
+                    “{r.quote.text}” <cite>— {speakerNames(view.speakers, r.respondents)}</cite>
                   </blockquote>
                 )}
                 {source(r.sourceId)}

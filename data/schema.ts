@@ -179,8 +179,14 @@ export const Claim = z
 export const Response = z
   .object({
     id: Id,
-    /** Person or actor id of whoever answered. */
-    respondent: Id,
+    /**
+     * Person or actor ids of whoever answered, in the order the source names them. A joint
+     * statement ("Mihriban and Ablikim said in a statement") lists every signatory.
+     */
+    respondents: z
+      .array(Id)
+      .min(1, 'a response names at least one respondent')
+      .refine((ids) => new Set(ids).size === ids.length, { message: 'a respondent is listed once' }),
     respondsTo: z.array(Id).min(1),
     statement: z.string().min(1),
     quote: Quote.optional(),
@@ -349,7 +355,7 @@ const REFERENCES: Array<{
   { in: 'claims', field: 'claimant', to: ['actors', 'people'] },
   { in: 'claims', field: 'about', to: ['people', 'families', 'actors'] },
   { in: 'claims', field: 'sourceId', to: ['sources'] },
-  { in: 'responses', field: 'respondent', to: ['actors', 'people'] },
+  { in: 'responses', field: 'respondents', to: ['actors', 'people'] },
   { in: 'responses', field: 'respondsTo', to: ['claims'] },
   { in: 'responses', field: 'sourceId', to: ['sources'] },
   { in: 'findings', field: 'reportedBy', to: ['actors'] },

@@ -3,7 +3,8 @@
  *
  * Backstory does not rate claims. Each review only records, in attributed words, what the sources
  * report about a claim: findings ("No evidence provided (CNN)"), responses ("denied by Mamutjan
- * Abdurehim") and what was reported about how the material carrying it was made ("clip described as
+ * Abdurehim"; a joint statement names everyone who made it: "denied by Mihriban Kader and Ablikim
+ * Mamtinin") and what was reported about how the material carrying it was made ("clip described as
  * edited (reported by CNN)"). There is deliberately no `ratingValue`, `bestRating` or truth label.
  *
  * Plain TypeScript: no DOM or browser APIs, so it runs in scripts, tests and the background alike.
@@ -89,6 +90,11 @@ function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
+/** "A", "A and B", "A, B and C": a joint statement names every respondent. */
+function joinNames(names: string[]): string {
+  return names.length <= 2 ? names.join(' and ') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+}
+
 function unique<T>(items: T[]): T[] {
   return [...new Set(items)];
 }
@@ -151,7 +157,9 @@ export function toClaimReviews(dataset: Dataset): ClaimReviewJsonLd[] {
 
     const parts = unique([
       ...findings.map((f) => `${FINDING_LABEL[f.kind]} (${speaker(f.reportedBy).name})`),
-      ...unique(responses.map((r) => speaker(r.respondent).name)).map((name) => `denied by ${midSentence(name)}`),
+      ...unique(responses.map((r) => joinNames(r.respondents.map((id) => midSentence(speaker(id).name))))).map(
+        (names) => `denied by ${names}`,
+      ),
       ...conduct.map((c) => `${CONDUCT_LABEL[c.kind]} (reported by ${midSentence(speaker(c.reportedBy).name)})`),
     ]);
     const alternateName = capitalise(

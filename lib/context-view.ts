@@ -80,6 +80,14 @@ export function buildContextView(data: StoredDataset, familyIds: string[], peopl
   };
 }
 
+/**
+ * The display names of several speakers joined with " and " ("Mihriban Kader and Ablikim
+ * Mamtinin"), in the order the record lists them: a joint statement is attributed to all who made it.
+ */
+export function speakerNames(speakers: ContextView['speakers'], ids: string[]): string {
+  return ids.map((id) => speakers.get(id) ?? id).join(' and ');
+}
+
 /** Only http(s) links ever reach an href (a dataset or import could carry javascript:). */
 export function safeHref(url: string | undefined): string | undefined {
   if (!url) return undefined;

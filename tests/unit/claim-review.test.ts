@@ -76,7 +76,7 @@ describe('toClaimReviews', () => {
       'No evidence provided (CNN); no details provided (CNN); denied by Mamutjan Abdurehim',
     );
     expect(byId.get('claim-mihriban-ablikim-terrorist')?.reviewRating.alternateName).toBe(
-      'No evidence provided (CNN); denied by Mihriban Kader',
+      'No evidence provided (CNN); denied by Mihriban Kader and Ablikim Mamtinin',
     );
     expect(byId.get('claim-us-genocide')?.reviewRating.alternateName).toBe('Denied by the Chinese government');
     expect(byId.get('claim-zumeryem-abandoned')?.reviewRating.alternateName).toBe(

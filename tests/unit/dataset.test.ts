@@ -36,7 +36,7 @@ const dataset: Dataset = parseDataset(raw);
 describe('bundled dataset', () => {
   it('parses', () => {
     expect(problemsOf(raw)).toEqual([]);
-    expect(dataset.meta.version).toBe('1.0.0');
+    expect(dataset.meta.version).toBe('1.0.1');
     expect(dataset.meta.dataAsOf).toBe('2021-04-23');
   });
 
@@ -131,6 +131,40 @@ describe('parseDataset rejects a broken dataset, naming the record and the field
       field: 'respondsTo',
       breakIt: (d) => {
         find(d, 'responses', 'resp-parents-never-abandon').respondsTo = ['mihriban-kader'];
+      },
+    },
+    {
+      what: 'a response with no respondent',
+      id: 'resp-parents-asylum',
+      field: 'respondents',
+      breakIt: (d) => {
+        find(d, 'responses', 'resp-parents-asylum').respondents = [];
+      },
+    },
+    {
+      what: 'a joint response naming someone who exists nowhere',
+      id: 'resp-parents-baseless',
+      field: 'respondents',
+      breakIt: (d) => {
+        (find(d, 'responses', 'resp-parents-baseless').respondents as string[]).push('an-unnamed-relative');
+      },
+    },
+    {
+      what: 'a respondent listed twice',
+      id: 'resp-parents-never-abandon',
+      field: 'respondents',
+      breakIt: (d) => {
+        find(d, 'responses', 'resp-parents-never-abandon').respondents = ['mihriban-kader', 'mihriban-kader'];
+      },
+    },
+    {
+      what: 'a response in the old single-respondent shape',
+      id: 'resp-mamutjan-denies',
+      field: 'respondents',
+      breakIt: (d) => {
+        const response = find(d, 'responses', 'resp-mamutjan-denies');
+        response.respondent = 'mamutjan-abdurehim';
+        delete response.respondents;
       },
     },
     {
@@ -299,7 +333,7 @@ describe('coverage of FACTS.md', () => {
       expect(prcClaims.length).toBeGreaterThan(0);
       const prcClaimIds = new Set(prcClaims.map((c) => c.id));
       const familyResponses = dataset.responses.filter(
-        (r) => members.has(r.respondent) && r.respondsTo.some((id) => prcClaimIds.has(id)),
+        (r) => r.respondents.some((id) => members.has(id)) && r.respondsTo.some((id) => prcClaimIds.has(id)),
       );
       expect(familyResponses.length).toBeGreaterThan(0);
     },
@@ -314,6 +348,18 @@ describe('coverage of FACTS.md', () => {
       (f) => f.kind === 'no-evidence-provided' && f.reportedBy === 'cnn' && f.about.includes(claimId),
     );
     expect(finding).toBeDefined();
+  });
+
+  it.each(['resp-parents-never-abandon', 'resp-parents-baseless', 'resp-parents-asylum'])(
+    "the parents' joint statement %s is attributed to both parents",
+    (id) => {
+      expect(dataset.responses.find((r) => r.id === id)?.respondents).toEqual(['mihriban-kader', 'ablikim-mamtinin']);
+    },
+  );
+
+  it('attributes every other response to a single respondent', () => {
+    const joint = dataset.responses.filter((r) => r.respondents.length > 1).map((r) => r.id);
+    expect(joint.sort()).toEqual(['resp-parents-asylum', 'resp-parents-baseless', 'resp-parents-never-abandon']);
   });
 
   it('has terrorism and conviction claims for the no-evidence finding to cover', () => {
@@ -433,7 +479,10 @@ describe('attribution', () => {
 
   const statements = [
     ...dataset.claims.map((c) => ({ kind: 'claim', id: c.id, speaker: c.claimant, statement: c.statement })),
-    ...dataset.responses.map((r) => ({ kind: 'response', id: r.id, speaker: r.respondent, statement: r.statement })),
+    // A joint statement must name each of its respondents.
+    ...dataset.responses.flatMap((r) =>
+      r.respondents.map((speaker) => ({ kind: 'response', id: `${r.id} (${speaker})`, speaker, statement: r.statement })),
+    ),
     ...dataset.findings.map((f) => ({ kind: 'finding', id: f.id, speaker: f.reportedBy, statement: f.statement })),
     ...dataset.conduct.map((c) => ({ kind: 'conduct', id: c.id, speaker: c.reportedBy, statement: c.statement })),
   ];
@@ -451,7 +500,7 @@ describe('attribution', () => {
     ...dataset.claims.filter((c) => c.quote).map((c) => ({ id: c.id, speaker: c.claimant, quote: c.quote, sourceId: c.sourceId })),
     ...dataset.responses
       .filter((r) => r.quote)
-      .map((r) => ({ id: r.id, speaker: r.respondent, quote: r.quote, sourceId: r.sourceId })),
+      .flatMap((r) => r.respondents.map((speaker) => ({ id: r.id, speaker, quote: r.quote, sourceId: r.sourceId }))),
   ];
 
   it('has quotes to check', () => {
