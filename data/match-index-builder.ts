@@ -4,8 +4,9 @@
  */
 import type { Dataset } from './schema';
 import { CONTEXT_TERMS, RARE_GIVEN_NAMES } from './lexicon';
-import { foldText } from '../lib/fold';
-import { spellingVariants } from '../lib/translit';
+import { deriveFoldTable, foldRuns, foldText } from '../lib/fold';
+import { compileAutomaton } from '../lib/automaton';
+import { arabicRenderings, pinyinRenderings, spellingVariants } from '../lib/translit';
 import {
   MATCH_INDEX_FORMAT,
   type ContextCategory,
@@ -32,9 +33,13 @@ export function buildMatchIndex(dataset: Dataset, datasetHash: string): MatchInd
   };
 
   for (const person of dataset.people) {
-    // One term per distinct name word and part; spellings from all of the person's names.
-    const byWord = new Map<string, { part: 'given' | 'family'; spellings: Set<string>; label: string }>();
-    for (const name of person.names) {
+    // One term per distinct name word and part; spellings from all of the person's names. A person
+    // the sources name by first name only, with no recorded name (a minor), is known by the display name.
+    const names = person.names.length
+      ? person.names
+      : [{ text: person.displayName, script: 'Latn' as const }];
+    const byWord = new Map<string, { part: 'given' | 'family'; spellings: Set<string>; arabic: Set<string>; label: string }>();
+    for (const name of names) {
       const words = foldText(name.text).split(' ').filter((w) => w && !NAME_STOPWORDS.has(w));
       const isLatin = name.script === 'Latn';
       // Chinese-script names are written as one run of characters: the whole name is one word.
@@ -43,26 +48,35 @@ export function buildMatchIndex(dataset: Dataset, datasetHash: string): MatchInd
         // Latin names in the dataset are given name first; "state-media" renderings are too.
         const part: 'given' | 'family' = i === 0 ? 'given' : 'family';
         const key = `${part}:${i}`;
-        const slot = byWord.get(key) ?? { part, spellings: new Set<string>(), label: word };
+        const slot = byWord.get(key) ?? { part, spellings: new Set<string>(), arabic: new Set<string>(), label: word };
         slot.spellings.add(word);
-        if (isLatin) for (const v of spellingVariants(word)) slot.spellings.add(v);
+        if (isLatin) {
+          for (const v of spellingVariants(word)) slot.spellings.add(v);
+          for (const v of pinyinRenderings(word)) slot.spellings.add(v);
+          for (const v of arabicRenderings(word)) {
+            slot.arabic.add(v);
+            // The conjunction و ("and") is written joined to the next word: "ومحمد".
+            if (part === 'given') slot.arabic.add(`و${v}`);
+          }
+        }
         byWord.set(key, slot);
       });
     }
     for (const slot of byWord.values()) {
       const rare = [...slot.spellings].some((s) => RARE_GIVEN_NAMES.has(s)) && slot.part === 'given';
-      add(
-        {
-          kind: 'name-part',
-          label: capitalise(slot.label),
-          strength: rare ? 'medium' : 'weak',
-          personId: person.id,
-          familyId: person.familyId,
-          part: slot.part,
-          rare,
-        },
-        slot.spellings,
-      );
+      const term: Term = {
+        kind: 'name-part',
+        label: capitalise(slot.label),
+        strength: rare ? 'medium' : 'weak',
+        personId: person.id,
+        familyId: person.familyId,
+        part: slot.part,
+        rare,
+      };
+      add(term, slot.spellings);
+      // Arabic-script renderings leave short vowels out, so alone they can be ordinary words (محرم,
+      // قدر): they count in full names and in an established family, never as a rare given name.
+      if (slot.arabic.size) add({ ...term, label: `${term.label} (Arabic script)`, strength: 'weak', rare: false }, slot.arabic);
     }
   }
 
@@ -104,6 +118,8 @@ export function buildMatchIndex(dataset: Dataset, datasetHash: string): MatchInd
     datasetHash,
     terms,
     patterns,
+    fold: foldRuns(deriveFoldTable()),
+    automaton: compileAutomaton(patterns.map(([p]) => p)),
     urls,
     people,
     families,

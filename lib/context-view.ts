@@ -22,6 +22,8 @@ export type StoredDataset = Omit<Dataset, 'meta' | 'signals'>;
 export interface FamilyView {
   family: Family;
   people: Person[];
+  /** "Muherrem: wife of Mamutjan Abdurehim" lines, per person id. */
+  relations: Map<string, string[]>;
   claims: Claim[];
   responses: Response[];
   findings: EvidenceFinding[];
@@ -38,12 +40,30 @@ export interface ContextView {
   /** Display names of claimants and respondents (actors and people). */
   speakers: Map<string, string>;
   recognised: Set<string>;
+  /** Actor id -> kind, to tell government claims from others'. */
+  actorKinds: Map<string, Actor['kind']>;
+  /** Media items this page is (or carries), when the detection says so. */
+  mediaOnPage: MediaItem[];
+  /** The sources cited anywhere in the view, for the sources list. */
+  citedSources: Source[];
 }
+
+const RELATION_LABEL: Record<string, [string, string]> = {
+  spouse: ['spouse of', 'spouse of'],
+  'parent-of': ['parent of', 'child of'],
+  'grandparent-of': ['grandparent of', 'grandchild of'],
+  sibling: ['sibling of', 'sibling of'],
+};
 
 /**
  * Build the view. `familyIds` empty (a story-level match that names nobody) shows both families.
  */
-export function buildContextView(data: StoredDataset, familyIds: string[], peopleIds: string[]): ContextView {
+export function buildContextView(
+  data: StoredDataset,
+  familyIds: string[],
+  peopleIds: string[],
+  page: { url?: string; phrases?: string[] } = {},
+): ContextView {
   const shown = familyIds.length ? data.families.filter((f) => familyIds.includes(f.id)) : data.families;
   const personFamily = new Map(data.people.map((p) => [p.id, p.familyId]));
   const familyOf = (ids: string[]) => new Set(ids.map((id) => personFamily.get(id) ?? id));
@@ -53,9 +73,18 @@ export function buildContextView(data: StoredDataset, familyIds: string[], peopl
     const inFamily = (ids: string[]) => familyOf(ids).has(family.id);
     const claims = data.claims.filter((c) => c.about.length > 0 && inFamily(c.about));
     const claimIds = new Set(claims.map((c) => c.id));
+    const names = new Map(people.map((p) => [p.id, p.displayName]));
+    const relations = new Map<string, string[]>();
+    for (const r of data.relationships) {
+      if (!names.has(r.from) || !names.has(r.to)) continue;
+      const [forward, backward] = RELATION_LABEL[r.type] ?? [r.type, r.type];
+      relations.set(r.from, [...(relations.get(r.from) ?? []), `${forward} ${names.get(r.to)}`]);
+      relations.set(r.to, [...(relations.get(r.to) ?? []), `${backward} ${names.get(r.from)}`]);
+    }
     return {
       family,
       people,
+      relations,
       claims,
       responses: data.responses.filter((r) => r.respondsTo.some((id) => claimIds.has(id))),
       findings: data.findings.filter((f) => f.about.some((id) => claimIds.has(id))),
@@ -71,13 +100,51 @@ export function buildContextView(data: StoredDataset, familyIds: string[], peopl
   for (const a of data.actors as Actor[]) speakers.set(a.id, a.name);
   for (const p of data.people) speakers.set(p.id, p.displayName);
 
+  const recognised = new Set(peopleIds);
+  const storyClaims = data.claims.filter((c) => c.about.length === 0 || !data.people.some((p) => c.about.includes(p.id)));
+  const mediaOnPage = data.media.filter((m) => isMediaOnPage(m, data.actors as Actor[], recognised, page));
+  const cited = new Set<string>();
+  for (const f of families) {
+    for (const list of [f.claims, f.responses, f.findings, f.conduct, f.events, f.media]) for (const r of list) cited.add(r.sourceId);
+    for (const p of f.people) for (const id of p.sourceIds) cited.add(id);
+  }
+  for (const c of storyClaims) cited.add(c.sourceId);
   return {
     families,
+    actorKinds: new Map((data.actors as Actor[]).map((a) => [a.id, a.kind])),
+    mediaOnPage,
+    citedSources: data.sources.filter((s) => cited.has(s.id)).sort((a, b) => a.date.value.localeCompare(b.date.value)),
     storyClaims: data.claims.filter((c) => c.about.length === 0 || !data.people.some((p) => c.about.includes(p.id))),
     sources: new Map(data.sources.map((s) => [s.id, s])),
     speakers,
-    recognised: new Set(peopleIds),
+    recognised,
   };
+}
+
+/** Where each outlet publishes: a page there that names a person in the item may be the item. */
+const OUTLET_HOSTS: Record<string, RegExp> = {
+  twitter: /(^|\.)(x|twitter)\.com$/,
+  cgtn: /(^|\.)(cgtn\.com|youtube\.com)$/,
+  'china-radio-international': /(^|\.)cri\.cn$/,
+};
+
+/**
+ * A known media item is "on the page" when the page carries its title (a phrase signal), or when the
+ * page is on the platform that published it and names someone who appears in it.
+ */
+function isMediaOnPage(m: MediaItem, actors: Actor[], recognised: Set<string>, page: { url?: string; phrases?: string[] }): boolean {
+  const title = m.title.toLowerCase();
+  if (page.phrases?.some((p) => p.toLowerCase() === title)) return true;
+  if (!page.url || !m.people.some((p) => recognised.has(p))) return false;
+  const host = (() => {
+    try {
+      return new URL(page.url).hostname;
+    } catch {
+      return '';
+    }
+  })();
+  const rule = OUTLET_HOSTS[m.outlet];
+  return !!rule && rule.test(host) && actors.some((a) => a.id === m.outlet) && (m.kind === 'social-video' || m.kind === 'tv-interview');
 }
 
 /**

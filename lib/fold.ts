@@ -2,36 +2,47 @@
  * Character folding for matching: one table lookup per UTF-16 code unit.
  *
  * The page's text is never rewritten into a normalised copy (that costs an allocation and a pass per
- * node on pages that need nothing). Instead the matcher folds each code unit through FOLD as it scans:
+ * node on pages that need nothing). Instead the matcher folds each code unit through a fold table as
+ * it scans:
  * - letters fold to lower case without diacritics (É -> e, ş -> s, ı -> i), NFKC-style for full-width forms;
  * - Cyrillic and Greek look-alikes fold to the Latin letter they imitate (а -> a, о -> o, Μ -> m);
+ * - Arabic letter variants fold to one form (أ إ آ -> ا, ى -> ي, ة -> ه), vowel marks vanish;
  * - zero-width characters, soft hyphens and combining marks are skipped (SKIP);
- * - every other non-letter (space, punctuation, line breaks) folds to a single space, so word
- *   boundaries become spaces and patterns padded with spaces match whole words only;
- * - CJK ideographs fold to themselves (Traditional forms used in names fold to Simplified via
- *   T2S below) and never need boundaries.
+ * - whitespace folds to a single space (SPACE); punctuation folds to PUNCT, which the scanner reads as a
+ *   space that no full name may span ("Mihriban, kader" is not a name, "Mihriban Kader" is);
+ * - CJK ideographs fold to themselves (Traditional forms fold to Simplified via T2S) and need no
+ *   boundaries.
+ *
+ * Deriving the table (Unicode normalisation of thousands of code units) is work for the background:
+ * the match index carries the result as compact runs (`foldRuns`) and the content script only
+ * expands them (`foldTableFromRuns`), so the derivation code never ships in the content script.
  */
 
 export const SPACE = 0x20;
+/** Marker: punctuation, a word break that also separates names. */
+export const PUNCT = 0xfffe;
 /** Marker: the code unit contributes nothing (zero-width, soft hyphen, combining mark). */
 export const SKIP = 0xffff;
 
+/** True for code units of CJK ideographs (patterns of these need no word boundaries). */
+export const isCjk = (c: number) => (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff);
+
 /** Folded code units that are letters of words in alphabetic scripts (not CJK, not a break). */
-const isWordChar = (c: number) => c !== SPACE && c !== SKIP && !isCjk(c);
+const isWordChar = (c: number) => c !== SPACE && c !== SKIP && c !== PUNCT && !isCjk(c);
 
 function foldOne(c: number): number {
   const ch = String.fromCharCode(c);
   let f = ch.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
   if (f.length !== 1) f = ch.toLowerCase().length === 1 ? ch.toLowerCase() : ch;
-  return /[\p{L}\p{N}]/u.test(f) ? f.charCodeAt(0) : SPACE;
+  if (/[\p{L}\p{N}]/u.test(f)) return f.charCodeAt(0);
+  return /\s/u.test(ch) || c < 0x20 ? SPACE : PUNCT;
 }
 
 /**
- * Built in a couple of milliseconds at start-up: only the ranges where folding does something are
- * computed (Latin, Greek, Cyrillic, punctuation, full-width forms); every other code unit (Arabic,
- * CJK, other scripts) folds to itself.
+ * Derive the fold table from Unicode data (a few milliseconds; background, builder and tests only).
+ * Only the ranges where folding does something are computed; every other code unit folds to itself.
  */
-function buildFoldTable(): Uint16Array {
+export function deriveFoldTable(): Uint16Array {
   const t = new Uint16Array(0x10000);
   for (let c = 0; c < 0x10000; c++) t[c] = c;
   const ranges: Array<[number, number]> = [
@@ -44,13 +55,22 @@ function buildFoldTable(): Uint16Array {
   ];
   for (const [from, to] of ranges) for (let c = from; c <= to; c++) t[c] = foldOne(c);
   for (let c = 0xd800; c <= 0xdfff; c++) t[c] = SPACE; // astral characters (emoji) break words
-  // Arabic punctuation breaks words; Arabic vowel marks (harakat) and tatweel vanish.
-  for (const c of [0x060c, 0x061b, 0x061f, 0x066a, 0x066b, 0x066c, 0x066d, 0x06d4]) t[c] = SPACE;
+  // Arabic punctuation breaks words; Arabic vowel marks (harakat) and tatweel vanish; letter variants
+  // that writers use interchangeably fold to one letter.
+  for (const c of [0x060c, 0x061b, 0x061f, 0x066a, 0x066b, 0x066c, 0x066d, 0x06d4]) t[c] = PUNCT;
   for (let c = 0x064b; c <= 0x065f; c++) t[c] = SKIP;
   for (const c of [0x0640, 0x0670]) t[c] = SKIP;
+  for (const c of [0x0622, 0x0623, 0x0625, 0x0671]) t[c] = 0x0627; // آ أ إ ٱ -> ا
+  t[0x0649] = 0x064a; // ى -> ي
+  t[0x06cc] = 0x064a; // Persian ye -> ي
+  t[0x0629] = 0x0647; // ة -> ه
+  t[0x06a9] = 0x0643; // Persian kaf -> ك
   // Invisible characters vanish instead of breaking words.
-  for (const c of [0x00ad, 0x200b, 0x200c, 0x200d, 0x2060, 0xfeff, 0x180e, 0x034f]) t[c] = SKIP;
+  for (const c of [0x00ad, 0x200b, 0x200c, 0x200d, 0x2060, 0xfeff, 0x180e, 0x034f, 0x200e, 0x200f]) t[c] = SKIP;
   for (let c = 0x0300; c <= 0x036f; c++) t[c] = SKIP;
+  // Spaces that are not punctuation (no-break, ideographic, line/paragraph separators).
+  for (const c of [0x00a0, 0x1680, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000]) t[c] = SPACE;
+  for (let c = 0x2000; c <= 0x200a; c++) t[c] = SPACE;
   // Letters NFKD does not decompose.
   const extra: Record<string, string> = {
     ı: 'i', İ: 'i', ł: 'l', Ł: 'l', ø: 'o', Ø: 'o', đ: 'd', Đ: 'd', ß: 's', æ: 'e', œ: 'o', ə: 'e', Ə: 'e',
@@ -64,41 +84,81 @@ function buildFoldTable(): Uint16Array {
     Α: 'a', Β: 'b', Ε: 'e', Ζ: 'z', Η: 'h', Ι: 'i', Κ: 'k', Μ: 'm', Ν: 'n', Ο: 'o', Ρ: 'p', Τ: 't', Υ: 'y', Χ: 'x',
   };
   for (const [from, to] of Object.entries(extra)) t[from.charCodeAt(0)] = to.charCodeAt(0);
-  for (const [trad, simp] of T2S) t[trad.charCodeAt(0)] = simp.charCodeAt(0);
+  for (let i = 0; i < T2S.length; i += 2) t[T2S.charCodeAt(i)] = T2S.charCodeAt(i + 1);
   return t;
 }
 
 /**
- * Traditional -> Simplified for the characters that occur in the story's vocabulary, so one pattern
- * matches both scripts. (A full conversion table is not needed: only pattern characters matter.)
+ * Traditional -> Simplified pairs (trad, simp, trad, simp...) for the characters that occur in the
+ * story's vocabulary and in Chinese renderings of Uyghur names, so one pattern matches both scripts.
+ * (A full conversion table is not needed: only pattern characters matter.)
  */
-const T2S: Array<[string, string]> = [
-  ['維', '维'], ['爾', '尔'], ['戶', '户'], ['離', '离'], ['兒', '儿'], ['貝', '贝'], ['語', '语'],
-  ['電', '电'], ['視', '视'], ['臺', '台'], ['報', '报'], ['導', '导'], ['應', '应'], ['國', '国'],
-  ['義', '义'], ['會', '会'], ['議', '议'], ['擊', '击'], ['獨', '独'], ['學', '学'], ['滿', '满'],
-  ['買', '买'], ['熱', '热'], ['麗', '丽'], ['蘇', '苏'], ['華', '华'], ['達', '达'], ['來', '来'],
-  ['與', '与'], ['為', '为'], ['們', '们'], ['媽', '妈'], ['爸', '爸'], ['們', '们'], ['團', '团'],
-  ['聚', '聚'], ['孤', '孤'], ['員', '员'], ['區', '区'], ['疆', '疆'], ['暴', '暴'], ['恐', '恐'],
-  ['極', '极'], ['端', '端'], ['圖', '图'], ['師', '师'], ['喀', '喀'], ['亞', '亚'], ['紐', '纽'],
-  ['澳', '澳'], ['萊', '莱'], ['德', '德'], ['號', '号'], ['黨', '党'], ['記', '记'], ['離', '离'],
-];
-
-export const FOLD: Uint16Array = buildFoldTable();
-
-/** True for code units of CJK ideographs (patterns of these need no word boundaries). */
-export const isCjk = (c: number) => (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff);
+const T2S =
+  '維维爾尔戶户離离兒儿貝贝語语電电視视臺台報报導导應应國国義义會会議议擊击獨独學学滿满買买熱热麗丽蘇苏華华達达來来' +
+  '與与為为們们媽妈團团員员區区極极圖图師师亞亚紐纽萊莱號号黨党記记聯联題题絕绝對对專专門门讓让' +
+  '見见觀观歲岁親亲屬属庭庭離离騙骗練练懼惧證证據据無无釋释縣县鄉乡禮礼構构織织組组罪罪';
 
 /**
- * Fold a string the same way the matcher folds page text: skip invisibles, collapse word breaks to a
- * single space, trim. Used to normalise patterns and for tests.
+ * The fold table as runs: [start, length, value, step] quadruples where code units start..start+length-1
+ * fold to value + step * (c - start). Only code units that do not fold to themselves are listed.
  */
-export function foldText(text: string): string {
+export function foldRuns(table: Uint16Array): number[] {
+  const runs: number[] = [];
+  let c = 0;
+  while (c < 0x10000) {
+    if (table[c] === c) {
+      c++;
+      continue;
+    }
+    const value = table[c]!;
+    const next = c + 1 < 0x10000 && table[c + 1] !== c + 1 ? table[c + 1]! : -1;
+    const step = next === value + 1 ? 1 : 0;
+    let len = 1;
+    while (c + len < 0x10000 && table[c + len] !== c + len && table[c + len] === value + step * len) len++;
+    runs.push(c, len, value, step);
+    c += len;
+  }
+  return runs;
+}
+
+/**
+ * The fold table the scanner reads, from runs (the match index carries them). It stores the
+ * difference between a code unit's fold and the code unit itself (mod 2^16), so the table starts as
+ * zeros ("folds to itself") and only the runs are written: no 65,536-entry identity fill per page.
+ * Read it with `(c + table[c]) & 0xffff` (see `foldUnit`).
+ */
+export function foldTableFromRuns(runs: readonly number[]): Uint16Array {
+  const t = new Uint16Array(0x10000);
+  for (let r = 0; r + 3 < runs.length; r += 4) {
+    const start = runs[r]!;
+    const len = runs[r + 1]!;
+    const value = runs[r + 2]!;
+    const step = runs[r + 3]!;
+    for (let k = 0; k < len; k++) t[start + k] = value + step * k - (start + k);
+  }
+  return t;
+}
+
+/** One folded code unit (a letter, SPACE, PUNCT or SKIP). */
+export const foldUnit = (table: Uint16Array, code: number) => (code + table[code]!) & 0xffff;
+
+let derived: Uint16Array | undefined;
+/** The derived table in scanner form, computed once on first use (builder, tests; not the content script). */
+export function defaultFoldTable(): Uint16Array {
+  return (derived ??= foldTableFromRuns(foldRuns(deriveFoldTable())));
+}
+
+/**
+ * Fold a string the same way the matcher folds page text: skip invisibles, collapse word breaks
+ * (spaces and punctuation) to a single space, trim. Used to normalise patterns and for tests.
+ */
+export function foldText(text: string, table: Uint16Array = defaultFoldTable()): string {
   let out = '';
   let lastSpace = true;
   for (let i = 0; i < text.length; i++) {
-    const f = FOLD[text.charCodeAt(i)]!;
+    const f = foldUnit(table, text.charCodeAt(i));
     if (f === SKIP) continue;
-    if (f === SPACE) {
+    if (f === SPACE || f === PUNCT) {
       if (!lastSpace) out += ' ';
       lastSpace = true;
       continue;

@@ -3,8 +3,13 @@
  * story, and nothing else. Built from the dataset by the background (data/match-index-builder.ts),
  * stored in storage.local so a content script can read it without waking the service worker.
  */
+import type { CompactAutomaton } from './automaton';
 
-export const MATCH_INDEX_FORMAT = 1;
+/**
+ * 2: patterns are stored folded; the fold table (`fold`) and the compiled automaton (`automaton`)
+ * travel with the index, so a content script derives and builds nothing.
+ */
+export const MATCH_INDEX_FORMAT = 2;
 export const MATCH_INDEX_KEY = 'matchIndex';
 
 /** What a term is evidence of. */
@@ -53,8 +58,12 @@ export interface MatchIndex {
   datasetVersion: string;
   datasetHash: string;
   terms: Term[];
-  /** [pattern text, term index]: a term has as many patterns as it has spellings. */
+  /** [folded pattern text, term index]: a term has as many patterns as it has spellings. */
   patterns: Array<[string, number]>;
+  /** The fold table as runs (lib/fold.ts `foldRuns`), so the content script never derives it. */
+  fold: number[];
+  /** The patterns compiled (lib/automaton.ts `compileAutomaton`); hit pattern indexes are `patterns` indexes. */
+  automaton: CompactAutomaton;
   urls: UrlRule[];
   /** Person id -> family id and display name (minors: first name only). */
   people: Record<string, { familyId: string; name: string }>;
@@ -69,6 +78,9 @@ export function isMatchIndex(value: unknown): value is MatchIndex {
     v.format === MATCH_INDEX_FORMAT &&
     Array.isArray(v.terms) &&
     Array.isArray(v.patterns) &&
+    Array.isArray(v.fold) &&
+    !!v.automaton &&
+    Array.isArray(v.automaton.edgeStart) &&
     Array.isArray(v.urls) &&
     typeof v.people === 'object' &&
     typeof v.families === 'object'

@@ -48,6 +48,8 @@ export const SidebarToBackground = z.discriminatedUnion('type', [
   z.object({ type: z.literal('set-open'), open: z.boolean() }),
   /** "Hide on this page": remove the sidebar until the page is loaded again. */
   z.object({ type: z.literal('dismiss') }),
+  /** "Show on the page": scroll to where signal number `signal` was found. */
+  z.object({ type: z.literal('jump'), signal: z.number() }),
 ]);
 export type SidebarToBackground = z.infer<typeof SidebarToBackground>;
 
@@ -57,14 +59,6 @@ export const PopupToBackground = z.discriminatedUnion('type', [
   z.object({ type: z.literal('dismiss'), tabId: z.number() }),
 ]);
 export type PopupToBackground = z.infer<typeof PopupToBackground>;
-/** background -> content script */
-export const BackgroundToContent = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('set-open'), open: z.boolean() }),
-  z.object({ type: z.literal('dismiss') }),
-  /** Asked by the popup and the checker: what did the detector decide on this page? */
-  z.object({ type: z.literal('get-detection') }),
-]);
-
 /** The content script's answer to `get-detection`. */
 export const DetectionReport = z.object({
   url: z.string(),
@@ -78,7 +72,6 @@ export const DetectionReport = z.object({
   sidebarMs: z.optional(z.number()),
 });
 export type DetectionReport = z.infer<typeof DetectionReport>;
-export type BackgroundToContent = z.infer<typeof BackgroundToContent>;
 
 /** What the background knows about a tab, as the sidebar and popup see it. */
 export const TabState = z.object({
@@ -117,8 +110,4 @@ export const ContextResponse = z.object({
 });
 export type ContextResponse = z.infer<typeof ContextResponse>;
 
-/** Parse or return undefined: unknown and malformed messages are ignored, never acted on. */
-export function parseMessage<T>(schema: z.ZodMiniType<T>, message: unknown): T | undefined {
-  const r = z.safeParse(schema, message);
-  return r.success ? r.data : undefined;
-}
+export { BackgroundToContent, parseMessage } from './content-messages';

@@ -1,13 +1,18 @@
 /**
- * Reading a page's text for detection: one TreeWalker pass over text nodes, plus the places text
- * hides outside them (title, og: meta, alt, aria-label, video captions are added in later passes).
+ * Reading a page's text for detection: one pass over the DOM, plus the places text hides outside
+ * text nodes: the title and og:/description meta, `alt` and `aria-label`, figure captions, video
+ * caption tracks, open shadow roots and same-origin iframes.
  *
- * Text nodes are read as they are (no innerText: it forces layout). Inline elements do not break
- * words, so "<b>Mamut</b>jan" reads as one word; block elements and line breaks do.
+ * The pass is a TreeWalker (elements and text only, no `acceptNode` callback: DESIGN.md pitfalls)
+ * driven with firstChild / nextSibling / parentNode in a loop, so it knows when it enters and leaves
+ * an element (blocks, captions, page furniture) without recursion and without a per-node ancestor
+ * walk: a 5,000-deep DOM costs the same per node as a flat one. Text nodes are read as they are (no
+ * innerText: it forces layout). Inline elements do not break words, so "<b>Mamut</b>jan" reads as one
+ * word; block elements and line breaks do.
  */
 import type { Segment, TextOrigin } from './detect';
 
-/** Elements whose text is never page prose. */
+/** Elements whose text is never page prose. IFRAME children are fallback text; its document is read instead. */
 const SKIPPED = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'SVG', 'CODE', 'PRE', 'IFRAME', 'OBJECT', 'HEAD']);
 
 /** Inline elements: text on either side of them belongs to the same word. */
@@ -16,93 +21,247 @@ const INLINE = new Set([
   'SAMP', 'SMALL', 'SPAN', 'STRONG', 'SUB', 'SUP', 'TIME', 'U', 'VAR', 'WBR', 'INS', 'DEL', 'LABEL',
 ]);
 
+/**
+ * Page furniture: navigation, related-links rails, footers. Their text links to *other* pages (a
+ * "More from CNN" rail can carry the story's headline on a weather page), so the detector does not
+ * count it as evidence of what this page is about.
+ */
+const FURNITURE = new Set(['NAV', 'ASIDE', 'FOOTER']);
+const FURNITURE_ROLES = new Set(['navigation', 'complementary', 'contentinfo']);
+
+const META_SELECTOR =
+  'meta[property="og:title"], meta[property="og:description"], meta[name="description"], meta[name="twitter:title"], meta[name="twitter:description"]';
+
 export interface PageText {
   segments: Segment[];
   /** For each segment, the node it came from (a Text node, or the element carrying the attribute). */
   nodes: Node[];
 }
 
+export interface CollectOptions {
+  /** Cap on the characters read, so a pathological page cannot make detection unbounded. */
+  limit?: number;
+  /** Also read the title and description meta (a whole document only). */
+  withHead?: boolean;
+  /**
+   * Caption text read elsewhere (cue texts from `trackCueTexts`, or a .vtt file via `vttCueTexts`):
+   * appended as segments with origin 'caption'.
+   */
+  captions?: readonly string[];
+}
+
 /** The host element Backstory adds; its subtree is never scanned. */
 export const HOST_TAG = 'backstory-context';
+const HOST = HOST_TAG.toUpperCase();
+
+const ELEMENT = 1;
+const TEXT = 3;
+/** NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT (no DOM globals in lib/). */
+const SHOW = 0x1 | 0x4;
+
+interface Root {
+  node: Node;
+  furniture: boolean;
+  caption: boolean;
+}
 
 /**
- * Collect text segments under `root` (a document or an added subtree). `limit` caps the characters
- * read, so a pathological page cannot make detection unbounded.
+ * Collect text segments under `root` (a document or an added subtree), in document order; open
+ * shadow roots and same-origin iframes follow as blocks of their own.
  */
-export function collectText(root: Node, options: { limit?: number; withHead?: boolean } = {}): PageText {
+export function collectText(root: Node, options: CollectOptions = {}): PageText {
   const limit = options.limit ?? 10_000_000;
   const doc = root.ownerDocument ?? (root as Document);
   const segments: Segment[] = [];
   const nodes: Node[] = [];
   let read = 0;
+  let furniture = 0;
+  let caption = 0;
+  let pendingBreak = true;
   const push = (text: string, origin: TextOrigin, node: Node, block: boolean) => {
-    segments.push({ text, origin, block });
+    const segment: Segment = { text, origin, block };
+    if (furniture > 0) segment.furniture = true;
+    segments.push(segment);
     nodes.push(node);
     read += text.length;
   };
 
   if (options.withHead && doc.head) {
     if (doc.title) push(doc.title, 'title', doc.head, true);
-    for (const meta of doc.head.querySelectorAll<HTMLMetaElement>(
-      'meta[property="og:title"], meta[property="og:description"], meta[name="description"], meta[name="twitter:title"], meta[name="twitter:description"]',
-    )) {
+    for (const meta of doc.head.querySelectorAll<HTMLMetaElement>(META_SELECTOR)) {
       if (meta.content) push(meta.content, 'meta', meta, true);
     }
   }
 
-  const body = root === doc ? doc.body : root;
-  if (!body) return { segments, nodes };
-  const walker = doc.createTreeWalker(body, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT);
-  let lastBlock: Node | null = null;
-  let pendingBreak = true;
-  let node: Node | null = walker.currentNode;
-  while (node && read < limit) {
-    if (node.nodeType === 1) {
-      const el = node as Element;
-      const tag = el.tagName.toUpperCase();
-      if (SKIPPED.has(tag) || tag === HOST_TAG.toUpperCase() || (el as HTMLElement).hidden) {
-        node = skipSubtree(walker);
-        continue;
-      }
-      const alt = tag === 'IMG' ? el.getAttribute('alt') : null;
-      if (alt) push(alt, 'alt', el, true);
-      const label = el.getAttribute('aria-label');
-      if (label) push(label, 'aria-label', el, true);
+  const start = root === doc ? doc.body : root;
+  const roots: Root[] = start ? [{ node: start, furniture: false, caption: false }] : [];
+
+  /** Entering an element: returns whether to read its subtree. */
+  const enter = (el: Element): boolean => {
+    const tag = el.tagName.toUpperCase();
+    if (tag === 'IFRAME') queueFrame(el as HTMLIFrameElement);
+    if (SKIPPED.has(tag) || tag === HOST) return false;
+    const alt = tag === 'IMG' || tag === 'AREA' ? el.getAttribute('alt') : null;
+    if (alt) push(alt, 'alt', el, true);
+    const label = el.getAttribute('aria-label');
+    if (label) push(label, 'aria-label', el, true);
+    if (el.shadowRoot) roots.push({ node: el.shadowRoot, furniture: furniture > 0, caption: caption > 0 });
+    if (!INLINE.has(tag)) {
       // Entering any non-inline element (or a <br>) ends the current run of words.
-      if (!INLINE.has(tag)) pendingBreak = true;
-      node = walker.nextNode();
-      continue;
+      pendingBreak = true;
+      if (FURNITURE.has(tag) || FURNITURE_ROLES.has(el.getAttribute('role') ?? '')) furniture++;
+      if (tag === 'FIGCAPTION') caption++;
     }
-    const text = (node as Text).data;
-    if (text.length > 0) {
-      const container = blockOf(node);
-      const block = pendingBreak || container !== lastBlock;
-      const origin: TextOrigin = container && (container as Element).closest?.('figcaption') ? 'caption' : 'body';
-      push(text, origin, node, block);
-      lastBlock = container;
-      pendingBreak = false;
+    return true;
+  };
+  const leave = (el: Element) => {
+    const tag = el.tagName.toUpperCase();
+    if (INLINE.has(tag)) return;
+    pendingBreak = true;
+    if (FURNITURE.has(tag) || FURNITURE_ROLES.has(el.getAttribute('role') ?? '')) furniture--;
+    if (tag === 'FIGCAPTION') caption--;
+  };
+  const queueFrame = (frame: HTMLIFrameElement) => {
+    try {
+      // null for cross-origin frames; a SecurityError in some engines.
+      const body = frame.contentDocument?.body;
+      if (body) roots.push({ node: body, furniture: furniture > 0, caption: false });
+    } catch {
+      // Cross-origin: not readable, and not ours to read.
     }
-    node = walker.nextNode();
+  };
+
+  for (let r = 0; r < roots.length && read < limit; r++) {
+    const { node: top } = roots[r]!;
+    furniture = roots[r]!.furniture ? 1 : 0;
+    caption = roots[r]!.caption ? 1 : 0;
+    pendingBreak = true;
+    const walkerDoc = top.ownerDocument ?? doc;
+    const walker = walkerDoc.createTreeWalker(top, SHOW);
+    // The top node itself: an element is entered like any other (its text is read).
+    if (top.nodeType === ELEMENT && !enter(top as Element)) continue;
+    let node: Node | null = walker.firstChild();
+    while (node && read < limit) {
+      let descend = false;
+      if (node.nodeType === TEXT) {
+        const text = (node as Text).data;
+        if (text.length > 0) {
+          push(text, caption > 0 ? 'caption' : 'body', node, pendingBreak);
+          pendingBreak = false;
+        }
+      } else if (node.nodeType === ELEMENT) {
+        descend = enter(node as Element);
+        if (descend) {
+          const child = walker.firstChild();
+          if (child) {
+            node = child;
+            continue;
+          }
+          leave(node as Element);
+        }
+      }
+      // Next: the sibling, or climb until an ancestor has one (leaving each element on the way).
+      let next = walker.nextSibling();
+      while (!next) {
+        const parent = walker.parentNode();
+        if (!parent) break;
+        if (parent.nodeType === ELEMENT) leave(parent as Element);
+        next = walker.nextSibling();
+      }
+      node = next;
+    }
+  }
+
+  if (options.captions) {
+    const owner = root;
+    for (const cue of options.captions) {
+      if (read >= limit) break;
+      if (cue) push(cue, 'caption', owner, true);
+    }
   }
   return { segments, nodes };
 }
 
-/** The nearest ancestor that is not an inline element: text in the same one runs together. */
-function blockOf(node: Node): Node | null {
-  let p = node.parentNode;
-  while (p && p.nodeType === 1 && INLINE.has((p as Element).tagName.toUpperCase())) p = p.parentNode;
-  return p;
+/** A cue's text without WebVTT markup (<v Speaker>, <i>, <c.class>, timestamps) and entities. */
+export function cueText(raw: string): string {
+  return raw
+    .replace(/<[^>]*>/g, '')
+    .replace(/&(amp|lt|gt|nbsp|lrm|rlm);/g, (_m, e: string) =>
+      e === 'amp' ? '&' : e === 'lt' ? '<' : e === 'gt' ? '>' : e === 'nbsp' ? ' ' : '',
+    );
 }
 
-/** Move the walker past the current element's subtree; returns the next node or null. */
-function skipSubtree(walker: TreeWalker): Node | null {
-  const current = walker.currentNode;
-  let next = walker.nextSibling();
-  if (next) return next;
-  walker.currentNode = current;
-  while (walker.parentNode()) {
-    next = walker.nextSibling();
-    if (next) return next;
+/**
+ * Cue texts of a WebVTT file (headers, NOTE/STYLE/REGION blocks, cue ids and timings dropped).
+ * For tests and tools that read a track file directly.
+ */
+export function vttCueTexts(vtt: string): string[] {
+  const cues: string[] = [];
+  for (const block of vtt.replace(/\r\n?/g, '\n').split(/\n{2,}/)) {
+    const lines = block.split('\n');
+    const timing = lines.findIndex((l) => l.includes('-->'));
+    if (timing < 0) continue;
+    const text = cueText(lines.slice(timing + 1).join('\n')).trim();
+    if (text) cues.push(text);
   }
-  return null;
+  return cues;
+}
+
+/**
+ * Cue texts of the caption and subtitle tracks of a document's <video> and <audio> elements, for
+ * `collectText(..., { captions })`.
+ *
+ * A browser loads a track's cues only when its mode is 'hidden' or 'showing'. What the content script
+ * must do (only where the page has tracks, so other pages stay untouched):
+ *   1. `const pending = prepareTextTracks(document)`: switches 'disabled' caption/subtitle tracks to
+ *      'hidden' (loads cues, shows nothing) and returns the <track> elements still loading;
+ *   2. wait for each pending element's `load` (or `error`) event, with a timeout (a few seconds);
+ *   3. `collectText(document, { withHead: true, captions: trackCueTexts(document) })` and detect again;
+ *   4. give back what it changed: `restoreTextTracks(changed)`.
+ */
+export function trackCueTexts(doc: Document): string[] {
+  const texts: string[] = [];
+  for (const media of doc.querySelectorAll<HTMLMediaElement>('video, audio')) {
+    const tracks = media.textTracks;
+    if (!tracks) continue;
+    for (let t = 0; t < tracks.length; t++) {
+      const track = tracks[t]!;
+      if (track.kind !== 'captions' && track.kind !== 'subtitles') continue;
+      const cues = track.cues;
+      if (!cues) continue;
+      for (let c = 0; c < cues.length; c++) {
+        const raw = (cues[c] as VTTCue).text;
+        if (raw) texts.push(cueText(raw));
+      }
+    }
+  }
+  return texts;
+}
+
+/** Tracks switched from 'disabled' to 'hidden' by `prepareTextTracks`, and the <track> elements still loading. */
+export interface PreparedTracks {
+  changed: TextTrack[];
+  pending: HTMLTrackElement[];
+}
+
+/** Step 1 of reading captions (see `trackCueTexts`). */
+export function prepareTextTracks(doc: Document): PreparedTracks {
+  const changed: TextTrack[] = [];
+  const pending: HTMLTrackElement[] = [];
+  for (const el of doc.querySelectorAll<HTMLTrackElement>('video > track, audio > track')) {
+    const track = el.track;
+    if (!track || (track.kind !== 'captions' && track.kind !== 'subtitles')) continue;
+    if (track.mode === 'disabled') {
+      track.mode = 'hidden';
+      changed.push(track);
+    }
+    // HTMLTrackElement.LOADED === 2, ERROR === 3.
+    if (el.readyState < 2) pending.push(el);
+  }
+  return { changed, pending };
+}
+
+/** Step 4: put tracks back as the page had them. */
+export function restoreTextTracks(changed: readonly TextTrack[]): void {
+  for (const track of changed) track.mode = 'disabled';
 }

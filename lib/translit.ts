@@ -100,3 +100,121 @@ export function spellingVariants(word: string, maxEdits = 2, limit = 400): strin
   }
   return [...seen];
 }
+
+/**
+ * Name parts whose Pinyin-style renderings are fixed by convention (Chinese state media write Uyghur
+ * names in characters, then back in Pinyin: Memet -> 买买提 -> Maimaiti, -jan -> 江 -> jiang). The
+ * parts are morphemes that recur across many names (Mamutjan, Memetjan, Abdurehim, Abdukerim...),
+ * not whole names; whatever a name has besides them goes through the syllable rules below.
+ */
+const PINYIN_PARTS: Array<[string[], string[]]> = [
+  [['memet', 'mamut', 'mehmet', 'mehmut', 'muhemmet', 'memmet', 'mamat'], ['maimaiti']],
+  [['jan'], ['jiang']],
+  [['abdul', 'abdu'], ['abudu']],
+  [['rehim', 'reyim', 'rahim'], ['reyimu', 'rehimu', 'raheimu']],
+  [['kerim', 'karim'], ['kerimu', 'kelimu']],
+  [['ablikim', 'ablekim'], ['abulikemu', 'abulikimu']],
+  [['ablet', 'ablat', 'ablat'], ['abulaiti']],
+  [['tursun'], ['tuersun']],
+  [['gul'], ['guli']],
+];
+
+/** Vowel a Pinyin-style rendering adds after a consonant that closes a syllable (b -> bu, t -> ti). */
+const EPENTHESIS: Record<string, string> = {
+  b: 'bu', p: 'pu', m: 'mu', f: 'fu', d: 'de', t: 'ti', k: 'ke', q: 'ke', g: 'ge', gh: 'ge', h: 'he', kh: 'he',
+  x: 'xi', l: 'li', r: 'er', s: 'si', sh: 'xi', z: 'zi', j: 'ji', ch: 'qi', zh: 'ri', y: 'yi', w: 'wu', v: 'wu',
+};
+const VOWELS = new Set(['a', 'e', 'i', 'o', 'u']);
+
+/** Generic syllable rules: every closing consonant but n gets its vowel; j/q/x before a, e, o, u take an i. */
+function pinyinSyllables(part: string): string {
+  const u = units(part).flatMap((x) => (x.length === 2 && x[0] === x[1] ? [x[0]!] : [x]));
+  let out = '';
+  for (let i = 0; i < u.length; i++) {
+    const unit = u[i]!;
+    const next = u[i + 1];
+    if (VOWELS.has(unit)) {
+      out += unit;
+      continue;
+    }
+    if (next !== undefined && VOWELS.has(next)) {
+      out += (unit === 'j' || unit === 'q' || unit === 'x') && next !== 'i' ? `${unit}i` : unit;
+      continue;
+    }
+    out += unit === 'n' ? 'n' : (EPENTHESIS[unit] ?? unit);
+  }
+  return out;
+}
+
+/**
+ * Pinyin-style renderings of a folded Latin name word, as Chinese state media write it back in Latin
+ * letters (Mamutjan -> Maimaitijiang, Abdurehim -> Abudureyimu). Renderings that equal the word are
+ * dropped; words under 5 letters get none.
+ */
+export function pinyinRenderings(word: string, limit = 16): string[] {
+  const w = word.toLowerCase();
+  if (w.length < 5 || !/^[a-z]+$/.test(w)) return [];
+  // Longest known part at each position; the letters between known parts go through the syllable rules.
+  let partial: string[] = [''];
+  let rest = '';
+  const flush = () => {
+    if (!rest) return;
+    const r = pinyinSyllables(rest);
+    partial = partial.map((p) => p + r);
+    rest = '';
+  };
+  for (let i = 0; i < w.length; ) {
+    let best: [string, string[]] | undefined;
+    for (const [forms, renderings] of PINYIN_PARTS) {
+      for (const f of forms) if (w.startsWith(f, i) && (!best || f.length > best[0].length)) best = [f, renderings];
+    }
+    if (!best) {
+      rest += w[i];
+      i++;
+      continue;
+    }
+    flush();
+    partial = partial.flatMap((p) => best[1].map((r) => p + r)).slice(0, limit);
+    i += best[0].length;
+  }
+  flush();
+  return [...new Set(partial)].filter((r) => r !== w);
+}
+
+/** Arabic letters for Latin consonant units, most usual first (Arabic press writes Uyghur names by ear). */
+const ARABIC_CONSONANTS: Record<string, string[]> = {
+  b: ['ب'], p: ['ب'], t: ['ت', 'ط'], j: ['ج'], c: ['ج'], ch: ['تش'], h: ['ه', 'ح'], kh: ['خ'], x: ['خ'], d: ['د'],
+  r: ['ر'], z: ['ز'], s: ['س', 'ص'], sh: ['ش'], gh: ['غ'], f: ['ف'], q: ['ق'], k: ['ك', 'ق'], g: ['غ', 'ج'],
+  l: ['ل'], m: ['م'], n: ['ن'], w: ['و'], v: ['ف', 'و'], y: ['ي'], zh: ['ج'], dj: ['ج'],
+};
+/** A vowel inside a word is written with its long letter or not at all. */
+const ARABIC_VOWELS: Record<string, string[]> = { a: ['', 'ا'], e: ['', 'ي'], i: ['ي', ''], o: ['و', ''], u: ['', 'و'] };
+
+/**
+ * Arabic-script renderings of a folded Latin name word (Mihriban -> مهربان, Kader -> قادر,
+ * Shehide -> شهيده), folded as lib/fold.ts folds Arabic (ة -> ه, ى -> ي, أ -> ا). A word-initial
+ * vowel is an alef (plus و for u/o); a final a is ا or ى, a final e is ة; inner vowels are written
+ * long or left out. At most `limit` renderings.
+ */
+export function arabicRenderings(word: string, limit = 48): string[] {
+  const w = word.toLowerCase();
+  if (w.length < 4 || !/^[a-z]+$/.test(w)) return [];
+  const u = units(w).flatMap((x) => (x.length === 2 && x[0] === x[1] ? [x[0]!] : [x]));
+  let out: string[] = [''];
+  for (let i = 0; i < u.length; i++) {
+    const unit = u[i]!;
+    let options: string[];
+    if (VOWELS.has(unit)) {
+      if (i === 0) options = unit === 'u' || unit === 'o' ? ['او'] : ['ا'];
+      else if (i === u.length - 1) options = unit === 'a' ? ['ا', 'ي', 'ه'] : unit === 'e' ? ['ه', 'ي'] : (ARABIC_VOWELS[unit] ?? ['']).filter(Boolean);
+      // Two vowels in a row (rare in Uyghur Latin) keep the second only.
+      else options = VOWELS.has(u[i - 1]!) ? [''] : ARABIC_VOWELS[unit]!;
+    } else {
+      options = ARABIC_CONSONANTS[unit] ?? [];
+      if (options.length === 0) return [];
+    }
+    out = out.flatMap((p) => options.map((o) => p + o));
+    if (out.length > limit * 4) out = out.slice(0, limit * 4);
+  }
+  return [...new Set(out)].slice(0, limit);
+}

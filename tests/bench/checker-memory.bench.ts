@@ -1,0 +1,116 @@
+/**
+ * The checker over many pages: N small generated pages (default 1000, env CHECKER_BENCH_PAGES; one in
+ * ten names a family member, so the sidebar path runs too) through the checker's library function in
+ * headless Chromium. Reports memory at 10%, 50% and 100% of the run (the Node process's RSS and JS
+ * heap, and the RSS of every browser process under it) and the growth from 10% to 100%: a run must
+ * not grow with the number of pages (each page is closed after use; one context is reused).
+ * Needs the built extension (`npm run build`).
+ */
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { runPages } from '../../scripts/check/cli';
+import { defaultUrl, type PageSpec } from '../../scripts/check/inputs';
+import type { BenchRow } from './run';
+
+export const name = 'Checker over many pages (memory, throughput)';
+
+const PARAGRAPHS = [
+  'The council met on Tuesday to discuss the new cycle lanes along the river and the cost of resurfacing.',
+  'Residents asked for more benches in the park, and the library will open later on Thursdays from next month.',
+  'A local bakery won a regional prize for its sourdough; the owners thanked their staff and their suppliers.',
+];
+
+function pageHtml(i: number): string {
+  const story = i % 10 === 0
+    ? '<p>Mamutjan Abdurehim, a Uyghur father in Adelaide, has not seen his daughter Muhlise and son Muherrem since 2016.</p>'
+    : '';
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Local news ${i}</title></head><body>
+<header><nav><a href="/">Home</a> <a href="/local">Local</a></nav></header>
+<main><article><h1>Story number ${i}</h1>${PARAGRAPHS.map((p) => `<p>${p} (${i})</p>`).join('')}${story}</article></main>
+<footer>© Example Herald</footer></body></html>`;
+}
+
+/** RSS of every process descending from this one (the browser and its renderers), in bytes. */
+function browserRss(): number {
+  const children = new Map<number, number[]>();
+  const rss = new Map<number, number>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const ppid = Number(fields[1]);
+      const pages = Number(fields[21]);
+      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
+      rss.set(Number(entry), pages * 4096);
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  let total = 0;
+  const stack = [...(children.get(process.pid) ?? [])];
+  while (stack.length) {
+    const pid = stack.pop()!;
+    total += rss.get(pid) ?? 0;
+    stack.push(...(children.get(pid) ?? []));
+  }
+  return total;
+}
+
+interface Sample {
+  at: number;
+  nodeRss: number;
+  nodeHeap: number;
+  browserRss: number;
+}
+
+export async function run(): Promise<BenchRow[]> {
+  const count = Number(process.env.CHECKER_BENCH_PAGES ?? 1000);
+  const dir = mkdtempSync(path.join(tmpdir(), 'checker-bench-'));
+  const pages: PageSpec[] = [];
+  for (let i = 0; i < count; i++) {
+    const file = path.join(dir, `page-${String(i).padStart(5, '0')}.html`);
+    writeFileSync(file, pageHtml(i));
+    pages.push({ name: path.basename(file), file, url: defaultUrl(file, dir) });
+  }
+  const marks = [0.1, 0.5, 1].map((f) => Math.max(1, Math.round(count * f)));
+  const samples: Sample[] = [];
+  try {
+    const result = await runPages(pages, 'chromium', {
+      concurrency: Number(process.env.CHECKER_BENCH_CONCURRENCY ?? 2),
+      timeoutMs: 15_000,
+      onPage: (_report, done) => {
+        if (!marks.includes(done)) return;
+        globalThis.gc?.();
+        const m = process.memoryUsage();
+        samples.push({ at: done, nodeRss: m.rss, nodeHeap: m.heapUsed, browserRss: browserRss() });
+      },
+    });
+    const mb = (b: number) => b / 1024 / 1024;
+    const decided = result.pages.filter((p) => p.status === 'done').length;
+    const matched = result.pages.filter((p) => p.matched).length;
+    const rows: BenchRow[] = [
+      { figure: `pages checked (${decided} decided, ${matched} matched)`, value: count, unit: 'pages' },
+      { figure: 'throughput (launch included)', value: count / (result.durationMs / 1000), unit: 'pages/s' },
+    ];
+    for (const s of samples) {
+      const pct = Math.round((s.at / count) * 100);
+      rows.push(
+        { figure: `at ${pct}% (${s.at} pages): browser processes RSS`, value: mb(s.browserRss), unit: 'MB' },
+        { figure: `at ${pct}% (${s.at} pages): checker (Node) RSS`, value: mb(s.nodeRss), unit: 'MB' },
+        { figure: `at ${pct}% (${s.at} pages): checker (Node) JS heap`, value: mb(s.nodeHeap), unit: 'MB' },
+      );
+    }
+    const first = samples[0]!;
+    const last = samples.at(-1)!;
+    rows.push(
+      { figure: 'growth 10% -> 100%: browser RSS', value: last.browserRss / first.browserRss, unit: 'x', limit: 1.5 },
+      { figure: 'growth 10% -> 100%: checker RSS', value: last.nodeRss / first.nodeRss, unit: 'x', limit: 1.5 },
+      { figure: 'growth 10% -> 100%: checker JS heap', value: last.nodeHeap / first.nodeHeap, unit: 'x', limit: 2, note: 'holds one small report per page' },
+    );
+    return rows;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

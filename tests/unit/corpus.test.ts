@@ -1,0 +1,109 @@
+/**
+ * The detection corpus (tests/fixtures/corpus): every page decided as the manifest says, every person
+ * the manifest lists for a positive page recognised, and precision / recall over the whole corpus.
+ *
+ * Each page is parsed into a document, read with collectText (head included, as the content script
+ * does) plus the cues of any <track> file next to it (the content script reads them from the
+ * page's text tracks), and decided with the index built from the bundled dataset.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { Window } from 'happy-dom';
+import { afterAll, describe, expect, it } from 'vitest';
+import dataset from '../../data/dataset.json';
+import { parseDataset } from '../../data/schema';
+import { buildMatchIndex } from '../../data/match-index-builder';
+import { Detector, type Detection } from '../../lib/detect';
+import { collectText, vttCueTexts } from '../../lib/page-text';
+
+interface ManifestEntry {
+  file: string;
+  url: string;
+  lang: string;
+  match: boolean;
+  families: string[];
+  people: string[];
+  kind: string;
+  why: string;
+}
+
+const corpusDir = path.resolve(__dirname, '../fixtures/corpus');
+const manifest = JSON.parse(readFileSync(path.join(corpusDir, 'manifest.json'), 'utf8')) as ManifestEntry[];
+const detector = new Detector(buildMatchIndex(parseDataset(dataset), 'test'));
+
+/** Cue texts of the .vtt files a page's <track> elements point to (relative URLs, next to the page). */
+function captionsFor(file: string, doc: Document): string[] {
+  const cues: string[] = [];
+  for (const track of doc.querySelectorAll('track[src]')) {
+    const vtt = path.join(corpusDir, path.dirname(file), track.getAttribute('src')!);
+    if (existsSync(vtt)) cues.push(...vttCueTexts(readFileSync(vtt, 'utf8')));
+  }
+  return cues;
+}
+
+/** A window that parses pages without fetching their stylesheets and scripts (no network in tests). */
+const window = new Window({
+  settings: {
+    disableCSSFileLoading: true,
+    disableJavaScriptFileLoading: true,
+    disableJavaScriptEvaluation: true,
+    disableIframePageLoading: true,
+    handleDisabledFileLoadingAsSuccess: true,
+  },
+});
+afterAll(() => window.happyDOM.close());
+
+function detectCorpusPage(entry: ManifestEntry): Detection {
+  const html = readFileSync(path.join(corpusDir, entry.file), 'utf8');
+  const doc = new window.DOMParser().parseFromString(html, 'text/html') as unknown as Document;
+  const page = collectText(doc, { withHead: true, captions: captionsFor(entry.file, doc) });
+  return detector.detect(page.segments, entry.url);
+}
+
+const results = new Map<string, Detection>();
+const detectOnce = (entry: ManifestEntry) => {
+  let d = results.get(entry.file);
+  if (!d) results.set(entry.file, (d = detectCorpusPage(entry)));
+  return d;
+};
+
+describe('detection corpus', () => {
+  it('has the pages the README describes', () => {
+    expect(manifest.length).toBe(57);
+    for (const e of manifest) expect(existsSync(path.join(corpusDir, e.file)), e.file).toBe(true);
+  });
+
+  it.each(manifest.map((e) => [e.file, e] as const))('%s', (_file, entry) => {
+    const d = detectOnce(entry);
+    expect(d.matched, `${entry.why}\n${d.reason}`).toBe(entry.match);
+    if (entry.match) {
+      const missing = entry.people.filter((p) => !d.people.includes(p));
+      expect(missing, d.reason).toEqual([]);
+      for (const f of entry.families) expect(d.families).toContain(f);
+    } else {
+      expect(d.people).toEqual([]);
+    }
+  });
+
+  it('has no false positive and recall of at least 0.9', () => {
+    let tp = 0;
+    let fp = 0;
+    let fn = 0;
+    let tn = 0;
+    for (const entry of manifest) {
+      const matched = detectOnce(entry).matched;
+      if (entry.match && matched) tp++;
+      else if (entry.match) fn++;
+      else if (matched) fp++;
+      else tn++;
+    }
+    const precision = tp + fp === 0 ? 1 : tp / (tp + fp);
+    const recall = tp / (tp + fn);
+    console.log(
+      `corpus: ${manifest.length} pages, ${tp} true positives, ${fp} false positives, ${fn} false negatives, ` +
+        `${tn} true negatives; precision ${precision.toFixed(3)}, recall ${recall.toFixed(3)}`,
+    );
+    expect(fp).toBe(0);
+    expect(recall).toBeGreaterThanOrEqual(0.9);
+  });
+});

@@ -1,0 +1,138 @@
+/**
+ * Detection on small realistic snippets: normalisation (invisibles, homoglyphs, full-width, split
+ * names, Traditional vs Simplified), word boundaries, spellings, precise negatives, explainable
+ * decisions, and bad inputs that must end.
+ */
+import { describe, expect, it } from 'vitest';
+import dataset from '../../data/dataset.json';
+import { parseDataset } from '../../data/schema';
+import { buildMatchIndex } from '../../data/match-index-builder';
+import { Detector, type Segment } from '../../lib/detect';
+import { collectText } from '../../lib/page-text';
+import { foldText } from '../../lib/fold';
+
+const detector = new Detector(buildMatchIndex(parseDataset(dataset), 'test'));
+const CONTEXT = ' The Uyghur family lives in Italy.';
+
+function detectHtml(html: string, url?: string) {
+  const doc = new DOMParser().parseFromString(`<!doctype html><body>${html}</body>`, 'text/html');
+  return detector.detect(collectText(doc).segments, url);
+}
+const segs = (...texts: string[]): Segment[] => texts.map((text) => ({ text, origin: 'body', block: true }));
+
+describe('normalisation', () => {
+  it.each([
+    ['zero-width space inside a name', '<p>Mamut\u200bjan Abdurehim.</p>', 'mamutjan-abdurehim'],
+    ['soft hyphen inside a name', '<p>Mamutjan Abdu\u00adrehim.</p>', 'mamutjan-abdurehim'],
+    ['Cyrillic homoglyph', '<p>Mihriban K\u0430der.</p>', 'mihriban-kader'],
+    ['Greek homoglyph', '<p>\u039cihriban Kader.</p>', 'mihriban-kader'],
+    ['split across inline elements', '<p><b>Mamut</b>jan <span>Abdu</span>rehim</p>', 'mamutjan-abdurehim'],
+    ['line break in the source', '<p>Mihriban\n   Kader</p>', 'mihriban-kader'],
+    ['<br> between the names', '<p>Mamtinin<br>Ablikim</p>', 'ablikim-mamtinin'],
+    ['full-width letters', '<p>\uff2d\uff49\uff48\uff52\uff49\uff42\uff41\uff4e Kader</p>', 'mihriban-kader'],
+    ['diacritics', '<p>Mïhrîbán Kâdér</p>', 'mihriban-kader'],
+    ['upper case, surname first', '<p>KADER Mihriban</p>', 'mihriban-kader'],
+    ['Turkish dotted capital I', '<p>M\u0130HR\u0130BAN KADER</p>', 'mihriban-kader'],
+  ])('%s', (_name, html, person) => {
+    const d = detectHtml(html + `<p>${CONTEXT}</p>`);
+    expect(d.matched, d.reason).toBe(true);
+    expect(d.people).toContain(person);
+  });
+
+  it('folds Traditional and Simplified Chinese to the same pattern', () => {
+    expect(foldText('維吾爾')).toBe(foldText('维吾尔'));
+    const trad = detector.detect(segs('美國有線電視新聞網報導：Mihriban Kader與Ablikim Mamtinin是維吾爾家長。'));
+    expect(trad.matched, trad.reason).toBe(true);
+    expect(trad.people).toEqual(expect.arrayContaining(['mihriban-kader', 'ablikim-mamtinin']));
+  });
+
+  it('a page of only zero-width characters ends without a match', () => {
+    const d = detector.detect(segs('\u200b\u200c\u200d\ufeff\u00ad'.repeat(200_000)));
+    expect(d.matched).toBe(false);
+    expect(d.signals).toEqual([]);
+  });
+});
+
+describe('word boundaries', () => {
+  it.each([
+    ['inside a longer word', 'Mihribankader and AbdurehimMamutjan are handles. Uyghur, Xinjiang.'],
+    ['a suffix on the given name', 'Mihribanın Kaderi: a Uyghur story from Xinjiang.'],
+    ['punctuation between the names', 'Mihriban, Kader, and fate: a Uyghur poem from Xinjiang.'],
+    ['a word between the names', 'Mihriban ve Kader: a Uyghur series set in Xinjiang.'],
+  ])('no full name %s', (_name, text) => {
+    const d = detector.detect(segs(text));
+    expect(d.signals.filter((s) => s.label.startsWith('full name'))).toEqual([]);
+    expect(d.matched).toBe(false);
+  });
+
+  it('CJK needs no boundaries, and Latin inside CJK is a word of its own', () => {
+    const d = detector.detect(segs('住在阿德莱德的Mamutjan Abdurehim表示，维吾尔家庭。'));
+    expect(d.people).toContain('mamutjan-abdurehim');
+  });
+});
+
+describe('spellings', () => {
+  it.each([
+    ['reversed order', 'Abdurehim Mamutjan', 'mamutjan-abdurehim'],
+    ['Turkish', 'Mamutcan Abdurehim', 'mamutjan-abdurehim'],
+    ['by ear', 'Mehriban Kadir', 'mihriban-kader'],
+    ['variant surname', 'Ablikim Memtinin', 'ablikim-mamtinin'],
+    ['state media', 'Muharram Ablat', 'muherrem-ablet'],
+    ['Pinyin-style', 'Maimaitijiang Abudureyimu', 'mamutjan-abdurehim'],
+    ['Arabic script', 'مهربان قادر', 'mihriban-kader'],
+    ['Arabic script, given name with و', 'وأبليكيم ممتنين', 'ablikim-mamtinin'],
+  ])('%s: %s', (_name, name, person) => {
+    const d = detector.detect(segs(`${name} ${CONTEXT} Xinjiang.`));
+    expect(d.matched, d.reason).toBe(true);
+    expect(d.people).toContain(person);
+  });
+});
+
+describe('decisions', () => {
+  it.each([
+    ['a lone full name with no story context', ['Bakery owner Mihriban Kader celebrates 50 years in Duisburg.']],
+    ['common given names of the four children', ['Prize winners: Zumrad, Yahya, Muhammad and Shahida.']],
+    ['a rare given name with no corroboration', ['Muhlise ordered the laghman.']],
+    ['theme words only', ['Uyghur families separated; children in orphanages in Xinjiang, Kashgar; CNN reported on terrorism claims.']],
+    ['the story headline in a related-links rail only', []],
+  ])('no match: %s', (_name, texts) => {
+    const d = texts.length
+      ? detector.detect(segs(...texts))
+      : detectHtml('<p>Adelaide heatwave.</p><aside><a href="/x">China responds to CNN report on separated Uyghur families</a></aside>');
+    expect(d.matched, d.reason).toBe(false);
+    expect(d.people).toEqual([]);
+  });
+
+  it('explains a match: signals with origin and score', () => {
+    const doc = new DOMParser().parseFromString(
+      '<html><head><title>Mihriban Kader speaks</title></head><body><p>The Uyghur mother in Italy.</p></body></html>',
+      'text/html',
+    );
+    const d = detector.detect(collectText(doc, { withHead: true }).segments);
+    expect(d.matched).toBe(true);
+    const full = d.signals.find((s) => s.label === 'full name: Mihriban Kader')!;
+    expect(full).toMatchObject({ strength: 'strong', origin: 'title', score: 10, personId: 'mihriban-kader' });
+    expect(d.reason).toMatch(/^matched: full name: Mihriban Kader/);
+  });
+
+  it('a known story URL matches on its own', () => {
+    const d = detector.detect(segs('Loading…'), 'https://edition.cnn.com/2021/04/23/china/xinjiang-uyghur-family-china-response-intl-hnk/index.html');
+    expect(d.matched).toBe(true);
+    expect(d.signals[0]!.origin).toBe('url');
+  });
+});
+
+describe('bad inputs end', () => {
+  it('10 MB of non-matching text', () => {
+    const chunk = 'Lorem ipsum dolor sit amet, consectetur adipiscing elit. Kashgar market report. ';
+    const text = chunk.repeat(Math.ceil(10_000_000 / chunk.length));
+    const d = detector.detect(segs(text));
+    expect(d.matched).toBe(false);
+  });
+
+  it('a name repeated 100,000 times decides once per person (linear, not pairwise)', () => {
+    const d = detector.detect(segs(`${'Mihriban Kader '.repeat(100_000)} Uyghur`));
+    expect(d.matched).toBe(true);
+    expect(d.signals.filter((s) => s.personId === 'mihriban-kader')).toHaveLength(1);
+  });
+});
