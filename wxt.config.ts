@@ -19,7 +19,8 @@ export default defineConfig({
         description: 'Open or collapse the Backstory sidebar',
       },
     },
-    web_accessible_resources: [{ resources: ['sidebar.html'], matches: ['http://*/*', 'https://*/*'] }],
+    // sidebar.html is framed into matching pages; content-ui.js is the detector's lazily imported UI.
+    web_accessible_resources: [{ resources: ['sidebar.html', 'content-ui.js'], matches: ['http://*/*', 'https://*/*'] }],
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

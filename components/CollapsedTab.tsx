@@ -5,8 +5,11 @@ export function CollapsedTab({ people, onOpen, t }: { people: number; onOpen: ()
   const summary =
     people === 1 ? t('tab.summary.one') : people > 1 ? t('tab.summary.many', { n: people }) : t('tab.summary.none');
   return (
-    <button type="button" class="tab" onClick={onOpen} aria-label={t('tab.open', { summary })} aria-expanded="false">
-      <span class="tab-text">{summary}</span>
-    </button>
+    <main class="collapsed" aria-label={t('sidebar.label')}>
+      <h1 class="visually-hidden">{t('app.name')}</h1>
+      <button type="button" class="tab" onClick={onOpen} aria-label={t('tab.open', { summary })} aria-expanded="false">
+        <span class="tab-text">{summary}</span>
+      </button>
+    </main>
   );
 }

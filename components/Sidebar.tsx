@@ -1,10 +1,15 @@
 /**
  * The open sidebar: context for each matched family, every statement attributed and one click from
  * its source. Pure component: data in through props, no browser APIs.
+ *
+ * Dataset text is written in English; it carries lang="en" and dir="auto", so it reads correctly
+ * inside a Chinese UI and any right-to-left text in it lays out on its own.
  */
+import type { ComponentChildren } from 'preact';
 import { speakerNames, type ContextView, type FamilyView } from '../lib/context-view';
 import type { DetectionSummary } from '../lib/messages';
-import type { Claim } from '../data/schema';
+import type { Claim, MediaItem } from '../data/schema';
+import { translator, type Translate } from '../lib/i18n';
 import { SourceLink, formatDate } from './SourceLink';
 
 export interface SidebarProps {
@@ -12,77 +17,134 @@ export interface SidebarProps {
   detection: DetectionSummary;
   provenance: { version: string; dataAsOf: string; hash: string } | undefined;
   onCollapse: () => void;
+  onDismiss?: () => void;
+  /** Scroll the page to where a signal was found (index into detection.signals). */
+  onJump?: (signal: number) => void;
+  t?: Translate;
+  /** The UI language; dataset text is marked English when the UI is not. */
+  locale?: string;
 }
 
-export function Sidebar({ view, detection, provenance, onCollapse }: SidebarProps) {
+const english = translator('en');
+
+/** Dataset text: English, direction from its content. */
+function Data({ children, as: Tag = 'p' }: { children: ComponentChildren; as?: 'p' | 'span' | 'div' }) {
+  return (
+    <Tag lang="en" dir="auto">
+      {children}
+    </Tag>
+  );
+}
+
+export function Sidebar({ view, detection, provenance, onCollapse, onDismiss, onJump, t = english, locale = 'en' }: SidebarProps) {
   return (
     <div class="sidebar">
       <header class="bar">
-        <h1>Backstory</h1>
-        <button type="button" class="collapse" onClick={onCollapse} aria-label="Collapse the sidebar">
-          ⟩
-        </button>
+        <h1 tabIndex={-1}>{t('app.name')}</h1>
+        <div class="bar-actions">
+          {onDismiss && (
+            <button type="button" class="dismiss" onClick={onDismiss}>
+              {t('sidebar.dismiss')}
+            </button>
+          )}
+          <button type="button" class="collapse" onClick={onCollapse} aria-label={t('sidebar.collapse')} aria-expanded="true">
+            ⟩
+          </button>
+        </div>
       </header>
-      <main>
-        <p class="lede">
-          Context from published reporting, with sources. Statements are attributed to whoever made them.
-        </p>
+      <main aria-label={t('sidebar.label')}>
+        <p class="lede">{t('sidebar.lede')}</p>
+        {locale !== 'en' && <p class="note">{t('sidebar.datasetLanguage')}</p>}
+        {view.mediaOnPage.length > 0 && <MediaSection view={view} items={view.mediaOnPage} t={t} />}
         {view.families.map((f) => (
-          <FamilySection key={f.family.id} view={view} family={f} />
+          <FamilySection key={f.family.id} view={view} family={f} t={t} />
         ))}
-        <Why detection={detection} />
+        {view.storyClaims.length > 0 && (
+          <section aria-labelledby="story-context">
+            <h2 id="story-context">{t('sidebar.context')}</h2>
+            <ul class="story-claims">
+              {view.storyClaims.map((c) => (
+                <ClaimItem key={c.id} claim={c} view={view} t={t} />
+              ))}
+            </ul>
+          </section>
+        )}
+        <section aria-labelledby="sources-title">
+          <h2 id="sources-title">{t('sidebar.sources')}</h2>
+          <ul class="sources">
+            {view.citedSources.map((s) => (
+              <li key={s.id}>
+                <Data as="span">{s.title}</Data> — <SourceLink source={s} />
+                {!s.url && s.note ? <Data>{s.note}</Data> : null}
+              </li>
+            ))}
+          </ul>
+        </section>
+        <Why detection={detection} onJump={onJump} t={t} />
       </main>
       <footer>
         {provenance ? (
           <p>
-            Dataset {provenance.version} · data as of {formatDate(provenance.dataAsOf)} ·{' '}
+            {t('sidebar.footer', { version: provenance.version, date: formatDate(provenance.dataAsOf) })} ·{' '}
             <span title={provenance.hash}>#{provenance.hash.slice(0, 12)}</span>
           </p>
         ) : (
-          <p>Dataset not installed yet.</p>
+          <p>{t('sidebar.noDataset')}</p>
         )}
       </footer>
     </div>
   );
 }
 
-function FamilySection({ view, family: f }: { view: ContextView; family: FamilyView }) {
+/** Claims by a government (in this story, the Chinese government's statement) get their own section. */
+function isGovernmentClaim(view: ContextView, c: Claim): boolean {
+  return view.actorKinds.get(c.claimant) === 'government';
+}
+
+function FamilySection({ view, family: f, t }: { view: ContextView; family: FamilyView; t: Translate }) {
   const source = (id: string) => <SourceLink source={view.sources.get(id)} />;
-  const speaker = (id: string) => view.speakers.get(id) ?? id;
+  const speakers = (ids: string[]) => speakerNames(view.speakers, ids);
   const headingId = `family-${f.family.id}`;
+  const government = f.claims.filter((c) => isGovernmentClaim(view, c));
+  const others = f.claims.filter((c) => !isGovernmentClaim(view, c));
   return (
     <section class="family" aria-labelledby={headingId}>
-      <h2 id={headingId}>{f.family.label}</h2>
-      <h3>People</h3>
+      <h2 id={headingId} lang="en">
+        {f.family.label}
+      </h2>
+      <Data>{f.family.summary}</Data>
+      <h3>{t('sidebar.people')}</h3>
       <ul class="people">
         {f.people.map((p) => (
           <li key={p.id} class={view.recognised.has(p.id) ? 'recognised' : undefined}>
-            <strong>{p.displayName}</strong>
-            {view.recognised.has(p.id) ? <span class="tag">named on this page</span> : null}
-            <div>{p.description}</div>
+            <strong lang="en">{p.displayName}</strong>
+            {p.minor ? <span class="tag">{t('sidebar.minor')}</span> : null}
+            {view.recognised.has(p.id) ? <span class="tag named">{t('sidebar.namedHere')}</span> : null}
+            {(f.relations.get(p.id) ?? []).length > 0 && <Data as="div">{f.relations.get(p.id)!.join('; ')}</Data>}
+            <Data as="div">{p.description}</Data>
           </li>
         ))}
       </ul>
-      {f.claims.length > 0 && (
+      {government.length > 0 && (
         <>
-          <h3>What the Chinese government claims</h3>
+          <h3>{t('sidebar.governmentClaims')}</h3>
           <ul class="claims">
-            {f.claims.map((c) => (
-              <ClaimItem key={c.id} claim={c} speaker={speaker(c.claimant)} source={source(c.sourceId)} />
+            {government.map((c) => (
+              <ClaimItem key={c.id} claim={c} view={view} t={t} />
             ))}
           </ul>
         </>
       )}
       {f.responses.length > 0 && (
         <>
-          <h3>What the family says</h3>
+          <h3>{t('sidebar.familySays')}</h3>
           <ul class="responses">
             {f.responses.map((r) => (
               <li key={r.id}>
-                <p>{r.statement}</p>
+                <Data>{r.statement}</Data>
                 {r.quote && (
-                  <blockquote lang={r.quote.lang}>
-                    “{r.quote.text}” <cite>— {speakerNames(view.speakers, r.respondents)}</cite>
+                  <blockquote lang={r.quote.lang} dir="auto">
+                    “{r.quote.text}” <cite>— {speakers(r.respondents)}</cite>
                   </blockquote>
                 )}
                 {source(r.sourceId)}
@@ -93,12 +155,14 @@ function FamilySection({ view, family: f }: { view: ContextView; family: FamilyV
       )}
       {f.findings.length > 0 && (
         <>
-          <h3>Evidence</h3>
+          <h3>{t('sidebar.evidence')}</h3>
           <ul class="findings">
             {f.findings.map((x) => (
               <li key={x.id}>
-                <p>{x.statement}</p>
-                {source(x.sourceId)}
+                <Data>{x.statement}</Data>
+                <p class="meta">
+                  {t('sidebar.reportedBy', { who: speakers([x.reportedBy]) })} · {source(x.sourceId)}
+                </p>
               </li>
             ))}
           </ul>
@@ -106,24 +170,38 @@ function FamilySection({ view, family: f }: { view: ContextView; family: FamilyV
       )}
       {f.conduct.length > 0 && (
         <>
-          <h3>Coaching and interrogation</h3>
+          <h3>{t('sidebar.conduct')}</h3>
           <ul class="conduct">
             {f.conduct.map((c) => (
               <li key={c.id}>
-                <p>{c.statement}</p>
-                {source(c.sourceId)}
+                <Data>{c.statement}</Data>
+                <p class="meta">
+                  {t('sidebar.reportedBy', { who: speakers([c.reportedBy]) })}
+                  {c.date ? `, ${formatDate(c.date.value)}` : ''} · {source(c.sourceId)}
+                </p>
               </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {others.length > 0 && (
+        <>
+          <h3>{t('sidebar.otherClaims')}</h3>
+          <ul class="other-claims">
+            {others.map((c) => (
+              <ClaimItem key={c.id} claim={c} view={view} t={t} />
             ))}
           </ul>
         </>
       )}
       {f.events.length > 0 && (
         <>
-          <h3>Timeline</h3>
+          <h3>{t('sidebar.timeline')}</h3>
           <ol class="timeline">
             {f.events.map((e) => (
               <li key={e.id}>
-                <time dateTime={e.date.value}>{formatDate(e.date.value)}</time> {e.statement} {source(e.sourceId)}
+                <time dateTime={e.date.value}>{formatDate(e.date.value)}</time> <Data as="span">{e.statement}</Data>{' '}
+                {source(e.sourceId)}
               </li>
             ))}
           </ol>
@@ -133,30 +211,67 @@ function FamilySection({ view, family: f }: { view: ContextView; family: FamilyV
   );
 }
 
-function ClaimItem({ claim, speaker, source }: { claim: Claim; speaker: string; source: preact.ComponentChildren }) {
+function MediaSection({ view, items, t }: { view: ContextView; items: MediaItem[]; t: Translate }) {
+  const conductById = new Map(view.families.flatMap((f) => f.conduct.map((c) => [c.id, c] as const)));
+  return (
+    <section class="media" aria-labelledby="media-title">
+      <h2 id="media-title">{t('sidebar.media')}</h2>
+      {items.map((m) => (
+        <div key={m.id} class="media-item">
+          <h3 lang="en">{m.title}</h3>
+          <Data>{m.description}</Data>
+          <ul>
+            {m.conductIds.map((id) => conductById.get(id)).filter((c) => !!c).map((c) => (
+              <li key={c.id}>
+                <Data as="span">{c.statement}</Data> <SourceLink source={view.sources.get(c.sourceId)} />
+              </li>
+            ))}
+          </ul>
+          <SourceLink source={view.sources.get(m.sourceId)} />
+        </div>
+      ))}
+    </section>
+  );
+}
+
+function ClaimItem({ claim, view, t }: { claim: Claim; view: ContextView; t: Translate }) {
   return (
     <li>
-      <p>{claim.statement}</p>
+      <Data>{claim.statement}</Data>
+      {claim.quote && (
+        <blockquote lang={claim.quote.lang} dir="auto">
+          “{claim.quote.text}”
+        </blockquote>
+      )}
       <p class="meta">
-        Claimed by {speaker}
-        {claim.date ? `, ${formatDate(claim.date.value)}` : ''} · {source}
+        {t('sidebar.claimedBy', { who: speakerNames(view.speakers, [claim.claimant]) })}
+        {claim.date ? `, ${formatDate(claim.date.value)}` : ''} · <SourceLink source={view.sources.get(claim.sourceId)} />
       </p>
     </li>
   );
 }
 
-function Why({ detection }: { detection: DetectionSummary }) {
-  const shown = detection.signals.filter((s) => s.score > 0);
+function Why({ detection, onJump, t }: { detection: DetectionSummary; onJump: ((i: number) => void) | undefined; t: Translate }) {
   return (
     <details class="why">
-      <summary>Why am I seeing this?</summary>
-      <p>{detection.reason}</p>
+      <summary>{t('sidebar.why')}</summary>
+      <p lang="en">{detection.reason}</p>
       <ul>
-        {shown.map((s, i) => (
-          <li key={i}>
-            <span class={`strength ${s.strength}`}>{s.strength}</span> {s.label} — “{s.text}” ({s.origin}, +{s.score})
-          </li>
-        ))}
+        {detection.signals.map((s, i) =>
+          s.score > 0 ? (
+            <li key={i}>
+              <span class={`strength ${s.strength}`}>{s.strength}</span> <span lang="en">{s.label}</span> — “{s.text}” ({s.origin}, +{s.score})
+              {onJump && s.origin !== 'url' && (
+                <>
+                  {' '}
+                  <button type="button" class="jump" onClick={() => onJump(i)}>
+                    {t('sidebar.jump')}
+                  </button>
+                </>
+              )}
+            </li>
+          ) : null,
+        )}
       </ul>
     </details>
   );

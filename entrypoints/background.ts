@@ -58,6 +58,10 @@ export default defineBackground(() => {
     if (fromSidebar?.type === 'get-context') return contextFor(tabId);
     if (fromSidebar?.type === 'set-open') return setOpen(tabId, fromSidebar.open);
     if (fromSidebar?.type === 'dismiss') return dismiss(tabId);
+    if (fromSidebar?.type === 'jump') {
+      const relay: BackgroundToContent = { type: 'jump', signal: fromSidebar.signal };
+      return browser.tabs.sendMessage(tabId, relay, { frameId: 0 }).then(() => true);
+    }
     return undefined;
   });
 

@@ -16,14 +16,11 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { Detector } from '../../lib/detect';
 import { collectText } from '../../lib/page-text';
 import { MATCH_INDEX_KEY, isMatchIndex } from '../../lib/match-index';
-import {
-  BackgroundToContent,
-  parseMessage,
-  type ContentToBackground,
-  type DetectionReport,
-  type DetectionSummary,
-} from '../../lib/messages';
-import { SidebarHost } from './sidebar-host';
+import { BackgroundToContent, parseMessage } from '../../lib/content-messages';
+import type { ContentToBackground, DetectionReport, DetectionSummary } from '../../lib/messages';
+import type { SidebarHost } from './sidebar-host';
+import type { PageHighlights, HighlightTarget } from './highlights';
+import { UI_PATH, loadContentUi } from './ui-registry';
 import { SETTINGS_KEY, isActiveOn, parseSettings, siteOf } from '../../lib/settings';
 
 export default defineContentScript({
@@ -32,28 +29,42 @@ export default defineContentScript({
   main(ctx) {
     const report: DetectionReport = { url: location.href, status: 'pending', sidebarMounted: false };
     let host: SidebarHost | undefined;
+    let highlights: PageHighlights | undefined;
+    let targets: Array<HighlightTarget | undefined> = [];
 
     const onMessage = (message: unknown) => {
       const parsed = parseMessage(BackgroundToContent, message);
       if (parsed?.type === 'get-detection') return Promise.resolve({ ...report, url: location.href });
       if (parsed?.type === 'set-open') host?.setOpen(parsed.open);
-      if (parsed?.type === 'dismiss') host?.destroy();
+      if (parsed?.type === 'dismiss') {
+        host?.destroy();
+        highlights?.destroy();
+      }
+      if (parsed?.type === 'jump') {
+        const target = targets[parsed.signal];
+        if (target) highlights?.jump(target);
+      }
       return undefined;
     };
     browser.runtime.onMessage.addListener(onMessage);
     ctx.onInvalidated(() => {
       browser.runtime.onMessage.removeListener(onMessage);
       host?.destroy();
+      highlights?.destroy();
     });
 
-    void run(ctx, report, (h) => (host = h)).catch((error: unknown) => {
+    void run(ctx, report, (h, hl, t) => ((host = h), (highlights = hl), (targets = t))).catch((error: unknown) => {
       // An invalidated context (extension updated) is expected; anything else is a bug worth seeing.
       if (ctx.isValid) console.error('Backstory detector failed:', error);
     });
   },
 });
 
-async function run(ctx: ContentScriptContext, report: DetectionReport, setHost: (h: SidebarHost) => void): Promise<void> {
+async function run(
+  ctx: ContentScriptContext,
+  report: DetectionReport,
+  setUi: (host: SidebarHost, highlights: PageHighlights, targets: Array<HighlightTarget | undefined>) => void,
+): Promise<void> {
   const started = performance.now();
   // One read for both: the index and the reader's settings.
   const stored = await browser.storage.local.get([MATCH_INDEX_KEY, SETTINGS_KEY]);
@@ -90,8 +101,14 @@ async function run(ctx: ContentScriptContext, report: DetectionReport, setHost: 
   const detected: ContentToBackground = { type: 'detection', url: location.href, detection: summary };
   const told = browser.runtime.sendMessage(detected);
 
-  const host = new SidebarHost(settings.openBySite[siteOf(location.href)] ?? false);
-  setHost(host);
+  const ui = await loadContentUi(browser.runtime.getURL(UI_PATH));
+  if (!ctx.isValid) return;
+  const host = new ui.SidebarHost(browser.runtime.getURL('/sidebar.html'), settings.openBySite[siteOf(location.href)] ?? false);
+  // Where each signal was found, for highlights and "show on the page" (same order as the summary).
+  const targets = detection.signals.map((s) => (s.segment >= 0 && page.nodes[s.segment] ? { node: page.nodes[s.segment]!, text: s.text } : undefined));
+  const highlights = new ui.PageHighlights();
+  highlights.show(targets.filter((t, i): t is HighlightTarget => !!t && !!detection.signals[i]!.personId));
+  setUi(host, highlights, targets);
   const loaded = host.mount();
   report.sidebarMounted = true;
   report.sidebarMs = performance.now() - started;

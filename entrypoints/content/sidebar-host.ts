@@ -7,7 +7,6 @@
  *
  * Collapsed, the host is a slim tab at the right edge; open, a panel beside the page.
  */
-import { browser } from 'wxt/browser';
 import { HOST_TAG } from '../../lib/page-text';
 
 /**
@@ -38,11 +37,14 @@ iframe { display: block; border: 0; width: 100%; height: 100%; background: trans
 export class SidebarHost {
   private readonly host: HTMLElement;
   private readonly frame: HTMLIFrameElement;
-  private readonly url = browser.runtime.getURL('/sidebar.html');
   /** Whether the next load is one we started (the first, or a restore). */
   private ownLoad = true;
 
-  constructor(open: boolean) {
+  /** `url`: the sidebar page's extension URL (runtime.getURL('/sidebar.html')). */
+  constructor(
+    private readonly url: string,
+    open: boolean,
+  ) {
     this.host = document.createElement(HOST_TAG);
     const shadow = this.host.attachShadow({ mode: 'closed' });
     const style = document.createElement('style');

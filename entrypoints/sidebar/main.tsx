@@ -35,11 +35,15 @@ async function load(): Promise<Loaded> {
   if (!response) throw new Error('no detection is recorded for this tab.');
   const { tabId, state, data, meta } = response;
   // The records were validated against the full schema when the dataset was installed.
-  const view = buildContextView(data as unknown as StoredDataset, state.detection.families, state.detection.people);
+  const phrases = state.detection.signals.filter((s) => s.label.startsWith('known phrase')).map((s) => s.label.replace(/^known phrase: /, ''));
+  const view = buildContextView(data as unknown as StoredDataset, state.detection.families, state.detection.people, {
+    url: state.url,
+    phrases,
+  });
   return { tabId, state, view, provenance: meta };
 }
 
-function App({ t }: { t: Translate }) {
+function App({ t, locale }: { t: Translate; locale: string }) {
   const [loaded, setLoaded] = useState<Loaded | undefined>();
   const [error, setError] = useState<string | undefined>();
   const [open, setOpen] = useState(false);
@@ -70,6 +74,7 @@ function App({ t }: { t: Translate }) {
     document.documentElement.dataset.state = open ? 'open' : 'collapsed';
     // Focus follows the reader: into the panel when it opens, back to the tab when it collapses.
     const target = document.querySelector<HTMLElement>(open ? '.sidebar h1' : 'button.tab');
+    // Only move focus when the reader is in this frame (never steal it from the page on load).
     if (loaded && document.hasFocus()) target?.focus();
   }, [open, loaded]);
 
@@ -87,6 +92,10 @@ function App({ t }: { t: Translate }) {
       detection={loaded.state.detection}
       provenance={loaded.provenance}
       onCollapse={() => changeOpen(false)}
+      onDismiss={() => void send({ type: 'dismiss' })}
+      onJump={(signal) => void send({ type: 'jump', signal })}
+      t={t}
+      locale={locale}
     />
   );
 }
@@ -95,7 +104,7 @@ async function start() {
   const settings = await loadSettings(browser.storage.local);
   const locale = resolveLocale(settings.locale, navigator.languages);
   document.documentElement.lang = locale;
-  render(<App t={translator(locale)} />, document.getElementById('app')!);
+  render(<App t={translator(locale)} locale={locale} />, document.getElementById('app')!);
 }
 
 void start();
