@@ -6,7 +6,8 @@
 import * as z from 'zod/mini';
 
 /** background -> content script */
-export const BackgroundToContent = z.discriminatedUnion('type', [
+// z.union rather than z.discriminatedUnion: the same checks, half a kilobyte less on every page.
+export const BackgroundToContent = z.union([
   z.object({ type: z.literal('set-open'), open: z.boolean() }),
   z.object({ type: z.literal('dismiss') }),
   z.object({ type: z.literal('jump'), signal: z.number() }),

@@ -10,7 +10,7 @@
  *   page alone, and a common given name counts for a person only once the family is established;
  * - story: phrases and combinations of vocabulary that are about the story without naming anyone.
  */
-import { Automaton, type Hit } from './automaton';
+import { Automaton, type Hit, type Scanner } from './automaton';
 import { foldTableFromRuns } from './fold';
 import { urlKey, type ContextCategory, type MatchIndex, type Term } from './match-index';
 
@@ -94,32 +94,68 @@ export class Detector {
 
   /** Scan segments and decide. `url` enables URL rules. */
   detect(segments: readonly Segment[], url?: string): Detection {
-    return decide(this.index, this.scan(segments), segments, url);
+    const session = this.session();
+    session.add(segments);
+    return session.decide(url);
   }
 
   /** All term hits, with positions in the folded stream. */
   scan(segments: readonly Segment[]): PlacedHit[] {
-    const hits: PlacedHit[] = [];
-    const raw: Hit[] = [];
-    const scanner = this.automaton.scanner((h) => raw.push(h));
-    segments.forEach((s, i) => {
-      if (s.block) scanner.boundary();
-      scanner.feed(s.text, i);
+    const session = this.session();
+    session.add(segments);
+    return session.hits();
+  }
+
+  /**
+   * An incremental scan for pages that grow (feeds, single-page apps): text is fed as it appears,
+   * each piece scanned once; a decision over everything seen so far is cheap (it works on the hits).
+   */
+  session(): DetectionSession {
+    return new DetectionSession(this);
+  }
+}
+
+export class DetectionSession {
+  /** Every segment fed so far, in order; hits refer to them by index. */
+  readonly segments: Segment[] = [];
+  private readonly raw: Hit[] = [];
+  private readonly placed: PlacedHit[] = [];
+  private readonly scanner: Scanner;
+
+  constructor(private readonly detector: Detector) {
+    this.scanner = detector.automaton.scanner((h) => this.raw.push(h));
+  }
+
+  /** Feed more text. Segments after the first call start a new block: added text is its own run. */
+  add(segments: readonly Segment[]): void {
+    const first = this.segments.length === 0;
+    segments.forEach((s, k) => {
+      const i = this.segments.push(s) - 1;
+      if (s.block || (k === 0 && !first)) this.scanner.boundary();
+      this.scanner.feed(s.text, i);
     });
-    scanner.finish();
-    for (const h of raw) {
-      const [, termIndex] = this.index.patterns[h.pattern]!;
-      const length = this.automaton.lengths[h.pattern]!;
-      hits.push({
-        term: this.index.terms[termIndex]!,
-        termIndex,
-        segment: h.segment,
-        start: h.pos - length,
-        end: h.pos,
-        text: this.index.patterns[h.pattern]![0],
-      });
+  }
+
+  /** Characters fed so far (for budgets and benchmarks). */
+  get length(): number {
+    return this.segments.reduce((n, s) => n + s.text.length, 0);
+  }
+
+  hits(): PlacedHit[] {
+    // A word at the very end only completes once a break follows it.
+    this.scanner.boundary();
+    const { index, automaton } = this.detector;
+    for (let k = this.placed.length; k < this.raw.length; k++) {
+      const h = this.raw[k]!;
+      const [text, termIndex] = index.patterns[h.pattern]!;
+      const length = automaton.lengths[h.pattern]!;
+      this.placed.push({ term: index.terms[termIndex]!, termIndex, segment: h.segment, start: h.pos - length, end: h.pos, text });
     }
-    return hits;
+    return this.placed;
+  }
+
+  decide(url?: string): Detection {
+    return decide(this.detector.index, this.hits(), this.segments, url);
   }
 }
 

@@ -67,3 +67,16 @@ export async function updateSettings(area: SettingsArea, change: (s: Settings) =
   await area.set({ [SETTINGS_KEY]: next });
   return next;
 }
+
+/**
+ * What the content script needs from the settings, checked by hand: it runs on every page, and this
+ * avoids building the zod schema there. Anything malformed reads as the default.
+ */
+export function pageSettings(value: unknown, url: string): { active: boolean; paused: boolean; open: boolean } {
+  const v = (value && typeof value === 'object' ? value : {}) as Record<string, unknown>;
+  const site = siteOf(url);
+  const paused = v.paused === true;
+  const muted = Array.isArray(v.mutedSites) && v.mutedSites.includes(site);
+  const openBySite = v.openBySite && typeof v.openBySite === 'object' ? (v.openBySite as Record<string, unknown>) : {};
+  return { active: !paused && !muted, paused, open: openBySite[site] === true };
+}

@@ -1,119 +1,269 @@
 /**
  * Detector content script: runs on every http(s) page at document_idle.
  *
- *   storage.local ──matchIndex──▶ Detector ◀── collectText(document)
+ *   storage.local ──matchIndex, settings──▶ PageWatch
+ *     first pass: collectText(document) ─▶ DetectionSession ─▶ decide
+ *     later: MutationObserver (batched, idle time) ─▶ only the added text ─▶ same session ─▶ decide
+ *            URL change (history API / Navigation API, via WXT's locationchange) ─▶ fresh session
  *                                    │
  *                 no match ──────────┴──────── match
- *                 (page untouched)             ├─ SidebarHost (shadow root + extension iframe)
- *                                              └─ "detection" message ─▶ background (badge, tab state)
+ *                 (page untouched)             ├─ content-ui.js, imported on first match:
+ *                                              │    SidebarHost (closed shadow root + extension iframe),
+ *                                              │    PageHighlights (CSS Custom Highlight API)
+ *                                              └─ "detection" ─▶ background (badge, tab state)
  *
  * Pages that are not about the story are left exactly as they were: no element, no style, no
- * attribute, no message. The script answers `get-detection` (popup, checker) on any page. When the
- * extension is updated or removed, `ctx` invalidates and this script tears down its UI and goes quiet.
+ * attribute, no message (the observer only reads). The script answers `get-detection` (popup,
+ * checker) on any page. When the extension is updated or removed, `ctx` invalidates and everything
+ * this script did is torn down.
  */
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { Detector } from '../../lib/detect';
-import { collectText } from '../../lib/page-text';
+import { Detector, type Detection, type DetectionSession } from '../../lib/detect';
+import { HOST_TAG, collectText } from '../../lib/page-text';
 import { MATCH_INDEX_KEY, isMatchIndex } from '../../lib/match-index';
 import { BackgroundToContent, parseMessage } from '../../lib/content-messages';
 import type { ContentToBackground, DetectionReport, DetectionSummary } from '../../lib/messages';
+import type { HighlightTarget, PageHighlights } from './highlights';
 import type { SidebarHost } from './sidebar-host';
-import type { PageHighlights, HighlightTarget } from './highlights';
 import { UI_PATH, loadContentUi } from './ui-registry';
-import { SETTINGS_KEY, isActiveOn, parseSettings, siteOf } from '../../lib/settings';
+import { SETTINGS_KEY, pageSettings } from '../../lib/settings';
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
   main(ctx) {
-    const report: DetectionReport = { url: location.href, status: 'pending', sidebarMounted: false };
-    let host: SidebarHost | undefined;
-    let highlights: PageHighlights | undefined;
-    let targets: Array<HighlightTarget | undefined> = [];
-
+    const watch = new PageWatch(ctx);
     const onMessage = (message: unknown) => {
       const parsed = parseMessage(BackgroundToContent, message);
-      if (parsed?.type === 'get-detection') return Promise.resolve({ ...report, url: location.href });
-      if (parsed?.type === 'set-open') host?.setOpen(parsed.open);
-      if (parsed?.type === 'dismiss') {
-        host?.destroy();
-        highlights?.destroy();
-      }
-      if (parsed?.type === 'jump') {
-        const target = targets[parsed.signal];
-        if (target) highlights?.jump(target);
-      }
+      if (parsed?.type === 'get-detection') return Promise.resolve({ ...watch.report, url: location.href });
+      if (parsed?.type === 'set-open') watch.host?.setOpen(parsed.open);
+      if (parsed?.type === 'dismiss') watch.dismiss();
+      if (parsed?.type === 'jump') watch.jump(parsed.signal);
       return undefined;
     };
     browser.runtime.onMessage.addListener(onMessage);
     ctx.onInvalidated(() => {
       browser.runtime.onMessage.removeListener(onMessage);
-      host?.destroy();
-      highlights?.destroy();
+      watch.teardown();
     });
-
-    void run(ctx, report, (h, hl, t) => ((host = h), (highlights = hl), (targets = t))).catch((error: unknown) => {
+    void watch.start().catch((error: unknown) => {
       // An invalidated context (extension updated) is expected; anything else is a bug worth seeing.
       if (ctx.isValid) console.error('Backstory detector failed:', error);
     });
   },
 });
 
-async function run(
-  ctx: ContentScriptContext,
-  report: DetectionReport,
-  setUi: (host: SidebarHost, highlights: PageHighlights, targets: Array<HighlightTarget | undefined>) => void,
-): Promise<void> {
-  const started = performance.now();
-  // One read for both: the index and the reader's settings.
-  const stored = await browser.storage.local.get([MATCH_INDEX_KEY, SETTINGS_KEY]);
-  if (!ctx.isValid) return;
-  const index = stored[MATCH_INDEX_KEY];
-  const settings = parseSettings(stored[SETTINGS_KEY]);
-  if (!isMatchIndex(index)) {
-    report.status = 'no-index';
-    return;
+/** Idle-time batches: at most this long per slice, so the extension never makes a long task. */
+const SLICE_MS = 8;
+
+class PageWatch {
+  readonly report: DetectionReport = { url: location.href, status: 'pending', sidebarMounted: false };
+  host: SidebarHost | undefined;
+  private highlights: PageHighlights | undefined;
+  private detector: Detector | undefined;
+  private openAtStart = false;
+  private session: DetectionSession | undefined;
+  private nodes: Node[] = [];
+  private detection: Detection | undefined;
+  /** People last reported to the background, to tell it only about changes. */
+  private told = '';
+  private dismissed = false;
+  private readonly queue: Node[] = [];
+  private flushScheduled = false;
+  private readonly started = performance.now();
+
+  constructor(private readonly ctx: ContentScriptContext) {}
+
+  async start(): Promise<void> {
+    // One read for both: the index and the reader's settings.
+    const stored = await browser.storage.local.get([MATCH_INDEX_KEY, SETTINGS_KEY]);
+    if (!this.ctx.isValid) return;
+    const index = stored[MATCH_INDEX_KEY];
+    const settings = pageSettings(stored[SETTINGS_KEY], location.href);
+    if (!isMatchIndex(index)) {
+      this.report.status = 'no-index';
+      return;
+    }
+    if (!settings.active) {
+      this.report.status = settings.paused ? 'paused' : 'muted';
+      return;
+    }
+    this.openAtStart = settings.open;
+    this.detector = new Detector(index);
+    await this.rescan();
+    this.observe();
+    void this.readCaptions();
   }
-  if (!isActiveOn(settings, location.href)) {
-    report.status = settings.paused ? 'paused' : 'muted';
-    return;
+
+  /** A fresh decision over the whole document (first pass, and after single-page navigation). */
+  private async rescan(): Promise<void> {
+    this.session = this.detector!.session();
+    const page = collectText(document, { withHead: true });
+    this.nodes = page.nodes;
+    this.session.add(page.segments);
+    await this.apply();
   }
 
-  const detector = new Detector(index);
-  const page = collectText(document, { withHead: true });
-  const detection = detector.detect(page.segments, location.href);
-  const summary: DetectionSummary = {
-    matched: detection.matched,
-    score: detection.score,
-    families: detection.families,
-    people: detection.people,
-    reason: detection.reason,
-    signals: detection.signals.map(({ segment: _segment, ...s }) => s),
-    detectMs: performance.now() - started,
-  };
-  report.detection = summary;
-  report.status = 'done';
-  if (!detection.matched) return;
+  /** Watch for added text (feeds, late content) and for URL changes (single-page apps). */
+  private observe(): void {
+    const observer = new MutationObserver((records) => {
+      for (const r of records) {
+        if (r.type === 'characterData') this.queue.push(r.target);
+        else for (const n of r.addedNodes) this.queue.push(n);
+      }
+      this.scheduleFlush();
+    });
+    observer.observe(document.body ?? document.documentElement, { childList: true, subtree: true, characterData: true });
+    this.ctx.onInvalidated(() => observer.disconnect());
+    this.ctx.addEventListener(window, 'wxt:locationchange', () => {
+      this.queue.length = 0;
+      this.dismissed = false;
+      void this.rescan();
+    });
+  }
 
-  // The background (badge, tab state) is told without waiting for it: the sidebar mounts at once, and
-  // its frame asks the background for the context when it has loaded.
-  const detected: ContentToBackground = { type: 'detection', url: location.href, detection: summary };
-  const told = browser.runtime.sendMessage(detected);
+  private scheduleFlush(): void {
+    if (this.flushScheduled) return;
+    this.flushScheduled = true;
+    const run = (deadline?: IdleDeadline) => void this.flush(deadline);
+    if ('requestIdleCallback' in window) this.ctx.requestIdleCallback(run, { timeout: 1000 });
+    else this.ctx.setTimeout(() => run(), 50);
+  }
 
-  const ui = await loadContentUi(browser.runtime.getURL(UI_PATH));
-  if (!ctx.isValid) return;
-  const host = new ui.SidebarHost(browser.runtime.getURL('/sidebar.html'), settings.openBySite[siteOf(location.href)] ?? false);
-  // Where each signal was found, for highlights and "show on the page" (same order as the summary).
-  const targets = detection.signals.map((s) => (s.segment >= 0 && page.nodes[s.segment] ? { node: page.nodes[s.segment]!, text: s.text } : undefined));
-  const highlights = new ui.PageHighlights();
-  highlights.show(targets.filter((t, i): t is HighlightTarget => !!t && !!detection.signals[i]!.personId));
-  setUi(host, highlights, targets);
-  const loaded = host.mount();
-  report.sidebarMounted = true;
-  report.sidebarMs = performance.now() - started;
-  await told;
-  await loaded;
-  const mounted: ContentToBackground = { type: 'sidebar-mounted', ms: report.sidebarMs };
-  await browser.runtime.sendMessage(mounted);
+  /** Scan queued text in slices of idle time; decide once per batch. */
+  private async flush(deadline?: IdleDeadline): Promise<void> {
+    this.flushScheduled = false;
+    if (!this.session || !this.ctx.isValid) return;
+    const sliceEnd = performance.now() + Math.min(SLICE_MS, deadline?.timeRemaining() ?? SLICE_MS);
+    let added = false;
+    while (this.queue.length > 0 && performance.now() < sliceEnd) {
+      const node = this.queue.shift()!;
+      if (!node.isConnected || this.isOurs(node)) continue;
+      const text = collectText(node);
+      if (text.segments.length === 0) continue;
+      this.session.add(text.segments);
+      this.nodes.push(...text.nodes);
+      added = true;
+    }
+    if (this.queue.length > 0) this.scheduleFlush();
+    if (added) await this.apply();
+  }
+
+  private isOurs(node: Node): boolean {
+    const el = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;
+    return !!el?.closest(HOST_TAG);
+  }
+
+  /** Decide over everything seen, and bring the page and the background in line with it. */
+  private async apply(): Promise<void> {
+    const detection = this.session!.decide(location.href);
+    this.detection = detection;
+    const summary: DetectionSummary = {
+      matched: detection.matched,
+      score: detection.score,
+      families: detection.families,
+      people: detection.people,
+      reason: detection.reason,
+      signals: detection.signals.map(({ segment: _segment, ...s }) => s),
+      detectMs: performance.now() - this.started,
+    };
+    this.report.detection = summary;
+    this.report.status = 'done';
+    this.report.url = location.href;
+
+    const key = detection.matched ? `${location.href} ${detection.people.join(',')} ${detection.families.join(',')}` : '';
+    if (key === this.told) return;
+    this.told = key;
+    if (!detection.matched) {
+      this.removeUi();
+      if (this.report.sidebarMounted) await this.tell({ type: 'detection', url: location.href, detection: summary });
+      this.report.sidebarMounted = false;
+      return;
+    }
+    // The background (badge, tab state) is told without waiting for it: the sidebar mounts at once,
+    // and its frame asks the background for the context when it has loaded.
+    const told = this.tell({ type: 'detection', url: location.href, detection: summary });
+    if (!this.dismissed) await this.showUi();
+    await told;
+  }
+
+  private async showUi(): Promise<void> {
+    if (!this.host) {
+      const ui = await loadContentUi(browser.runtime.getURL(UI_PATH));
+      if (!this.ctx.isValid || this.host) return;
+      this.host = new ui.SidebarHost(browser.runtime.getURL('/sidebar.html'), this.openAtStart);
+      this.highlights = new ui.PageHighlights();
+      const loaded = this.host.mount();
+      this.report.sidebarMounted = true;
+      this.report.sidebarMs = performance.now() - this.started;
+      void loaded.then(() => this.tell({ type: 'sidebar-mounted', ms: this.report.sidebarMs! }));
+    }
+    const targets = this.targets();
+    this.highlights!.show(targets.filter((t, i): t is HighlightTarget => !!t && !!this.detection!.signals[i]!.personId));
+  }
+
+  /** Where each signal was found, in the order of the summary's signals. */
+  private targets(): Array<HighlightTarget | undefined> {
+    return (this.detection?.signals ?? []).map((s) => {
+      const node = s.segment >= 0 ? this.nodes[s.segment] : undefined;
+      return node ? { node, text: s.text } : undefined;
+    });
+  }
+
+  jump(signal: number): void {
+    const target = this.targets()[signal];
+    if (target) this.highlights?.jump(target);
+  }
+
+  dismiss(): void {
+    this.dismissed = true;
+    this.removeUi();
+  }
+
+  private removeUi(): void {
+    this.host?.destroy();
+    this.highlights?.destroy();
+    this.host = undefined;
+    this.highlights = undefined;
+  }
+
+  teardown(): void {
+    this.removeUi();
+    this.queue.length = 0;
+  }
+
+  /**
+   * Video captions (<track>): their cues load only when a track is shown or hidden, so tracks are
+   * switched to 'hidden' (nothing is displayed), read, and put back as they were. Loading a caption
+   * file is a request, so it is made only on pages that already carry some of the story's
+   * vocabulary: a page with none of it stays untouched and silent.
+   */
+  private async readCaptions(): Promise<void> {
+    if (!document.querySelector('video track, audio track') || !this.detection || this.detection.score === 0) return;
+    // The caption helpers travel in the lazily loaded chunk: most pages have no <track>.
+    const { prepareTextTracks, restoreTextTracks, trackCueTexts } = await loadContentUi(browser.runtime.getURL(UI_PATH));
+    const { changed, pending } = prepareTextTracks(document);
+    await Promise.all(
+      pending.map(
+        (el) =>
+          new Promise<void>((resolve) => {
+            el.addEventListener('load', () => resolve(), { once: true });
+            el.addEventListener('error', () => resolve(), { once: true });
+            this.ctx.setTimeout(resolve, 3000);
+          }),
+      ),
+    );
+    const cues = trackCueTexts(document);
+    restoreTextTracks(changed);
+    if (!this.ctx.isValid || cues.length === 0 || !this.session) return;
+    const captions = collectText(document.createDocumentFragment(), { captions: cues });
+    this.session.add(captions.segments);
+    this.nodes.push(...captions.nodes);
+    await this.apply();
+  }
+
+  private tell(message: ContentToBackground): Promise<unknown> {
+    return browser.runtime.sendMessage(message).catch(() => undefined);
+  }
 }

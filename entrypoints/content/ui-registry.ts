@@ -3,6 +3,7 @@
  */
 import type { SidebarHost } from './sidebar-host';
 import type { PageHighlights } from './highlights';
+import type { prepareTextTracks, restoreTextTracks, trackCueTexts } from '../../lib/page-text';
 
 export const UI_KEY = Symbol.for('backstory.content-ui');
 export const UI_PATH = '/content-ui.js' as const;
@@ -10,6 +11,9 @@ export const UI_PATH = '/content-ui.js' as const;
 export interface ContentUi {
   SidebarHost: typeof SidebarHost;
   PageHighlights: typeof PageHighlights;
+  prepareTextTracks: typeof prepareTextTracks;
+  restoreTextTracks: typeof restoreTextTracks;
+  trackCueTexts: typeof trackCueTexts;
 }
 
 /** Load the UI chunk once (a module import of an extension file) and return its classes. */

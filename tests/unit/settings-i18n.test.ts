@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { DEFAULT_SETTINGS, isActiveOn, loadSettings, parseSettings, siteOf, updateSettings } from '../../lib/settings';
+import { DEFAULT_SETTINGS, isActiveOn, loadSettings, pageSettings, parseSettings, siteOf, updateSettings } from '../../lib/settings';
 import { CATALOG_KEYS, resolveLocale, translator } from '../../lib/i18n';
 
 describe('settings', () => {
@@ -58,4 +58,14 @@ describe('i18n', () => {
     expect(translator('en')('tab.summary.many', { n: 3 })).toBe('Context: 3 people in this story');
     expect(translator('zh-CN')('tab.summary.many', { n: 3 })).toBe('背景：本报道涉及 3 人');
   });
+});
+
+describe('pageSettings (the content script reads settings without zod)', () => {
+  it.each([
+    [undefined, 'https://www.cnn.com/a', { active: true, paused: false, open: false }],
+    [{ paused: true }, 'https://www.cnn.com/a', { active: false, paused: true, open: false }],
+    [{ mutedSites: ['cnn.com'] }, 'https://www.cnn.com/a', { active: false, paused: false, open: false }],
+    [{ openBySite: { 'cnn.com': true } }, 'https://www.cnn.com/a', { active: true, paused: false, open: true }],
+    [{ paused: 'yes', mutedSites: 'cnn.com', openBySite: [true] }, 'https://www.cnn.com/a', { active: true, paused: false, open: false }],
+  ])('%j on %s', (value, url, expected) => expect(pageSettings(value, url)).toEqual(expected));
 });

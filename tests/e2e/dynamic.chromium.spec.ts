@@ -1,0 +1,48 @@
+/**
+ * Feeds and single-page apps: a timeline that becomes about the story gets the sidebar then; a
+ * single-page navigation away from the story removes it.
+ */
+import path from 'node:path';
+import { test, expect, sidebarFrame, recordMutations } from './fixtures';
+
+const TIMELINE = { url: 'https://x.com/home', file: path.resolve('tests/fixtures/corpus/feed/x-timeline.html') };
+
+test.describe('Chromium: dynamic pages', () => {
+  test.beforeEach(async ({ extension }) => {
+    await extension.context.route(TIMELINE.url, (route) => route.fulfill({ path: TIMELINE.file, contentType: 'text/html' }));
+  });
+
+  test('a feed that gains a post about the story gets the sidebar then, and not before', async ({ page, extension }) => {
+    await recordMutations(page);
+    await page.goto(TIMELINE.url);
+    await page.evaluate(() => (window as unknown as { appendPosts: (n: number) => void }).appendPosts(60));
+    await page.waitForTimeout(1500);
+    await expect(page.locator('backstory-context')).toHaveCount(0);
+    // Only the page's own appends: the extension changed nothing while the feed was unrelated.
+    const mutations = await page.evaluate(() => (window as unknown as { __mutations: string[] }).__mutations);
+    expect(mutations.filter((m) => /BACKSTORY|STYLE/i.test(m))).toEqual([]);
+
+    await page.evaluate(() => (window as unknown as { appendStoryPost: () => void }).appendStoryPost());
+    await expect(page.locator('backstory-context')).toHaveCount(1, { timeout: 10_000 });
+    const frame = await sidebarFrame(page, extension.extensionId);
+    await frame.locator('button.tab').click();
+    await expect(frame.getByRole('heading', { name: /Ablikim Mamtinin and Mihriban Kader/ })).toBeVisible();
+  });
+
+  test('navigating within a single-page app away from the story removes the sidebar', async ({ page }) => {
+    await page.goto(TIMELINE.url);
+    await page.evaluate(() => (window as unknown as { appendStoryPost: () => void }).appendStoryPost());
+    await expect(page.locator('backstory-context')).toHaveCount(1, { timeout: 10_000 });
+    // The app swaps its content and pushes a new URL, as X does when opening another page.
+    await page.evaluate(() => {
+      for (const article of document.querySelectorAll('article')) article.remove();
+      document.title = 'Settings / X';
+      history.pushState({}, '', '/settings/account');
+      const main = document.querySelector('main') ?? document.body;
+      const p = document.createElement('p');
+      p.textContent = 'Your account settings: password, language, notifications.';
+      main.append(p);
+    });
+    await expect(page.locator('backstory-context')).toHaveCount(0, { timeout: 10_000 });
+  });
+});

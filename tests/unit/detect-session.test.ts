@@ -1,0 +1,46 @@
+/**
+ * The incremental session (feeds, single-page apps) decides exactly as a whole-page scan would, and
+ * a page that becomes about the story later is recognised then.
+ */
+import { describe, expect, it } from 'vitest';
+import rawDataset from '../../data/dataset.json';
+import { parseDataset } from '../../data/schema';
+import { buildMatchIndex } from '../../data/match-index-builder';
+import { Detector, type Segment } from '../../lib/detect';
+
+const detector = new Detector(buildMatchIndex(parseDataset(rawDataset), 'test'));
+const seg = (text: string): Segment => ({ text, origin: 'body', block: true });
+
+const unrelated = Array.from({ length: 50 }, (_, i) => seg(`Post ${i}: the weather in Adelaide is mild and the football was good.`));
+const story = [
+  seg('Uyghur parents in Italy, Mihriban Kader and Ablikim Memtinin, say the Chinese government will not let their children leave Xinjiang.'),
+];
+
+describe('DetectionSession', () => {
+  it('decides like a single scan when text arrives in batches', () => {
+    const whole = detector.detect([...unrelated, ...story]);
+    const session = detector.session();
+    for (let i = 0; i < unrelated.length; i += 7) session.add(unrelated.slice(i, i + 7));
+    expect(session.decide().matched).toBe(false);
+    session.add(story);
+    const late = session.decide();
+    expect(late.matched).toBe(true);
+    expect(late.people.sort()).toEqual(whole.people.sort());
+    expect(late.families).toEqual(whole.families);
+  });
+
+  it('does not join words across batches', () => {
+    const session = detector.session();
+    session.add([{ text: 'Mamut', origin: 'body', block: false }]);
+    session.add([{ text: 'jan Abdurehim, Uyghur father in Adelaide', origin: 'body', block: false }]);
+    expect(session.decide().people).not.toContain('mamutjan-abdurehim');
+  });
+
+  it('keeps hits from earlier batches when deciding again', () => {
+    const session = detector.session();
+    session.add(story);
+    expect(session.decide().matched).toBe(true);
+    session.add(unrelated);
+    expect(session.decide().matched).toBe(true);
+  });
+});
