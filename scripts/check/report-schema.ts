@@ -1,0 +1,99 @@
+/**
+ * The checker's JSON report (`--json FILE`), versioned. Every field is documented in docs/checker.md;
+ * a change that breaks readers bumps `schemaVersion`. Full zod is fine here: this runs in Node.
+ */
+import { z } from 'zod';
+
+export const SCHEMA_VERSION = 1 as const;
+
+export const Signal = z.object({
+  strength: z.enum(['strong', 'medium', 'weak', 'story']),
+  label: z.string(),
+  /** The normalised text that fired the signal. */
+  text: z.string(),
+  score: z.number(),
+  personId: z.string().optional(),
+  familyId: z.string().optional(),
+  origin: z.enum(['body', 'title', 'meta', 'alt', 'aria-label', 'caption', 'url']),
+});
+
+export const PageError = z.object({
+  source: z.enum(['navigation', 'page', 'sidebar', 'service-worker', 'checker']),
+  message: z.string(),
+});
+export type PageError = z.infer<typeof PageError>;
+
+export const Expectation = z.object({
+  match: z.boolean().optional(),
+  people: z.array(z.string()).optional(),
+  families: z.array(z.string()).optional(),
+});
+export type Expectation = z.infer<typeof Expectation>;
+
+export const PageStatus = z.enum(['done', 'no-index', 'timeout', 'error']);
+export type PageStatus = z.infer<typeof PageStatus>;
+
+export const PageReport = z.object({
+  /** The input as named: a path relative to the working directory, or a URL. */
+  page: z.string(),
+  file: z.string().nullable(),
+  url: z.string(),
+  /** Where the browser ended up (redirects), or null if it never committed. */
+  finalUrl: z.string().nullable(),
+  httpStatus: z.number().nullable(),
+  status: PageStatus,
+  /** null when no decision was read (status is not 'done'). */
+  matched: z.boolean().nullable(),
+  score: z.number().nullable(),
+  families: z.array(z.string()),
+  people: z.array(z.string()),
+  reason: z.string().nullable(),
+  signals: z.array(Signal),
+  /** false when the browser cannot report the detector's details for this page (Firefox, no match). */
+  detailsAvailable: z.boolean(),
+  sidebarMounted: z.boolean(),
+  timings: z.object({
+    loadMs: z.number().nullable(),
+    detectMs: z.number().nullable(),
+    sidebarMs: z.number().nullable(),
+    totalMs: z.number(),
+  }),
+  errors: z.array(PageError),
+  screenshot: z.string().nullable(),
+  expectation: z
+    .object({
+      expected: Expectation,
+      passed: z.boolean(),
+      differences: z.array(z.string()),
+    })
+    .nullable(),
+});
+export type PageReport = z.infer<typeof PageReport>;
+
+export const CheckReport = z.object({
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  tool: z.literal('backstory-check'),
+  browser: z.object({ name: z.enum(['chromium', 'firefox']), version: z.string() }),
+  extension: z.object({ version: z.string(), path: z.string() }),
+  startedAt: z.iso.datetime(),
+  durationMs: z.number(),
+  options: z.object({
+    concurrency: z.number().int(),
+    timeoutMs: z.number().int(),
+    shard: z.object({ index: z.number().int(), total: z.number().int() }).nullable(),
+  }),
+  summary: z.object({
+    pages: z.number().int(),
+    matched: z.number().int(),
+    notMatched: z.number().int(),
+    /** Pages without a decision (failed load, timeout, no dataset). */
+    undecided: z.number().int(),
+    withErrors: z.number().int(),
+    expectations: z.object({ checked: z.number().int(), passed: z.number().int(), failed: z.number().int() }),
+    pagesPerSecond: z.number(),
+  }),
+  /** Errors logged by the extension's background outside any page (e.g. at startup). */
+  backgroundErrors: z.array(z.string()),
+  pages: z.array(PageReport),
+});
+export type CheckReport = z.infer<typeof CheckReport>;
