@@ -70,6 +70,12 @@ export const DetectionReport = z.object({
   detection: z.optional(DetectionSummary),
   sidebarMounted: z.boolean(),
   sidebarMs: z.optional(z.number()),
+  /** Time the detector spent working on this page so far (reading text, scanning, deciding), in ms. */
+  workMs: z.optional(z.number()),
+  /** Batches of added text scanned after the first pass (feeds, late content). */
+  batches: z.optional(z.number()),
+  /** The longest single piece of detector work, in ms (a long task is 50 ms or more). */
+  longestMs: z.optional(z.number()),
 });
 export type DetectionReport = z.infer<typeof DetectionReport>;
 

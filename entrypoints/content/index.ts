@@ -58,7 +58,7 @@ export default defineContentScript({
 const SLICE_MS = 8;
 
 class PageWatch {
-  readonly report: DetectionReport = { url: location.href, status: 'pending', sidebarMounted: false };
+  readonly report: DetectionReport = { url: location.href, status: 'pending', sidebarMounted: false, workMs: 0, batches: 0, longestMs: 0 };
   host: SidebarHost | undefined;
   private highlights: PageHighlights | undefined;
   private detector: Detector | undefined;
@@ -98,11 +98,12 @@ class PageWatch {
 
   /** A fresh decision over the whole document (first pass, and after single-page navigation). */
   private async rescan(): Promise<void> {
+    const t0 = performance.now();
     this.session = this.detector!.session();
     const page = collectText(document, { withHead: true });
     this.nodes = page.nodes;
     this.session.add(page.segments);
-    await this.apply();
+    await this.apply(t0);
   }
 
   /** Watch for added text (feeds, late content) and for URL changes (single-page apps). */
@@ -135,7 +136,8 @@ class PageWatch {
   private async flush(deadline?: IdleDeadline): Promise<void> {
     this.flushScheduled = false;
     if (!this.session || !this.ctx.isValid) return;
-    const sliceEnd = performance.now() + Math.min(SLICE_MS, deadline?.timeRemaining() ?? SLICE_MS);
+    const t0 = performance.now();
+    const sliceEnd = t0 + Math.min(SLICE_MS, deadline?.timeRemaining() ?? SLICE_MS);
     let added = false;
     while (this.queue.length > 0 && performance.now() < sliceEnd) {
       const node = this.queue.shift()!;
@@ -147,7 +149,10 @@ class PageWatch {
       added = true;
     }
     if (this.queue.length > 0) this.scheduleFlush();
-    if (added) await this.apply();
+    if (added) {
+      this.report.batches! += 1;
+      await this.apply(t0);
+    }
   }
 
   private isOurs(node: Node): boolean {
@@ -156,8 +161,11 @@ class PageWatch {
   }
 
   /** Decide over everything seen, and bring the page and the background in line with it. */
-  private async apply(): Promise<void> {
+  private async apply(workStarted: number): Promise<void> {
     const detection = this.session!.decide(location.href);
+    const work = performance.now() - workStarted;
+    this.report.workMs! += work;
+    this.report.longestMs = Math.max(this.report.longestMs!, work);
     this.detection = detection;
     const summary: DetectionSummary = {
       matched: detection.matched,
@@ -260,7 +268,7 @@ class PageWatch {
     const captions = collectText(document.createDocumentFragment(), { captions: cues });
     this.session.add(captions.segments);
     this.nodes.push(...captions.nodes);
-    await this.apply();
+    await this.apply(performance.now());
   }
 
   private tell(message: ContentToBackground): Promise<unknown> {
