@@ -11,13 +11,24 @@ import { loadSettings, siteOf, updateSettings, type Settings } from '../../lib/s
 import { resolveLocale, translator } from '../../lib/i18n';
 import { MATCH_INDEX_KEY, isMatchIndex } from '../../lib/match-index';
 
-async function main() {
+/**
+ * The tab the popup is about: the active tab, or the one named by `?tab=ID` (the popup opened as a
+ * page of its own, as the e2e tests do; popup.html is not web-accessible, so only the extension can).
+ */
+async function targetTab(): Promise<number | undefined> {
+  const named = Number(new URLSearchParams(location.search).get('tab'));
+  if (Number.isInteger(named) && named > 0) return named;
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab?.id;
+}
+
+async function main() {
+  const tabId = await targetTab();
   const ask: BackgroundToContent = { type: 'get-detection' };
   const report =
-    tab?.id === undefined
+    tabId === undefined
       ? undefined
-      : parseMessage(DetectionReport, await browser.tabs.sendMessage(tab.id, ask, { frameId: 0 }).catch(() => undefined));
+      : parseMessage(DetectionReport, await browser.tabs.sendMessage(tabId, ask, { frameId: 0 }).catch(() => undefined));
   const stored = await browser.storage.local.get(MATCH_INDEX_KEY);
   const index = stored[MATCH_INDEX_KEY];
   const names: Record<string, string> = {};
@@ -28,7 +39,7 @@ async function main() {
   const settings = await loadSettings(browser.storage.local);
   const t = translator(resolveLocale(settings.locale, navigator.languages));
   document.documentElement.lang = resolveLocale(settings.locale, navigator.languages);
-  render(<App initial={settings} report={report} tabId={tab?.id} names={names} t={t} />, document.getElementById('app')!);
+  render(<App initial={settings} report={report} tabId={tabId} names={names} t={t} />, document.getElementById('app')!);
 }
 
 function App({ initial, report, tabId, names, t }: { initial: Settings; report: DetectionReport | undefined; tabId: number | undefined; names: Record<string, string>; t: ReturnType<typeof translator> }) {
@@ -62,11 +73,16 @@ function App({ initial, report, tabId, names, t }: { initial: Settings; report: 
         )
       }
       onOpenSidebar={() => {
-        if (tabId !== undefined) void send({ type: 'set-open', tabId, open: true }).then(() => window.close());
+        if (tabId !== undefined) void send({ type: 'set-open', tabId, open: true }).then(closePopup);
       }}
-      onOptions={() => void browser.runtime.openOptionsPage().then(() => window.close())}
+      onOptions={() => void browser.runtime.openOptionsPage().then(closePopup)}
     />
   );
+}
+
+/** Close when shown as the toolbar popup; stay when opened as a page (tests). */
+function closePopup() {
+  if (!new URLSearchParams(location.search).has('tab')) window.close();
 }
 
 void main();

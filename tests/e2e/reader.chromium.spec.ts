@@ -1,0 +1,149 @@
+/**
+ * The reader's controls: the popup (status, pause, mute, open the sidebar), the sidebar's sections
+ * with their sources for both families, "show on the page", dismissal, the remembered open state,
+ * and the Chinese UI.
+ */
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { test, expect, sidebarFrame, PAGES } from './fixtures';
+
+const BOTH = { url: 'https://www.meridianledger.example/world/asia/2021/04/24/uyghur-parents-respond', file: path.resolve('scripts/demo/demo-article.html') };
+
+/** The background's tab id for a page (from its per-tab state: no "tabs" permission needed). */
+async function tabIdOf(serviceWorker: import('@playwright/test').Worker, url: string): Promise<number> {
+  return serviceWorker.evaluate(async (u) => {
+    const states = await chrome.storage.session.get(null);
+    return Number(Object.keys(states).find((k) => (states[k] as { url: string }).url === u)!.slice('tab:'.length));
+  }, url);
+}
+
+/** The popup for a tab (as the toolbar button shows it for the active tab). */
+async function openPopup(page: Page, extensionId: string, tabId: number): Promise<Page> {
+  const popup = await page.context().newPage();
+  await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
+  return popup;
+}
+
+test.describe('Chromium: the reader', () => {
+  test.beforeEach(async ({ extension }) => {
+    await extension.context.route(BOTH.url, (route) => route.fulfill({ path: BOTH.file, contentType: 'text/html' }));
+    // Start every test from default settings.
+    await extension.serviceWorker.evaluate(() => chrome.storage.local.remove('settings'));
+  });
+
+  test('each section, with its sources, for both families', async ({ page, extension }) => {
+    await page.goto(BOTH.url);
+    const frame = await sidebarFrame(page, extension.extensionId);
+    await frame.locator('button.tab').click();
+    await expect(frame.getByRole('heading', { name: "Mamutjan Abdurehim's family" })).toBeVisible();
+    await expect(frame.getByRole('heading', { name: /Ablikim Mamtinin and Mihriban Kader/ })).toBeVisible();
+    const families = frame.locator('section.family');
+    await expect(families).toHaveCount(2);
+    for (const i of [0, 1]) {
+      const section = families.nth(i);
+      for (const heading of ['People', 'What the Chinese government claims', 'What the family says', 'Evidence', 'Coaching and interrogation', 'Timeline']) {
+        await expect(section.getByRole('heading', { name: heading, exact: true })).toBeVisible();
+      }
+      // Every claim, answer, finding and event carries a source.
+      for (const list of ['.claims > li', '.responses > li', '.findings > li', '.timeline > li']) {
+        const items = section.locator(list);
+        const n = await items.count();
+        expect(n).toBeGreaterThan(0);
+        for (let k = 0; k < n; k++) await expect(items.nth(k).locator('.source').first()).toBeVisible();
+      }
+    }
+    // Minors are shown by first name only.
+    await expect(frame.locator('.people li strong', { hasText: /^Zumeryem$/ })).toHaveCount(1);
+    await expect(frame.locator('.people li strong', { hasText: /^Zumeryem\s/ })).toHaveCount(0);
+    await expect(frame.getByRole('heading', { name: 'Sources' })).toBeVisible();
+    await expect(frame.locator('.sources a.source').first()).toHaveAttribute('href', /^https:\/\//);
+  });
+
+  test('"Show on the page" scrolls to where a name was found and marks it', async ({ page, extension }) => {
+    await page.setViewportSize({ width: 1000, height: 400 });
+    await page.goto(BOTH.url);
+    const frame = await sidebarFrame(page, extension.extensionId);
+    await frame.locator('button.tab').click();
+    await frame.getByText('Why am I seeing this?').click();
+    const before = await page.evaluate(() => window.scrollY);
+    const jumps = frame.getByRole('button', { name: 'Show on the page' });
+    await jumps.last().click();
+    await expect.poll(() => page.evaluate(() => window.scrollY)).not.toBe(before);
+    expect(await page.evaluate(() => CSS.highlights.size)).toBeGreaterThanOrEqual(1);
+  });
+
+  test('the popup shows the status, opens the sidebar, and mutes the site', async ({ page, extension }) => {
+    await page.goto(PAGES.family1.url);
+    await sidebarFrame(page, extension.extensionId);
+    const popup = await openPopup(page, extension.extensionId, await tabIdOf(extension.serviceWorker, PAGES.family1.url));
+    await expect(popup.getByRole('status')).toHaveText('This page is about the story.');
+    await expect(popup.locator('.people')).toContainText('Mamutjan Abdurehim');
+    await expect(popup.locator('.signals')).toContainText('full name: Mamutjan Abdurehim');
+
+    await popup.getByRole('button', { name: 'Open the sidebar' }).click();
+    await expect(page.locator('backstory-context')).toHaveAttribute('data-state', 'open');
+
+    await popup.getByRole('button', { name: 'Mute on southerncrossdaily.com.au' }).click();
+    await expect(popup.getByRole('status')).toHaveText('Muted on southerncrossdaily.com.au.');
+    await expect(page.locator('backstory-context')).toHaveCount(0);
+    await popup.close();
+    await page.reload();
+    await page.waitForTimeout(1500);
+    await expect(page.locator('backstory-context')).toHaveCount(0);
+  });
+
+  test('pausing everywhere from the popup stops detection on the next page', async ({ page, extension }) => {
+    await page.goto(PAGES.family1.url);
+    await sidebarFrame(page, extension.extensionId);
+    const popup = await openPopup(page, extension.extensionId, await tabIdOf(extension.serviceWorker, PAGES.family1.url));
+    await popup.getByRole('button', { name: 'Pause everywhere' }).click();
+    await expect(popup.getByRole('status')).toHaveText('Paused everywhere.');
+    await expect(page.locator('backstory-context')).toHaveCount(0);
+    await popup.getByRole('button', { name: 'Resume' }).click();
+    await expect(popup.getByText('Reload the page to apply.')).toBeVisible();
+    await popup.close();
+    await page.reload();
+    await expect(page.locator('backstory-context')).toHaveCount(1);
+  });
+
+  test('the open state is remembered per site', async ({ page, extension }) => {
+    await page.goto(PAGES.family1.url);
+    let frame = await sidebarFrame(page, extension.extensionId);
+    await frame.locator('button.tab').click();
+    await expect(page.locator('backstory-context')).toHaveAttribute('data-state', 'open');
+    await page.reload();
+    frame = await sidebarFrame(page, extension.extensionId);
+    await expect(page.locator('backstory-context')).toHaveAttribute('data-state', 'open');
+    await expect(frame.locator('.sidebar')).toBeVisible();
+    await frame.getByRole('button', { name: 'Collapse the sidebar' }).click();
+    await expect(page.locator('backstory-context')).toHaveAttribute('data-state', 'collapsed');
+  });
+
+  test('"Hide on this page" removes the sidebar until the next load', async ({ page, extension }) => {
+    await page.goto(PAGES.family1.url);
+    const frame = await sidebarFrame(page, extension.extensionId);
+    await frame.locator('button.tab').click();
+    await frame.getByRole('button', { name: 'Hide on this page' }).click();
+    await expect(page.locator('backstory-context')).toHaveCount(0);
+    await page.reload();
+    await expect(page.locator('backstory-context')).toHaveCount(1);
+  });
+
+  test('the UI renders in Simplified Chinese when chosen in the options', async ({ page, extension }) => {
+    const options = await page.context().newPage();
+    await options.goto(`chrome-extension://${extension.extensionId}/options.html`);
+    await options.getByLabel('Language').selectOption('zh-CN');
+    await expect(options.getByRole('heading', { level: 1 })).toHaveText('Backstory');
+    await expect(options.getByLabel('语言')).toHaveValue('zh-CN');
+    await options.close();
+
+    await page.goto(PAGES.family1.url);
+    const frame = await sidebarFrame(page, extension.extensionId);
+    await expect(frame.locator('button.tab')).toContainText('背景');
+    await frame.locator('button.tab').click();
+    await expect(frame.getByRole('heading', { name: '中国政府的说法' }).first()).toBeVisible();
+    await expect(frame.getByText('数据集内容为英文，暂无译文。')).toBeVisible();
+    // Dataset text stays English and says so in its markup.
+    await expect(frame.locator('.claims p[lang="en"]').first()).toBeVisible();
+  });
+});
