@@ -5,7 +5,11 @@
 import { test, expect } from '@playwright/test';
 import type { Browser, Page } from 'puppeteer-core';
 import { launchFirefox, servePagesFirefox, firefoxSidebarFrame } from '../../scripts/harness/firefox';
-import { PAGES } from './fixtures';
+import path from 'node:path';
+import { PAGES, FIXTURES } from './fixtures';
+
+const HOSTILE = { url: 'https://news.totally-normal.example/2021/04/25/adelaide-father-answers', file: path.join(FIXTURES, 'hostile-article.html') };
+const TIMELINE = { url: 'https://x.com/home', file: path.resolve('tests/fixtures/corpus/feed/x-timeline.html') };
 
 let browser: Browser;
 
@@ -18,7 +22,7 @@ test.afterAll(async () => {
 
 async function openPage(url: string, recordMutations = false): Promise<Page> {
   const page = await browser.newPage();
-  await servePagesFirefox(page, Object.values(PAGES));
+  await servePagesFirefox(page, [...Object.values(PAGES), HOSTILE, TIMELINE]);
   if (recordMutations) {
     await page.evaluateOnNewDocument(() => {
       const log: string[] = [];
@@ -88,3 +92,35 @@ for (const [name, entry] of [
     await page.close();
   });
 }
+
+test('Firefox: a hostile page can neither reach, hide nor restyle the sidebar', async () => {
+  const page = await openMatchingPage(HOSTILE.url);
+  const frame = await firefoxSidebarFrame(page);
+  await frame.waitForSelector('button.tab', { timeout: 10_000 });
+  const attack = await page.evaluate(() => {
+    const host = document.querySelector('backstory-context') as HTMLElement;
+    host.setAttribute('style', 'display:none!important;width:0!important');
+    const box = host.getBoundingClientRect();
+    return {
+      captured: (window as unknown as { __attack: { shadowRoots: string[] } }).__attack.shadowRoots,
+      shadowRoot: host.shadowRoot === null,
+      reachableFrames: window.frames.length,
+      width: box.width,
+    };
+  });
+  expect(attack).toEqual({ captured: [], shadowRoot: true, reachableFrames: 0, width: 44 });
+  const color = await frame.evaluate(() => getComputedStyle(document.querySelector('button.tab')!).color);
+  expect(color).not.toBe('rgb(255, 0, 0)');
+  await page.close();
+});
+
+test('Firefox: a feed that gains a post about the story gets the sidebar then', async () => {
+  await (await openMatchingPage(PAGES.family1.url)).close();
+  const page = await openPage(TIMELINE.url);
+  await page.evaluate(() => (window as unknown as { appendPosts: (n: number) => void }).appendPosts(40));
+  await new Promise((r) => setTimeout(r, 1500));
+  expect(await page.evaluate(() => document.querySelectorAll('backstory-context').length)).toBe(0);
+  await page.evaluate(() => (window as unknown as { appendStoryPost: () => void }).appendStoryPost());
+  await page.waitForFunction(() => document.querySelector('backstory-context') !== null, { timeout: 10_000 });
+  await page.close();
+});
