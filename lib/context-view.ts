@@ -48,6 +48,9 @@ export interface ContextView {
   citedSources: Source[];
 }
 
+/** Parents first, then children, then the wider family. */
+const ROLE_ORDER = ['father', 'mother', 'daughter', 'son', 'child', 'grandfather', 'grandmother'];
+
 const RELATION_LABEL: Record<string, [string, string]> = {
   spouse: ['spouse of', 'spouse of'],
   'parent-of': ['parent of', 'child of'],
@@ -69,14 +72,18 @@ export function buildContextView(
   const familyOf = (ids: string[]) => new Set(ids.map((id) => personFamily.get(id) ?? id));
 
   const families = shown.map((family): FamilyView => {
-    const people = data.people.filter((p) => p.familyId === family.id);
+    const people = data.people
+      .filter((p) => p.familyId === family.id)
+      .sort((a, b) => ROLE_ORDER.indexOf(a.role) - ROLE_ORDER.indexOf(b.role));
     const inFamily = (ids: string[]) => familyOf(ids).has(family.id);
     const claims = data.claims.filter((c) => c.about.length > 0 && inFamily(c.about));
     const claimIds = new Set(claims.map((c) => c.id));
-    const names = new Map(people.map((p) => [p.id, p.displayName]));
+    // Names as they read inside a phrase ("child of the children's grandfather").
+    const names = new Map(people.map((p) => [p.id, p.displayName.replace(/^The /, 'the ')]));
     const relations = new Map<string, string[]>();
     for (const r of data.relationships) {
-      if (!names.has(r.from) || !names.has(r.to)) continue;
+      // Spouses and parents say who is who; grandparent and sibling links follow from them.
+      if (!names.has(r.from) || !names.has(r.to) || (r.type !== 'spouse' && r.type !== 'parent-of')) continue;
       const [forward, backward] = RELATION_LABEL[r.type] ?? [r.type, r.type];
       relations.set(r.from, [...(relations.get(r.from) ?? []), `${forward} ${names.get(r.to)}`]);
       relations.set(r.to, [...(relations.get(r.to) ?? []), `${backward} ${names.get(r.from)}`]);
