@@ -41,6 +41,8 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
     { scope: 'worker' },
   ],
   page: async ({ extension }, use) => {
+    // Each test starts from default settings (the open/collapsed choice is remembered per site).
+    await extension.serviceWorker.evaluate(() => chrome.storage.local.remove('settings'));
     const page = await extension.context.newPage();
     await use(page);
     await page.close();

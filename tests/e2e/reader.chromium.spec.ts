@@ -27,8 +27,6 @@ async function openPopup(page: Page, extensionId: string, tabId: number): Promis
 test.describe('Chromium: the reader', () => {
   test.beforeEach(async ({ extension }) => {
     await extension.context.route(BOTH.url, (route) => route.fulfill({ path: BOTH.file, contentType: 'text/html' }));
-    // Start every test from default settings.
-    await extension.serviceWorker.evaluate(() => chrome.storage.local.remove('settings'));
   });
 
   test('each section, with its sources, for both families', async ({ page, extension }) => {
