@@ -70,6 +70,11 @@ export const DetectionReport = z.object({
   detection: z.optional(DetectionSummary),
   sidebarMounted: z.boolean(),
   sidebarMs: z.optional(z.number()),
+  /**
+   * False while work that can change the decision is still due: added text queued for scanning,
+   * captions loading. A tester waits for true.
+   */
+  settled: z.optional(z.boolean()),
   /** Time the detector spent working on this page so far (reading text, scanning, deciding), in ms. */
   workMs: z.optional(z.number()),
   /** Batches of added text scanned after the first pass (feeds, late content). */

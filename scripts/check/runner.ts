@@ -207,7 +207,8 @@ async function checkOne(
       if (answer) seen.detection = answer as DetectionReport;
       const d = seen.detection;
       if (d?.status === 'no-index') break;
-      if (d?.status === 'done' && (!d.detection?.matched || d.sidebarMounted)) break;
+      // Settled: no added text or captions still due (older builds do not say: take 'done').
+      if (d?.status === 'done' && d.settled !== false && (!d.detection?.matched || d.sidebarMounted)) break;
       await sleep(POLL_MS);
     }
     const d = seen.detection;
