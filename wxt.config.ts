@@ -2,7 +2,8 @@ import { defineConfig } from 'wxt';
 
 // Build configuration for both browsers. Permissions are the fewest that do the job:
 // - storage: the match index (storage.local) and per-tab detection state (storage.session);
-// - unlimitedStorage: researchers' annotations in IndexedDB must never be evicted for quota.
+// - unlimitedStorage: researchers' annotations in IndexedDB must never be evicted for quota;
+// - contextMenus: "Annotate" on a text selection.
 // Content scripts declare their own host matches; no host_permissions, no network.
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
@@ -11,12 +12,16 @@ export default defineConfig({
     name: 'Backstory',
     description:
       'Sourced context beside coverage of two Uyghur families separated by China’s policies in Xinjiang.',
-    permissions: ['storage', 'unlimitedStorage'],
+    permissions: ['storage', 'unlimitedStorage', 'contextMenus'],
     action: { default_title: 'Backstory' },
     commands: {
       'toggle-sidebar': {
         suggested_key: { default: 'Alt+Shift+B' },
         description: 'Open or collapse the Backstory sidebar',
+      },
+      'annotate-selection': {
+        suggested_key: { default: 'Alt+Shift+A' },
+        description: 'Annotate the selected text',
       },
     },
     // sidebar.html is framed into matching pages; content-ui.js is the detector's lazily imported UI.

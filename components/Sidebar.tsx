@@ -23,6 +23,8 @@ export interface SidebarProps {
   t?: Translate;
   /** The UI language; dataset text is marked English when the UI is not. */
   locale?: string;
+  /** The page's annotations section (issue 6), shown first when given. */
+  annotations?: ComponentChildren;
 }
 
 const english = translator('en');
@@ -36,7 +38,7 @@ function Data({ children, as: Tag = 'p' }: { children: ComponentChildren; as?: '
   );
 }
 
-export function Sidebar({ view, detection, provenance, onCollapse, onDismiss, onJump, t = english, locale = 'en' }: SidebarProps) {
+export function Sidebar({ view, detection, provenance, onCollapse, onDismiss, onJump, t = english, locale = 'en', annotations }: SidebarProps) {
   return (
     <div class="sidebar">
       <header class="bar">
@@ -53,6 +55,7 @@ export function Sidebar({ view, detection, provenance, onCollapse, onDismiss, on
         </div>
       </header>
       <main aria-label={t('sidebar.label')}>
+        {annotations}
         <p class="lede">{t('sidebar.lede')}</p>
         {locale !== 'en' && <p class="note">{t('sidebar.datasetLanguage')}</p>}
         {view.mediaOnPage.length > 0 && <MediaSection view={view} items={view.mediaOnPage} t={t} />}

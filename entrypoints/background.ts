@@ -18,9 +18,22 @@ import {
 } from '../lib/messages';
 import { tabStates } from '../lib/tab-state';
 import { loadSettings, siteOf, updateSettings } from '../lib/settings';
+import { annotationService, syncAnnotatedSites, withStore } from '../lib/annotation-service';
+import { AnnotatorToBackground, SidebarAnnotationsToBackground } from '../lib/annotation-messages';
 
 export default defineBackground(() => {
   const states = tabStates(browser.storage.session);
+  // Annotations (issue 6): the annotate flow and each tab's annotations, in lib/annotation-service.ts.
+  const annotations = annotationService({
+    session: browser.storage.session,
+    local: browser.storage.local,
+    withDb: withStore,
+    sendToTab: (tabId, message) => browser.tabs.sendMessage(tabId, message, { frameId: 0 }),
+    getTabState: (tabId) => states.get(tabId),
+    setTabState: (tabId, state) => states.set(tabId, state),
+    openSidebar: (tabId) => setOpen(tabId, true),
+    openOnSite: async (url) => (await loadSettings(browser.storage.local)).openBySite[siteOf(url)] ?? false,
+  });
 
   const install = async () => {
     const db = await openStore();
@@ -40,18 +53,23 @@ export default defineBackground(() => {
     if (sender.id !== browser.runtime.id) return undefined;
     const tabId = sender.tab?.id;
 
-    if (tabId === undefined) {
-      const fromPopup = isExtensionPage(sender, '/popup.html') ? parseMessage(PopupToBackground, message) : undefined;
+    // The popup (as the toolbar popup, or opened as a page of its own) is recognised by its URL.
+    if (isExtensionPage(sender, '/popup.html')) {
+      const fromPopup = parseMessage(PopupToBackground, message);
       if (fromPopup?.type === 'set-open') return setOpen(fromPopup.tabId, fromPopup.open);
       if (fromPopup?.type === 'dismiss') return dismiss(fromPopup.tabId);
       return undefined;
     }
+    if (tabId === undefined) return undefined;
 
     const fromContent = sender.frameId === 0 ? parseMessage(ContentToBackground, message) : undefined;
     if (fromContent?.type === 'detection') return onDetection(tabId, fromContent.url, fromContent.detection);
     if (fromContent?.type === 'sidebar-mounted') {
       return states.update(tabId, (s) => (s ? { ...s, sidebarMs: fromContent.ms } : s));
     }
+    const fromAnnotator = sender.frameId === 0 ? parseMessage(AnnotatorToBackground, message) : undefined;
+    if (fromAnnotator?.type === 'annotations-page') return annotations.pageLoaded(tabId, fromAnnotator);
+    if (fromAnnotator?.type === 'annotation-statuses') return annotations.statusesReported(tabId, fromAnnotator);
 
     const fromSidebar = sender.frameId !== 0 && isExtensionPage(sender, '/sidebar.html') ? parseMessage(SidebarToBackground, message) : undefined;
     if (fromSidebar?.type === 'get-tab-state') return states.get(tabId);
@@ -62,6 +80,9 @@ export default defineBackground(() => {
       const relay: BackgroundToContent = { type: 'jump', signal: fromSidebar.signal };
       return browser.tabs.sendMessage(tabId, relay, { frameId: 0 }).then(() => true);
     }
+    const fromSidebarAnnotations =
+      sender.frameId !== 0 && isExtensionPage(sender, '/sidebar.html') ? parseMessage(SidebarAnnotationsToBackground, message) : undefined;
+    if (fromSidebarAnnotations) return annotations.fromSidebar(tabId, fromSidebarAnnotations);
     return undefined;
   });
 
@@ -121,6 +142,28 @@ export default defineBackground(() => {
   });
 
   browser.tabs.onRemoved.addListener((tabId) => void states.set(tabId, undefined));
+
+  // Annotate: the context menu item on a selection, and the keyboard command, start the same flow.
+  const annotateActiveTab = async (): Promise<boolean> => {
+    const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
+    return tab?.id === undefined ? false : annotations.annotate(tab.id);
+  };
+  browser.runtime.onInstalled.addListener(() => {
+    void browser.contextMenus
+      .removeAll()
+      .then(() => browser.contextMenus.create({ id: 'annotate-selection', title: 'Annotate', contexts: ['selection'] }));
+    // The every-page filter follows the stored annotations (restored after an update, say).
+    void withStore((db) => syncAnnotatedSites(db, browser.storage.local)).catch(reportInstallError);
+  });
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    if (info.menuItemId === 'annotate-selection' && tab?.id !== undefined) void annotations.annotate(tab.id);
+  });
+  browser.commands?.onCommand.addListener((command) => {
+    if (command === 'annotate-selection') void annotateActiveTab();
+  });
+  // The e2e tests start the flow here, as the command does (Playwright cannot open a native menu).
+  // The service worker's global is reachable by this extension only.
+  (globalThis as Record<symbol, unknown>)[Symbol.for('backstory.annotate-active-tab')] = annotateActiveTab;
 });
 
 /** A sender that is one of our own pages (by path). */

@@ -8,10 +8,11 @@
  */
 import { SidebarHost } from './content/sidebar-host';
 import { PageHighlights } from './content/highlights';
+import { annotator } from './content/annotator';
 import { UI_KEY, type ContentUi } from './content/ui-registry';
 import { prepareTextTracks, restoreTextTracks, trackCueTexts } from '../lib/page-text';
 
 export default defineUnlistedScript(() => {
-  const ui: ContentUi = { SidebarHost, PageHighlights, prepareTextTracks, restoreTextTracks, trackCueTexts };
+  const ui: ContentUi = { SidebarHost, PageHighlights, prepareTextTracks, restoreTextTracks, trackCueTexts, annotator };
   (globalThis as Record<symbol, unknown>)[UI_KEY] = ui;
 });

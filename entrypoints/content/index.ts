@@ -28,6 +28,7 @@ import type { HighlightTarget, PageHighlights } from './highlights';
 import type { SidebarHost } from './sidebar-host';
 import { UI_PATH, loadContentUi } from './ui-registry';
 import { SETTINGS_KEY, pageSettings } from '../../lib/settings';
+import { ANNOTATED_SITES_KEY, ANNOTATOR_MESSAGE, mayHaveAnnotations } from '../../lib/annotations/annotated-sites';
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
@@ -40,6 +41,8 @@ export default defineContentScript({
       if (parsed?.type === 'set-open') watch.host?.setOpen(parsed.open);
       if (parsed?.type === 'dismiss') watch.dismiss();
       if (parsed?.type === 'jump') watch.jump(parsed.signal);
+      // Annotations (issue 6): handed to the lazily loaded annotator, which parses them itself.
+      if ((message as { type?: unknown } | null)?.type === ANNOTATOR_MESSAGE) return loadContentUi(browser.runtime.getURL(UI_PATH)).then((ui) => ui.annotator.receive(message, ctx, !!watch.host));
       return undefined;
     };
     browser.runtime.onMessage.addListener(onMessage);
@@ -58,7 +61,7 @@ export default defineContentScript({
 const SLICE_MS = 8;
 
 class PageWatch {
-  readonly report: DetectionReport = { url: location.href, status: 'pending', sidebarMounted: false, workMs: 0, batches: 0, longestMs: 0 };
+  readonly report: DetectionReport = { url: location.href, status: 'pending', sidebarMounted: false, settled: false, workMs: 0, batches: 0, longestMs: 0 };
   host: SidebarHost | undefined;
   private highlights: PageHighlights | undefined;
   private detector: Detector | undefined;
@@ -76,8 +79,8 @@ class PageWatch {
   constructor(private readonly ctx: ContentScriptContext) {}
 
   async start(): Promise<void> {
-    // One read for both: the index and the reader's settings.
-    const stored = await browser.storage.local.get([MATCH_INDEX_KEY, SETTINGS_KEY]);
+    // One read for all: the index, the reader's settings, the sites with annotations.
+    const stored = await browser.storage.local.get([MATCH_INDEX_KEY, SETTINGS_KEY, ANNOTATED_SITES_KEY]);
     if (!this.ctx.isValid) return;
     const index = stored[MATCH_INDEX_KEY];
     const settings = pageSettings(stored[SETTINGS_KEY], location.href);
@@ -92,8 +95,10 @@ class PageWatch {
     this.openAtStart = settings.open;
     this.detector = new Detector(index);
     await this.rescan();
+    if (mayHaveAnnotations(stored[ANNOTATED_SITES_KEY], location.href)) void loadContentUi(browser.runtime.getURL(UI_PATH)).then((ui) => ui.annotator.start(this.ctx, !!this.host));
     this.observe();
-    void this.readCaptions();
+    await this.readCaptions();
+    this.report.settled = this.queue.length === 0 && !this.flushScheduled;
   }
 
   /** A fresh decision over the whole document (first pass, and after single-page navigation). */
@@ -119,12 +124,14 @@ class PageWatch {
     this.ctx.onInvalidated(() => observer.disconnect());
     this.ctx.addEventListener(window, 'wxt:locationchange', () => {
       this.queue.length = 0;
+      this.report.settled = true;
       this.dismissed = false;
       void this.rescan();
     });
   }
 
   private scheduleFlush(): void {
+    this.report.settled = false;
     if (this.flushScheduled) return;
     this.flushScheduled = true;
     const run = (deadline?: IdleDeadline) => void this.flush(deadline);
@@ -149,6 +156,7 @@ class PageWatch {
       added = true;
     }
     if (this.queue.length > 0) this.scheduleFlush();
+    else this.report.settled = true;
     if (added) {
       this.report.batches! += 1;
       await this.apply(t0);
@@ -249,6 +257,7 @@ class PageWatch {
    */
   private async readCaptions(): Promise<void> {
     if (!document.querySelector('video track, audio track') || !this.detection || this.detection.score === 0) return;
+    this.report.settled = false;
     // The caption helpers travel in the lazily loaded chunk: most pages have no <track>.
     const { prepareTextTracks, restoreTextTracks, trackCueTexts } = await loadContentUi(browser.runtime.getURL(UI_PATH));
     const { changed, pending } = prepareTextTracks(document);

@@ -3,6 +3,7 @@
  */
 import type { SidebarHost } from './sidebar-host';
 import type { PageHighlights } from './highlights';
+import type { Annotator } from './annotator';
 import type { prepareTextTracks, restoreTextTracks, trackCueTexts } from '../../lib/page-text';
 
 export const UI_KEY = Symbol.for('backstory.content-ui');
@@ -14,6 +15,8 @@ export interface ContentUi {
   prepareTextTracks: typeof prepareTextTracks;
   restoreTextTracks: typeof restoreTextTracks;
   trackCueTexts: typeof trackCueTexts;
+  /** Annotations: anchoring, highlights, a sidebar on pages the detector did not match (issue 6). */
+  annotator: Annotator;
 }
 
 /** Load the UI chunk once (a module import of an extension file) and return its classes. */

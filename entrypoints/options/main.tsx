@@ -1,6 +1,6 @@
 /**
  * Options page: reader settings, and the researcher's annotations (list, search, edit, delete with
- * undo, import and export).
+ * undo, import and export; see annotations.tsx).
  */
 import { render } from 'preact';
 import { useState } from 'preact/hooks';
@@ -8,6 +8,7 @@ import { browser } from 'wxt/browser';
 import { SettingsPanel } from '../../components/SettingsPanel';
 import { loadSettings, SETTINGS_KEY, type Settings } from '../../lib/settings';
 import { resolveLocale, translator } from '../../lib/i18n';
+import { AnnotationsManager } from './annotations';
 
 function App({ initial }: { initial: Settings }) {
   const [settings, setSettings] = useState(initial);
@@ -22,6 +23,7 @@ function App({ initial }: { initial: Settings }) {
     <main>
       <h1>{t('app.name')}</h1>
       <SettingsPanel t={t} settings={settings} onChange={save} />
+      <AnnotationsManager t={t} />
     </main>
   );
 }

@@ -14,12 +14,17 @@ import { buildContextView, type ContextView, type StoredDataset } from '../../li
 import { ContextResponse, TabState, parseMessage, type SidebarToBackground } from '../../lib/messages';
 import { loadSettings } from '../../lib/settings';
 import { resolveLocale, translator, type Translate } from '../../lib/i18n';
+import { AnnotationsSection, type LinkChoice } from '../../components/AnnotationsSection';
+import { AnnotationsSidebar, AnnotationsTab } from '../../components/AnnotationsSidebar';
+import { useAnnotations } from './use-annotations';
 
 interface Loaded {
   tabId: number;
   state: TabState;
   view: ContextView;
   provenance: { version: string; dataAsOf: string; hash: string } | undefined;
+  /** Dataset records an annotation can link to. */
+  choices: { people: LinkChoice[]; claims: LinkChoice[] };
 }
 
 const send = (message: SidebarToBackground) => browser.runtime.sendMessage(message);
@@ -40,13 +45,18 @@ async function load(): Promise<Loaded> {
     url: state.url,
     phrases,
   });
-  return { tabId, state, view, provenance: meta };
+  const choices = {
+    people: data.people.map((p) => ({ id: p.id, label: String(p.displayName ?? p.id) })),
+    claims: data.claims.map((c) => ({ id: c.id, label: String(c.statement ?? c.id) })),
+  };
+  return { tabId, state, view, provenance: meta, choices };
 }
 
 function App({ t, locale }: { t: Translate; locale: string }) {
   const [loaded, setLoaded] = useState<Loaded | undefined>();
   const [error, setError] = useState<string | undefined>();
   const [open, setOpen] = useState(false);
+  const annotations = useAnnotations(loaded?.tabId);
 
   useEffect(() => {
     load().then(
@@ -85,6 +95,20 @@ function App({ t, locale }: { t: Translate; locale: string }) {
 
   if (error) return <p class="error" role="alert">{t('sidebar.error', { error })}</p>;
   if (!loaded) return <p class="loading">{t('sidebar.loading')}</p>;
+  // Annotations (issue 6): a section of the story sidebar, or the whole sidebar on other pages.
+  const annotationsOnly = !loaded.state.detection.matched;
+  const notes = annotations.view;
+  const section = notes && (annotationsOnly || notes.items.length > 0 || notes.draft) && (
+    <AnnotationsSection view={notes} {...loaded.choices} onSave={annotations.save} onCancel={annotations.cancel} onJump={annotations.jump} t={t} />
+  );
+  if (annotationsOnly) {
+    if (!open) return <AnnotationsTab count={notes?.items.length ?? 0} onOpen={() => changeOpen(true)} t={t} />;
+    return (
+      <AnnotationsSidebar onCollapse={() => changeOpen(false)} onDismiss={() => void send({ type: 'dismiss' })} t={t}>
+        {section || <p class="loading">{t('sidebar.loading')}</p>}
+      </AnnotationsSidebar>
+    );
+  }
   if (!open) return <CollapsedTab t={t} people={loaded.state.detection.people.length} onOpen={() => changeOpen(true)} />;
   return (
     <Sidebar
@@ -96,6 +120,7 @@ function App({ t, locale }: { t: Translate; locale: string }) {
       onJump={(signal) => void send({ type: 'jump', signal })}
       t={t}
       locale={locale}
+      annotations={section}
     />
   );
 }

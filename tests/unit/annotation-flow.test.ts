@@ -1,0 +1,238 @@
+/**
+ * The annotate flow without a browser: the every-page filter (annotated sites), the background
+ * service (selection -> draft -> sidebar view -> save -> highlights), failures reported instead of
+ * dropped, and the page half (describing a selection, re-anchoring after the markup changed).
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { IDBObjectStore } from 'fake-indexeddb';
+import { openStore, type DB } from '../../data/store';
+import { deleteAnnotation, listAll, saveAnnotation } from '../../data/annotation-store';
+import { createAnnotation, documentKey } from '../../lib/annotations/model';
+import { ANNOTATED_SITES_KEY, annotatedSites, mayHaveAnnotations, siteTag } from '../../lib/annotations/annotated-sites';
+import { parseTagInput, formatTags, linksIn } from '../../lib/annotations/form';
+import { annotationService, type AnnotationServiceDeps } from '../../lib/annotation-service';
+import { AnnotationsView, type AnnotatorMessage } from '../../lib/annotation-messages';
+import type { TabState } from '../../lib/messages';
+import { anchorAll, describeSelection } from '../../entrypoints/content/annotator';
+import { textOfRoot } from '../../lib/annotations/text-dom';
+
+const CNN = 'https://edition.cnn.com/2021/04/23/china/xinjiang-uyghur-family-separation-intl-hnk/index.html';
+
+describe('the every-page filter', () => {
+  it.each([
+    ['edition.cnn.com', 'cnn.com'],
+    ['www.bbc.co.uk', 'co.uk'],
+    ['localhost', 'localhost'],
+    ['Example.ORG.', 'example.org'],
+  ])('siteTag(%s) = %s', (host, tag) => expect(siteTag(host)).toBe(tag));
+
+  it.each([
+    // [annotated page, its canonical, page visited later, expected]
+    [CNN, null, `${CNN}?utm_source=x`, true],
+    [CNN, 'https://www.cnn.com/2021/04/23/china/story/index.html', 'https://edition.cnn.com/other', true],
+    [CNN, null, 'https://amp-cnn-com.cdn.ampproject.org/c/s/amp.cnn.com/x', true],
+    [CNN, null, 'https://www.google.com/amp/s/www.cnn.com/x', true],
+    [CNN, null, 'https://www.bbc.com/news', false],
+  ])('annotated %s (canonical %s) -> %s may have annotations: %s', (url, canonical, visit, expected) => {
+    const sites = annotatedSites([documentKey(url, canonical)]);
+    expect(mayHaveAnnotations(sites, visit)).toBe(expected);
+  });
+
+  it('says no when nothing is annotated, or the stored value is not a list', () => {
+    expect(mayHaveAnnotations(undefined, CNN)).toBe(false);
+    expect(mayHaveAnnotations([], CNN)).toBe(false);
+    expect(mayHaveAnnotations('cnn.com', CNN)).toBe(false);
+  });
+});
+
+describe('form helpers', () => {
+  it.each([
+    ['coaching, cgtn;  interview ', ['coaching', 'cgtn', 'interview']],
+    ['a,,a, ,b', ['a', 'b']],
+    ['', []],
+  ])('parseTagInput(%j)', (input, tags) => expect(parseTagInput(input)).toEqual(tags));
+  it('round-trips tags and picks links by collection', () => {
+    expect(parseTagInput(formatTags(['a b', 'c']))).toEqual(['a b', 'c']);
+    expect(linksIn(['backstory:people/muhlise', 'backstory:claims/x', 'https://e.org'], 'people')).toEqual(['backstory:people/muhlise']);
+  });
+});
+
+const ARTICLE_V1 = `<article><h1>Families apart</h1>
+<p>Mamutjan Abdurehim has not seen his children since 2015.</p>
+<p>In a video released by state media, his daughter <b>Muhlise</b> says she is happy and wants to stay.</p>
+<p>Researchers say the children were coached before the interview.</p></article>`;
+// Same text, other markup, a paragraph before, reflowed white space, a word changed near the quote.
+const ARTICLE_V2 = `<div class="wrap"><p>Updated with a response from the ministry.</p><section>
+<h2>Families apart</h2><p>Mamutjan   Abdurehim has not seen his children since 2015.</p>
+<p>In a clip released by state media,
+his daughter <em>Muhlise</em>   says she is happy and wants to stay.</p>
+<p>Researchers say the children were coached before the interview.</p></section></div>`;
+const QUOTE = 'his daughter Muhlise says she is happy';
+
+function select(doc: Document, text: string): Selection {
+  const rt = textOfRoot(doc.body);
+  const start = rt.text.indexOf('his daughter');
+  expect(start).toBeGreaterThan(-1);
+  const end = rt.text.indexOf('happy') + 'happy'.length;
+  const range = doc.createRange();
+  const at = (pos: number) => {
+    let i = rt.offsets.length - 1;
+    while (rt.offsets[i]! > pos) i--;
+    return { node: rt.nodes[i]!, offset: pos - rt.offsets[i]! };
+  };
+  const s = at(start);
+  const e = at(end);
+  range.setStart(s.node, s.offset);
+  range.setEnd(e.node, e.offset);
+  const selection = doc.getSelection()!;
+  selection.removeAllRanges();
+  selection.addRange(range);
+  expect(selection.toString().replace(/\s+/g, ' ')).toBe(text);
+  return selection;
+}
+
+describe('the page half', () => {
+  afterEach(() => {
+    document.body.replaceChildren();
+    document.head.replaceChildren();
+  });
+
+  it('describes a selection and re-anchors it after markup, white space and a nearby word changed; orphans it when gone', () => {
+    const parse = (html: string) => new DOMParser().parseFromString(`<body>${html}</body>`, 'text/html').body.childNodes;
+    document.body.replaceChildren(...parse(ARTICLE_V1));
+    const link = document.createElement('link');
+    link.rel = 'canonical';
+    link.href = 'https://www.cnn.com/a';
+    document.head.append(link);
+    const described = describeSelection(document, select(document, QUOTE));
+    expect(described.ok).toBe(true);
+    if (!described.ok) return;
+    expect(described.canonical).toBe('https://www.cnn.com/a');
+    expect(described.selectors[0]).toMatchObject({ type: 'TextQuoteSelector', exact: QUOTE });
+    const item = { id: 'urn:x:1', selectors: described.selectors };
+
+    document.body.replaceChildren(...parse(ARTICLE_V2));
+    const v2 = anchorAll(textOfRoot(document.body), [item, { id: 'urn:x:page', selectors: [] }]);
+    expect(v2.statuses).toEqual({ 'urn:x:1': 'anchored' });
+    expect(v2.ranges.get('urn:x:1')!.toString().replace(/\s+/g, ' ')).toBe(QUOTE);
+
+    document.body.replaceChildren(...parse('<p>Mamutjan Abdurehim has not seen his children since 2015.</p>'));
+    expect(anchorAll(textOfRoot(document.body), [item]).statuses).toEqual({ 'urn:x:1': 'orphaned' });
+  });
+
+  it('reports no selection rather than describing nothing', () => {
+    document.body.replaceChildren(document.createTextNode('Some text'));
+    document.getSelection()!.removeAllRanges();
+    expect(describeSelection(document, document.getSelection())).toEqual({ ok: false, reason: 'no-selection' });
+  });
+});
+
+describe('the background service', () => {
+  let db: DB;
+  let session: Map<string, unknown>;
+  let local: Map<string, unknown>;
+  let tabStates: Map<number, TabState>;
+  let sent: AnnotatorMessage[];
+  let deps: AnnotationServiceDeps;
+  const TAB = 7;
+
+  beforeEach(async () => {
+    db = await openStore();
+    session = new Map();
+    local = new Map();
+    tabStates = new Map();
+    sent = [];
+    deps = {
+      session: {
+        get: async (key) => (session.has(key) ? { [key]: structuredClone(session.get(key)) } : {}),
+        set: async (items) => void Object.entries(items).forEach(([k, v]) => session.set(k, structuredClone(v))),
+        remove: async (key) => void session.delete(key),
+      },
+      local: { set: async (items) => void Object.entries(items).forEach(([k, v]) => local.set(k, v)) },
+      withDb: (work) => work(db),
+      sendToTab: async (_tabId, message) => {
+        sent.push(message);
+        if (message.call.kind === 'describe') {
+          return { ok: true, url: `${CNN}?utm_source=tw`, canonical: null, selectors: [{ type: 'TextQuoteSelector', exact: QUOTE, prefix: 'by state media, ', suffix: ' and wants to stay.' }, { type: 'TextPositionSelector', start: 120, end: 158 }] };
+        }
+        if (message.call.kind === 'show') return { statuses: Object.fromEntries(message.call.items.map((i) => [i.id, 'anchored'])) };
+        return true;
+      },
+      getTabState: async (tabId) => tabStates.get(tabId),
+      setTabState: async (tabId, state) => void tabStates.set(tabId, state),
+      openSidebar: vi.fn(async () => true),
+      openOnSite: async () => false,
+    };
+  });
+  afterEach(async () => {
+    await Promise.all((await listAll(db)).map((r) => deleteAnnotation(db, r.id)));
+    db.close();
+  });
+
+  it('annotate -> draft in the sidebar -> save -> stored, filtered, highlighted', async () => {
+    const service = annotationService(deps);
+    expect(await service.annotate(TAB)).toBe(true);
+    // A page the detector did not match: the annotator mounts the sidebar, open, on the form.
+    expect(tabStates.get(TAB)).toMatchObject({ open: true, detection: { matched: false } });
+    expect(sent.at(-1)!.call).toMatchObject({ kind: 'show', mount: true, open: true });
+
+    const view = AnnotationsView.parse(await service.fromSidebar(TAB, { type: 'annotations-get' }));
+    expect(view.draft).toEqual({ quote: QUOTE });
+    expect(view.documentKey).toBe(documentKey(CNN));
+
+    const saved = await service.fromSidebar(TAB, { type: 'annotation-save', note: 'Coached?', tags: ['coaching'], links: ['backstory:people/muhlise'] });
+    expect(saved).toMatchObject({ ok: true });
+    const [record] = await listAll(db);
+    expect(record).toMatchObject({ documentKey: documentKey(CNN), target: { source: `${CNN}?utm_source=tw` } });
+    expect(local.get(ANNOTATED_SITES_KEY)).toEqual(['cnn.com']);
+
+    const after = AnnotationsView.parse(await service.fromSidebar(TAB, { type: 'annotations-get' }));
+    expect(after.draft).toBeUndefined();
+    expect(after.items).toEqual([
+      expect.objectContaining({ quote: QUOTE, note: 'Coached?', tags: ['coaching'], links: ['backstory:people/muhlise'], status: 'anchored' }),
+    ]);
+  });
+
+  it('on a page the detector matched, opens the story sidebar instead of mounting another', async () => {
+    tabStates.set(TAB, { url: `${CNN}?utm_source=tw`, open: false, detection: { matched: true, score: 9, families: [], people: [], signals: [], reason: '', detectMs: 1 } });
+    await annotationService(deps).annotate(TAB);
+    expect(deps.openSidebar).toHaveBeenCalledWith(TAB);
+    expect(sent.map((m) => m.call.kind)).toEqual(['describe']);
+  });
+
+  it('a failed write is reported to the sidebar, and the draft is kept', async () => {
+    const service = annotationService(deps);
+    await service.annotate(TAB);
+    const put = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(() => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    });
+    try {
+      const result = await service.fromSidebar(TAB, { type: 'annotation-save', note: 'n', tags: [], links: [] });
+      expect(result).toEqual({ ok: false, error: expect.stringMatching(/^Saving the annotation failed: .*quota exceeded.*Nothing was changed\.$/) });
+    } finally {
+      put.mockRestore();
+    }
+    expect(await listAll(db)).toEqual([]);
+    expect(AnnotationsView.parse(await service.fromSidebar(TAB, { type: 'annotations-get' })).draft).toEqual({ quote: QUOTE });
+  });
+
+  it('an invalid link is refused with the field named', async () => {
+    const service = annotationService(deps);
+    await service.annotate(TAB);
+    const result = await service.fromSidebar(TAB, { type: 'annotation-save', note: '', tags: [], links: ['javascript:alert(1)'] });
+    expect(result).toMatchObject({ ok: false, error: expect.stringContaining('body[0].source') });
+  });
+
+  it('a page load with stored annotations gets them; another page of the tab never sees a stale list', async () => {
+    await saveAnnotation(db, createAnnotation({ url: CNN, selectors: [{ type: 'TextQuoteSelector', exact: QUOTE }], note: 'kept' }));
+    const service = annotationService(deps);
+    const page = await service.pageLoaded(TAB, { type: 'annotations-page', url: `http://edition.cnn.com/2021/04/23/china/xinjiang-uyghur-family-separation-intl-hnk/index.html#top`, canonical: null, hasSidebar: false });
+    expect(page.items).toHaveLength(1);
+    expect(tabStates.get(TAB)).toMatchObject({ detection: { matched: false } });
+    const none = await service.pageLoaded(TAB, { type: 'annotations-page', url: 'https://www.cnn.com/other', canonical: null, hasSidebar: false });
+    expect(none.items).toEqual([]);
+    // The tab moved on to a story page without annotations: the old list is not this sidebar's.
+    tabStates.set(TAB, { url: 'https://www.cnn.com/story', open: false, detection: { matched: true, score: 9, families: [], people: [], signals: [], reason: '', detectMs: 1 } });
+    expect(await service.fromSidebar(TAB, { type: 'annotations-get' })).toBeUndefined();
+  });
+});
