@@ -159,6 +159,17 @@ export class Annotator {
     CSS.highlights.set(this.name, new Highlight(...ranges));
   }
 
+  /**
+   * The detector matched later (a feed, a single-page app) and mounts the story's sidebar, which
+   * shows the annotations too: this module's own sidebar gives way, so there is only ever one.
+   */
+  yieldSidebar(): void {
+    this.storySidebar = true;
+    this.host?.destroy();
+    this.host = undefined;
+    browser.runtime.onMessage.removeListener(this.onMessage);
+  }
+
   /** The sidebar on a page the detector did not match. */
   private async mount(open: boolean): Promise<void> {
     if (this.host?.mounted) {

@@ -208,6 +208,7 @@ class PageWatch {
     if (!this.host) {
       const ui = await loadContentUi(browser.runtime.getURL(UI_PATH));
       if (!this.ctx.isValid || this.host) return;
+      ui.annotator.yieldSidebar();
       this.host = new ui.SidebarHost(browser.runtime.getURL('/sidebar.html'), this.openAtStart);
       this.highlights = new ui.PageHighlights();
       const loaded = this.host.mount();

@@ -36,9 +36,10 @@ iframe { display: block; border: 0; width: 100%; height: 100%; background: trans
 
 export class SidebarHost {
   private readonly host: HTMLElement;
-  private readonly frame: HTMLIFrameElement;
-  /** Whether the next load is one we started (the first, or a restore). */
-  private ownLoad = true;
+  private readonly shadow: ShadowRoot;
+  private frame!: HTMLIFrameElement;
+  /** Resolves when the first frame has loaded. */
+  private readonly firstLoad: Promise<void>;
 
   /** `url`: the sidebar page's extension URL (runtime.getURL('/sidebar.html')). */
   constructor(
@@ -46,31 +47,38 @@ export class SidebarHost {
     open: boolean,
   ) {
     this.host = document.createElement(HOST_TAG);
-    const shadow = this.host.attachShadow({ mode: 'closed' });
+    this.shadow = this.host.attachShadow({ mode: 'closed' });
     const style = document.createElement('style');
     style.textContent = HOST_CSS;
-    this.frame = document.createElement('iframe');
-    this.frame.title = 'Backstory';
-    this.frame.src = this.url;
-    // A page may navigate a child frame it can reach (window.frames[i].location = ...) to draw a fake
-    // sidebar in its place; any load after the first one puts ours back.
-    this.frame.addEventListener('load', () => {
-      if (this.ownLoad) {
-        this.ownLoad = false;
-        return;
-      }
-      this.ownLoad = true;
-      this.frame.src = this.url;
-    });
-    shadow.append(style, this.frame);
+    this.shadow.append(style);
+    this.frame = this.createFrame();
+    this.firstLoad = new Promise<void>((resolve) => this.frame.addEventListener('load', () => resolve(), { once: true }));
     this.setOpen(open);
+  }
+
+  /**
+   * A fresh frame on our page. Its first load is ours; any later load means something navigated it
+   * (a page with a handle on it, a bug, another extension) to draw a fake sidebar in its place: the
+   * frame is then replaced by a fresh one rather than re-pointed, which could race the navigation.
+   */
+  private createFrame(): HTMLIFrameElement {
+    const frame = document.createElement('iframe');
+    frame.title = 'Backstory';
+    frame.src = this.url;
+    let loads = 0;
+    frame.addEventListener('load', () => {
+      if (++loads === 1 || frame !== this.frame) return;
+      this.frame = this.createFrame();
+    });
+    if (this.frame) this.frame.replaceWith(frame);
+    else this.shadow.append(frame);
+    return frame;
   }
 
   /** Add the host to the page; resolves when the iframe has loaded. */
   mount(): Promise<void> {
-    const loaded = new Promise<void>((resolve) => this.frame.addEventListener('load', () => resolve(), { once: true }));
     document.documentElement.append(this.host);
-    return loaded;
+    return this.firstLoad;
   }
 
   setOpen(open: boolean): void {

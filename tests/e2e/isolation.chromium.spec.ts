@@ -79,15 +79,25 @@ test.describe('Chromium: a hostile page gets nothing', () => {
   test('a foreign navigation of the sidebar frame is undone', async ({ page, extension }) => {
     await page.goto(HOSTILE.url);
     const original = await sidebarFrame(page, extension.extensionId);
+    // Once the sidebar has loaded (a navigation racing its very first load is not told apart).
+    await expect(original.locator('button.tab')).toBeVisible();
     // The page has no handle on the frame; drive the navigation from outside, as a browser bug or
     // another extension might, to check the host restores its own page.
     await original.evaluate(() => {
       location.href = 'https://news.totally-normal.example/fake-sidebar';
     }).catch(() => undefined);
-    // Our frame notices the foreign load and navigates back to the real sidebar.
+    // Our frame notices the foreign load and navigates back to the real sidebar, which renders again.
+    // (The frame may be swapped during the navigations: look it up afresh on every poll.)
     const sidebarUrl = `chrome-extension://${extension.extensionId}/sidebar.html`;
-    await expect.poll(() => page.frames().find((f) => f !== page.mainFrame())?.url() ?? '', { timeout: 10_000 }).toBe(sidebarUrl);
-    const frame = await sidebarFrame(page, extension.extensionId);
-    await expect(frame.locator('button.tab')).toBeVisible();
+    await expect
+      .poll(
+        async () => {
+          const frame = page.frames().find((f) => f.url() === sidebarUrl);
+          return frame ? frame.evaluate(() => !!document.querySelector('button.tab')).catch(() => false) : false;
+        },
+        { timeout: 15_000 },
+      )
+      .toBe(true);
+    expect(page.frames().filter((f) => f !== page.mainFrame()).map((f) => f.url())).toEqual([sidebarUrl]);
   });
 });
