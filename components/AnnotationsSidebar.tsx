@@ -5,6 +5,7 @@
  */
 import type { ComponentChildren } from 'preact';
 import type { Translate } from '../lib/i18n';
+import { SidebarBar } from './SidebarBar';
 
 export function AnnotationsSidebar({
   children,
@@ -19,17 +20,7 @@ export function AnnotationsSidebar({
 }) {
   return (
     <div class="sidebar annotations-only">
-      <header class="bar">
-        <h1 tabIndex={-1}>{t('app.name')}</h1>
-        <div class="bar-actions">
-          <button type="button" class="dismiss" onClick={onDismiss}>
-            {t('sidebar.dismiss')}
-          </button>
-          <button type="button" class="collapse" onClick={onCollapse} aria-label={t('sidebar.collapse')} aria-expanded="true">
-            ⟩
-          </button>
-        </div>
-      </header>
+      <SidebarBar t={t} onCollapse={onCollapse} onDismiss={onDismiss} />
       <main aria-label={t('annotations.label')}>{children}</main>
     </div>
   );

@@ -11,6 +11,7 @@ import type { DetectionSummary } from '../lib/messages';
 import type { Claim, MediaItem } from '../data/schema';
 import { translator, type Translate } from '../lib/i18n';
 import { SourceLink, formatDate } from './SourceLink';
+import { SidebarBar } from './SidebarBar';
 
 export interface SidebarProps {
   view: ContextView;
@@ -41,19 +42,7 @@ function Data({ children, as: Tag = 'p' }: { children: ComponentChildren; as?: '
 export function Sidebar({ view, detection, provenance, onCollapse, onDismiss, onJump, t = english, locale = 'en', annotations }: SidebarProps) {
   return (
     <div class="sidebar">
-      <header class="bar">
-        <h1 tabIndex={-1}>{t('app.name')}</h1>
-        <div class="bar-actions">
-          {onDismiss && (
-            <button type="button" class="dismiss" onClick={onDismiss}>
-              {t('sidebar.dismiss')}
-            </button>
-          )}
-          <button type="button" class="collapse" onClick={onCollapse} aria-label={t('sidebar.collapse')} aria-expanded="true">
-            ⟩
-          </button>
-        </div>
-      </header>
+      <SidebarBar t={t} onCollapse={onCollapse} onDismiss={onDismiss} />
       <main aria-label={t('sidebar.label')}>
         {annotations}
         <p class="lede">{t('sidebar.lede')}</p>
