@@ -144,4 +144,28 @@ test.describe('Chromium: the reader', () => {
     // Dataset text stays English and says so in its markup.
     await expect(frame.locator('.claims p[lang="en"]').first()).toBeVisible();
   });
+
+  test('on a right-to-left page and in a narrow window the sidebar stays whole and inside the window', async ({ page, extension }) => {
+    const ARABIC = {
+      url: 'https://www.alakhbar-aldawli.net/world/2021/04/24/china-uyghur-parents-accusations',
+      file: path.resolve('tests/fixtures/corpus/pages/ar-latin-names.html'),
+    };
+    await page.route(ARABIC.url, (route) => route.fulfill({ path: ARABIC.file, contentType: 'text/html' }));
+    await page.setViewportSize({ width: 360, height: 700 });
+    await page.goto(ARABIC.url);
+    expect(await page.evaluate(() => document.documentElement.dir)).toBe('rtl');
+    const frame = await sidebarFrame(page, extension.extensionId);
+    const host = page.locator('backstory-context');
+    const collapsed = (await host.boundingBox())!;
+    expect(collapsed.x + collapsed.width).toBeLessThanOrEqual(360);
+    expect(collapsed.width).toBe(44);
+    await frame.locator('button.tab').click();
+    await expect(host).toHaveAttribute('data-state', 'open');
+    const open = (await host.boundingBox())!;
+    expect(open.x).toBeGreaterThanOrEqual(0);
+    expect(open.width).toBeLessThanOrEqual(360);
+    // The panel's own layout stays left-to-right English UI inside a right-to-left page.
+    expect(await frame.evaluate(() => getComputedStyle(document.querySelector('.sidebar')!).direction)).toBe('ltr');
+    await expect(frame.getByRole('button', { name: 'Collapse the sidebar' })).toBeInViewport();
+  });
 });
