@@ -39,7 +39,7 @@ export const CONTEXT_TERMS: Record<ContextCategory, { label: string; spellings: 
         'separated families', 'separated Uyghur families', 'families torn apart', 'family separation', 'separated from their children',
         'famiglie separate', 'famiglia separata', 'getrennte Familien', 'getrennten Familien', 'keluarga terpisah',
         'razdvojene porodice', 'razdvojenih porodica', 'familles séparées', 'familias separadas', 'ayrı düşen aileler',
-        '分离家庭', '骨肉分离', '家庭分离', '妻离子散', 'العائلات المنفصلة', 'عائلات مشتتة', 'reunite', 'reunited',
+        '分离家庭', '骨肉分离', '家庭分离', '妻离子散', '被分离', '分离的', '与家人分离', '亲子分离', '分隔两地', 'العائلات المنفصلة', 'عائلات مشتتة', 'reunite', 'reunited',
         'ricongiungimento', 'riunire', 'wiedervereint', 'dipertemukan', '团聚', 'لم شمل',
       ],
     },

@@ -44,6 +44,8 @@ export interface Detection {
 export const SCORES = { strong: 10, medium: 4, weak: 1, story: 6 } as const;
 /** A page matches at this score, and only with at least one strong, corroborated or story signal. */
 export const THRESHOLD = 10;
+/** A rare given name amid the story's reporting (see below): with its three context words, enough. */
+const RARE_IN_REPORTING = 7;
 /**
  * A page that names nobody is about the story when its vocabulary covers: the people (ethnonym),
  * the reporting (CNN, or the state media that answered it), the separation, and at least one of the
@@ -299,11 +301,15 @@ function decide(index: MatchIndex, allHits: PlacedHit[], segments: readonly Segm
         .map((o) => o.term.personId),
     );
     const corroborated = categories.size >= 2 || otherMembers.size > 0 || familiesStrong.has(h.term.familyId!);
+    // Inside the story's own reporting (CNN, or the state media that answered it, plus two more
+    // kinds of story vocabulary) a rare given name is nearly as telling as a full name: state-media
+    // rebuttals name the child alone ("Muhlisa refutes CNN...").
+    const inReporting = (categories.has('outlet') || categories.has('state-media')) && categories.size >= 3;
     signals.push({
       strength: 'medium',
-      label: `rare given name: ${index.people[personId]?.name ?? personId}${corroborated ? '' : ' (not corroborated)'}`,
+      label: `rare given name${inReporting ? ' in the story’s reporting' : ''}: ${index.people[personId]?.name ?? personId}${corroborated ? '' : ' (not corroborated)'}`,
       text: h.text,
-      score: corroborated ? SCORES.medium : 0,
+      score: !corroborated ? 0 : inReporting ? RARE_IN_REPORTING : SCORES.medium,
       personId,
       familyId: h.term.familyId!,
       origin: origin(h.segment),
