@@ -90,8 +90,12 @@ interface PlacedHit {
 export class Detector {
   readonly automaton: Automaton;
 
+  /** The fold table from the index (also used to find matched words back in the page). */
+  readonly foldTable: Uint16Array;
+
   constructor(readonly index: MatchIndex) {
-    this.automaton = new Automaton(index.automaton, foldTableFromRuns(index.fold));
+    this.foldTable = foldTableFromRuns(index.fold);
+    this.automaton = new Automaton(index.automaton, this.foldTable);
   }
 
   /** Scan segments and decide. `url` enables URL rules. */
@@ -136,6 +140,11 @@ export class DetectionSession {
       if (s.block || (k === 0 && !first)) this.scanner.boundary();
       this.scanner.feed(s.text, i);
     });
+  }
+
+  /** Pattern hits so far: a batch that adds none cannot change the decision. */
+  get hitCount(): number {
+    return this.raw.length;
   }
 
   /** Characters fed so far (for budgets and benchmarks). */

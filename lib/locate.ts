@@ -11,14 +11,17 @@ export interface TextSpan {
   end: number;
 }
 
-/** Every occurrence of `needle` (already folded) in `text`, as raw offsets. */
-export function locateFolded(text: string, needle: string, limit = 20): TextSpan[] {
+/**
+ * Every occurrence of `needle` (already folded) in `text`, as raw offsets. `table`: the fold table
+ * the detector already holds (deriving the default one costs milliseconds on every matching page).
+ */
+export function locateFolded(text: string, needle: string, limit = 20, table?: Uint16Array): TextSpan[] {
   if (!needle) return [];
   let folded = '';
   const origin: number[] = [];
   let lastSpace = true;
   for (let i = 0; i < text.length; i++) {
-    const f = foldText(text[i]!);
+    const f = foldText(text[i]!, table);
     if (f === '') {
       // Either invisible (skipped) or a word break: a break becomes one space.
       if (/\s|[^\p{L}\p{N}\u00ad\u200b-\u200d\u2060\ufeff\u0300-\u036f]/u.test(text[i]!) && !lastSpace) {

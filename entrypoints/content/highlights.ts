@@ -11,6 +11,8 @@ export interface HighlightTarget {
   node: Node;
   /** Folded text of the signal ("mamutjan abdurehim"). */
   text: string;
+  /** The detector's fold table. */
+  table: Uint16Array;
 }
 
 export class PageHighlights {
@@ -69,7 +71,9 @@ function rangesFor(target: HighlightTarget): StaticRange[] {
   const node = target.node;
   if (node.nodeType !== Node.TEXT_NODE) return [];
   const data = (node as Text).data;
-  let spans = locateFolded(data, target.text);
-  if (spans.length === 0) spans = target.text.split(' ').flatMap((word) => (word.length > 2 ? locateFolded(data, word) : []));
+  let spans = locateFolded(data, target.text, 20, target.table);
+  if (spans.length === 0) {
+    spans = target.text.split(' ').flatMap((word) => (word.length > 2 ? locateFolded(data, word, 20, target.table) : []));
+  }
   return spans.map((s) => new StaticRange({ startContainer: node, startOffset: s.start, endContainer: node, endOffset: s.end }));
 }

@@ -20,7 +20,7 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { Detector, type Detection, type DetectionSession } from '../../lib/detect';
-import { HOST_TAG, collectText } from '../../lib/page-text';
+import { HOST_TAG, collectText, type PageText } from '../../lib/page-text';
 import { MATCH_INDEX_KEY, isMatchIndex } from '../../lib/match-index';
 import { BackgroundToContent, parseMessage } from '../../lib/content-messages';
 import type { ContentToBackground, DetectionReport, DetectionSummary } from '../../lib/messages';
@@ -74,13 +74,20 @@ class PageWatch {
   private dismissed = false;
   private readonly queue: Node[] = [];
   private flushScheduled = false;
+  /** Hits the last decision saw. */
+  private decidedHits = -1;
   private readonly started = performance.now();
 
   constructor(private readonly ctx: ContentScriptContext) {}
 
   async start(): Promise<void> {
-    // One read for all: the index, the reader's settings, the sites with annotations.
-    const stored = await browser.storage.local.get([MATCH_INDEX_KEY, SETTINGS_KEY, ANNOTATED_SITES_KEY]);
+    // One read for all: the index, the reader's settings, the sites with annotations. The page's text
+    // is read while that read is in flight (it needs nothing from storage).
+    const reading = browser.storage.local.get([MATCH_INDEX_KEY, SETTINGS_KEY, ANNOTATED_SITES_KEY]);
+    const collectStarted = performance.now();
+    const page = collectText(document, { withHead: true });
+    const collectMs = performance.now() - collectStarted;
+    const stored = await reading;
     if (!this.ctx.isValid) return;
     const index = stored[MATCH_INDEX_KEY];
     const settings = pageSettings(stored[SETTINGS_KEY], location.href);
@@ -94,7 +101,7 @@ class PageWatch {
     }
     this.openAtStart = settings.open;
     this.detector = new Detector(index);
-    await this.rescan();
+    await this.rescan(page, collectMs);
     if (mayHaveAnnotations(stored[ANNOTATED_SITES_KEY], location.href)) void loadContentUi(browser.runtime.getURL(UI_PATH)).then((ui) => ui.annotator.start(this.ctx, !!this.host));
     this.observe();
     await this.readCaptions();
@@ -102,10 +109,10 @@ class PageWatch {
   }
 
   /** A fresh decision over the whole document (first pass, and after single-page navigation). */
-  private async rescan(): Promise<void> {
-    const t0 = performance.now();
+  private async rescan(collected?: PageText, collectMs = 0): Promise<void> {
+    const t0 = performance.now() - collectMs;
     this.session = this.detector!.session();
-    const page = collectText(document, { withHead: true });
+    const page = collected ?? collectText(document, { withHead: true });
     this.nodes = page.nodes;
     this.session.add(page.segments);
     await this.apply(t0);
@@ -146,21 +153,34 @@ class PageWatch {
     const t0 = performance.now();
     const sliceEnd = t0 + Math.min(SLICE_MS, deadline?.timeRemaining() ?? SLICE_MS);
     let added = false;
-    while (this.queue.length > 0 && performance.now() < sliceEnd) {
-      const node = this.queue.shift()!;
+    let next = 0;
+    while (next < this.queue.length && performance.now() < sliceEnd) {
+      const node = this.queue[next++]!;
       if (!node.isConnected || this.isOurs(node)) continue;
       const text = collectText(node);
       if (text.segments.length === 0) continue;
       this.session.add(text.segments);
-      this.nodes.push(...text.nodes);
+      for (const n of text.nodes) this.nodes.push(n);
       added = true;
     }
+    this.queue.splice(0, next);
     if (this.queue.length > 0) this.scheduleFlush();
     else this.report.settled = true;
-    if (added) {
-      this.report.batches! += 1;
-      await this.apply(t0);
+    if (!added) return;
+    this.report.batches! += 1;
+    // A batch without a single pattern hit cannot change the decision: no need to decide again.
+    if (this.session.hitCount === this.decidedHits) {
+      this.account(t0);
+      return;
     }
+    await this.apply(t0);
+  }
+
+  /** Add a piece of work to the report's totals. */
+  private account(workStarted: number): void {
+    const work = performance.now() - workStarted;
+    this.report.workMs! += work;
+    this.report.longestMs = Math.max(this.report.longestMs!, work);
   }
 
   private isOurs(node: Node): boolean {
@@ -171,9 +191,8 @@ class PageWatch {
   /** Decide over everything seen, and bring the page and the background in line with it. */
   private async apply(workStarted: number): Promise<void> {
     const detection = this.session!.decide(location.href);
-    const work = performance.now() - workStarted;
-    this.report.workMs! += work;
-    this.report.longestMs = Math.max(this.report.longestMs!, work);
+    this.decidedHits = this.session!.hitCount;
+    this.account(workStarted);
     this.detection = detection;
     const summary: DetectionSummary = {
       matched: detection.matched,
@@ -224,7 +243,7 @@ class PageWatch {
   private targets(): Array<HighlightTarget | undefined> {
     return (this.detection?.signals ?? []).map((s) => {
       const node = s.segment >= 0 ? this.nodes[s.segment] : undefined;
-      return node ? { node, text: s.text } : undefined;
+      return node ? { node, text: s.text, table: this.detector!.foldTable } : undefined;
     });
   }
 
@@ -277,7 +296,7 @@ class PageWatch {
     if (!this.ctx.isValid || cues.length === 0 || !this.session) return;
     const captions = collectText(document.createDocumentFragment(), { captions: cues });
     this.session.add(captions.segments);
-    this.nodes.push(...captions.nodes);
+    for (const n of captions.nodes) this.nodes.push(n);
     await this.apply(performance.now());
   }
 
