@@ -26,7 +26,7 @@ import { BackgroundToContent, parseMessage } from '../../lib/content-messages';
 import type { ContentToBackground, DetectionReport, DetectionSummary } from '../../lib/messages';
 import type { HighlightTarget, PageHighlights } from './highlights';
 import type { SidebarHost } from './sidebar-host';
-import { UI_PATH, loadContentUi } from './ui-registry';
+import { loadChunk, loadedChunk } from './ui-registry';
 import { SETTINGS_KEY, pageSettings } from '../../lib/settings';
 import { ANNOTATED_SITES_KEY, ANNOTATOR_MESSAGE, mayHaveAnnotations } from '../../lib/annotations/annotated-sites';
 
@@ -42,7 +42,7 @@ export default defineContentScript({
       if (parsed?.type === 'dismiss') watch.dismiss();
       if (parsed?.type === 'jump') watch.jump(parsed.signal);
       // Annotations (issue 6): handed to the lazily loaded annotator, which parses them itself.
-      if ((message as { type?: unknown } | null)?.type === ANNOTATOR_MESSAGE) return loadContentUi(browser.runtime.getURL(UI_PATH)).then((ui) => ui.annotator.receive(message, ctx, !!watch.host));
+      if ((message as { type?: unknown } | null)?.type === ANNOTATOR_MESSAGE) return loadChunk('annotator', getUrl).then(({ annotator }) => annotator.receive(message, ctx, !!watch.host));
       return undefined;
     };
     browser.runtime.onMessage.addListener(onMessage);
@@ -56,6 +56,9 @@ export default defineContentScript({
     });
   },
 });
+
+/** Extension URLs of the lazily loaded chunks. */
+const getUrl = (path: string) => browser.runtime.getURL(path as '/content-ui.js');
 
 /** Idle-time batches: at most this long per slice, so the extension never makes a long task. */
 const SLICE_MS = 8;
@@ -102,7 +105,7 @@ class PageWatch {
     this.openAtStart = settings.open;
     this.detector = new Detector(index);
     await this.rescan(page, collectMs);
-    if (mayHaveAnnotations(stored[ANNOTATED_SITES_KEY], location.href)) void loadContentUi(browser.runtime.getURL(UI_PATH)).then((ui) => ui.annotator.start(this.ctx, !!this.host));
+    if (mayHaveAnnotations(stored[ANNOTATED_SITES_KEY], location.href)) void loadChunk('annotator', getUrl).then(({ annotator }) => annotator.start(this.ctx, !!this.host));
     this.observe();
     await this.readCaptions();
     this.report.settled = this.queue.length === 0 && !this.flushScheduled;
@@ -225,9 +228,9 @@ class PageWatch {
 
   private async showUi(): Promise<void> {
     if (!this.host) {
-      const ui = await loadContentUi(browser.runtime.getURL(UI_PATH));
+      const ui = await loadChunk('ui', getUrl);
       if (!this.ctx.isValid || this.host) return;
-      ui.annotator.yieldSidebar();
+      loadedChunk('annotator')?.annotator.yieldSidebar();
       this.host = new ui.SidebarHost(browser.runtime.getURL('/sidebar.html'), this.openAtStart);
       this.highlights = new ui.PageHighlights();
       const loaded = this.host.mount();
@@ -279,7 +282,7 @@ class PageWatch {
     if (!document.querySelector('video track, audio track') || !this.detection || this.detection.score === 0) return;
     this.report.settled = false;
     // The caption helpers travel in the lazily loaded chunk: most pages have no <track>.
-    const { prepareTextTracks, restoreTextTracks, trackCueTexts } = await loadContentUi(browser.runtime.getURL(UI_PATH));
+    const { prepareTextTracks, restoreTextTracks, trackCueTexts } = await loadChunk('ui', getUrl);
     const { changed, pending } = prepareTextTracks(document);
     await Promise.all(
       pending.map(

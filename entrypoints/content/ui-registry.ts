@@ -1,13 +1,14 @@
 /**
- * The contract between the detector content script and its lazily loaded UI chunk (content-ui.js).
+ * The contract between the detector content script and its lazily loaded chunks: content-ui.js (the
+ * sidebar host, highlights and caption readers: pages that match, or carry video tracks) and
+ * content-annotator.js (anchoring and annotation highlights: sites with annotations, or an Annotate
+ * request). Each chunk, once imported, hands its exports over through a symbol-keyed property of the
+ * content script's global, which lives in the extension's isolated world: the page cannot see it.
  */
 import type { SidebarHost } from './sidebar-host';
 import type { PageHighlights } from './highlights';
 import type { Annotator } from './annotator';
 import type { prepareTextTracks, restoreTextTracks, trackCueTexts } from '../../lib/page-text';
-
-export const UI_KEY = Symbol.for('backstory.content-ui');
-export const UI_PATH = '/content-ui.js' as const;
 
 export interface ContentUi {
   SidebarHost: typeof SidebarHost;
@@ -15,15 +16,37 @@ export interface ContentUi {
   prepareTextTracks: typeof prepareTextTracks;
   restoreTextTracks: typeof restoreTextTracks;
   trackCueTexts: typeof trackCueTexts;
+}
+
+export interface ContentAnnotator {
   /** Annotations: anchoring, highlights, a sidebar on pages the detector did not match (issue 6). */
   annotator: Annotator;
 }
 
-/** Load the UI chunk once (a module import of an extension file) and return its classes. */
-export async function loadContentUi(url: string): Promise<ContentUi> {
-  const key = UI_KEY as unknown as keyof typeof globalThis;
-  if (!globalThis[key]) await import(/* @vite-ignore */ url);
-  const ui = globalThis[key] as ContentUi | undefined;
-  if (!ui) throw new Error(`Backstory's page UI did not load from ${url}`);
-  return ui;
+export const CHUNKS = {
+  ui: { key: Symbol.for('backstory.content-ui'), path: '/content-ui.js' },
+  annotator: { key: Symbol.for('backstory.content-annotator'), path: '/content-annotator.js' },
+} as const;
+
+interface ChunkExports {
+  ui: ContentUi;
+  annotator: ContentAnnotator;
+}
+
+/** What a chunk has handed over, if it has been imported already. */
+export function loadedChunk<K extends keyof ChunkExports>(name: K): ChunkExports[K] | undefined {
+  return (globalThis as Record<symbol, unknown>)[CHUNKS[name].key] as ChunkExports[K] | undefined;
+}
+
+/** Register a chunk's exports (called by the chunk itself). */
+export function registerChunk<K extends keyof ChunkExports>(name: K, exports: ChunkExports[K]): void {
+  (globalThis as Record<symbol, unknown>)[CHUNKS[name].key] = exports;
+}
+
+/** Import a chunk once (a module import of an extension file) and return its exports. */
+export async function loadChunk<K extends keyof ChunkExports>(name: K, getUrl: (path: string) => string): Promise<ChunkExports[K]> {
+  if (!loadedChunk(name)) await import(/* @vite-ignore */ getUrl(CHUNKS[name].path));
+  const exports = loadedChunk(name);
+  if (!exports) throw new Error(`Backstory's ${name} chunk did not load from ${CHUNKS[name].path}`);
+  return exports;
 }
