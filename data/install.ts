@@ -5,7 +5,7 @@
 import { parseDataset, type Dataset } from './schema';
 import { datasetMeta, seedDataset, type DB } from './store';
 import { buildMatchIndex } from './match-index-builder';
-import { MATCH_INDEX_KEY, isMatchIndex, type MatchIndex } from '../lib/match-index';
+import { MATCH_INDEX_KEY, isMatchIndex, packForStorage, type MatchIndex } from '../lib/match-index';
 
 /** The part of storage.local this module needs (WXT's fake browser and the real one both fit). */
 export interface KeyValueArea {
@@ -53,7 +53,7 @@ export async function installDataset(db: DB, raw: unknown, area: KeyValueArea): 
 
   const stored = (await area.get(MATCH_INDEX_KEY))[MATCH_INDEX_KEY];
   const indexed = seeded || !isMatchIndex(stored) || (stored as MatchIndex).datasetHash !== hash;
-  if (indexed) await area.set({ [MATCH_INDEX_KEY]: buildMatchIndex(dataset, hash) });
+  if (indexed) await area.set({ [MATCH_INDEX_KEY]: packForStorage(buildMatchIndex(dataset, hash)) });
 
   return { version: dataset.meta.version, hash, seeded, indexed, ms: performance.now() - started };
 }

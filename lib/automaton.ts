@@ -19,6 +19,7 @@
  * output sets are merged at compile time.
  */
 import { PUNCT, SKIP, SPACE, needsBoundaries } from './fold';
+import { unpackInts, type PackedInts } from './pack';
 
 export interface Hit {
   /** Index of the pattern in the list given to the compiler. */
@@ -46,6 +47,9 @@ export interface CompactAutomaton {
   outStart: number[];
   outList: number[];
 }
+
+/** The compiled automaton as stored: every array packed into one string (lib/pack.ts). */
+export type PackedAutomaton = { [K in keyof CompactAutomaton]: PackedInts };
 
 /** Pad a folded pattern with a space at each end that needs a word boundary. */
 export function padPattern(folded: string): string {
@@ -130,16 +134,16 @@ export class Automaton {
    * @param fold the fold table the scanner reads (lib/fold.ts `foldTableFromRuns`)
    */
   constructor(
-    compact: CompactAutomaton,
+    compact: CompactAutomaton | PackedAutomaton,
     readonly fold: Uint16Array,
   ) {
-    this.edgeStart = Int32Array.from(compact.edgeStart);
-    this.edgeChar = Uint16Array.from(compact.edgeChar);
-    this.edgeTo = Int32Array.from(compact.edgeTo);
-    this.fail = Int32Array.from(compact.fail);
-    this.outStart = Int32Array.from(compact.outStart);
-    this.outList = Int32Array.from(compact.outList);
-    this.lengths = Int32Array.from(compact.lengths);
+    this.edgeStart = Int32Array.from(unpackInts(compact.edgeStart));
+    this.edgeChar = Uint16Array.from(unpackInts(compact.edgeChar));
+    this.edgeTo = Int32Array.from(unpackInts(compact.edgeTo));
+    this.fail = Int32Array.from(unpackInts(compact.fail));
+    this.outStart = Int32Array.from(unpackInts(compact.outStart));
+    this.outList = Int32Array.from(unpackInts(compact.outList));
+    this.lengths = Int32Array.from(unpackInts(compact.lengths));
     for (let e = this.edgeStart[0]!; e < this.edgeStart[1]!; e++) this.rootRow[this.edgeChar[e]!] = this.edgeTo[e]!;
   }
 

@@ -17,6 +17,7 @@
  * the match index carries the result as compact runs (`foldRuns`) and the content script only
  * expands them (`foldTableFromRuns`), so the derivation code never ships in the content script.
  */
+import { unpackInts, type PackedInts } from './pack';
 
 export const SPACE = 0x20;
 /** Marker: punctuation, a word break that also separates names. */
@@ -127,7 +128,8 @@ export function foldRuns(table: Uint16Array): number[] {
  * zeros ("folds to itself") and only the runs are written: no 65,536-entry identity fill per page.
  * Read it with `(c + table[c]) & 0xffff` (see `foldUnit`).
  */
-export function foldTableFromRuns(runs: readonly number[]): Uint16Array {
+export function foldTableFromRuns(packed: readonly number[] | PackedInts): Uint16Array {
+  const runs = unpackInts(packed);
   const t = new Uint16Array(0x10000);
   for (let r = 0; r + 3 < runs.length; r += 4) {
     const start = runs[r]!;

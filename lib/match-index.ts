@@ -3,7 +3,8 @@
  * story, and nothing else. Built from the dataset by the background (data/match-index-builder.ts),
  * stored in storage.local so a content script can read it without waking the service worker.
  */
-import type { CompactAutomaton } from './automaton';
+import type { CompactAutomaton, PackedAutomaton } from './automaton';
+import { packInts, type PackedInts } from './pack';
 
 /**
  * 2: patterns are stored folded; the fold table (`fold`) and the compiled automaton (`automaton`)
@@ -60,10 +61,16 @@ export interface MatchIndex {
   terms: Term[];
   /** [folded pattern text, term index]: a term has as many patterns as it has spellings. */
   patterns: Array<[string, number]>;
-  /** The fold table as runs (lib/fold.ts `foldRuns`), so the content script never derives it. */
-  fold: number[];
-  /** The patterns compiled (lib/automaton.ts `compileAutomaton`); hit pattern indexes are `patterns` indexes. */
-  automaton: CompactAutomaton;
+  /**
+   * The fold table as runs (lib/fold.ts `foldRuns`), so the content script never derives it. Packed
+   * into a string in storage (lib/pack.ts).
+   */
+  fold: number[] | PackedInts;
+  /**
+   * The patterns compiled (lib/automaton.ts `compileAutomaton`); hit pattern indexes are `patterns`
+   * indexes. Packed in storage.
+   */
+  automaton: CompactAutomaton | PackedAutomaton;
   urls: UrlRule[];
   /** Person id -> family id and display name (minors: first name only). */
   people: Record<string, { familyId: string; name: string }>;
@@ -78,9 +85,9 @@ export function isMatchIndex(value: unknown): value is MatchIndex {
     v.format === MATCH_INDEX_FORMAT &&
     Array.isArray(v.terms) &&
     Array.isArray(v.patterns) &&
-    Array.isArray(v.fold) &&
+    (Array.isArray(v.fold) || typeof v.fold === 'string') &&
     !!v.automaton &&
-    Array.isArray(v.automaton.edgeStart) &&
+    (Array.isArray(v.automaton.edgeStart) || typeof v.automaton.edgeStart === 'string') &&
     Array.isArray(v.urls) &&
     typeof v.people === 'object' &&
     typeof v.families === 'object'
@@ -96,4 +103,23 @@ export function urlKey(url: string): string {
   } catch {
     return '';
   }
+}
+
+/** The index as stored in storage.local: its big integer arrays packed into strings. */
+export function packForStorage(index: MatchIndex): MatchIndex {
+  const a = index.automaton;
+  const pack = (v: number[] | PackedInts) => (typeof v === 'string' ? v : packInts(v));
+  return {
+    ...index,
+    fold: pack(index.fold),
+    automaton: {
+      lengths: pack(a.lengths),
+      edgeStart: pack(a.edgeStart),
+      edgeChar: pack(a.edgeChar),
+      edgeTo: pack(a.edgeTo),
+      fail: pack(a.fail),
+      outStart: pack(a.outStart),
+      outList: pack(a.outList),
+    },
+  };
 }
