@@ -10,6 +10,19 @@ import { chromium, type BrowserContext, type Worker } from '@playwright/test';
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const CHROME_BUILD = path.resolve('.output/chrome-mv3');
 
+/**
+ * Flags for every Chromium the harness starts. These machines have no network: keep Chromium from
+ * trying to reach Google's services. As root, Chromium needs --no-sandbox.
+ */
+export const QUIET_ARGS = [
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+  ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
+];
+
 export class SetupError extends Error {
   override name = 'SetupError';
 }
@@ -47,13 +60,7 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Launc
     args: [
       `--disable-extensions-except=${extensionPath}`,
       `--load-extension=${extensionPath}`,
-      // This machine has no network: keep Chromium from trying to reach Google's services.
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-      ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
+      ...QUIET_ARGS,
       ...(options.args ?? []),
     ],
   });

@@ -4,7 +4,7 @@
  * Pages are served with `servePages` from ./chromium as usual.
  */
 import { chromium, type BrowserContext } from '@playwright/test';
-import { CHROMIUM_PATH, assertBrowser } from './chromium';
+import { CHROMIUM_PATH, QUIET_ARGS, assertBrowser } from './chromium';
 
 export interface PlainOptions {
   headless?: boolean;
@@ -20,12 +20,7 @@ export async function launchPlainChromium(options: PlainOptions = {}): Promise<B
     viewport: options.viewport ?? { width: 1280, height: 800 },
     args: [
       '--disable-extensions',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-      ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
+      ...QUIET_ARGS,
       ...(options.args ?? []),
     ],
   });
