@@ -140,8 +140,10 @@ const OUTLET_HOSTS: Record<string, RegExp> = {
  * page is on the platform that published it and names someone who appears in it.
  */
 function isMediaOnPage(m: MediaItem, actors: Actor[], recognised: Set<string>, page: { url?: string; phrases?: string[] }): boolean {
-  const title = m.title.toLowerCase();
-  if (page.phrases?.some((p) => p.toLowerCase() === title)) return true;
+  // Phrases arrive folded by the matcher (lower case, punctuation as spaces): compare words only.
+  const words = (x: string) => x.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  const title = words(m.title);
+  if (page.phrases?.some((p) => words(p) === title)) return true;
   if (!page.url || !m.people.some((p) => recognised.has(p))) return false;
   const host = (() => {
     try {

@@ -17,7 +17,11 @@ import { urlKey, type ContextCategory, type MatchIndex, type Term } from './matc
 /** Where a piece of text came from, for "why am I seeing this" and the checker. */
 export type TextOrigin = 'body' | 'title' | 'meta' | 'alt' | 'aria-label' | 'caption' | 'url';
 
+/** What kind of evidence a signal is (code branches on this, never on the label's wording). */
+export type SignalKind = 'name' | 'phrase' | 'url' | 'context' | 'story';
+
 export interface Signal {
+  kind: SignalKind;
   strength: 'strong' | 'medium' | 'weak' | 'story';
   /** What was found, as a reader would say it ("full name: Mamutjan Abdurehim"). */
   label: string;
@@ -217,6 +221,7 @@ function decide(index: MatchIndex, allHits: PlacedHit[], segments: readonly Segm
     for (const rule of index.urls) {
       if (!key.startsWith(rule.prefix)) continue;
       signals.push({
+        kind: 'url',
         strength: rule.strength,
         label: `known story URL: ${rule.label}`,
         text: url,
@@ -234,6 +239,7 @@ function decide(index: MatchIndex, allHits: PlacedHit[], segments: readonly Segm
     if (h.term.kind !== 'phrase' || seenPhrases.has(h.termIndex)) continue;
     seenPhrases.add(h.termIndex);
     signals.push({
+      kind: 'phrase',
       strength: h.term.strength,
       label: `known phrase: ${h.term.label}`,
       text: h.text,
@@ -251,6 +257,7 @@ function decide(index: MatchIndex, allHits: PlacedHit[], segments: readonly Segm
   }
   for (const [category, h] of categories) {
     signals.push({
+      kind: 'context',
       strength: 'weak',
       label: `${category}: ${h.term.label}`,
       text: h.text,
@@ -261,6 +268,7 @@ function decide(index: MatchIndex, allHits: PlacedHit[], segments: readonly Segm
   }
   if (STORY_REQUIRED.every((anyOf) => anyOf.some((c) => categories.has(c)))) {
     signals.push({
+      kind: 'story',
       strength: 'story',
       label: `story vocabulary in ${categories.size} categories (${[...categories.keys()].join(', ')})`,
       text: [...categories.values()].map((h) => h.text).join(', '),
@@ -273,7 +281,7 @@ function decide(index: MatchIndex, allHits: PlacedHit[], segments: readonly Segm
   // Full names count when the page has the people's context (NAME_CONTEXT or two categories), a
   // known URL or phrase, or a second member of the family named in full or by a rare given name.
   const pageContext = NAME_CONTEXT.some((c) => categories.has(c)) || categories.size >= 2;
-  const knownSource = signals.some((s) => s.origin === 'url' || (s.label.startsWith('known phrase') && s.score > 0));
+  const knownSource = signals.some((s) => s.origin === 'url' || (s.kind === 'phrase' && s.score > 0));
   const rarePeople = new Set(nameHits.filter((h) => h.term.rare).map((h) => h.term.personId!));
   for (const n of fullNames) {
     const otherMember = [...fullNamePeople, ...rarePeople].some(
@@ -281,6 +289,7 @@ function decide(index: MatchIndex, allHits: PlacedHit[], segments: readonly Segm
     );
     const corroborated = pageContext || knownSource || otherMember;
     signals.push({
+      kind: 'name',
       strength: 'strong',
       label: `full name: ${index.people[n.personId]?.name ?? n.personId}${corroborated ? '' : ' (no story context: another person of that name?)'}`,
       text: `${n.first.text} ${n.second.text}`,
@@ -315,6 +324,7 @@ function decide(index: MatchIndex, allHits: PlacedHit[], segments: readonly Segm
     // rebuttals name the child alone ("Muhlisa refutes CNN...").
     const inReporting = (categories.has('outlet') || categories.has('state-media')) && categories.size >= 3;
     signals.push({
+      kind: 'name',
       strength: 'medium',
       label: `rare given name${inReporting ? ' in the story’s reporting' : ''}: ${index.people[personId]?.name ?? personId}${corroborated ? '' : ' (not corroborated)'}`,
       text: h.text,
@@ -344,6 +354,7 @@ function decide(index: MatchIndex, allHits: PlacedHit[], segments: readonly Segm
     if (h.term.part !== 'given') continue;
     seenWeak.add(personId);
     signals.push({
+      kind: 'name',
       strength: 'weak',
       label: `given name in an established family: ${index.people[personId]?.name ?? personId}`,
       text: h.text,

@@ -12,6 +12,7 @@ const Strength = z.enum(['strong', 'medium', 'weak', 'story']);
 const Origin = z.enum(['body', 'title', 'meta', 'alt', 'aria-label', 'caption', 'url']);
 
 export const SignalSummary = z.object({
+  kind: z.enum(['name', 'phrase', 'url', 'context', 'story']),
   strength: Strength,
   label: z.string(),
   text: z.string(),

@@ -48,10 +48,6 @@ export function siteOf(url: string): string {
   }
 }
 
-export function isActiveOn(settings: Settings, url: string): boolean {
-  return !settings.paused && !settings.mutedSites.includes(siteOf(url));
-}
-
 export interface SettingsArea {
   get(key: string): Promise<Record<string, unknown>>;
   set(items: Record<string, unknown>): Promise<void>;

@@ -40,7 +40,7 @@ async function load(): Promise<Loaded> {
   if (!response) throw new Error('no detection is recorded for this tab.');
   const { tabId, state, data, meta } = response;
   // The records were validated against the full schema when the dataset was installed.
-  const phrases = state.detection.signals.filter((s) => s.label.startsWith('known phrase')).map((s) => s.label.replace(/^known phrase: /, ''));
+  const phrases = state.detection.signals.filter((s) => s.kind === 'phrase').map((s) => s.text);
   const view = buildContextView(data as unknown as StoredDataset, state.detection.families, state.detection.people, {
     url: state.url,
     phrases,

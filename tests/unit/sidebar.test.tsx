@@ -20,7 +20,7 @@ const detection: DetectionSummary = {
   families: ['family-mamtinin-kader'],
   people: ['mihriban-kader', 'ablikim-mamtinin'],
   signals: [
-    { strength: 'strong', label: 'Mihriban Kader', text: 'Mihriban Kader', score: 6, personId: 'mihriban-kader', origin: 'body' },
+    { kind: 'name', strength: 'strong', label: 'Mihriban Kader', text: 'Mihriban Kader', score: 6, personId: 'mihriban-kader', origin: 'body' },
   ],
   reason: 'Two family members are named in full.',
   detectMs: 3,
