@@ -6,6 +6,7 @@ import type { Dataset } from './schema';
 import { CONTEXT_TERMS, RARE_GIVEN_NAMES } from './lexicon';
 import { deriveFoldTable, foldRuns, foldText } from '../lib/fold';
 import { compileAutomaton } from '../lib/automaton';
+import { buildGate } from './gate-builder';
 import { arabicRenderings, pinyinRenderings, spellingVariants } from '../lib/translit';
 import {
   MATCH_INDEX_FORMAT,
@@ -120,6 +121,7 @@ export function buildMatchIndex(dataset: Dataset, datasetHash: string): MatchInd
     patterns,
     fold: foldRuns(deriveFoldTable()),
     automaton: compileAutomaton(patterns.map(([p]) => p)),
+    gate: buildGate(patterns, terms),
     urls,
     people,
     families,

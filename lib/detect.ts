@@ -97,8 +97,9 @@ export class Detector {
   /** The fold table from the index (also used to find matched words back in the page). */
   readonly foldTable: Uint16Array;
 
-  constructor(readonly index: MatchIndex) {
-    this.foldTable = foldTableFromRuns(index.fold);
+  /** `foldTable`: the index's fold table, if the caller has expanded it already. */
+  constructor(readonly index: MatchIndex, foldTable?: Uint16Array) {
+    this.foldTable = foldTable ?? foldTableFromRuns(index.fold);
     this.automaton = new Automaton(index.automaton, this.foldTable);
   }
 

@@ -4,13 +4,15 @@
  * stored in storage.local so a content script can read it without waking the service worker.
  */
 import type { CompactAutomaton, PackedAutomaton } from './automaton';
+import type { GateSpec } from './gate';
 import { packInts, type PackedInts } from './pack';
 
 /**
  * 2: patterns are stored folded; the fold table (`fold`) and the compiled automaton (`automaton`)
  * travel with the index, so a content script derives and builds nothing.
+ * 3: the prefilter's expressions (`gate`).
  */
-export const MATCH_INDEX_FORMAT = 2;
+export const MATCH_INDEX_FORMAT = 3;
 export const MATCH_INDEX_KEY = 'matchIndex';
 
 /** What a term is evidence of. */
@@ -71,6 +73,8 @@ export interface MatchIndex {
    * indexes. Packed in storage.
    */
   automaton: CompactAutomaton | PackedAutomaton;
+  /** The prefilter (lib/gate.ts): the words a page must contain to be able to match. */
+  gate: GateSpec;
   urls: UrlRule[];
   /** Person id -> family id and display name (minors: first name only). */
   people: Record<string, { familyId: string; name: string }>;
@@ -88,6 +92,9 @@ export function isMatchIndex(value: unknown): value is MatchIndex {
     (Array.isArray(v.fold) || typeof v.fold === 'string') &&
     !!v.automaton &&
     (Array.isArray(v.automaton.edgeStart) || typeof v.automaton.edgeStart === 'string') &&
+    typeof v.gate?.ascii === 'string' &&
+    typeof v.gate.folded === 'string' &&
+    typeof v.gate.reach === 'number' &&
     Array.isArray(v.urls) &&
     typeof v.people === 'object' &&
     typeof v.families === 'object'

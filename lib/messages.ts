@@ -30,6 +30,11 @@ export const DetectionSummary = z.object({
   people: z.array(z.string()),
   signals: z.array(SignalSummary),
   reason: z.string(),
+  /**
+   * How far the detector read: 'prefilter' when none of the words a match needs was on the page (no
+   * signals are listed then), 'full' when it read and scored the page in full.
+   */
+  stage: z.optional(z.enum(['prefilter', 'full'])),
   /** Milliseconds from the content script's start to the decision. */
   detectMs: z.number(),
 });

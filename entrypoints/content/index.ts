@@ -2,9 +2,12 @@
  * Detector content script: runs on every http(s) page at document_idle.
  *
  *   storage.local ──matchIndex, settings──▶ PageWatch
- *     first pass: collectText(document) ─▶ DetectionSession ─▶ decide
- *     later: MutationObserver (batched, idle time) ─▶ only the added text ─▶ same session ─▶ decide
- *            URL change (history API / Navigation API, via WXT's locationchange) ─▶ fresh session
+ *     first pass: prefilter (lib/gate.ts: native text reads and regular expressions, in idle slices)
+ *       none of the words a match needs ─▶ no match; nothing else is read
+ *       some ─▶ full pass: collectText(document) ─▶ DetectionSession ─▶ decide
+ *     later: MutationObserver (batched, idle time) ─▶ only the added text ─▶ the prefilter, or (once it
+ *            has opened on this page) the same session ─▶ decide
+ *            URL change (history API / Navigation API, via WXT's locationchange) ─▶ a new first pass
  *                                    │
  *                 no match ──────────┴──────── match
  *                 (page untouched)             ├─ content-ui.js, imported on first match:
@@ -20,9 +23,11 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { Detector, type Detection, type DetectionSession } from '../../lib/detect';
-import { HOST_TAG, collectText, type PageText } from '../../lib/page-text';
-import { MATCH_INDEX_KEY, isMatchIndex } from '../../lib/match-index';
-import { BackgroundToContent, parseMessage } from '../../lib/content-messages';
+import { HOST_TAG, collectText } from '../../lib/page-text';
+import { MATCH_INDEX_KEY, isMatchIndex, urlKey, type MatchIndex } from '../../lib/match-index';
+import { foldTableFromRuns } from '../../lib/fold';
+import { Gate, GatePass } from '../../lib/gate';
+import { readBackgroundMessage } from '../../lib/content-guard';
 import type { ContentToBackground, DetectionReport, DetectionSummary } from '../../lib/messages';
 import type { HighlightTarget, PageHighlights } from './highlights';
 import type { SidebarHost } from './sidebar-host';
@@ -36,7 +41,7 @@ export default defineContentScript({
   main(ctx) {
     const watch = new PageWatch(ctx);
     const onMessage = (message: unknown) => {
-      const parsed = parseMessage(BackgroundToContent, message);
+      const parsed = readBackgroundMessage(message);
       if (parsed?.type === 'get-detection') return Promise.resolve({ ...watch.report, url: location.href });
       if (parsed?.type === 'set-open') watch.host?.setOpen(parsed.open);
       if (parsed?.type === 'dismiss') watch.dismiss();
@@ -67,8 +72,12 @@ class PageWatch {
   readonly report: DetectionReport = { url: location.href, status: 'pending', sidebarMounted: false, settled: false, workMs: 0, batches: 0, longestMs: 0 };
   host: SidebarHost | undefined;
   private highlights: PageHighlights | undefined;
+  private index: MatchIndex | undefined;
+  private gate: Gate | undefined;
+  private table: Uint16Array | undefined;
   private detector: Detector | undefined;
   private openAtStart = false;
+  /** The full pass's session: there is one once the prefilter has opened on this page. */
   private session: DetectionSession | undefined;
   private nodes: Node[] = [];
   private detection: Detection | undefined;
@@ -77,6 +86,12 @@ class PageWatch {
   private dismissed = false;
   private readonly queue: Node[] = [];
   private flushScheduled = false;
+  /** True while the first pass over the document (or over a new URL's document) runs. */
+  private firstPassing = false;
+  /** The prefilter's pass over a batch of added nodes, while the page is still closed to it. */
+  private pending: GatePass | undefined;
+  /** Counts first passes: a pass for a URL the page has left stops. */
+  private generation = 0;
   /** Hits the last decision saw. */
   private decidedHits = -1;
   private readonly started = performance.now();
@@ -84,13 +99,8 @@ class PageWatch {
   constructor(private readonly ctx: ContentScriptContext) {}
 
   async start(): Promise<void> {
-    // One read for all: the index, the reader's settings, the sites with annotations. The page's text
-    // is read while that read is in flight (it needs nothing from storage).
-    const reading = browser.storage.local.get([MATCH_INDEX_KEY, SETTINGS_KEY, ANNOTATED_SITES_KEY]);
-    const collectStarted = performance.now();
-    const page = collectText(document, { withHead: true });
-    const collectMs = performance.now() - collectStarted;
-    const stored = await reading;
+    // One read for all: the index, the reader's settings, the sites with annotations.
+    const stored = await browser.storage.local.get([MATCH_INDEX_KEY, SETTINGS_KEY, ANNOTATED_SITES_KEY]);
     if (!this.ctx.isValid) return;
     const index = stored[MATCH_INDEX_KEY];
     const settings = pageSettings(stored[SETTINGS_KEY], location.href);
@@ -103,22 +113,80 @@ class PageWatch {
       return;
     }
     this.openAtStart = settings.open;
-    this.detector = new Detector(index);
-    await this.rescan(page, collectMs);
-    if (mayHaveAnnotations(stored[ANNOTATED_SITES_KEY], location.href)) void loadChunk('annotator', getUrl).then(({ annotator }) => annotator.start(this.ctx, !!this.host));
+    this.index = index;
+    this.gate = new Gate(index.gate, () => this.foldTable());
     this.observe();
+    await this.firstPass();
+    if (mayHaveAnnotations(stored[ANNOTATED_SITES_KEY], location.href)) void loadChunk('annotator', getUrl).then(({ annotator }) => annotator.start(this.ctx, !!this.host));
     await this.readCaptions();
-    this.report.settled = this.queue.length === 0 && !this.flushScheduled;
+    this.updateSettled();
   }
 
-  /** A fresh decision over the whole document (first pass, and after single-page navigation). */
-  private async rescan(collected?: PageText, collectMs = 0): Promise<void> {
-    const t0 = performance.now() - collectMs;
-    this.session = this.detector!.session();
-    const page = collected ?? collectText(document, { withHead: true });
+  /** The fold table, expanded from the index on first need (text with non-ASCII letters, a full pass). */
+  private foldTable(): Uint16Array {
+    return (this.table ??= foldTableFromRuns(this.index!.fold));
+  }
+
+  /**
+   * A decision over the whole document (at the start, and after single-page navigation): the
+   * prefilter, in idle-time slices; the full pass only if it finds any of the words a match needs.
+   */
+  private async firstPass(): Promise<void> {
+    const generation = ++this.generation;
+    this.session = undefined;
+    this.pending = undefined;
+    this.queue.length = 0;
+    this.firstPassing = true;
+    this.report.settled = false;
+    try {
+      const key = urlKey(location.href);
+      if (this.index!.urls.some((rule) => key.startsWith(rule.prefix))) return await this.openGate();
+      const pass = new GatePass(this.gate!, [document], { withHead: true });
+      for (;;) {
+        const t0 = performance.now();
+        const done = pass.step(t0 + SLICE_MS);
+        this.account(t0);
+        if (done) break;
+        await this.idle();
+        if (!this.ctx.isValid || generation !== this.generation) return;
+      }
+      if (pass.open) await this.openGate();
+      else await this.closed();
+    } finally {
+      if (generation === this.generation) {
+        this.firstPassing = false;
+        if (this.queue.length > 0) this.scheduleFlush();
+      }
+    }
+  }
+
+  /** The prefilter found words a match needs: read the whole page in full, and from now on every addition. */
+  private async openGate(): Promise<void> {
+    const t0 = performance.now();
+    this.detector ??= new Detector(this.index!, this.foldTable());
+    this.session = this.detector.session();
+    this.pending = undefined;
+    // Everything queued is in the document, and read now.
+    this.queue.length = 0;
+    const page = collectText(document, { withHead: true });
     this.nodes = page.nodes;
     this.session.add(page.segments);
     await this.apply(t0);
+  }
+
+  /** The prefilter read everything and found none of the words a match needs. */
+  private async closed(): Promise<void> {
+    this.detection = undefined;
+    await this.publish({
+      matched: false,
+      score: 0,
+      families: [],
+      people: [],
+      reason: 'no match: none of the words a match needs is on the page (the family members’ names, the story’s phrases, an ethnonym or the region, in any spelling the detector knows); nothing more was read (prefilter)',
+      signals: [],
+      stage: 'prefilter',
+      detectMs: performance.now() - this.started,
+    });
   }
 
   /** Watch for added text (feeds, late content) and for URL changes (single-page apps). */
@@ -133,28 +201,59 @@ class PageWatch {
     observer.observe(document.body ?? document.documentElement, { childList: true, subtree: true, characterData: true });
     this.ctx.onInvalidated(() => observer.disconnect());
     this.ctx.addEventListener(window, 'wxt:locationchange', () => {
-      this.queue.length = 0;
-      this.report.settled = true;
       this.dismissed = false;
-      void this.rescan();
+      void this.firstPass().then(() => this.updateSettled());
+    });
+  }
+
+  private idle(): Promise<void> {
+    return new Promise((resolve) => {
+      if ('requestIdleCallback' in window) this.ctx.requestIdleCallback(() => resolve(), { timeout: 1000 });
+      else this.ctx.setTimeout(resolve, 50);
     });
   }
 
   private scheduleFlush(): void {
     this.report.settled = false;
-    if (this.flushScheduled) return;
+    if (this.flushScheduled || this.firstPassing) return;
     this.flushScheduled = true;
     const run = (deadline?: IdleDeadline) => void this.flush(deadline);
     if ('requestIdleCallback' in window) this.ctx.requestIdleCallback(run, { timeout: 1000 });
     else this.ctx.setTimeout(() => run(), 50);
   }
 
-  /** Scan queued text in slices of idle time; decide once per batch. */
+  private updateSettled(): void {
+    this.report.settled = !this.firstPassing && this.queue.length === 0 && !this.pending && !this.flushScheduled;
+  }
+
+  /** Read queued additions in slices of idle time: through the prefilter, or (once open) in full. */
   private async flush(deadline?: IdleDeadline): Promise<void> {
     this.flushScheduled = false;
-    if (!this.session || !this.ctx.isValid) return;
+    if (!this.gate || this.firstPassing || !this.ctx.isValid) return;
     const t0 = performance.now();
     const sliceEnd = t0 + Math.min(SLICE_MS, deadline?.timeRemaining() ?? SLICE_MS);
+    if (this.session) await this.flushFull(t0, sliceEnd);
+    else await this.flushPrefilter(t0, sliceEnd);
+    if (this.queue.length > 0 || this.pending) this.scheduleFlush();
+    else this.updateSettled();
+  }
+
+  private async flushPrefilter(t0: number, sliceEnd: number): Promise<void> {
+    if (!this.pending) {
+      const roots = this.queue.splice(0).filter((n) => n.isConnected && !this.isOurs(n));
+      if (roots.length === 0) return;
+      this.pending = new GatePass(this.gate!, roots);
+      this.report.batches! += 1;
+    }
+    const pass = this.pending;
+    const done = pass.step(sliceEnd);
+    this.account(t0);
+    if (!done) return;
+    this.pending = undefined;
+    if (pass.open) await this.openGate();
+  }
+
+  private async flushFull(t0: number, sliceEnd: number): Promise<void> {
     let added = false;
     let next = 0;
     while (next < this.queue.length && performance.now() < sliceEnd) {
@@ -162,17 +261,15 @@ class PageWatch {
       if (!node.isConnected || this.isOurs(node)) continue;
       const text = collectText(node);
       if (text.segments.length === 0) continue;
-      this.session.add(text.segments);
+      this.session!.add(text.segments);
       for (const n of text.nodes) this.nodes.push(n);
       added = true;
     }
     this.queue.splice(0, next);
-    if (this.queue.length > 0) this.scheduleFlush();
-    else this.report.settled = true;
     if (!added) return;
     this.report.batches! += 1;
     // A batch without a single pattern hit cannot change the decision: no need to decide again.
-    if (this.session.hitCount === this.decidedHits) {
+    if (this.session!.hitCount === this.decidedHits) {
       this.account(t0);
       return;
     }
@@ -191,29 +288,34 @@ class PageWatch {
     return !!el?.closest(HOST_TAG);
   }
 
-  /** Decide over everything seen, and bring the page and the background in line with it. */
+  /** Decide over everything the full pass has read, and bring the page and the background in line. */
   private async apply(workStarted: number): Promise<void> {
     const detection = this.session!.decide(location.href);
     this.decidedHits = this.session!.hitCount;
     this.account(workStarted);
     this.detection = detection;
-    const summary: DetectionSummary = {
+    await this.publish({
       matched: detection.matched,
       score: detection.score,
       families: detection.families,
       people: detection.people,
       reason: detection.reason,
       signals: detection.signals.map(({ segment: _segment, ...s }) => s),
+      stage: 'full',
       detectMs: performance.now() - this.started,
-    };
+    });
+  }
+
+  /** Report a decision, and show or remove the sidebar and highlights to fit it. */
+  private async publish(summary: DetectionSummary): Promise<void> {
     this.report.detection = summary;
     this.report.status = 'done';
     this.report.url = location.href;
 
-    const key = detection.matched ? `${location.href} ${detection.people.join(',')} ${detection.families.join(',')}` : '';
+    const key = summary.matched ? `${location.href} ${summary.people.join(',')} ${summary.families.join(',')}` : '';
     if (key === this.told) return;
     this.told = key;
-    if (!detection.matched) {
+    if (!summary.matched) {
       this.removeUi();
       if (this.report.sidebarMounted) await this.tell({ type: 'detection', url: location.href, detection: summary });
       this.report.sidebarMounted = false;
@@ -270,6 +372,8 @@ class PageWatch {
   teardown(): void {
     this.removeUi();
     this.queue.length = 0;
+    this.pending = undefined;
+    this.generation++;
   }
 
   /**
@@ -279,7 +383,8 @@ class PageWatch {
    * vocabulary: a page with none of it stays untouched and silent.
    */
   private async readCaptions(): Promise<void> {
-    if (!document.querySelector('video track, audio track') || !this.detection || this.detection.score === 0) return;
+    // Only where the prefilter found the story's words (the full pass has a session).
+    if (!this.session || !document.querySelector('video track, audio track')) return;
     this.report.settled = false;
     // The caption helpers travel in the lazily loaded chunk: most pages have no <track>.
     const { prepareTextTracks, restoreTextTracks, trackCueTexts } = await loadChunk('ui', getUrl);
