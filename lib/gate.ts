@@ -26,6 +26,7 @@
  * may see words that are not there ("garden" + "Uyghur" reads "gardenUyghur"), never miss one that is.
  */
 import { PUNCT, SKIP, SPACE, foldUnit } from './fold';
+import { TEXT_LIMIT } from './page-text';
 
 /** What the match index carries for the prefilter (built by data/gate-builder.ts). */
 export interface GateSpec {
@@ -42,7 +43,7 @@ export interface GateSpec {
  * cannot vouch for. (tests/unit/gate.test.ts checks, against the fold table, that everything outside
  * this class is ASCII or folds to a space or punctuation.)
  */
-const ODD = /[^\x00-\x7f\u00a0-\u00ac\u00ae-\u00bf\u00d7\u00f7\u2010-\u2027\u2030-\u205e]+/g;
+export const ODD = /[^\x00-\x7f\u00a0-\u00a9\u00ab\u00ac\u00ae-\u00b1\u00b4\u00b6-\u00b8\u00bb\u00bf\u00d7\u00f7\u2010-\u2027\u2030-\u205e]+/g;
 
 /** Group size: big enough that a group costs one regex call, small enough to stay a cheap string. */
 const GROUP = 32_768;
@@ -82,7 +83,13 @@ export class Gate {
 
   /** True when `text` may contain one of the words (false: it certainly contains none). */
   test(text: string): boolean {
-    if (this.ascii.test(text)) return true;
+    return this.find(text) !== undefined;
+  }
+
+  /** What made `test` say yes: the raw text matched, or (non-ASCII) the folded text. */
+  find(text: string): string | undefined {
+    const plain = this.ascii.exec(text);
+    if (plain) return plain[0];
     const odd = this.odd;
     odd.lastIndex = 0;
     let from = 0;
@@ -94,15 +101,16 @@ export class Gate {
         to = end;
         continue;
       }
-      if (to >= 0 && this.foldedHit(text, from, to)) return true;
+      const hit = to >= 0 ? this.foldedHit(text, from, to) : undefined;
+      if (hit !== undefined) return hit;
       from = start;
       to = end;
     }
-    return to >= 0 && this.foldedHit(text, from, to);
+    return to >= 0 ? this.foldedHit(text, from, to) : undefined;
   }
 
-  /** Fold text[from, to) as the matcher does (invisibles dropped, breaks as one space) and test it. */
-  private foldedHit(text: string, from: number, to: number): boolean {
+  /** Fold text[from, to) as the matcher does (invisibles dropped, breaks as one space) and search it. */
+  private foldedHit(text: string, from: number, to: number): string | undefined {
     const table = this.table();
     const out = new Uint16Array(to - from);
     let n = 0;
@@ -118,13 +126,15 @@ export class Gate {
         space = false;
       }
     }
-    return this.folded.test(this.decoder.decode(out.subarray(0, n)));
+    return this.folded.exec(this.decoder.decode(out.subarray(0, n)))?.[0];
   }
 }
 
 export interface GatePassOptions {
   /** Also read the title and description meta (a whole document). */
   withHead?: boolean;
+  /** Characters read at most (default `TEXT_LIMIT`, as the full pass). */
+  limit?: number;
 }
 
 /**
@@ -132,18 +142,26 @@ export interface GatePassOptions {
  * until the deadline and says whether it has finished; `open` then says whether a word was seen.
  */
 export class GatePass {
-  open = false;
+  /** What opened the prefilter (see `Gate.find`), once it has. */
+  seen: string | undefined;
+  get open(): boolean {
+    return this.seen !== undefined;
+  }
   /** Characters read so far. */
   read = 0;
   private readonly roots: Node[];
   private next = 0;
   private readonly stack: Node[] = [];
+  /** The next child of a list to read whole (lists are read child by child, across steps). */
+  private cursor: Node | null = null;
   private parts: string[] = [];
   private size = 0;
   private carry = '';
+  private readonly limit: number;
 
   constructor(private readonly gate: Gate, roots: readonly Node[], options: GatePassOptions = {}) {
     this.roots = [...roots];
+    this.limit = options.limit ?? TEXT_LIMIT;
     const doc = roots[0]?.nodeType === 9 ? (roots[0] as Document) : undefined;
     if (options.withHead && doc?.head) {
       this.piece(doc.title);
@@ -154,13 +172,18 @@ export class GatePass {
   /** Work until `deadline` (a `performance.now()` time). Returns true once finished. */
   step(deadline: number): boolean {
     let count = 0;
-    while (!this.open) {
-      if (this.stack.length === 0) {
+    while (!this.open && this.read < this.limit) {
+      if (this.cursor) {
+        const c = this.cursor;
+        this.cursor = c.nextSibling;
+        this.whole(c);
+      } else if (this.stack.length === 0) {
         if (this.next >= this.roots.length) break;
         this.begin(this.roots[this.next++]!);
         continue;
+      } else {
+        this.visit(this.stack.pop()!);
       }
-      this.visit(this.stack.pop()!);
       // The clock is read every few nodes: reading it costs more than a small node.
       if ((++count & 15) === 0 && performance.now() >= deadline) return false;
     }
@@ -214,13 +237,16 @@ export class GatePass {
       // A wrapper: its children are visited in turn (pushed in reverse, popped in order).
       for (let c = node.lastChild; c; c = c.previousSibling) this.stack.push(c);
     } else {
-      // A list (paragraphs, posts, rows): each child's text at once, in order.
-      for (let c = node.firstChild; c; c = c.nextSibling) {
-        const t = c.nodeType;
-        if (t === TEXT) this.text((c as Text).data);
-        else if (t === ELEMENT && !SKIPPED.has((c as Element).localName)) this.text(c.textContent ?? '');
-      }
+      // A list (paragraphs, posts, rows): each child's text at once, in order, from the next steps.
+      this.cursor = node.firstChild;
     }
+  }
+
+  /** A child of a list: its whole text at once. */
+  private whole(node: Node): void {
+    const type = node.nodeType;
+    if (type === TEXT) this.text((node as Text).data);
+    else if (type === ELEMENT && !SKIPPED.has((node as Element).localName)) this.text(node.textContent ?? '');
   }
 
   /** A piece of text that stands alone (a title, a label): it does not run into its neighbours. */
@@ -241,7 +267,7 @@ export class GatePass {
     const group = this.carry + this.parts.join('');
     this.parts = [];
     this.size = 0;
-    if (this.gate.test(group)) this.open = true;
+    this.seen = this.gate.find(group);
     this.carry = group.slice(-CARRY);
   }
 }

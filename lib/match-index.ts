@@ -112,6 +112,12 @@ export function urlKey(url: string): string {
   }
 }
 
+/** Whether a page's URL is one of the story's known URLs (or under one). */
+export function matchesUrlRule(rules: readonly UrlRule[], url: string): boolean {
+  const key = urlKey(url);
+  return rules.some((rule) => key.startsWith(rule.prefix));
+}
+
 /** The index as stored in storage.local: its big integer arrays packed into strings. */
 export function packForStorage(index: MatchIndex): MatchIndex {
   const a = index.automaton;

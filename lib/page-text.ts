@@ -38,8 +38,15 @@ export interface PageText {
   nodes: Node[];
 }
 
+/**
+ * Characters of a page read at most (by the prefilter and by the full pass): a page's first 16
+ * million, well past the 10 MB pages the detector is tested on, so a pathological page cannot make
+ * detection unbounded.
+ */
+export const TEXT_LIMIT = 16_000_000;
+
 export interface CollectOptions {
-  /** Cap on the characters read, so a pathological page cannot make detection unbounded. */
+  /** Cap on the characters read (default `TEXT_LIMIT`). */
   limit?: number;
   /** Also read the title and description meta (a whole document only). */
   withHead?: boolean;
@@ -70,7 +77,7 @@ interface Root {
  * shadow roots and same-origin iframes follow as blocks of their own.
  */
 export function collectText(root: Node, options: CollectOptions = {}): PageText {
-  const limit = options.limit ?? 10_000_000;
+  const limit = options.limit ?? TEXT_LIMIT;
   const doc = root.ownerDocument ?? (root as Document);
   const segments: Segment[] = [];
   const nodes: Node[] = [];

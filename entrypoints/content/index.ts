@@ -24,7 +24,7 @@ import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { Detector, type Detection, type DetectionSession } from '../../lib/detect';
 import { HOST_TAG, collectText } from '../../lib/page-text';
-import { MATCH_INDEX_KEY, isMatchIndex, urlKey, type MatchIndex } from '../../lib/match-index';
+import { MATCH_INDEX_KEY, isMatchIndex, matchesUrlRule, type MatchIndex } from '../../lib/match-index';
 import { foldTableFromRuns } from '../../lib/fold';
 import { Gate, GatePass } from '../../lib/gate';
 import { readBackgroundMessage } from '../../lib/content-guard';
@@ -139,8 +139,7 @@ class PageWatch {
     this.firstPassing = true;
     this.report.settled = false;
     try {
-      const key = urlKey(location.href);
-      if (this.index!.urls.some((rule) => key.startsWith(rule.prefix))) return await this.openGate();
+      if (matchesUrlRule(this.index!.urls, location.href)) return await this.openGate();
       const pass = new GatePass(this.gate!, [document], { withHead: true });
       for (;;) {
         const t0 = performance.now();

@@ -2,9 +2,10 @@
  * The detection corpus (tests/fixtures/corpus): every page decided as the manifest says, every person
  * the manifest lists for a positive page recognised, and precision / recall over the whole corpus.
  *
- * Each page is parsed into a document, read with collectText (head included, as the content script
- * does) plus the cues of any <track> file next to it (the content script reads them from the
- * page's text tracks), and decided with the index built from the bundled dataset.
+ * Each page is decided as the content script decides it, with the index built from the bundled
+ * dataset: the prefilter first (lib/gate.ts; a known URL opens it too); where it opens, the full pass
+ * (collectText, head included) plus the cues of any <track> file next to it (the content script reads
+ * them from the page's text tracks, only where the prefilter has opened).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -15,6 +16,8 @@ import { parseDataset } from '../../data/schema';
 import { buildMatchIndex } from '../../data/match-index-builder';
 import { Detector, type Detection } from '../../lib/detect';
 import { collectText, vttCueTexts } from '../../lib/page-text';
+import { Gate, GatePass } from '../../lib/gate';
+import { matchesUrlRule } from '../../lib/match-index';
 
 interface ManifestEntry {
   file: string;
@@ -29,7 +32,9 @@ interface ManifestEntry {
 
 const corpusDir = path.resolve(__dirname, '../fixtures/corpus');
 const manifest = JSON.parse(readFileSync(path.join(corpusDir, 'manifest.json'), 'utf8')) as ManifestEntry[];
-const detector = new Detector(buildMatchIndex(parseDataset(dataset), 'test'));
+const index = buildMatchIndex(parseDataset(dataset), 'test');
+const detector = new Detector(index);
+const gate = new Gate(index.gate, () => detector.foldTable);
 
 /** Cue texts of the .vtt files a page's <track> elements point to (relative URLs, next to the page). */
 function captionsFor(file: string, doc: Document): string[] {
@@ -56,6 +61,11 @@ afterAll(() => window.happyDOM.close());
 function detectCorpusPage(entry: ManifestEntry): Detection {
   const html = readFileSync(path.join(corpusDir, entry.file), 'utf8');
   const doc = new window.DOMParser().parseFromString(html, 'text/html') as unknown as Document;
+  const prefilter = new GatePass(gate, [doc], { withHead: true });
+  prefilter.step(Infinity);
+  if (!prefilter.open && !matchesUrlRule(index.urls, entry.url)) {
+    return { matched: false, score: 0, families: [], people: [], signals: [], reason: 'no match (prefilter)' };
+  }
   const page = collectText(doc, { withHead: true, captions: captionsFor(entry.file, doc) });
   return detector.detect(page.segments, entry.url);
 }
