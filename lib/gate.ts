@@ -54,7 +54,8 @@ const LIST = 5;
 /** Elements whose text is never prose; the host of Backstory's own sidebar. */
 const SKIPPED = new Set(['script', 'style', 'noscript', 'template', 'backstory-context']);
 /** What is read besides text: labels, frames, and elements that may carry a shadow root. */
-const EXTRAS = '[aria-label],img[alt],area[alt],iframe,frame,*:not(' +
+const LABELLED = '[aria-label],img[alt],area[alt],iframe,frame';
+const EXTRAS = LABELLED + ',*:not(' +
   'div,span,p,a,li,ul,ol,img,b,i,em,strong,br,hr,section,article,header,footer,nav,main,aside,figure,figcaption,' +
   'h1,h2,h3,h4,h5,h6,time,blockquote,small,sup,sub,table,thead,tbody,tfoot,tr,td,th,caption,col,colgroup,form,' +
   'input,button,label,select,option,optgroup,textarea,fieldset,legend,output,script,style,link,meta,noscript,' +
@@ -193,13 +194,34 @@ export class GatePass {
 
   /** Start on a root: its labels, frames and shadow roots first (they join the roots), then its text. */
   private begin(root: Node): void {
-    if (root.nodeType === 9) root = (root as Document).body ?? (root as Document).documentElement;
-    if (!root) return;
-    if (root.nodeType === ELEMENT) this.extras(root as Element);
-    if (root.nodeType === ELEMENT || root.nodeType === 11) {
-      for (const el of (root as ParentNode).querySelectorAll(EXTRAS)) this.extras(el);
+    let type = root.nodeType;
+    // An added node (a post, a reply, a loaded section) is read at once; a document, and a shadow
+    // root or a frame's document found in it, piece by piece. (A single-page app that swaps in a
+    // whole new page also changes its URL: that starts a new first pass, over the document.)
+    const added = type === ELEMENT || type === TEXT;
+    if (type === 9) {
+      const doc = root as Document;
+      const top = doc.body ?? doc.documentElement;
+      if (!top) return;
+      root = top;
+      type = ELEMENT;
     }
-    this.stack.push(root);
+    if (type === TEXT) {
+      this.text((root as Text).data);
+      return;
+    }
+    if (type !== ELEMENT && type !== 11) return;
+    if (type === ELEMENT) {
+      const el = root as Element;
+      if (el.matches(LABELLED)) this.extras(el);
+      else {
+        const shadow = el.shadowRoot;
+        if (shadow) this.roots.push(shadow);
+      }
+    }
+    for (const el of (root as ParentNode).querySelectorAll(EXTRAS)) this.extras(el);
+    if (added) this.whole(root, ELEMENT);
+    else this.stack.push(root);
   }
 
   private extras(el: Element): void {
@@ -211,8 +233,8 @@ export class GatePass {
       if (alt) this.piece(alt);
     } else if (name === 'iframe' || name === 'frame') {
       try {
-        const body = (el as HTMLIFrameElement).contentDocument?.body;
-        if (body) this.roots.push(body);
+        const doc = (el as HTMLIFrameElement).contentDocument;
+        if (doc) this.roots.push(doc);
       } catch {
         // Cross-origin: not readable, and not ours to read.
       }
@@ -242,9 +264,8 @@ export class GatePass {
     }
   }
 
-  /** A child of a list: its whole text at once. */
-  private whole(node: Node): void {
-    const type = node.nodeType;
+  /** A child of a list, or an added node: its whole text at once. */
+  private whole(node: Node, type = node.nodeType): void {
     if (type === TEXT) this.text((node as Text).data);
     else if (type === ELEMENT && !SKIPPED.has((node as Element).localName)) this.text(node.textContent ?? '');
   }

@@ -87,6 +87,8 @@ export const DetectionReport = z.object({
   batches: z.optional(z.number()),
   /** The longest single piece of detector work, in ms (a long task is 50 ms or more). */
   longestMs: z.optional(z.number()),
+  /** How long the content script waited for its index and settings from storage.local, in ms. */
+  storageMs: z.optional(z.number()),
 });
 export type DetectionReport = z.infer<typeof DetectionReport>;
 

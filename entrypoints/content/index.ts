@@ -101,6 +101,7 @@ class PageWatch {
   async start(): Promise<void> {
     // One read for all: the index, the reader's settings, the sites with annotations.
     const stored = await browser.storage.local.get([MATCH_INDEX_KEY, SETTINGS_KEY, ANNOTATED_SITES_KEY]);
+    this.report.storageMs = performance.now() - this.started;
     if (!this.ctx.isValid) return;
     const index = stored[MATCH_INDEX_KEY];
     const settings = pageSettings(stored[SETTINGS_KEY], location.href);
@@ -239,7 +240,9 @@ class PageWatch {
 
   private async flushPrefilter(t0: number, sliceEnd: number): Promise<void> {
     if (!this.pending) {
-      const roots = this.queue.splice(0).filter((n) => n.isConnected && !this.isOurs(n));
+      // No filtering: a node removed since costs a read at worst, and Backstory's own host is skipped
+      // by the prefilter itself.
+      const roots = this.queue.splice(0);
       if (roots.length === 0) return;
       this.pending = new GatePass(this.gate!, roots);
       this.report.batches! += 1;

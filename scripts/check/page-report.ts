@@ -55,6 +55,7 @@ export function pageReport(spec: PageSpec, seen: Observed): PageReport {
     sidebarMounted: d?.sidebarMounted ?? false,
     timings: {
       loadMs: round(seen.loadMs),
+      storageMs: round(d?.storageMs ?? null),
       detectMs: round(decided?.detectMs ?? null),
       sidebarMs: round(d?.sidebarMs ?? null),
       totalMs: round(seen.totalMs)!,

@@ -54,6 +54,7 @@ export const PageReport = z.object({
   sidebarMounted: z.boolean(),
   timings: z.object({
     loadMs: z.number().nullable(),
+    storageMs: z.number().nullable(),
     detectMs: z.number().nullable(),
     sidebarMs: z.number().nullable(),
     totalMs: z.number(),
