@@ -137,13 +137,13 @@ export class Automaton {
     compact: CompactAutomaton | PackedAutomaton,
     readonly fold: Uint16Array,
   ) {
-    this.edgeStart = Int32Array.from(unpackInts(compact.edgeStart));
-    this.edgeChar = Uint16Array.from(unpackInts(compact.edgeChar));
-    this.edgeTo = Int32Array.from(unpackInts(compact.edgeTo));
-    this.fail = Int32Array.from(unpackInts(compact.fail));
-    this.outStart = Int32Array.from(unpackInts(compact.outStart));
-    this.outList = Int32Array.from(unpackInts(compact.outList));
-    this.lengths = Int32Array.from(unpackInts(compact.lengths));
+    this.edgeStart = new Int32Array(unpackInts(compact.edgeStart));
+    this.edgeChar = new Uint16Array(unpackInts(compact.edgeChar));
+    this.edgeTo = new Int32Array(unpackInts(compact.edgeTo));
+    this.fail = new Int32Array(unpackInts(compact.fail));
+    this.outStart = new Int32Array(unpackInts(compact.outStart));
+    this.outList = new Int32Array(unpackInts(compact.outList));
+    this.lengths = new Int32Array(unpackInts(compact.lengths));
     for (let e = this.edgeStart[0]!; e < this.edgeStart[1]!; e++) this.rootRow[this.edgeChar[e]!] = this.edgeTo[e]!;
   }
 

@@ -21,8 +21,16 @@ export function packInts(values: readonly number[]): PackedInts {
 /** The numbers back, from a packed string or (an older index) a plain array. */
 export function unpackInts(value: PackedInts | readonly number[]): ArrayLike<number> {
   if (typeof value !== 'string') return value;
-  const binary = atob(value.slice(1));
+  const bytes = fromBase64(value.slice(1));
+  return value[0] === 'w' ? new Uint16Array(bytes.buffer) : new Int32Array(bytes.buffer);
+}
+
+/** Native `Uint8Array.fromBase64` where the engine has it (Chromium 140+, Firefox 133+), else atob. */
+function fromBase64(text: string): Uint8Array {
+  const native = (Uint8Array as unknown as { fromBase64?: (s: string) => Uint8Array }).fromBase64;
+  if (native) return native(text);
+  const binary = atob(text);
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return value[0] === 'w' ? new Uint16Array(bytes.buffer) : new Int32Array(bytes.buffer);
+  return bytes;
 }

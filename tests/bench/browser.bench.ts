@@ -10,7 +10,7 @@
  *     and the full pass it spares the page.
  *  2. a 2,000-post feed appended 20 posts every 30 ms: detector work on the added text (report at the
  *     end minus the first pass) against the floor: a bare walk over each batch of added posts as it
- *     comes (FEED_FLOOR_SRC); batches; the longest piece of detector work;
+ *     comes (FEED_FLOOR_SRC); batches; the longest piece of detector work; long tasks
  *     (PerformanceObserver 'longtask') with and without the extension.
  *  3. document_idle to sidebar mounted on the demo article (`sidebarMs`), through the checker's library
  *     function: the first load after launch apart, then 20 loads, median and p90.
