@@ -67,6 +67,8 @@ const EXTRAS = LABELLED + ',*:not(' +
 
 const ELEMENT = 1;
 const TEXT = 3;
+/** Between folded windows: a control character, which folded text never contains (it folds to a space). */
+const WINDOW_BREAK = 0x01;
 
 export class Gate {
   private readonly ascii: RegExp;
@@ -91,10 +93,13 @@ export class Gate {
   find(text: string): string | undefined {
     const plain = this.ascii.exec(text);
     if (plain) return plain[0];
+    // The windows around runs of odd code units, merged where they touch, folded one after another
+    // into one buffer (a break between them that no pattern spans), and searched at once.
     const odd = this.odd;
     odd.lastIndex = 0;
     let from = 0;
     let to = -1;
+    let n = 0;
     for (let m = odd.exec(text); m; m = odd.exec(text)) {
       const start = Math.max(0, m.index - this.reach);
       const end = Math.min(text.length, odd.lastIndex + this.reach);
@@ -102,19 +107,30 @@ export class Gate {
         to = end;
         continue;
       }
-      const hit = to >= 0 ? this.foldedHit(text, from, to) : undefined;
-      if (hit !== undefined) return hit;
+      if (to >= 0) n = this.fold(text, from, to, n);
       from = start;
       to = end;
     }
-    return to >= 0 ? this.foldedHit(text, from, to) : undefined;
+    if (to < 0) return undefined;
+    n = this.fold(text, from, to, n);
+    return this.folded.exec(this.decoder.decode(this.buffer.subarray(0, n)))?.[0];
   }
 
-  /** Fold text[from, to) as the matcher does (invisibles dropped, breaks as one space) and search it. */
-  private foldedHit(text: string, from: number, to: number): string | undefined {
+  /** Folded code units of the windows (grown as needed, kept between calls). */
+  private buffer = new Uint16Array(0);
+
+  /**
+   * Fold text[from, to) as the matcher does (invisibles dropped, breaks as one space) into the
+   * buffer at `n`, then a separator; returns the new length.
+   */
+  private fold(text: string, from: number, to: number, n: number): number {
+    if (this.buffer.length < n + (to - from) + 1) {
+      const grown = new Uint16Array(Math.max(2 * this.buffer.length, n + (to - from) + 1, 4096));
+      grown.set(this.buffer.subarray(0, n));
+      this.buffer = grown;
+    }
+    const out = this.buffer;
     const table = this.table();
-    const out = new Uint16Array(to - from);
-    let n = 0;
     let space = true;
     for (let i = from; i < to; i++) {
       const f = foldUnit(table, text.charCodeAt(i));
@@ -127,7 +143,8 @@ export class Gate {
         space = false;
       }
     }
-    return this.folded.exec(this.decoder.decode(out.subarray(0, n)))?.[0];
+    out[n++] = WINDOW_BREAK;
+    return n;
   }
 }
 

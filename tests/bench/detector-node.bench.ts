@@ -4,6 +4,8 @@
  *   storage.local hands it over), first call (cold) and median of later calls;
  * - scan throughput on 5 MB of non-matching prose, against a bare loop that only reads each code
  *   unit through the fold table (the floor any scanner pays);
+ * - the prefilter (lib/gate.ts) on the same prose, on prose with accented words (folded around
+ *   them), and on Chinese prose (folded throughout), in 32 KB groups as the content script tests them;
  * - the whole detection corpus: collect text (happy-dom) + detect, per page.
  */
 import { readFileSync } from 'node:fs';
@@ -14,6 +16,7 @@ import { parseDataset } from '../../data/schema';
 import { buildMatchIndex } from '../../data/match-index-builder';
 import { Detector, type Segment } from '../../lib/detect';
 import { foldTableFromRuns } from '../../lib/fold';
+import { Gate } from '../../lib/gate';
 import { collectText, vttCueTexts } from '../../lib/page-text';
 import type { BenchRow } from './run';
 
@@ -65,6 +68,30 @@ export async function run(): Promise<BenchRow[]> {
   rows.push({ figure: 'scan throughput, 5 MB non-matching', value: scanRate, unit: 'MB/s' });
   rows.push({ figure: 'bare fold loop over the same text', value: bareRate, unit: 'MB/s' });
   rows.push({ figure: 'scan time / bare loop time', value: bareRate / scanRate, unit: 'x' });
+
+  // The prefilter.
+  t = performance.now();
+  const gate = new Gate(index.gate, () => fold);
+  gate.test('first use compiles the expressions: é');
+  rows.push({ figure: 'prefilter set-up and first use', value: performance.now() - t, unit: 'ms' });
+  const groups = (text: string) => Array.from({ length: Math.ceil(text.length / 32_768) }, (_, i) => text.slice(i * 32_768, (i + 1) * 32_768));
+  const accented = prose.replace(/ tea /g, ' café ');
+  let chinese = '';
+  while (chinese.length < 2_000_000) chinese += '今天早上市场里有很多新鲜的瓜果，游客们在老城的街道上散步，傍晚时分茶馆里坐满了人。';
+  for (const [label, text] of [
+    ['plain ASCII prose', prose],
+    ['prose with an accented word every ~90 characters', accented],
+    ['Chinese prose (every character folded)', chinese],
+  ] as const) {
+    const parts = groups(text);
+    const times: number[] = [];
+    for (let round = 0; round < 5; round++) {
+      t = performance.now();
+      for (const part of parts) if (gate.test(part)) throw new Error(`the prefilter opened on the bench's ${label}`);
+      times.push(performance.now() - t);
+    }
+    rows.push({ figure: `prefilter throughput, ${label}`, value: text.length / 1e6 / (median(times) / 1000), unit: 'MB/s', note: `${(text.length / 1e6).toFixed(1)} M characters in ${parts.length} groups; scan: ${scanRate.toFixed(0)} MB/s` });
+  }
 
   // The corpus.
   const corpusDir = path.resolve('tests/fixtures/corpus');
