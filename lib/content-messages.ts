@@ -1,7 +1,8 @@
 /**
  * The messages the content script receives (background or popup -> content script), in a module of
- * their own: the content script runs on every page, and importing lib/messages.ts would build every
- * other direction's schemas there too. lib/messages.ts re-exports these.
+ * their own, imported by the lazily loaded annotator and by extension pages. The detector, which every
+ * page loads, checks them by hand instead (lib/content-guard.ts), held to this schema by
+ * tests/unit/messages.test.ts. lib/messages.ts re-exports these.
  */
 import * as z from 'zod/mini';
 

@@ -1,7 +1,8 @@
 /**
- * The extension's message protocol: one schema per direction, parsed with zod/mini (about 5 KB, so the
- * content script can afford it) before anything acts on a message. Messages that fail to parse are
- * dropped; a page's window.postMessage never reaches any of these handlers.
+ * The extension's message protocol: one schema per direction, parsed with zod/mini before anything acts
+ * on a message (the content script checks its four shapes by hand, lib/content-guard.ts, held to the
+ * schema by a test). Messages that fail to parse are dropped; a page's window.postMessage never
+ * reaches any of these handlers.
  *
  *   content script ──ContentToBackground──▶ background ◀──SidebarToBackground── sidebar iframe
  *   content script ◀──BackgroundToContent── background
