@@ -198,11 +198,10 @@ export class GatePass {
       } else if (this.stack.length === 0) {
         if (this.next >= this.roots.length) break;
         this.begin(this.roots[this.next++]!);
-        continue;
       } else {
         this.visit(this.stack.pop()!);
       }
-      // The clock is read every few nodes: reading it costs more than a small node.
+      // The clock is read every few nodes (or roots): reading it costs more than a small node.
       if ((++count & 15) === 0 && performance.now() >= deadline) return false;
     }
     if (!this.open) this.flush();
@@ -233,7 +232,7 @@ export class GatePass {
       if (el.matches(LABELLED)) this.extras(el);
       else {
         const shadow = el.shadowRoot;
-        if (shadow) this.roots.push(shadow);
+        if (shadow) this.addRoot(shadow);
       }
     }
     for (const el of (root as ParentNode).querySelectorAll(EXTRAS)) this.extras(el);
@@ -251,14 +250,19 @@ export class GatePass {
     } else if (name === 'iframe' || name === 'frame') {
       try {
         const doc = (el as HTMLIFrameElement).contentDocument;
-        if (doc) this.roots.push(doc);
+        if (doc) this.addRoot(doc);
       } catch {
         // Cross-origin: not readable, and not ours to read.
       }
     } else {
       const shadow = el.shadowRoot;
-      if (shadow) this.roots.push(shadow);
+      if (shadow) this.addRoot(shadow);
     }
+  }
+
+  /** A shadow root or a frame's document, read after the current roots (once). */
+  private addRoot(root: Node): void {
+    if (!this.roots.includes(root)) this.roots.push(root);
   }
 
   private visit(node: Node): void {
@@ -271,7 +275,7 @@ export class GatePass {
     if (type === ELEMENT && SKIPPED.has((node as Element).localName)) return;
     const children = (node as ParentNode).childElementCount;
     if (children === 0) {
-      this.text(node.textContent ?? '');
+      this.whole(node, type);
     } else if (children < LIST) {
       // A wrapper: its children are visited in turn (pushed in reverse, popped in order).
       for (let c = node.lastChild; c; c = c.previousSibling) this.stack.push(c);
@@ -283,8 +287,20 @@ export class GatePass {
 
   /** A child of a list, or an added node: its whole text at once. */
   private whole(node: Node, type = node.nodeType): void {
-    if (type === TEXT) this.text((node as Text).data);
-    else if (type === ELEMENT && !SKIPPED.has((node as Element).localName)) this.text(node.textContent ?? '');
+    if (type === TEXT) {
+      this.text((node as Text).data);
+    } else if (type === ELEMENT && !SKIPPED.has((node as Element).localName)) {
+      const text = node.textContent ?? '';
+      if (text) this.text(text);
+      else {
+        // An element with no text of its own may host an open shadow root (built-in elements too:
+        // <div id="app"></div> with everything attached to it); custom elements are found anyway.
+        const shadow = (node as Element).shadowRoot;
+        if (shadow) this.addRoot(shadow);
+      }
+    } else if (type === 11) {
+      this.text(node.textContent ?? '');
+    }
   }
 
   /** A piece of text that stands alone (a title, a label): it does not run into its neighbours. */

@@ -36,6 +36,7 @@ import { sleep } from '../../scripts/check/runner';
 import { staleReason } from '../../scripts/check/build';
 import type { DetectionReport } from '../../lib/messages';
 import type { BenchRow } from './run';
+import { rng } from '../support/fakes';
 
 export const name = 'Browser (Chromium, built extension)';
 
@@ -188,17 +189,6 @@ async function launchWithExtension(extensionPath: string, pages: Array<{ url: st
 
 // ---------------------------------------------------------------------------------------------
 // Generated text: ordinary prose on gardens, kitchens, trains and weather, none of the story's words.
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const WORDS = (
   'the a of and to in is was for on with as by at from that this it be are were have has had not but or which their ' +

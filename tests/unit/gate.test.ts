@@ -18,6 +18,7 @@ import { Detector } from '../../lib/detect';
 import { PUNCT, SKIP, SPACE, deriveFoldTable } from '../../lib/fold';
 import { Gate, GatePass, ODD } from '../../lib/gate';
 import { collectText } from '../../lib/page-text';
+import { fakeFrames, rng } from '../support/fakes';
 
 const index = buildMatchIndex(parseDataset(dataset), 'test');
 const detector = new Detector(index);
@@ -38,18 +39,6 @@ function pass(root: Node | Node[], withHead = true): GatePass {
 /** Whether the matcher finds any of the prefilter's terms in `text`. */
 function matcherSeesGateTerm(text: string): boolean {
   return detector.scan([{ text, origin: 'body', block: true }]).some((h) => isGateTerm(h.term));
-}
-
-/** A seeded random source, so a failure can be replayed. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 describe('the prefilter’s premises', () => {
@@ -190,17 +179,15 @@ describe('reading a page', () => {
     outer.querySelector('x-inner')!.attachShadow({ mode: 'open' }).innerHTML = '<p>Ablikim Mamtinin</p>';
     expect(pass(d).open).toBe(true);
 
+    // A built-in element with no text of its own, everything attached to its shadow root.
+    const app = doc('<body><p>Garden</p><div id="app"></div></body>');
+    app.getElementById('app')!.attachShadow({ mode: 'open' }).innerHTML = '<main><p>Mihriban Kader</p></main>';
+    expect(pass(app).open).toBe(true);
+
     const f = doc('<body><p>outer</p></body>');
     const inner = doc('<body><p>Zumeryem</p></body>');
-    const frame = f.createElement('iframe');
-    Object.defineProperty(frame, 'contentDocument', { get: () => inner });
-    const crossOrigin = f.createElement('iframe');
-    Object.defineProperty(crossOrigin, 'contentDocument', {
-      get: () => {
-        throw new DOMException('Blocked a frame', 'SecurityError');
-      },
-    });
-    f.body.append(crossOrigin, frame);
+    const { sameOrigin, crossOrigin } = fakeFrames(f, inner);
+    f.body.append(crossOrigin, sameOrigin);
     expect(pass(f).open).toBe(true);
   });
 

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { collectText, cueText, vttCueTexts } from '../../lib/page-text';
+import { fakeFrames } from '../support/fakes';
 
 function doc(html: string): Document {
   return new DOMParser().parseFromString(html, 'text/html');
@@ -62,15 +63,8 @@ describe('collectText', () => {
     d.body.innerHTML = '<p>outer</p>';
     const inner = document.implementation.createHTMLDocument('i');
     inner.body.innerHTML = '<p>inner text</p>';
-    const frame = d.createElement('iframe');
-    Object.defineProperty(frame, 'contentDocument', { get: () => inner });
-    const crossOrigin = d.createElement('iframe');
-    Object.defineProperty(crossOrigin, 'contentDocument', {
-      get: () => {
-        throw new DOMException('Blocked a frame', 'SecurityError');
-      },
-    });
-    d.body.append(frame, crossOrigin);
+    const { sameOrigin, crossOrigin } = fakeFrames(d, inner);
+    d.body.append(sameOrigin, crossOrigin);
     expect(collectText(d).segments.map((s) => s.text)).toEqual(['outer', 'inner text']);
   });
 
