@@ -5,11 +5,11 @@
 import { parseDataset, type Dataset } from './schema';
 import { datasetMeta, seedDataset, type DB } from './store';
 import { buildMatchIndex } from './match-index-builder';
-import { MATCH_INDEX_KEY, isMatchIndex, packForStorage, type MatchIndex } from '../lib/match-index';
+import { MATCH_GATE_KEY, MATCH_INDEX_KEY, isMatchGate, isStoredMatchIndex, packForStorage } from '../lib/match-index';
 
 /** The part of storage.local this module needs (WXT's fake browser and the real one both fit). */
 export interface KeyValueArea {
-  get(key: string): Promise<Record<string, unknown>>;
+  get(keys: string | string[]): Promise<Record<string, unknown>>;
   set(items: Record<string, unknown>): Promise<void>;
 }
 
@@ -51,9 +51,13 @@ export async function installDataset(db: DB, raw: unknown, area: KeyValueArea): 
   const seeded = current?.hash !== hash;
   if (seeded) await seedDataset(db, dataset, hash);
 
-  const stored = (await area.get(MATCH_INDEX_KEY))[MATCH_INDEX_KEY];
-  const indexed = seeded || !isMatchIndex(stored) || (stored as MatchIndex).datasetHash !== hash;
-  if (indexed) await area.set({ [MATCH_INDEX_KEY]: packForStorage(buildMatchIndex(dataset, hash)) });
+  const stored = await area.get([MATCH_INDEX_KEY, MATCH_GATE_KEY]);
+  const index = stored[MATCH_INDEX_KEY];
+  const gate = stored[MATCH_GATE_KEY];
+  const fresh = isStoredMatchIndex(index) && index.datasetHash === hash && isMatchGate(gate) && gate.datasetHash === hash;
+  const indexed = seeded || !fresh;
+  // Both records in one call: a page never reads a prefilter of one dataset and an index of another.
+  if (indexed) await area.set(packForStorage(buildMatchIndex(dataset, hash)));
 
   return { version: dataset.meta.version, hash, seeded, indexed, ms: performance.now() - started };
 }

@@ -88,7 +88,10 @@ export const DetectionReport = z.object({
   batches: z.optional(z.number()),
   /** The longest single piece of detector work, in ms (a long task is 50 ms or more). */
   longestMs: z.optional(z.number()),
-  /** How long the content script waited for its index and settings from storage.local, in ms. */
+  /**
+   * How long the content script waited for storage.local, in ms: the prefilter's record and the
+   * settings (every page), and the rest of the index (pages where the prefilter opened).
+   */
   storageMs: z.optional(z.number()),
 });
 export type DetectionReport = z.infer<typeof DetectionReport>;

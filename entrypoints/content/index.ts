@@ -24,7 +24,7 @@ import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { Detector, type Detection, type DetectionSession } from '../../lib/detect';
 import { HOST_TAG, collectText } from '../../lib/page-text';
-import { MATCH_INDEX_KEY, isMatchIndex, matchesUrlRule, type MatchIndex } from '../../lib/match-index';
+import { MATCH_GATE_KEY, MATCH_INDEX_KEY, isMatchGate, isStoredMatchIndex, matchesUrlRule, unpackIndex, type MatchGate } from '../../lib/match-index';
 import { foldTableFromRuns } from '../../lib/fold';
 import { Gate, GatePass } from '../../lib/gate';
 import { readBackgroundMessage } from '../../lib/content-guard';
@@ -72,7 +72,7 @@ class PageWatch {
   readonly report: DetectionReport = { url: location.href, status: 'pending', sidebarMounted: false, settled: false, workMs: 0, batches: 0, longestMs: 0 };
   host: SidebarHost | undefined;
   private highlights: PageHighlights | undefined;
-  private index: MatchIndex | undefined;
+  private index: MatchGate | undefined;
   private gate: Gate | undefined;
   private table: Uint16Array | undefined;
   private detector: Detector | undefined;
@@ -90,6 +90,8 @@ class PageWatch {
   private firstPassing = false;
   /** The prefilter's pass over a batch of added nodes, while the page is still closed to it. */
   private pending: GatePass | undefined;
+  /** The full pass starting (the rest of the index being read), if it is. */
+  private opening: Promise<void> | undefined;
   /** Counts first passes: a pass for a URL the page has left stops. */
   private generation = 0;
   /** Hits the last decision saw. */
@@ -99,13 +101,14 @@ class PageWatch {
   constructor(private readonly ctx: ContentScriptContext) {}
 
   async start(): Promise<void> {
-    // One read for all: the index, the reader's settings, the sites with annotations.
-    const stored = await browser.storage.local.get([MATCH_INDEX_KEY, SETTINGS_KEY, ANNOTATED_SITES_KEY]);
+    // One small read for all: the prefilter's part of the index, the reader's settings, the sites with
+    // annotations. The rest of the index is read only where the prefilter opens.
+    const stored = await browser.storage.local.get([MATCH_GATE_KEY, SETTINGS_KEY, ANNOTATED_SITES_KEY]);
     this.report.storageMs = performance.now() - this.started;
     if (!this.ctx.isValid) return;
-    const index = stored[MATCH_INDEX_KEY];
+    const index = stored[MATCH_GATE_KEY];
     const settings = pageSettings(stored[SETTINGS_KEY], location.href);
-    if (!isMatchIndex(index)) {
+    if (!isMatchGate(index)) {
       this.report.status = 'no-index';
       return;
     }
@@ -160,10 +163,34 @@ class PageWatch {
     }
   }
 
-  /** The prefilter found words a match needs: read the whole page in full, and from now on every addition. */
-  private async openGate(): Promise<void> {
+  /**
+   * The prefilter found words a match needs: read the whole page in full, and from now on every
+   * addition. (One opening at a time: additions wait for it, then go through the full pass.)
+   */
+  private openGate(): Promise<void> {
+    this.opening ??= this.openFully().finally(() => {
+      this.opening = undefined;
+      if (this.queue.length > 0) this.scheduleFlush();
+    });
+    return this.opening;
+  }
+
+  private async openFully(): Promise<void> {
+    if (!this.detector) {
+      const waited = performance.now();
+      const stored = (await browser.storage.local.get(MATCH_INDEX_KEY))[MATCH_INDEX_KEY];
+      this.report.storageMs! += performance.now() - waited;
+      if (!this.ctx.isValid) return;
+      // Written with the prefilter's record in one call: another dataset's means an update is under way.
+      if (!isStoredMatchIndex(stored) || stored.datasetHash !== this.index!.datasetHash) {
+        this.report.status = 'no-index';
+        return;
+      }
+      const t = performance.now();
+      this.detector = new Detector(unpackIndex(this.index!, stored), this.foldTable());
+      this.account(t);
+    }
     const t0 = performance.now();
-    this.detector ??= new Detector(this.index!, this.foldTable());
     this.session = this.detector.session();
     this.pending = undefined;
     // Everything queued is in the document, and read now.
@@ -223,13 +250,13 @@ class PageWatch {
   }
 
   private updateSettled(): void {
-    this.report.settled = !this.firstPassing && this.queue.length === 0 && !this.pending && !this.flushScheduled;
+    this.report.settled = !this.firstPassing && !this.opening && this.queue.length === 0 && !this.pending && !this.flushScheduled;
   }
 
   /** Read queued additions in slices of idle time: through the prefilter, or (once open) in full. */
   private async flush(deadline?: IdleDeadline): Promise<void> {
     this.flushScheduled = false;
-    if (!this.gate || this.firstPassing || !this.ctx.isValid) return;
+    if (!this.gate || this.firstPassing || this.opening || !this.ctx.isValid) return;
     const t0 = performance.now();
     const sliceEnd = t0 + Math.min(SLICE_MS, deadline?.timeRemaining() ?? SLICE_MS);
     if (this.session) await this.flushFull(t0, sliceEnd);

@@ -9,7 +9,7 @@ import { Popup } from '../../components/Popup';
 import { DetectionReport, parseMessage, type BackgroundToContent, type PopupToBackground } from '../../lib/messages';
 import { loadSettings, siteOf, updateSettings, type Settings } from '../../lib/settings';
 import { resolveLocale, translator } from '../../lib/i18n';
-import { MATCH_INDEX_KEY, isMatchIndex } from '../../lib/match-index';
+import { MATCH_INDEX_KEY, isStoredMatchIndex, type MatchIndex } from '../../lib/match-index';
 
 /**
  * The tab the popup is about: the active tab, or the one named by `?tab=ID` (the popup opened as a
@@ -32,9 +32,10 @@ async function main() {
   const stored = await browser.storage.local.get(MATCH_INDEX_KEY);
   const index = stored[MATCH_INDEX_KEY];
   const names: Record<string, string> = {};
-  if (isMatchIndex(index)) {
-    for (const [id, p] of Object.entries(index.people)) names[id] = p.name;
-    for (const [id, f] of Object.entries(index.families)) names[id] = f.label;
+  if (isStoredMatchIndex(index)) {
+    const records = JSON.parse(index.records) as Pick<MatchIndex, 'people' | 'families'>;
+    for (const [id, p] of Object.entries(records.people)) names[id] = p.name;
+    for (const [id, f] of Object.entries(records.families)) names[id] = f.label;
   }
   const settings = await loadSettings(browser.storage.local);
   const t = translator(resolveLocale(settings.locale, navigator.languages));

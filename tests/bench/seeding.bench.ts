@@ -14,8 +14,8 @@ export const name = 'Seeding the dataset';
 function memoryArea(): KeyValueArea {
   const data: Record<string, unknown> = {};
   return {
-    async get(key) {
-      return key in data ? { [key]: data[key] } : {};
+    async get(keys) {
+      return Object.fromEntries((Array.isArray(keys) ? keys : [keys]).filter((k) => k in data).map((k) => [k, data[k]]));
     },
     async set(items) {
       Object.assign(data, items);

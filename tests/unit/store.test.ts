@@ -24,7 +24,16 @@ import {
 } from '../../data/store';
 import type { IDBPDatabase, IDBPTransaction } from 'idb';
 import { datasetHash, installDataset } from '../../data/install';
-import { MATCH_INDEX_FORMAT, MATCH_INDEX_KEY, isMatchIndex, type MatchIndex } from '../../lib/match-index';
+import {
+  MATCH_GATE_KEY,
+  MATCH_INDEX_FORMAT,
+  MATCH_INDEX_KEY,
+  isMatchGate,
+  isStoredMatchIndex,
+  unpackIndex,
+  type MatchGate,
+  type StoredMatchIndex,
+} from '../../lib/match-index';
 
 type Loose = Record<string, unknown> & { meta: Record<string, unknown> };
 type Row = Record<string, unknown> & { id?: string; key?: string };
@@ -461,14 +470,16 @@ describe('failed transactions roll back', () => {
 });
 
 describe('the match index in storage.local', () => {
-  const stored = async () => (await area().get(MATCH_INDEX_KEY))[MATCH_INDEX_KEY] as MatchIndex | undefined;
+  const stored = async () => (await area().get(MATCH_INDEX_KEY))[MATCH_INDEX_KEY] as StoredMatchIndex | undefined;
+  const storedGate = async () => (await area().get(MATCH_GATE_KEY))[MATCH_GATE_KEY] as MatchGate | undefined;
 
   it('is built on install and rebuilt, with the new version and hash, when the dataset hash changes', async () => {
     const db = await track(openStore());
     const first = await installDataset(db, raw, area());
     const index1 = await stored();
     expect(index1).toMatchObject({ datasetVersion: '1.0.1', datasetHash: first.hash });
-    expect(index1?.patterns.length).toBeGreaterThan(0);
+    expect(await storedGate()).toMatchObject({ datasetHash: first.hash });
+    expect(unpackIndex((await storedGate())!, index1!).patterns.length).toBeGreaterThan(0);
 
     const next = updatedRaw();
     const second = await installDataset(db, next, area());
@@ -476,6 +487,7 @@ describe('the match index in storage.local', () => {
     expect(second).toMatchObject({ seeded: true, indexed: true });
     const index2 = await stored();
     expect(index2).toMatchObject({ datasetVersion: '1.0.2', datasetHash: second.hash });
+    expect(await storedGate()).toMatchObject({ datasetHash: second.hash });
     expect(second.hash).toBe(await datasetHash(parseDataset(next)));
   });
 
@@ -493,12 +505,21 @@ describe('the match index in storage.local', () => {
     // An index written by an older build (another format) is rebuilt in the current one.
     await area().set({ [MATCH_INDEX_KEY]: { ...(await stored()), format: MATCH_INDEX_FORMAT - 1 } });
     expect(await installDataset(db, raw, area())).toMatchObject({ seeded: false, indexed: true });
-    expect(isMatchIndex(await stored())).toBe(true);
+    expect(isStoredMatchIndex(await stored())).toBe(true);
+
+    // The prefilter's record missing, or of another dataset: both are written again.
+    await area().remove(MATCH_GATE_KEY);
+    expect(await installDataset(db, raw, area())).toMatchObject({ seeded: false, indexed: true });
+    await area().set({ [MATCH_GATE_KEY]: { ...(await storedGate()), datasetHash: '0'.repeat(64) } });
+    expect(await installDataset(db, raw, area())).toMatchObject({ seeded: false, indexed: true });
+    expect(await storedGate()).toMatchObject({ datasetHash: first.hash });
   });
 
-  it('is what the content script accepts (isMatchIndex), so an unchanged dataset is not re-indexed', async () => {
+  it('is what the content script accepts (isMatchGate, isStoredMatchIndex), so an unchanged dataset is not re-indexed', async () => {
     const db = await track(openStore());
     await installDataset(db, raw, area());
-    expect(isMatchIndex(await stored())).toBe(true);
+    expect(isMatchGate(await storedGate())).toBe(true);
+    expect(isStoredMatchIndex(await stored())).toBe(true);
+    expect(await installDataset(db, raw, area())).toMatchObject({ seeded: false, indexed: false });
   });
 });
