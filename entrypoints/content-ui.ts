@@ -1,13 +1,14 @@
 /**
- * The content script's code for matching pages only: the sidebar host and the highlights (and the
- * caption readers, for pages with video tracks). Imported by the detector after a match, so pages
- * that are not about the story never pay for it (DESIGN: at most 15 KB gzipped on every page).
+ * The content script's code for matching pages only: the highlights (and the caption readers, for
+ * pages with video tracks where the prefilter opened). Imported by the detector after a match, so
+ * pages that are not about the story never pay for it (DESIGN: at most 15 KB gzipped on every page).
+ * The sidebar host, a few hundred bytes, is in the detector itself, so that it mounts without waiting
+ * for this import.
  */
-import { SidebarHost } from './content/sidebar-host';
 import { PageHighlights } from './content/highlights';
 import { registerChunk } from './content/ui-registry';
 import { prepareTextTracks, restoreTextTracks, trackCueTexts } from '../lib/page-text';
 
 export default defineUnlistedScript(() => {
-  registerChunk('ui', { SidebarHost, PageHighlights, prepareTextTracks, restoreTextTracks, trackCueTexts });
+  registerChunk('ui', { PageHighlights, prepareTextTracks, restoreTextTracks, trackCueTexts });
 });

@@ -30,7 +30,7 @@ import { Gate, GatePass } from '../../lib/gate';
 import { readBackgroundMessage } from '../../lib/content-guard';
 import type { ContentToBackground, DetectionReport, DetectionSummary } from '../../lib/messages';
 import type { HighlightTarget, PageHighlights } from './highlights';
-import type { SidebarHost } from './sidebar-host';
+import { SidebarHost } from './sidebar-host';
 import { loadChunk, loadedChunk } from './ui-registry';
 import { SETTINGS_KEY, pageSettings } from '../../lib/settings';
 import { ANNOTATED_SITES_KEY, ANNOTATOR_MESSAGE, mayHaveAnnotations } from '../../lib/annotations/annotated-sites';
@@ -359,18 +359,20 @@ class PageWatch {
 
   private async showUi(): Promise<void> {
     if (!this.host) {
-      const ui = await loadChunk('ui', getUrl);
-      if (!this.ctx.isValid || this.host) return;
+      // The host (a closed shadow root holding the extension's frame) is mounted at once; the sidebar
+      // itself is the frame's page, which loads only now. The highlights come with content-ui.js.
       loadedChunk('annotator')?.annotator.yieldSidebar();
-      this.host = new ui.SidebarHost(browser.runtime.getURL('/sidebar.html'), this.openAtStart);
-      this.highlights = new ui.PageHighlights();
+      this.host = new SidebarHost(browser.runtime.getURL('/sidebar.html'), this.openAtStart);
       const loaded = this.host.mount();
       this.report.sidebarMounted = true;
       this.report.sidebarMs = performance.now() - this.started;
       void loaded.then(() => this.tell({ type: 'sidebar-mounted', ms: this.report.sidebarMs! }));
     }
+    const ui = await loadChunk('ui', getUrl);
+    if (!this.ctx.isValid || !this.host || !this.detection) return;
+    this.highlights ??= new ui.PageHighlights();
     const targets = this.targets();
-    this.highlights!.show(targets.filter((t, i): t is HighlightTarget => !!t && !!this.detection!.signals[i]!.personId));
+    this.highlights.show(targets.filter((t, i): t is HighlightTarget => !!t && !!this.detection!.signals[i]!.personId));
   }
 
   /** Where each signal was found, in the order of the summary's signals. */

@@ -1,17 +1,15 @@
 /**
  * The contract between the detector content script and its lazily loaded chunks: content-ui.js (the
- * sidebar host, highlights and caption readers: pages that match, or carry video tracks) and
+ * highlights and caption readers: pages that match, or carry video tracks where the prefilter opened) and
  * content-annotator.js (anchoring and annotation highlights: sites with annotations, or an Annotate
  * request). Each chunk, once imported, hands its exports over through a symbol-keyed property of the
  * content script's global, which lives in the extension's isolated world: the page cannot see it.
  */
-import type { SidebarHost } from './sidebar-host';
 import type { PageHighlights } from './highlights';
 import type { Annotator } from './annotator';
 import type { prepareTextTracks, restoreTextTracks, trackCueTexts } from '../../lib/page-text';
 
 export interface ContentUi {
-  SidebarHost: typeof SidebarHost;
   PageHighlights: typeof PageHighlights;
   prepareTextTracks: typeof prepareTextTracks;
   restoreTextTracks: typeof restoreTextTracks;
