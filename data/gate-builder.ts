@@ -48,7 +48,7 @@ function starts(pattern: string): number[] {
  * that still gives every pattern a place to start (greedy: each pattern's rarest letter, then drop
  * the most frequent letters the others can do without).
  */
-export function fragments(patterns: readonly string[]): Map<string, string> {
+function fragments(patterns: readonly string[]): Map<string, string> {
   const freq = (c: string) => FREQUENCY[c] ?? 0;
   const choices = patterns.map((p) => new Set(starts(p).map((i) => p[i]!)));
   let first = new Set(choices.map((c) => [...c].sort((a, b) => freq(a) - freq(b))[0]!));

@@ -1,17 +1,18 @@
 /**
  * Detector content script: runs on every http(s) page at document_idle.
  *
- *   storage.local ──matchIndex, settings──▶ PageWatch
+ *   storage.local ──matchGate (the prefilter's record), settings──▶ PageWatch
  *     first pass: prefilter (lib/gate.ts: native text reads and regular expressions, in idle slices)
  *       none of the words a match needs ─▶ no match; nothing else is read
- *       some ─▶ full pass: collectText(document) ─▶ DetectionSession ─▶ decide
+ *       some ─▶ storage.local ──matchIndex──▶ full pass: collectText(document) ─▶ DetectionSession ─▶ decide
  *     later: MutationObserver (batched, idle time) ─▶ only the added text ─▶ the prefilter, or (once it
  *            has opened on this page) the same session ─▶ decide
  *            URL change (history API / Navigation API, via WXT's locationchange) ─▶ a new first pass
  *                                    │
  *                 no match ──────────┴──────── match
- *                 (page untouched)             ├─ content-ui.js, imported on first match:
- *                                              │    SidebarHost (closed shadow root + extension iframe),
+ *                 (page untouched)             ├─ SidebarHost (closed shadow root + extension iframe,
+ *                                              │    whose page is the sidebar), mounted at once
+ *                                              ├─ content-ui.js, imported on first match:
  *                                              │    PageHighlights (CSS Custom Highlight API)
  *                                              └─ "detection" ─▶ background (badge, tab state)
  *
@@ -72,7 +73,8 @@ class PageWatch {
   readonly report: DetectionReport = { url: location.href, status: 'pending', sidebarMounted: false, settled: false, workMs: 0, batches: 0, longestMs: 0 };
   host: SidebarHost | undefined;
   private highlights: PageHighlights | undefined;
-  private index: MatchGate | undefined;
+  /** The prefilter's record of the index (the rest is read where the prefilter opens). */
+  private record: MatchGate | undefined;
   private gate: Gate | undefined;
   private table: Uint16Array | undefined;
   private detector: Detector | undefined;
@@ -106,9 +108,9 @@ class PageWatch {
     const stored = await browser.storage.local.get([MATCH_GATE_KEY, SETTINGS_KEY, ANNOTATED_SITES_KEY]);
     this.report.storageMs = performance.now() - this.started;
     if (!this.ctx.isValid) return;
-    const index = stored[MATCH_GATE_KEY];
+    const record = stored[MATCH_GATE_KEY];
     const settings = pageSettings(stored[SETTINGS_KEY], location.href);
-    if (!isMatchGate(index)) {
+    if (!isMatchGate(record)) {
       this.report.status = 'no-index';
       return;
     }
@@ -117,8 +119,8 @@ class PageWatch {
       return;
     }
     this.openAtStart = settings.open;
-    this.index = index;
-    this.gate = new Gate(index.gate, () => this.foldTable());
+    this.record = record;
+    this.gate = new Gate(record.gate, () => this.foldTable());
     this.observe();
     await this.firstPass();
     if (mayHaveAnnotations(stored[ANNOTATED_SITES_KEY], location.href)) void loadChunk('annotator', getUrl).then(({ annotator }) => annotator.start(this.ctx, !!this.host));
@@ -128,7 +130,7 @@ class PageWatch {
 
   /** The fold table, expanded from the index on first need (text with non-ASCII letters, a full pass). */
   private foldTable(): Uint16Array {
-    return (this.table ??= foldTableFromRuns(this.index!.fold));
+    return (this.table ??= foldTableFromRuns(this.record!.fold));
   }
 
   /**
@@ -143,7 +145,7 @@ class PageWatch {
     this.firstPassing = true;
     this.report.settled = false;
     try {
-      if (matchesUrlRule(this.index!.urls, location.href)) return await this.openGate();
+      if (matchesUrlRule(this.record!.urls, location.href)) return await this.openGate();
       const pass = new GatePass(this.gate!, [document], { withHead: true });
       for (;;) {
         const t0 = performance.now();
@@ -182,12 +184,12 @@ class PageWatch {
       this.report.storageMs! += performance.now() - waited;
       if (!this.ctx.isValid) return;
       // Written with the prefilter's record in one call: another dataset's means an update is under way.
-      if (!isStoredMatchIndex(stored) || stored.datasetHash !== this.index!.datasetHash) {
+      if (!isStoredMatchIndex(stored) || stored.datasetHash !== this.record!.datasetHash) {
         this.report.status = 'no-index';
         return;
       }
       const t = performance.now();
-      this.detector = new Detector(unpackIndex(this.index!, stored), this.foldTable());
+      this.detector = new Detector(unpackIndex(this.record!, stored), this.foldTable());
       this.account(t);
     }
     const t0 = performance.now();
