@@ -32,7 +32,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['entrypoints/**', 'components/**', 'lib/**', 'data/**'],
+    files: ['entrypoints/**', 'components/**', 'core/**', 'content/**', 'extension/**'],
     rules: noHtmlFromStrings,
   },
   {

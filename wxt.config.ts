@@ -24,9 +24,9 @@ export default defineConfig({
         description: 'Annotate the selected text',
       },
     },
-    // sidebar.html is framed into matching pages; content-ui.js and content-annotator.js are the
+    // sidebar.html is framed into matching pages; chunk-ui.js and chunk-annotator.js are the
     // detector's lazily imported chunks.
-    web_accessible_resources: [{ resources: ['sidebar.html', 'content-ui.js', 'content-annotator.js'], matches: ['http://*/*', 'https://*/*'] }],
+    web_accessible_resources: [{ resources: ['sidebar.html', 'chunk-ui.js', 'chunk-annotator.js'], matches: ['http://*/*', 'https://*/*'] }],
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

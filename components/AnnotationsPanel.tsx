@@ -5,11 +5,11 @@
  * options app does the storing (entrypoints/options/annotations.tsx).
  */
 import { useState } from 'preact/hooks';
-import type { AnnotationRecord } from '../lib/annotations/model';
-import { linksOf, noteOf, quoteOf, tagsOf } from '../lib/annotations/model';
-import { formatTags, parseTagInput } from '../lib/annotations/form';
-import { safeHref } from '../lib/context-view';
-import type { Translate } from '../lib/i18n';
+import type { AnnotationRecord } from '../core/annotations/model';
+import { linksOf, noteOf, quoteOf, tagsOf } from '../core/annotations/model';
+import { formatTags, parseTagInput } from '../core/annotations/form';
+import { safeHref } from '../core/dataset/context-view';
+import type { Translate } from '../core/i18n';
 
 export interface AnnotationQueryInput {
   text: string;

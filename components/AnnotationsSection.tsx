@@ -5,9 +5,9 @@
  * callbacks in through props (the sidebar app talks to the background).
  */
 import { useState } from 'preact/hooks';
-import type { AnnotationItem, AnnotationsView, SaveResult } from '../lib/annotation-messages';
-import { linksIn, parseTagInput, recordLink, shorten } from '../lib/annotations/form';
-import type { Translate } from '../lib/i18n';
+import type { AnnotationItem, AnnotationsView, SaveResult } from '../core/messages/annotations';
+import { linksIn, parseTagInput, recordLink, shorten } from '../core/annotations/form';
+import type { Translate } from '../core/i18n';
 
 export interface LinkChoice {
   id: string;

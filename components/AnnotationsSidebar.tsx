@@ -4,7 +4,7 @@
  * collapsed tab. Pure.
  */
 import type { ComponentChildren } from 'preact';
-import type { Translate } from '../lib/i18n';
+import type { Translate } from '../core/i18n';
 import { SidebarBar } from './SidebarBar';
 
 export function AnnotationsSidebar({

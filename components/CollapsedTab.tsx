@@ -1,4 +1,4 @@
-import type { Translate } from '../lib/i18n';
+import type { Translate } from '../core/i18n';
 
 /** The slim tab at the page edge: a one-line summary that opens the sidebar. */
 export function CollapsedTab({ people, onOpen, t }: { people: number; onOpen: () => void; t: Translate }) {

@@ -1,8 +1,8 @@
 /**
  * The toolbar popup: this tab's status and the reader's controls. Pure: state and callbacks in.
  */
-import type { Translate } from '../lib/i18n';
-import type { DetectionReport } from '../lib/messages';
+import type { Translate } from '../core/i18n';
+import type { DetectionReport } from '../core/messages/messages';
 
 export interface PopupProps {
   t: Translate;

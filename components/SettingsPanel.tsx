@@ -1,6 +1,6 @@
 /** Reader settings on the options page: language, pause, muted sites. Pure. */
-import type { Translate } from '../lib/i18n';
-import type { Locale, Settings } from '../lib/settings';
+import type { Translate } from '../core/i18n';
+import type { Locale, Settings } from '../core/settings';
 
 export function SettingsPanel({ t, settings, onChange }: { t: Translate; settings: Settings; onChange: (next: Settings) => void }) {
   return (

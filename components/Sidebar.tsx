@@ -6,10 +6,10 @@
  * inside a Chinese UI and any right-to-left text in it lays out on its own.
  */
 import type { ComponentChildren } from 'preact';
-import { speakerNames, type ContextView, type FamilyView } from '../lib/context-view';
-import type { DetectionSummary } from '../lib/messages';
-import type { Claim, MediaItem } from '../data/schema';
-import { translator, type Translate } from '../lib/i18n';
+import { speakerNames, type ContextView, type FamilyView } from '../core/dataset/context-view';
+import type { DetectionSummary } from '../core/messages/messages';
+import type { Claim, MediaItem } from '../core/dataset/schema';
+import { translator, type Translate } from '../core/i18n';
 import { SourceLink, formatDate } from './SourceLink';
 import { SidebarBar } from './SidebarBar';
 

@@ -1,4 +1,4 @@
-import type { Translate } from '../lib/i18n';
+import type { Translate } from '../core/i18n';
 
 /** The sidebar's title bar: the name (focused when the panel opens), hide and collapse. Pure. */
 export function SidebarBar({ t, onCollapse, onDismiss }: { t: Translate; onCollapse: () => void; onDismiss?: (() => void) | undefined }) {

@@ -1,5 +1,5 @@
-import type { Source } from '../data/schema';
-import { safeHref } from '../lib/context-view';
+import type { Source } from '../core/dataset/schema';
+import { safeHref } from '../core/dataset/context-view';
 
 /** "CNN, 23 Apr 2021" linking to the source when it has a safe URL. */
 export function SourceLink({ source }: { source: Source | undefined }) {

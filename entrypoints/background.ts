@@ -5,8 +5,8 @@
  */
 import { browser, type Browser } from 'wxt/browser';
 import rawDataset from '../data/dataset.json';
-import { openStore, readDataset } from '../data/store';
-import { installDataset } from '../data/install';
+import { openStore, readDataset } from '../extension/store';
+import { installDataset } from '../extension/install';
 import {
   ContentToBackground,
   PopupToBackground,
@@ -15,11 +15,11 @@ import {
   type BackgroundToContent,
   type ContextResponse,
   type TabState,
-} from '../lib/messages';
-import { tabStates } from '../lib/tab-state';
-import { loadSettings, siteOf, updateSettings } from '../lib/settings';
-import { annotationService, syncAnnotatedSites, withStore } from '../lib/annotation-service';
-import { AnnotatorToBackground, SidebarAnnotationsToBackground } from '../lib/annotation-messages';
+} from '../core/messages/messages';
+import { tabStates } from '../extension/tab-state';
+import { loadSettings, siteOf, updateSettings } from '../core/settings';
+import { annotationService, syncAnnotatedSites, withStore } from '../extension/annotation-service';
+import { AnnotatorToBackground, SidebarAnnotationsToBackground } from '../core/messages/annotations';
 
 export default defineBackground(() => {
   const states = tabStates(browser.storage.session);

@@ -8,8 +8,8 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { DatasetError, parseDataset } from '../data/schema';
-import { toClaimReviews } from '../lib/claim-review';
+import { DatasetError, parseDataset } from '../core/dataset/schema';
+import { toClaimReviews } from './claim-review/claim-review';
 
 const datasetPath = fileURLToPath(new URL('../data/dataset.json', import.meta.url));
 

@@ -12,7 +12,7 @@
  *                 no match ──────────┴──────── match
  *                 (page untouched)             ├─ SidebarHost (closed shadow root + extension iframe,
  *                                              │    whose page is the sidebar), mounted at once
- *                                              ├─ content-ui.js, imported on first match:
+ *                                              ├─ chunk-ui.js, imported on first match:
  *                                              │    PageHighlights (CSS Custom Highlight API)
  *                                              └─ "detection" ─▶ background (badge, tab state)
  *
@@ -23,18 +23,20 @@
  */
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { Detector, type Detection, type DetectionSession } from '../../lib/detect';
-import { HOST_TAG, collectText } from '../../lib/page-text';
-import { MATCH_GATE_KEY, MATCH_INDEX_KEY, isMatchGate, isStoredMatchIndex, matchesUrlRule, unpackIndex, type MatchGate } from '../../lib/match-index';
-import { foldTableFromRuns } from '../../lib/fold';
-import { Gate, GatePass } from '../../lib/gate';
-import { readBackgroundMessage } from '../../lib/content-guard';
-import type { ContentToBackground, DetectionReport, DetectionSummary } from '../../lib/messages';
-import type { HighlightTarget, PageHighlights } from './highlights';
-import { SidebarHost } from './sidebar-host';
-import { loadChunk, loadedChunk } from './ui-registry';
-import { SETTINGS_KEY, pageSettings } from '../../lib/settings';
-import { ANNOTATED_SITES_KEY, ANNOTATOR_MESSAGE, mayHaveAnnotations } from '../../lib/annotations/annotated-sites';
+import { Detector, type Detection, type DetectionSession } from '../../core/detect/detect';
+import { collectText } from '../../content/page-text';
+import { HOST_TAG } from '../../content/dom-text';
+import { MATCH_GATE_KEY, MATCH_INDEX_KEY, isMatchGate, isStoredMatchIndex, matchesUrlRule, unpackIndex, type MatchGate } from '../../core/detect/match-index';
+import { foldTableFromRuns } from '../../core/text/fold';
+import { Gate } from '../../core/detect/gate';
+import { GatePass } from '../../content/prefilter';
+import { readBackgroundMessage } from '../../content/message-guard';
+import type { ContentToBackground, DetectionReport, DetectionSummary } from '../../core/messages/messages';
+import type { HighlightTarget, PageHighlights } from '../../content/highlights';
+import { SidebarHost } from '../../content/sidebar-host';
+import { loadChunk, loadedChunk } from '../../content/chunks';
+import { SETTINGS_KEY, pageSettings } from '../../core/settings';
+import { ANNOTATED_SITES_KEY, ANNOTATOR_MESSAGE, mayHaveAnnotations } from '../../core/annotations/annotated-sites';
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
@@ -64,7 +66,7 @@ export default defineContentScript({
 });
 
 /** Extension URLs of the lazily loaded chunks. */
-const getUrl = (path: string) => browser.runtime.getURL(path as '/content-ui.js');
+const getUrl = (path: string) => browser.runtime.getURL(path as '/chunk-ui.js');
 
 /** Idle-time batches: at most this long per slice, so the extension never makes a long task. */
 const SLICE_MS = 8;
@@ -362,7 +364,7 @@ class PageWatch {
   private async showUi(): Promise<void> {
     if (!this.host) {
       // The host (a closed shadow root holding the extension's frame) is mounted at once; the sidebar
-      // itself is the frame's page, which loads only now. The highlights come with content-ui.js.
+      // itself is the frame's page, which loads only now. The highlights come with chunk-ui.js.
       loadedChunk('annotator')?.annotator.yieldSidebar();
       this.host = new SidebarHost(browser.runtime.getURL('/sidebar.html'), this.openAtStart);
       const loaded = this.host.mount();

@@ -6,9 +6,9 @@ import { render } from 'preact';
 import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { SettingsPanel } from '../../components/SettingsPanel';
-import { loadSettings, SETTINGS_KEY, type Settings } from '../../lib/settings';
-import { resolveLocale, translator } from '../../lib/i18n';
-import { AnnotationsManager } from './annotations';
+import { loadSettings, SETTINGS_KEY, type Settings } from '../../core/settings';
+import { resolveLocale, translator } from '../../core/i18n';
+import { AnnotationsManager } from '../../extension/options/AnnotationsPage';
 
 function App({ initial }: { initial: Settings }) {
   const [settings, setSettings] = useState(initial);

@@ -6,10 +6,10 @@ import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { Popup } from '../../components/Popup';
-import { DetectionReport, parseMessage, type BackgroundToContent, type PopupToBackground } from '../../lib/messages';
-import { loadSettings, siteOf, updateSettings, type Settings } from '../../lib/settings';
-import { resolveLocale, translator } from '../../lib/i18n';
-import { MATCH_INDEX_KEY, isStoredMatchIndex, type MatchIndex } from '../../lib/match-index';
+import { DetectionReport, parseMessage, type BackgroundToContent, type PopupToBackground } from '../../core/messages/messages';
+import { loadSettings, siteOf, updateSettings, type Settings } from '../../core/settings';
+import { resolveLocale, translator } from '../../core/i18n';
+import { MATCH_INDEX_KEY, isStoredMatchIndex, type MatchIndex } from '../../core/detect/match-index';
 
 /**
  * The tab the popup is about: the active tab, or the one named by `?tab=ID` (the popup opened as a

@@ -10,13 +10,13 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { Sidebar } from '../../components/Sidebar';
 import { CollapsedTab } from '../../components/CollapsedTab';
-import { buildContextView, type ContextView, type StoredDataset } from '../../lib/context-view';
-import { ContextResponse, TabState, parseMessage, type SidebarToBackground } from '../../lib/messages';
-import { loadSettings } from '../../lib/settings';
-import { resolveLocale, translator, type Translate } from '../../lib/i18n';
+import { buildContextView, type ContextView, type StoredDataset } from '../../core/dataset/context-view';
+import { ContextResponse, TabState, parseMessage, type SidebarToBackground } from '../../core/messages/messages';
+import { loadSettings } from '../../core/settings';
+import { resolveLocale, translator, type Translate } from '../../core/i18n';
 import { AnnotationsSection, type LinkChoice } from '../../components/AnnotationsSection';
 import { AnnotationsSidebar, AnnotationsTab } from '../../components/AnnotationsSidebar';
-import { useAnnotations } from './use-annotations';
+import { useAnnotations } from '../../extension/sidebar/use-annotations';
 
 interface Loaded {
   tabId: number;

@@ -6,10 +6,10 @@
  * reported on its own.
  */
 import 'fake-indexeddb/auto';
-import { openStore, DB_NAME } from '../../data/store';
-import { exportAnnotations, importAnnotations, listAll, listByDocument, saveAnnotation } from '../../data/annotation-store';
-import { createAnnotation, linkIri } from '../../lib/annotations/model';
-import { exportJsonLd } from '../../lib/annotations/io';
+import { openStore, DB_NAME } from '../../extension/store';
+import { exportAnnotations, importAnnotations, listAll, listByDocument, saveAnnotation } from '../../extension/annotation-store';
+import { createAnnotation, linkIri } from '../../core/annotations/model';
+import { exportJsonLd } from '../../core/annotations/io';
 import type { BenchRow } from './run';
 
 export const name = 'Annotations (10,000 in IndexedDB)';

@@ -34,7 +34,7 @@ import { DEMO_FILE, DEMO_URL } from '../../scripts/harness/demo';
 import { runPages } from '../../scripts/check/cli';
 import { sleep } from '../../scripts/check/runner';
 import { staleReason } from '../../scripts/check/build';
-import type { DetectionReport } from '../../lib/messages';
+import type { DetectionReport } from '../../core/messages/messages';
 import type { BenchRow } from './run';
 import { rng } from '../support/fakes';
 
@@ -71,7 +71,7 @@ function snapshotBuild(): { dir: string; note: string } {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'backstory-bench-build-'));
     try {
       cpSync(CHROME_BUILD, dir, { recursive: true });
-      const complete = ['manifest.json', 'content-scripts/content.js', 'content-ui.js', 'sidebar.html', 'background.js'].every((f) =>
+      const complete = ['manifest.json', 'content-scripts/content.js', 'chunk-ui.js', 'sidebar.html', 'background.js'].every((f) =>
         existsSync(path.join(dir, f)),
       );
       if (complete && sidebarFiles(dir).every((f) => existsSync(path.join(dir, f)))) {
@@ -375,15 +375,16 @@ async function measureFloor(page: Page, which: 'body' | 'added'): Promise<{ cold
 }
 
 // ---------------------------------------------------------------------------------------------
-// Attribution: the content script's own library code (lib/gate.ts, lib/page-text.ts, lib/detect.ts),
+// Attribution: the content script's own library code (content/prefilter.ts, content/page-text.ts, core/detect/),
 // bundled with esbuild and run in a fresh isolated world of a browser WITHOUT the extension, part by
 // part: the prefilter, and the full pass it spares a page without the story's words.
 
 const PROFILER_SRC = `
-import { collectText } from './lib/page-text';
-import { Detector } from './lib/detect';
-import { Gate, GatePass } from './lib/gate';
-import { deriveFoldTable, foldTableFromRuns } from './lib/fold';
+import { collectText } from './content/page-text';
+import { Detector } from './core/detect/detect';
+import { Gate } from './core/detect/gate';
+import { GatePass } from './content/prefilter';
+import { deriveFoldTable, foldTableFromRuns } from './core/text/fold';
 
 function timed(fn, runs) {
   const times = [];
@@ -441,8 +442,8 @@ async function profiler(): Promise<string> {
 async function matchIndex(): Promise<unknown> {
   const [{ default: raw }, { parseDataset }, { buildMatchIndex }] = await Promise.all([
     import('../../data/dataset.json', { with: { type: 'json' } }),
-    import('../../data/schema'),
-    import('../../data/match-index-builder'),
+    import('../../core/dataset/schema'),
+    import('../../core/detect/compile/match-index-builder'),
   ]);
   return structuredClone(buildMatchIndex(parseDataset(raw), 'bench'));
 }
@@ -798,12 +799,12 @@ function bundles(buildDir: string): BenchRow[] {
   const sidebarCss = find('assets', /^sidebar-.*\.css$/);
   const all = sidebarFiles(buildDir);
   const markersIn = (file: string) => PREACT_MARKERS.filter((m) => readFileSync(path.join(buildDir, file), 'utf8').includes(m));
-  const withPreact = [...find('chunks', /\.js$/), 'content-ui.js', content].filter((f) => markersIn(f).length > 0);
+  const withPreact = [...find('chunks', /\.js$/), 'chunk-ui.js', content].filter((f) => markersIn(f).length > 0);
   const contentMarkers = markersIn(content);
   const staticImports = /(?:^|[;}\s])import\s*[{"'*]/.test(readFileSync(path.join(buildDir, content), 'utf8'));
   return [
     { figure: 'bundle: content script (content.js), gzip -9', value: gz(content), unit: 'bytes', limit: 15360, note: `${(readFileSync(path.join(buildDir, content)).length / 1024).toFixed(1)} KB raw; loaded on every page` },
-    { figure: 'bundle: content-ui.js (loaded on a match), gzip -9', value: gz('content-ui.js'), unit: 'bytes' },
+    { figure: 'bundle: chunk-ui.js (loaded on a match), gzip -9', value: gz('chunk-ui.js'), unit: 'bytes' },
     { figure: 'bundle: sidebar chunk + css, gzip -9', value: [...sidebarJs, ...sidebarCss].reduce((n, f) => n + gz(f), 0), unit: 'bytes', note: [...sidebarJs, ...sidebarCss].map((f) => `${path.basename(f)} ${gz(f)}`).join(', ') },
     { figure: 'bundle: everything sidebar.html loads, gzip -9 (each file)', value: all.reduce((n, f) => n + gz(f), 0), unit: 'bytes', note: all.map((f) => `${path.basename(f)} ${gz(f)}`).join(', ') },
     {

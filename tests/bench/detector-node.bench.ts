@@ -12,12 +12,12 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Window } from 'happy-dom';
 import rawDataset from '../../data/dataset.json' with { type: 'json' };
-import { parseDataset } from '../../data/schema';
-import { buildMatchIndex } from '../../data/match-index-builder';
-import { Detector, type Segment } from '../../lib/detect';
-import { foldTableFromRuns } from '../../lib/fold';
-import { Gate } from '../../lib/gate';
-import { collectText, vttCueTexts } from '../../lib/page-text';
+import { parseDataset } from '../../core/dataset/schema';
+import { buildMatchIndex } from '../../core/detect/compile/match-index-builder';
+import { Detector, type Segment } from '../../core/detect/detect';
+import { foldTableFromRuns } from '../../core/text/fold';
+import { Gate } from '../../core/detect/gate';
+import { collectText, vttCueTexts } from '../../content/page-text';
 import type { BenchRow } from './run';
 
 export const name = 'Detector (Node)';

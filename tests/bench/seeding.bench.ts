@@ -5,8 +5,8 @@
  */
 import 'fake-indexeddb/auto';
 import rawDataset from '../../data/dataset.json' with { type: 'json' };
-import { installDataset, type KeyValueArea } from '../../data/install';
-import { openStore, DB_NAME } from '../../data/store';
+import { installDataset, type KeyValueArea } from '../../extension/install';
+import { openStore, DB_NAME } from '../../extension/store';
 import type { BenchRow } from './run';
 
 export const name = 'Seeding the dataset';

@@ -1,7 +1,7 @@
 import { describe as group, expect, it } from 'vitest';
-import { anchor, CONTEXT_LENGTH, describe, statusOf } from '../../lib/annotations/anchoring';
-import { positionsOfRange, rangeFromPositions, textOfRoot } from '../../lib/annotations/text-dom';
-import type { Selector } from '../../lib/annotations/model';
+import { anchor, CONTEXT_LENGTH, describe, statusOf } from '../../core/annotations/anchoring';
+import { positionsOfRange, rangeFromPositions, textOfRoot } from '../../content/text-dom';
+import type { Selector } from '../../core/annotations/model';
 
 /** A page as a researcher would annotate it: a news article with repeated phrases. */
 const ARTICLE = [

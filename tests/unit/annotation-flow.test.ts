@@ -5,16 +5,16 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { IDBObjectStore } from 'fake-indexeddb';
-import { openStore, type DB } from '../../data/store';
-import { deleteAnnotation, listAll, saveAnnotation } from '../../data/annotation-store';
-import { createAnnotation, documentKey } from '../../lib/annotations/model';
-import { ANNOTATED_SITES_KEY, annotatedSites, mayHaveAnnotations, siteTag } from '../../lib/annotations/annotated-sites';
-import { parseTagInput, formatTags, linksIn } from '../../lib/annotations/form';
-import { annotationService, type AnnotationServiceDeps } from '../../lib/annotation-service';
-import { AnnotationsView, type AnnotatorMessage } from '../../lib/annotation-messages';
-import type { TabState } from '../../lib/messages';
-import { anchorAll, describeSelection } from '../../entrypoints/content/annotator';
-import { textOfRoot } from '../../lib/annotations/text-dom';
+import { openStore, type DB } from '../../extension/store';
+import { deleteAnnotation, listAll, saveAnnotation } from '../../extension/annotation-store';
+import { createAnnotation, documentKey } from '../../core/annotations/model';
+import { ANNOTATED_SITES_KEY, annotatedSites, mayHaveAnnotations, siteTag } from '../../core/annotations/annotated-sites';
+import { parseTagInput, formatTags, linksIn } from '../../core/annotations/form';
+import { annotationService, type AnnotationServiceDeps } from '../../extension/annotation-service';
+import { AnnotationsView, type AnnotatorMessage } from '../../core/messages/annotations';
+import type { TabState } from '../../core/messages/messages';
+import { anchorAll, describeSelection } from '../../content/annotator';
+import { textOfRoot } from '../../content/text-dom';
 
 const CNN = 'https://edition.cnn.com/2021/04/23/china/xinjiang-uyghur-family-separation-intl-hnk/index.html';
 

@@ -2,8 +2,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { IDBFactory, IDBObjectStore } from 'fake-indexeddb';
 import raw from '../../data/dataset.json';
-import { openStore, StoreError, UPGRADES, type DB, type UpgradeStep } from '../../data/store';
-import { installDataset } from '../../data/install';
+import { openStore, StoreError, UPGRADES, type DB, type UpgradeStep } from '../../extension/store';
+import { installDataset } from '../../extension/install';
 import {
   deleteAnnotation,
   getAnnotation,
@@ -13,7 +13,7 @@ import {
   restoreAnnotation,
   saveAnnotation,
   updateAnnotation,
-} from '../../data/annotation-store';
+} from '../../extension/annotation-store';
 import {
   InvalidAnnotationError,
   contentFingerprint,
@@ -24,8 +24,8 @@ import {
   tagsOf,
   withContent,
   type AnnotationRecord,
-} from '../../lib/annotations/model';
-import { conflictId, exportJsonLd, ImportError } from '../../lib/annotations/io';
+} from '../../core/annotations/model';
+import { conflictId, exportJsonLd, ImportError } from '../../core/annotations/io';
 
 const CNN = 'https://edition.cnn.com/2021/04/23/china/xinjiang-uyghur-family-separation-intl-hnk/index.html';
 const CGTN = 'https://news.cgtn.com/news/2021-04-24/uyghur-family-responds/index.html';

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DB_NAME, openStore, type DB } from '../../data/store';
-import { exportAnnotations, importAnnotations, listAll } from '../../data/annotation-store';
+import { DB_NAME, openStore, type DB } from '../../extension/store';
+import { exportAnnotations, importAnnotations, listAll } from '../../extension/annotation-store';
 import {
   createAnnotation,
   documentKey,
@@ -11,8 +11,8 @@ import {
   tagsOf,
   withContent,
   type AnnotationRecord,
-} from '../../lib/annotations/model';
-import { CSV_COLUMNS, ImportError, MB, exportCsv, exportJsonLd, parseCsv, parseImport, splitTags } from '../../lib/annotations/io';
+} from '../../core/annotations/model';
+import { CSV_COLUMNS, ImportError, MB, exportCsv, exportJsonLd, parseCsv, parseImport, splitTags } from '../../core/annotations/io';
 
 const CNN = 'https://www.cnn.com/2021/04/23/china/xinjiang-uyghur-family-separation-intl-hnk/index.html';
 

@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import raw from '../../data/dataset.json';
-import { parseDataset } from '../../data/schema';
-import { REVIEWER_NAME, toClaimReviews, type ClaimReviewJsonLd } from '../../lib/claim-review';
+import { parseDataset } from '../../core/dataset/schema';
+import { REVIEWER_NAME, toClaimReviews, type ClaimReviewJsonLd } from '../../scripts/claim-review/claim-review';
 
 const dataset = parseDataset(raw);
 const reviews = toClaimReviews(dataset);

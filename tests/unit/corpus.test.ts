@@ -12,12 +12,13 @@ import path from 'node:path';
 import { Window } from 'happy-dom';
 import { afterAll, describe, expect, it } from 'vitest';
 import dataset from '../../data/dataset.json';
-import { parseDataset } from '../../data/schema';
-import { buildMatchIndex } from '../../data/match-index-builder';
-import { Detector, type Detection } from '../../lib/detect';
-import { collectText, vttCueTexts } from '../../lib/page-text';
-import { Gate, GatePass } from '../../lib/gate';
-import { matchesUrlRule } from '../../lib/match-index';
+import { parseDataset } from '../../core/dataset/schema';
+import { buildMatchIndex } from '../../core/detect/compile/match-index-builder';
+import { Detector, type Detection } from '../../core/detect/detect';
+import { collectText, vttCueTexts } from '../../content/page-text';
+import { Gate } from '../../core/detect/gate';
+import { GatePass } from '../../content/prefilter';
+import { matchesUrlRule } from '../../core/detect/match-index';
 
 interface ManifestEntry {
   file: string;

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import raw from '../../data/dataset.json';
-import { DatasetError, parseDataset, type Dataset } from '../../data/schema';
+import { DatasetError, parseDataset, type Dataset } from '../../core/dataset/schema';
 
 type Rec = Record<string, unknown>;
 type Loose = Record<string, unknown> & { signals: Record<string, Rec[]> };

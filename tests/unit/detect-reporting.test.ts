@@ -5,9 +5,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import rawDataset from '../../data/dataset.json';
-import { parseDataset } from '../../data/schema';
-import { buildMatchIndex } from '../../data/match-index-builder';
-import { Detector } from '../../lib/detect';
+import { parseDataset } from '../../core/dataset/schema';
+import { buildMatchIndex } from '../../core/detect/compile/match-index-builder';
+import { Detector } from '../../core/detect/detect';
 
 const detector = new Detector(buildMatchIndex(parseDataset(rawDataset), 'test'));
 const detect = (text: string) => detector.detect([{ text, origin: 'body', block: true }]);

@@ -4,9 +4,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import rawDataset from '../../data/dataset.json';
-import { parseDataset } from '../../data/schema';
-import { buildMatchIndex } from '../../data/match-index-builder';
-import { Detector, type Segment } from '../../lib/detect';
+import { parseDataset } from '../../core/dataset/schema';
+import { buildMatchIndex } from '../../core/detect/compile/match-index-builder';
+import { Detector, type Segment } from '../../core/detect/detect';
 
 const detector = new Detector(buildMatchIndex(parseDataset(rawDataset), 'test'));
 const seg = (text: string): Segment => ({ text, origin: 'body', block: true });

@@ -5,11 +5,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import dataset from '../../data/dataset.json';
-import { parseDataset } from '../../data/schema';
-import { buildMatchIndex } from '../../data/match-index-builder';
-import { Detector, type Segment } from '../../lib/detect';
-import { collectText } from '../../lib/page-text';
-import { foldText } from '../../lib/fold';
+import { parseDataset } from '../../core/dataset/schema';
+import { buildMatchIndex } from '../../core/detect/compile/match-index-builder';
+import { Detector, type Segment } from '../../core/detect/detect';
+import { collectText } from '../../content/page-text';
+import { foldText } from '../../core/text/fold';
 
 const detector = new Detector(buildMatchIndex(parseDataset(dataset), 'test'));
 const CONTEXT = ' The Uyghur family lives in Italy.';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { locateFolded } from '../../lib/locate';
+import { locateFolded } from '../../core/text/locate';
 
 describe('locateFolded', () => {
   it.each([

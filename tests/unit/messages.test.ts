@@ -5,8 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
-import { BackgroundToContent } from '../../lib/content-messages';
-import { readBackgroundMessage } from '../../lib/content-guard';
+import { BackgroundToContent } from '../../core/messages/to-content';
+import { readBackgroundMessage } from '../../content/message-guard';
 
 const CASES: unknown[] = [
   { type: 'get-detection' },

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import rawDataset from '../../data/dataset.json';
-import { parseDataset } from '../../data/schema';
-import { buildMatchIndex } from '../../data/match-index-builder';
-import { packInts, unpackInts } from '../../lib/pack';
-import { MATCH_GATE_KEY, MATCH_INDEX_KEY, isMatchGate, isStoredMatchIndex, packForStorage, unpackIndex } from '../../lib/match-index';
-import { Detector } from '../../lib/detect';
+import { parseDataset } from '../../core/dataset/schema';
+import { buildMatchIndex } from '../../core/detect/compile/match-index-builder';
+import { packInts, unpackInts } from '../../core/text/pack';
+import { MATCH_GATE_KEY, MATCH_INDEX_KEY, isMatchGate, isStoredMatchIndex, packForStorage, unpackIndex } from '../../core/detect/match-index';
+import { Detector } from '../../core/detect/detect';
 
 describe('packed integer arrays', () => {
   it.each([

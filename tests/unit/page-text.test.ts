@@ -4,7 +4,7 @@
  * must end (deep nesting, huge pages). Outcomes are asserted, not timings.
  */
 import { describe, expect, it } from 'vitest';
-import { collectText, cueText, vttCueTexts } from '../../lib/page-text';
+import { collectText, cueText, vttCueTexts } from '../../content/page-text';
 import { fakeFrames } from '../support/fakes';
 
 function doc(html: string): Document {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { DEFAULT_SETTINGS, loadSettings, pageSettings, parseSettings, siteOf, updateSettings } from '../../lib/settings';
-import { CATALOG_KEYS, resolveLocale, translator } from '../../lib/i18n';
+import { DEFAULT_SETTINGS, loadSettings, pageSettings, parseSettings, siteOf, updateSettings } from '../../core/settings';
+import { CATALOG_KEYS, resolveLocale, translator } from '../../core/i18n';
 
 describe('settings', () => {
   it('defaults when nothing is stored', async () => {

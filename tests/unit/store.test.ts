@@ -7,8 +7,8 @@ import { describe, it, expect, beforeEach, afterEach, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { IDBFactory, IDBObjectStore } from 'fake-indexeddb';
 import raw from '../../data/dataset.json';
-import { DatasetError, parseDataset, type Dataset } from '../../data/schema';
-import { COLLECTIONS } from '../../data/collections';
+import { DatasetError, parseDataset, type Dataset } from '../../core/dataset/schema';
+import { COLLECTIONS } from '../../core/dataset/collections';
 import {
   DB_NAME,
   DB_VERSION,
@@ -21,9 +21,9 @@ import {
   type DB,
   type UpgradeStep,
   type UserRecord,
-} from '../../data/store';
+} from '../../extension/store';
 import type { IDBPDatabase, IDBPTransaction } from 'idb';
-import { datasetHash, installDataset } from '../../data/install';
+import { datasetHash, installDataset } from '../../extension/install';
 import {
   MATCH_GATE_KEY,
   MATCH_INDEX_FORMAT,
@@ -33,7 +33,7 @@ import {
   unpackIndex,
   type MatchGate,
   type StoredMatchIndex,
-} from '../../lib/match-index';
+} from '../../core/detect/match-index';
 
 type Loose = Record<string, unknown> & { meta: Record<string, unknown> };
 type Row = Record<string, unknown> & { id?: string; key?: string };

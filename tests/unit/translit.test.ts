@@ -1,6 +1,6 @@
 /** Spelling variants generated from transliteration rules (lib/translit.ts). */
 import { describe, expect, it } from 'vitest';
-import { arabicRenderings, pinyinRenderings, spellingVariants } from '../../lib/translit';
+import { arabicRenderings, pinyinRenderings, spellingVariants } from '../../core/text/translit';
 
 describe('translit', () => {
   it.each([

@@ -1,0 +1,50 @@
+/**
+ * The contract between the detector content script and its lazily loaded chunks: chunk-ui.js (the
+ * highlights and caption readers: pages that match, or carry video tracks where the prefilter opened) and
+ * chunk-annotator.js (anchoring and annotation highlights: sites with annotations, or an Annotate
+ * request). Each chunk, once imported, hands its exports over through a symbol-keyed property of the
+ * content script's global, which lives in the extension's isolated world: the page cannot see it.
+ */
+import type { PageHighlights } from './highlights';
+import type { Annotator } from './annotator';
+import type { prepareTextTracks, restoreTextTracks, trackCueTexts } from './page-text';
+
+export interface ContentUi {
+  PageHighlights: typeof PageHighlights;
+  prepareTextTracks: typeof prepareTextTracks;
+  restoreTextTracks: typeof restoreTextTracks;
+  trackCueTexts: typeof trackCueTexts;
+}
+
+export interface ContentAnnotator {
+  /** Annotations: anchoring, highlights, a sidebar on pages the detector did not match (issue 6). */
+  annotator: Annotator;
+}
+
+export const CHUNKS = {
+  ui: { key: Symbol.for('backstory.chunk-ui'), path: '/chunk-ui.js' },
+  annotator: { key: Symbol.for('backstory.chunk-annotator'), path: '/chunk-annotator.js' },
+} as const;
+
+interface ChunkExports {
+  ui: ContentUi;
+  annotator: ContentAnnotator;
+}
+
+/** What a chunk has handed over, if it has been imported already. */
+export function loadedChunk<K extends keyof ChunkExports>(name: K): ChunkExports[K] | undefined {
+  return (globalThis as Record<symbol, unknown>)[CHUNKS[name].key] as ChunkExports[K] | undefined;
+}
+
+/** Register a chunk's exports (called by the chunk itself). */
+export function registerChunk<K extends keyof ChunkExports>(name: K, exports: ChunkExports[K]): void {
+  (globalThis as Record<symbol, unknown>)[CHUNKS[name].key] = exports;
+}
+
+/** Import a chunk once (a module import of an extension file) and return its exports. */
+export async function loadChunk<K extends keyof ChunkExports>(name: K, getUrl: (path: string) => string): Promise<ChunkExports[K]> {
+  if (!loadedChunk(name)) await import(/* @vite-ignore */ getUrl(CHUNKS[name].path));
+  const exports = loadedChunk(name);
+  if (!exports) throw new Error(`Backstory's ${name} chunk did not load from ${CHUNKS[name].path}`);
+  return exports;
+}

@@ -1,0 +1,77 @@
+/**
+ * The one way Backstory reads a page's text (content-script world): which elements hold no text a
+ * reader sees, and the walk over text nodes that the detector's full pass (content/page-text.ts) and
+ * the annotator's anchoring text (content/text-dom.ts) share. The prefilter (content/prefilter.ts)
+ * reads `textContent` of small subtrees instead, for speed, and skips the same elements.
+ *
+ * The walk is a TreeWalker (elements and text only, no `acceptNode` callback: DESIGN.md pitfalls)
+ * driven with firstChild / nextSibling / parentNode in a loop, so a reader knows when it enters and
+ * leaves an element without recursion and without a per-node ancestor walk: a 5,000-deep DOM costs
+ * the same per node as a flat one. Text nodes are read as they are (no innerText: it forces layout).
+ */
+
+/**
+ * Elements whose content is never text a reader sees as such (lower-case local names): every reader
+ * skips them. An IFRAME's children are fallback text; its document is read instead, where it may be.
+ */
+export const SKIPPED_TAGS: ReadonlySet<string> = new Set(['script', 'style', 'noscript', 'template', 'iframe', 'object', 'head']);
+
+/**
+ * Shown, but not prose (form fields, drawings, code listings): the detector sets it aside, so a name
+ * in a textarea or a code sample is not evidence of what the page is about; anchoring keeps it (a
+ * researcher may quote it).
+ */
+export const NOT_PROSE_TAGS: ReadonlySet<string> = new Set(['textarea', 'svg', 'code', 'pre']);
+
+/** The host element Backstory adds to a matching page; its subtree is never read as page text. */
+export const HOST_TAG = 'backstory-context';
+
+/** Whether an element's subtree is left out of the page's text: a skipped element or Backstory's own host. */
+export function isSkipped(el: Element, prose = false): boolean {
+  const name = el.localName;
+  return SKIPPED_TAGS.has(name) || name === HOST_TAG || (prose && NOT_PROSE_TAGS.has(name));
+}
+
+const ELEMENT = 1;
+const TEXT = 3;
+/** NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT (no DOM globals at module load). */
+const SHOW = 0x1 | 0x4;
+
+export interface TextVisitor {
+  /** Entering an element below the top: return false to skip its subtree (`leave` is then not called). */
+  enter(el: Element): boolean;
+  /** Leaving an element that was entered. */
+  leave(el: Element): void;
+  /** A text node with data. */
+  text(node: Text): void;
+  /** Checked before each node: true stops the walk (a budget). */
+  done?(): boolean;
+}
+
+/** Walk the subtree under `top` (not `top` itself) in document order. */
+export function walkText(top: Node, visitor: TextVisitor): void {
+  const doc = top.ownerDocument ?? (top as Document);
+  const walker = doc.createTreeWalker(top, SHOW);
+  let node: Node | null = walker.firstChild();
+  while (node && !visitor.done?.()) {
+    if (node.nodeType === TEXT) {
+      if ((node as Text).data.length > 0) visitor.text(node as Text);
+    } else if (node.nodeType === ELEMENT && visitor.enter(node as Element)) {
+      const child = walker.firstChild();
+      if (child) {
+        node = child;
+        continue;
+      }
+      visitor.leave(node as Element);
+    }
+    // Next: the sibling, or climb until an ancestor has one (leaving each element on the way).
+    let next = walker.nextSibling();
+    while (!next) {
+      const parent = walker.parentNode();
+      if (!parent) break;
+      if (parent.nodeType === ELEMENT) visitor.leave(parent as Element);
+      next = walker.nextSibling();
+    }
+    node = next;
+  }
+}

@@ -1,0 +1,235 @@
+/**
+ * Reading a page's text for detection: one pass over the DOM, plus the places text hides outside
+ * text nodes: the title and og:/description meta, `alt` and `aria-label`, figure captions, video
+ * caption tracks, open shadow roots and same-origin iframes.
+ *
+ * The pass is the shared walk of content/dom-text.ts, entering and leaving elements to track blocks,
+ * captions and page furniture, skipping what is not prose. Inline elements do not break words, so "<b>Mamut</b>jan" reads as one
+ * word; block elements and line breaks do.
+ */
+import type { Segment, TextOrigin } from '../core/detect/detect';
+import { TEXT_LIMIT } from '../core/detect/limits';
+import { isSkipped, walkText } from './dom-text';
+
+export { TEXT_LIMIT };
+
+/** Inline elements: text on either side of them belongs to the same word. */
+const INLINE = new Set([
+  'A', 'ABBR', 'B', 'BDI', 'BDO', 'CITE', 'DATA', 'DFN', 'EM', 'FONT', 'I', 'KBD', 'MARK', 'Q', 'RUBY', 'RT', 'S',
+  'SAMP', 'SMALL', 'SPAN', 'STRONG', 'SUB', 'SUP', 'TIME', 'U', 'VAR', 'WBR', 'INS', 'DEL', 'LABEL',
+]);
+
+/**
+ * Page furniture: navigation, related-links rails, footers. Their text links to *other* pages (a
+ * "More from CNN" rail can carry the story's headline on a weather page), so the detector does not
+ * count it as evidence of what this page is about.
+ */
+const FURNITURE = new Set(['NAV', 'ASIDE', 'FOOTER']);
+const FURNITURE_ROLES = new Set(['navigation', 'complementary', 'contentinfo']);
+
+const META_SELECTOR =
+  'meta[property="og:title"], meta[property="og:description"], meta[name="description"], meta[name="twitter:title"], meta[name="twitter:description"]';
+
+export interface PageText {
+  segments: Segment[];
+  /** For each segment, the node it came from (a Text node, or the element carrying the attribute). */
+  nodes: Node[];
+}
+
+export interface CollectOptions {
+  /** Cap on the characters read (default `TEXT_LIMIT`). */
+  limit?: number;
+  /** Also read the title and description meta (a whole document only). */
+  withHead?: boolean;
+  /**
+   * Caption text read elsewhere (cue texts from `trackCueTexts`, or a .vtt file via `vttCueTexts`):
+   * appended as segments with origin 'caption'.
+   */
+  captions?: readonly string[];
+}
+
+const ELEMENT = 1;
+
+interface Root {
+  node: Node;
+  furniture: boolean;
+  caption: boolean;
+}
+
+/**
+ * Collect text segments under `root` (a document or an added subtree), in document order; open
+ * shadow roots and same-origin iframes follow as blocks of their own.
+ */
+export function collectText(root: Node, options: CollectOptions = {}): PageText {
+  const limit = options.limit ?? TEXT_LIMIT;
+  const doc = root.ownerDocument ?? (root as Document);
+  const segments: Segment[] = [];
+  const nodes: Node[] = [];
+  let read = 0;
+  let furniture = 0;
+  let caption = 0;
+  let pendingBreak = true;
+  const push = (text: string, origin: TextOrigin, node: Node, block: boolean) => {
+    const segment: Segment = { text, origin, block };
+    if (furniture > 0) segment.furniture = true;
+    segments.push(segment);
+    nodes.push(node);
+    read += text.length;
+  };
+
+  if (options.withHead && doc.head) {
+    if (doc.title) push(doc.title, 'title', doc.head, true);
+    for (const meta of doc.head.querySelectorAll<HTMLMetaElement>(META_SELECTOR)) {
+      if (meta.content) push(meta.content, 'meta', meta, true);
+    }
+  }
+
+  const start = root === doc ? doc.body : root;
+  const roots: Root[] = start ? [{ node: start, furniture: false, caption: false }] : [];
+
+  /** Entering an element: returns whether to read its subtree. */
+  const enter = (el: Element): boolean => {
+    const tag = el.tagName.toUpperCase();
+    if (tag === 'IFRAME') queueFrame(el as HTMLIFrameElement);
+    if (isSkipped(el, true)) return false;
+    const alt = tag === 'IMG' || tag === 'AREA' ? el.getAttribute('alt') : null;
+    if (alt) push(alt, 'alt', el, true);
+    const label = el.getAttribute('aria-label');
+    if (label) push(label, 'aria-label', el, true);
+    if (el.shadowRoot) roots.push({ node: el.shadowRoot, furniture: furniture > 0, caption: caption > 0 });
+    if (!INLINE.has(tag)) {
+      // Entering any non-inline element (or a <br>) ends the current run of words.
+      pendingBreak = true;
+      if (FURNITURE.has(tag) || FURNITURE_ROLES.has(el.getAttribute('role') ?? '')) furniture++;
+      if (tag === 'FIGCAPTION') caption++;
+    }
+    return true;
+  };
+  const leave = (el: Element) => {
+    const tag = el.tagName.toUpperCase();
+    if (INLINE.has(tag)) return;
+    pendingBreak = true;
+    if (FURNITURE.has(tag) || FURNITURE_ROLES.has(el.getAttribute('role') ?? '')) furniture--;
+    if (tag === 'FIGCAPTION') caption--;
+  };
+  const queueFrame = (frame: HTMLIFrameElement) => {
+    try {
+      // null for cross-origin frames; a SecurityError in some engines.
+      const body = frame.contentDocument?.body;
+      if (body) roots.push({ node: body, furniture: furniture > 0, caption: false });
+    } catch {
+      // Cross-origin: not readable, and not ours to read.
+    }
+  };
+
+  for (let r = 0; r < roots.length && read < limit; r++) {
+    const { node: top } = roots[r]!;
+    furniture = roots[r]!.furniture ? 1 : 0;
+    caption = roots[r]!.caption ? 1 : 0;
+    pendingBreak = true;
+    // The top node itself: an element is entered like any other (its text is read).
+    if (top.nodeType === ELEMENT && !enter(top as Element)) continue;
+    walkText(top, {
+      enter,
+      leave,
+      text(node) {
+        push(node.data, caption > 0 ? 'caption' : 'body', node, pendingBreak);
+        pendingBreak = false;
+      },
+      done: () => read >= limit,
+    });
+  }
+
+  if (options.captions) {
+    const owner = root;
+    for (const cue of options.captions) {
+      if (read >= limit) break;
+      if (cue) push(cue, 'caption', owner, true);
+    }
+  }
+  return { segments, nodes };
+}
+
+/** A cue's text without WebVTT markup (<v Speaker>, <i>, <c.class>, timestamps) and entities. */
+export function cueText(raw: string): string {
+  return raw
+    .replace(/<[^>]*>/g, '')
+    .replace(/&(amp|lt|gt|nbsp|lrm|rlm);/g, (_m, e: string) =>
+      e === 'amp' ? '&' : e === 'lt' ? '<' : e === 'gt' ? '>' : e === 'nbsp' ? ' ' : '',
+    );
+}
+
+/**
+ * Cue texts of a WebVTT file (headers, NOTE/STYLE/REGION blocks, cue ids and timings dropped).
+ * For tests and tools that read a track file directly.
+ */
+export function vttCueTexts(vtt: string): string[] {
+  const cues: string[] = [];
+  for (const block of vtt.replace(/\r\n?/g, '\n').split(/\n{2,}/)) {
+    const lines = block.split('\n');
+    const timing = lines.findIndex((l) => l.includes('-->'));
+    if (timing < 0) continue;
+    const text = cueText(lines.slice(timing + 1).join('\n')).trim();
+    if (text) cues.push(text);
+  }
+  return cues;
+}
+
+/**
+ * Cue texts of the caption and subtitle tracks of a document's <video> and <audio> elements, for
+ * `collectText(..., { captions })`.
+ *
+ * A browser loads a track's cues only when its mode is 'hidden' or 'showing'. What the content script
+ * must do (only where the page has tracks, so other pages stay untouched):
+ *   1. `const pending = prepareTextTracks(document)`: switches 'disabled' caption/subtitle tracks to
+ *      'hidden' (loads cues, shows nothing) and returns the <track> elements still loading;
+ *   2. wait for each pending element's `load` (or `error`) event, with a timeout (a few seconds);
+ *   3. `collectText(document, { withHead: true, captions: trackCueTexts(document) })` and detect again;
+ *   4. give back what it changed: `restoreTextTracks(changed)`.
+ */
+export function trackCueTexts(doc: Document): string[] {
+  const texts: string[] = [];
+  for (const media of doc.querySelectorAll<HTMLMediaElement>('video, audio')) {
+    const tracks = media.textTracks;
+    if (!tracks) continue;
+    for (let t = 0; t < tracks.length; t++) {
+      const track = tracks[t]!;
+      if (track.kind !== 'captions' && track.kind !== 'subtitles') continue;
+      const cues = track.cues;
+      if (!cues) continue;
+      for (let c = 0; c < cues.length; c++) {
+        const raw = (cues[c] as VTTCue).text;
+        if (raw) texts.push(cueText(raw));
+      }
+    }
+  }
+  return texts;
+}
+
+/** Tracks switched from 'disabled' to 'hidden' by `prepareTextTracks`, and the <track> elements still loading. */
+export interface PreparedTracks {
+  changed: TextTrack[];
+  pending: HTMLTrackElement[];
+}
+
+/** Step 1 of reading captions (see `trackCueTexts`). */
+export function prepareTextTracks(doc: Document): PreparedTracks {
+  const changed: TextTrack[] = [];
+  const pending: HTMLTrackElement[] = [];
+  for (const el of doc.querySelectorAll<HTMLTrackElement>('video > track, audio > track')) {
+    const track = el.track;
+    if (!track || (track.kind !== 'captions' && track.kind !== 'subtitles')) continue;
+    if (track.mode === 'disabled') {
+      track.mode = 'hidden';
+      changed.push(track);
+    }
+    // HTMLTrackElement.LOADED === 2, ERROR === 3.
+    if (el.readyState < 2) pending.push(el);
+  }
+  return { changed, pending };
+}
+
+/** Step 4: put tracks back as the page had them. */
+export function restoreTextTracks(changed: readonly TextTrack[]): void {
+  for (const track of changed) track.mode = 'disabled';
+}

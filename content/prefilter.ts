@@ -1,0 +1,206 @@
+/**
+ * The prefilter's page reader (content-script world): reads a document, or nodes added to it, in
+ * idle-time steps, and hands groups of text to the pure `Gate` (core/detect/gate.ts), which says
+ * whether any word a match needs may be there. How and why it reads this way: core/detect/gate.ts.
+ */
+import type { Gate } from '../core/detect/gate';
+import { TEXT_LIMIT } from '../core/detect/limits';
+import { isSkipped } from './dom-text';
+
+/** Group size: big enough that a group costs one regex call, small enough to stay a cheap string. */
+const GROUP = 32_768;
+/** Text carried from one group into the next, so a word cut between two groups is still seen. */
+const CARRY = 256;
+/** Elements with fewer element children than this are wrappers: their children are read one by one. */
+const LIST = 5;
+/** What is read besides text: labels, frames, and elements that may carry a shadow root. */
+const LABELLED = '[aria-label],img[alt],area[alt],iframe,frame';
+const EXTRAS = LABELLED + ',*:not(' +
+  'div,span,p,a,li,ul,ol,img,b,i,em,strong,br,hr,section,article,header,footer,nav,main,aside,figure,figcaption,' +
+  'h1,h2,h3,h4,h5,h6,time,blockquote,small,sup,sub,table,thead,tbody,tfoot,tr,td,th,caption,col,colgroup,form,' +
+  'input,button,label,select,option,optgroup,textarea,fieldset,legend,output,script,style,link,meta,noscript,' +
+  'video,audio,source,track,picture,canvas,svg,path,g,circle,rect,line,polyline,polygon,ellipse,use,defs,symbol,' +
+  'clippath,mask,lineargradient,radialgradient,stop,text,tspan,title,desc,image,foreignobject,pattern,filter,' +
+  'code,pre,kbd,samp,var,cite,abbr,dfn,mark,q,s,u,del,ins,wbr,bdi,bdo,data,ruby,rt,rp,dl,dt,dd,address,' +
+  'details,summary,dialog,menu,search,hgroup,template,slot,object,embed,param,map,area,meter,progress,' +
+  'datalist,math,font,center,big,tt,strike,nobr,marquee,noembed,noframes,frameset,body,html,head)';
+
+const ELEMENT = 1;
+const TEXT = 3;
+export interface GatePassOptions {
+  /** Also read the title and description meta (a whole document). */
+  withHead?: boolean;
+  /** Characters read at most (default `TEXT_LIMIT`, as the full pass). */
+  limit?: number;
+}
+
+/**
+ * One prefilter pass over a document or over added nodes, in steps: `step(deadline)` reads and tests
+ * until the deadline and says whether it has finished; `open` then says whether a word was seen.
+ */
+export class GatePass {
+  /** What opened the prefilter (see `Gate.find`), once it has. */
+  seen: string | undefined;
+  get open(): boolean {
+    return this.seen !== undefined;
+  }
+  /** Characters read so far. */
+  read = 0;
+  private readonly roots: Node[];
+  private next = 0;
+  private readonly stack: Node[] = [];
+  /** The next child of a list to read whole (lists are read child by child, across steps). */
+  private cursor: Node | null = null;
+  private parts: string[] = [];
+  private size = 0;
+  private carry = '';
+  private readonly limit: number;
+
+  constructor(private readonly gate: Gate, roots: readonly Node[], options: GatePassOptions = {}) {
+    this.roots = [...roots];
+    this.limit = options.limit ?? TEXT_LIMIT;
+    const doc = roots[0]?.nodeType === 9 ? (roots[0] as Document) : undefined;
+    if (options.withHead && doc?.head) {
+      this.piece(doc.title);
+      for (const meta of doc.head.querySelectorAll<HTMLMetaElement>('meta[name="description"], meta[property^="og:"], meta[name^="twitter:"]')) this.piece(meta.content);
+    }
+  }
+
+  /** Work until `deadline` (a `performance.now()` time). Returns true once finished. */
+  step(deadline: number): boolean {
+    let count = 0;
+    while (!this.open && this.read < this.limit) {
+      if (this.cursor) {
+        const c = this.cursor;
+        this.cursor = c.nextSibling;
+        this.whole(c);
+      } else if (this.stack.length === 0) {
+        if (this.next >= this.roots.length) break;
+        this.begin(this.roots[this.next++]!);
+      } else {
+        this.visit(this.stack.pop()!);
+      }
+      // The clock is read every few nodes (or roots): reading it costs more than a small node.
+      if ((++count & 15) === 0 && performance.now() >= deadline) return false;
+    }
+    if (!this.open) this.flush();
+    return true;
+  }
+
+  /** Start on a root: its labels, frames and shadow roots first (they join the roots), then its text. */
+  private begin(root: Node): void {
+    let type = root.nodeType;
+    // An added node (a post, a reply, a loaded section) is read at once; a document, and a shadow
+    // root or a frame's document found in it, piece by piece. (A single-page app that swaps in a
+    // whole new page also changes its URL: that starts a new first pass, over the document.)
+    const added = type === ELEMENT || type === TEXT;
+    if (type === 9) {
+      const doc = root as Document;
+      const top = doc.body ?? doc.documentElement;
+      if (!top) return;
+      root = top;
+      type = ELEMENT;
+    }
+    if (type === TEXT) {
+      this.text((root as Text).data);
+      return;
+    }
+    if (type !== ELEMENT && type !== 11) return;
+    if (type === ELEMENT) {
+      const el = root as Element;
+      if (el.matches(LABELLED)) this.extras(el);
+      else {
+        const shadow = el.shadowRoot;
+        if (shadow) this.addRoot(shadow);
+      }
+    }
+    for (const el of (root as ParentNode).querySelectorAll(EXTRAS)) this.extras(el);
+    if (added) this.whole(root, ELEMENT);
+    else this.stack.push(root);
+  }
+
+  private extras(el: Element): void {
+    const label = el.getAttribute('aria-label');
+    if (label) this.piece(label);
+    const name = el.localName;
+    if (name === 'img' || name === 'area') {
+      const alt = el.getAttribute('alt');
+      if (alt) this.piece(alt);
+    } else if (name === 'iframe' || name === 'frame') {
+      try {
+        const doc = (el as HTMLIFrameElement).contentDocument;
+        if (doc) this.addRoot(doc);
+      } catch {
+        // Cross-origin: not readable, and not ours to read.
+      }
+    } else {
+      const shadow = el.shadowRoot;
+      if (shadow) this.addRoot(shadow);
+    }
+  }
+
+  /** A shadow root or a frame's document, read after the current roots (once). */
+  private addRoot(root: Node): void {
+    if (!this.roots.includes(root)) this.roots.push(root);
+  }
+
+  private visit(node: Node): void {
+    const type = node.nodeType;
+    if (type === TEXT) {
+      this.text((node as Text).data);
+      return;
+    }
+    if (type !== ELEMENT && type !== 11) return;
+    if (type === ELEMENT && isSkipped(node as Element)) return;
+    const children = (node as ParentNode).childElementCount;
+    if (children === 0) {
+      this.whole(node, type);
+    } else if (children < LIST) {
+      // A wrapper: its children are visited in turn (pushed in reverse, popped in order).
+      for (let c = node.lastChild; c; c = c.previousSibling) this.stack.push(c);
+    } else {
+      // A list (paragraphs, posts, rows): each child's text at once, in order, from the next steps.
+      this.cursor = node.firstChild;
+    }
+  }
+
+  /** A child of a list, or an added node: its whole text at once. */
+  private whole(node: Node, type = node.nodeType): void {
+    if (type === TEXT) {
+      this.text((node as Text).data);
+    } else if (type === ELEMENT && !isSkipped(node as Element)) {
+      const text = node.textContent ?? '';
+      if (text) this.text(text);
+      else {
+        // An element with no text of its own may host an open shadow root (built-in elements too:
+        // <div id="app"></div> with everything attached to it); custom elements are found anyway.
+        const shadow = (node as Element).shadowRoot;
+        if (shadow) this.addRoot(shadow);
+      }
+    } else if (type === 11) {
+      this.text(node.textContent ?? '');
+    }
+  }
+
+  /** A piece of text that stands alone (a title, a label): it does not run into its neighbours. */
+  private piece(text: string | null): void {
+    if (text) this.text(`\n${text}\n`);
+  }
+
+  private text(text: string): void {
+    if (!text) return;
+    this.parts.push(text);
+    this.size += text.length;
+    this.read += text.length;
+    if (this.size >= GROUP) this.flush();
+  }
+
+  private flush(): void {
+    if (this.size === 0) return;
+    const group = this.carry + this.parts.join('');
+    this.parts = [];
+    this.size = 0;
+    this.seen = this.gate.find(group);
+    this.carry = group.slice(-CARRY);
+  }
+}

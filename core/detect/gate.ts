@@ -1,0 +1,128 @@
+/**
+ * The prefilter: can this page possibly match? Answered with native string work only, so that the
+ * pages that are not about the story (nearly all of them) cost a reader almost nothing.
+ *
+ * A page can match only through a decisive signal (lib/detect.ts): a known URL, a known phrase, a
+ * full name (which needs a family-name hit), a rare given name, or the story's vocabulary (which
+ * needs an ethnonym). So a page on which none of those words occurs, in any spelling the matcher
+ * knows, cannot match, and the full pass (walking every node, folding and matching every character in
+ * JavaScript) is skipped. The words are the match index's own patterns (data/gate-builder.ts), plus
+ * the region's names, whose presence also decides whether captions are worth loading.
+ *
+ * This module is the pure half (the expressions and the folding); content/prefilter.ts reads the page.
+ *
+ * How the text is read (content/prefilter.ts): `textContent` of small subtrees (native; no JS wrapper per text node, and no
+ * multi-megabyte strings, which Chromium builds far more slowly than many small ones), plus what
+ * hides outside the light DOM's text: title and description meta, `alt` and `aria-label`, same-origin
+ * iframes and the open shadow roots of custom elements. Pieces are tested in groups of about 32 KB.
+ *
+ * How a group is tested, soundly with respect to the matcher's folding (lib/fold.ts):
+ * 1. `ascii`: one case-insensitive regular expression of fragments of the plain-ASCII words (each a
+ *    fragment every spelling must contain, starting on a rare letter so the engine can skip fast).
+ *    Text made of ASCII folds exactly as the expression reads it, so this alone is enough for it.
+ * 2. Every run of other code units that may belong to a word (accented letters, homoglyphs, invisible
+ *    characters, CJK, Arabic; not punctuation or spaces, which fold to breaks) is folded, with `reach`
+ *    code units on either side, exactly as the matcher folds it, and tested against `folded`, the same
+ *    fragments and the non-ASCII words, as folded text.
+ * Inline and block boundaries are not marked (`textContent` joins pieces as they come): the prefilter
+ * may see words that are not there ("garden" + "Uyghur" reads "gardenUyghur"), never miss one that is.
+ */
+import { PUNCT, SKIP, SPACE, foldUnit } from '../text/fold';
+
+/** What the match index carries for the prefilter (built by data/gate-builder.ts). */
+export interface GateSpec {
+  /** Regular expression source, to be used with the `i` flag on raw text. */
+  ascii: string;
+  /** Regular expression source, for folded text. */
+  folded: string;
+  /** How many code units around a run of non-ASCII letters are folded and tested with it. */
+  reach: number;
+}
+
+/**
+ * Code units that are neither ASCII nor sure to fold to a break: the ones the `ascii` expression
+ * cannot vouch for. (tests/unit/gate.test.ts checks, against the fold table, that everything outside
+ * this class is ASCII or folds to a space or punctuation.)
+ */
+export const ODD = /[^\x00-\x7f\u00a0-\u00a9\u00ab\u00ac\u00ae-\u00b1\u00b4\u00b6-\u00b8\u00bb\u00bf\u00d7\u00f7\u2010-\u2027\u2030-\u205e]+/g;
+
+/** Between folded windows: a control character, which folded text never contains (it folds to a space). */
+const WINDOW_BREAK = 0x01;
+
+export class Gate {
+  private readonly ascii: RegExp;
+  private readonly folded: RegExp;
+  private readonly odd = new RegExp(ODD.source, 'g');
+  private readonly reach: number;
+  private readonly decoder = new TextDecoder('utf-16le');
+
+  /** `table`: the fold table, asked for only when text has non-ASCII letters. */
+  constructor(spec: GateSpec, private readonly table: () => Uint16Array) {
+    this.ascii = new RegExp(spec.ascii, 'i');
+    this.folded = new RegExp(spec.folded);
+    this.reach = spec.reach;
+  }
+
+  /** True when `text` may contain one of the words (false: it certainly contains none). */
+  test(text: string): boolean {
+    return this.find(text) !== undefined;
+  }
+
+  /** What made `test` say yes: the raw text matched, or (non-ASCII) the folded text. */
+  find(text: string): string | undefined {
+    const plain = this.ascii.exec(text);
+    if (plain) return plain[0];
+    // The windows around runs of odd code units, merged where they touch, folded one after another
+    // into one buffer (a break between them that no pattern spans), and searched at once.
+    const odd = this.odd;
+    odd.lastIndex = 0;
+    let from = 0;
+    let to = -1;
+    let n = 0;
+    for (let m = odd.exec(text); m; m = odd.exec(text)) {
+      const start = Math.max(0, m.index - this.reach);
+      const end = Math.min(text.length, odd.lastIndex + this.reach);
+      if (to >= 0 && start <= to) {
+        to = end;
+        continue;
+      }
+      if (to >= 0) n = this.fold(text, from, to, n);
+      from = start;
+      to = end;
+    }
+    if (to < 0) return undefined;
+    n = this.fold(text, from, to, n);
+    return this.folded.exec(this.decoder.decode(this.buffer.subarray(0, n)))?.[0];
+  }
+
+  /** Folded code units of the windows (grown as needed, kept between calls). */
+  private buffer = new Uint16Array(0);
+
+  /**
+   * Fold text[from, to) as the matcher does (invisibles dropped, breaks as one space) into the
+   * buffer at `n`, then a separator; returns the new length.
+   */
+  private fold(text: string, from: number, to: number, n: number): number {
+    if (this.buffer.length < n + (to - from) + 1) {
+      const grown = new Uint16Array(Math.max(2 * this.buffer.length, n + (to - from) + 1, 4096));
+      grown.set(this.buffer.subarray(0, n));
+      this.buffer = grown;
+    }
+    const out = this.buffer;
+    const table = this.table();
+    let space = true;
+    for (let i = from; i < to; i++) {
+      const f = foldUnit(table, text.charCodeAt(i));
+      if (f === SKIP) continue;
+      if (f === SPACE || f === PUNCT) {
+        if (!space) out[n++] = SPACE;
+        space = true;
+      } else {
+        out[n++] = f;
+        space = false;
+      }
+    }
+    out[n++] = WINDOW_BREAK;
+    return n;
+  }
+}

@@ -1,0 +1,197 @@
+/**
+ * The compact match index: everything the content script needs to decide whether a page is about the
+ * story, and nothing else. Built from the dataset by the background (data/match-index-builder.ts),
+ * stored in storage.local so a content script can read it without waking the service worker.
+ */
+import type { CompactAutomaton, PackedAutomaton } from './automaton';
+import type { GateSpec } from './gate';
+import { packInts, type PackedInts } from '../text/pack';
+
+/**
+ * 2: patterns are stored folded; the fold table (`fold`) and the compiled automaton (`automaton`)
+ * travel with the index, so a content script derives and builds nothing.
+ * 3: the prefilter's expressions (`gate`).
+ */
+export const MATCH_INDEX_FORMAT = 3;
+/** The stored index (StoredMatchIndex): read only where the prefilter opens. */
+export const MATCH_INDEX_KEY = 'matchIndex';
+/** The prefilter's part of it (MatchGate): the one read every page makes. */
+export const MATCH_GATE_KEY = 'matchGate';
+
+/** What a term is evidence of. */
+export type TermKind =
+  /** One word of a family member's name (given or family part), with its spelling variants. */
+  | 'name-part'
+  /** A known phrase (story title, sign text, media title). */
+  | 'phrase'
+  /** Story vocabulary by category, from the lexicon. */
+  | 'context';
+
+export type ContextCategory =
+  | 'ethnonym'
+  | 'region'
+  | 'place'
+  | 'outlet'
+  | 'state-media'
+  | 'separation'
+  | 'orphanage'
+  | 'accusation'
+  | 'appeal';
+
+export interface Term {
+  kind: TermKind;
+  /** What the sidebar and checker print ("Mamutjan", "Uyghur", "CNN"). */
+  label: string;
+  strength: 'strong' | 'medium' | 'weak' | 'story';
+  personId?: string;
+  familyId?: string;
+  /** For name parts: which part of the name, and whether it is rare enough to count alone. */
+  part?: 'given' | 'family';
+  rare?: boolean;
+  category?: ContextCategory;
+}
+
+export interface UrlRule {
+  /** host + path prefix without scheme and without a leading "www." or "edition.". */
+  prefix: string;
+  label: string;
+  strength: 'strong' | 'story';
+  familyId?: string;
+}
+
+export interface MatchIndex {
+  format: typeof MATCH_INDEX_FORMAT;
+  datasetVersion: string;
+  datasetHash: string;
+  terms: Term[];
+  /** [folded pattern text, term index]: a term has as many patterns as it has spellings. */
+  patterns: Array<[string, number]>;
+  /**
+   * The fold table as runs (lib/fold.ts `foldRuns`), so the content script never derives it. Packed
+   * into a string in storage (lib/pack.ts).
+   */
+  fold: number[] | PackedInts;
+  /**
+   * The patterns compiled (lib/automaton.ts `compileAutomaton`); hit pattern indexes are `patterns`
+   * indexes. Packed in storage.
+   */
+  automaton: CompactAutomaton | PackedAutomaton;
+  /** The prefilter (lib/gate.ts): the words a page must contain to be able to match. */
+  gate: GateSpec;
+  urls: UrlRule[];
+  /** Person id -> family id and display name (minors: first name only). */
+  people: Record<string, { familyId: string; name: string }>;
+  families: Record<string, { label: string }>;
+}
+
+/**
+ * What every page reads: the prefilter's expressions, the URL rules and the fold table (the prefilter
+ * folds the text around non-ASCII letters). A few strings, so storage.local hands it over quickly.
+ */
+export interface MatchGate {
+  format: typeof MATCH_INDEX_FORMAT;
+  datasetHash: string;
+  gate: GateSpec;
+  urls: UrlRule[];
+  fold: PackedInts;
+}
+
+/**
+ * The rest of the index as stored, read only on pages where the prefilter opened: its integer arrays
+ * packed into strings (lib/pack.ts) and its records (terms, patterns, people, families) as one JSON
+ * string. Chromium converts a stored value element by element; a string, at once: the read takes
+ * about half as long as with the records as arrays and objects.
+ */
+export interface StoredMatchIndex {
+  format: typeof MATCH_INDEX_FORMAT;
+  datasetVersion: string;
+  datasetHash: string;
+  automaton: PackedAutomaton;
+  records: string;
+}
+
+type Records = Pick<MatchIndex, 'terms' | 'patterns' | 'people' | 'families'>;
+
+/** Cheap structural check of the prefilter's record read back from storage (it may be from an older version). */
+export function isMatchGate(value: unknown): value is MatchGate {
+  if (!value || typeof value !== 'object') return false;
+  const v = value as Partial<MatchGate>;
+  return (
+    v.format === MATCH_INDEX_FORMAT &&
+    typeof v.datasetHash === 'string' &&
+    typeof v.gate?.ascii === 'string' &&
+    typeof v.gate.folded === 'string' &&
+    typeof v.gate.reach === 'number' &&
+    Array.isArray(v.urls) &&
+    typeof v.fold === 'string'
+  );
+}
+
+/** Cheap structural check of the stored index. */
+export function isStoredMatchIndex(value: unknown): value is StoredMatchIndex {
+  if (!value || typeof value !== 'object') return false;
+  const v = value as Partial<StoredMatchIndex>;
+  return (
+    v.format === MATCH_INDEX_FORMAT &&
+    typeof v.datasetHash === 'string' &&
+    typeof v.records === 'string' &&
+    typeof v.automaton?.edgeStart === 'string'
+  );
+}
+
+/** Whether a page's URL is one of the story's known URLs (or under one). */
+export function matchesUrlRule(rules: readonly UrlRule[], url: string): boolean {
+  const key = urlKey(url);
+  return rules.some((rule) => key.startsWith(rule.prefix));
+}
+
+/** A URL's host and path, folded for URL rules ("https://edition.cnn.com/a?b" -> "cnn.com/a"). */
+export function urlKey(url: string): string {
+  try {
+    const u = new URL(url);
+    const host = u.hostname.toLowerCase().replace(/^(www|edition|m|mobile|amp)\./, '');
+    return `${host}${u.pathname}`.toLowerCase();
+  } catch {
+    return '';
+  }
+}
+
+/** The two records storage.local holds for an index, under their keys (written together, in one call). */
+export function packForStorage(index: MatchIndex): { [MATCH_GATE_KEY]: MatchGate; [MATCH_INDEX_KEY]: StoredMatchIndex } {
+  const a = index.automaton;
+  const pack = (v: number[] | PackedInts) => (typeof v === 'string' ? v : packInts(v));
+  const records: Records = { terms: index.terms, patterns: index.patterns, people: index.people, families: index.families };
+  return {
+    [MATCH_GATE_KEY]: { format: index.format, datasetHash: index.datasetHash, gate: index.gate, urls: index.urls, fold: pack(index.fold) },
+    [MATCH_INDEX_KEY]: {
+      format: index.format,
+      datasetVersion: index.datasetVersion,
+      datasetHash: index.datasetHash,
+      automaton: {
+        lengths: pack(a.lengths),
+        edgeStart: pack(a.edgeStart),
+        edgeChar: pack(a.edgeChar),
+        edgeTo: pack(a.edgeTo),
+        fail: pack(a.fail),
+        outStart: pack(a.outStart),
+        outList: pack(a.outList),
+      },
+      records: JSON.stringify(records),
+    },
+  };
+}
+
+/** The index for a Detector, from the two stored records (of the same dataset: the caller checks). */
+export function unpackIndex(gate: MatchGate, stored: StoredMatchIndex): MatchIndex {
+  const records = JSON.parse(stored.records) as Records;
+  return {
+    format: stored.format,
+    datasetVersion: stored.datasetVersion,
+    datasetHash: stored.datasetHash,
+    ...records,
+    fold: gate.fold,
+    automaton: stored.automaton,
+    gate: gate.gate,
+    urls: gate.urls,
+  };
+}
