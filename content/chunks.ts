@@ -26,7 +26,7 @@ export const CHUNKS = {
   annotator: { key: Symbol.for('backstory.chunk-annotator'), path: '/chunk-annotator.js' },
 } as const;
 
-interface ChunkExports {
+export interface ChunkExports {
   ui: ContentUi;
   annotator: ContentAnnotator;
 }

@@ -1,0 +1,411 @@
+/**
+ * The detector's schedule on one page: when it reads what, in slices small enough that the page never
+ * waits on it, and when it decides.
+ *
+ *   start: storage.local ──matchGate (the prefilter's record), settings──▶
+ *     first pass: prefilter (native text reads and regular expressions, idle slices of SLICE_MS)
+ *       none of the words a match needs ─▶ decided: no match; nothing else is read
+ *       some (or a known story URL) ─▶ storage.local ──matchIndex──▶ full pass: collectText(document)
+ *                                       ─▶ DetectionSession ─▶ decide ─▶ publish
+ *   later: MutationObserver (batched, idle time) ─▶ only the added text ─▶ the prefilter, or (once it
+ *          has opened on this page) the same session ─▶ decide when a batch brought new hits
+ *          URL change (history API / Navigation API, WXT's wxt:locationchange) ─▶ a new first pass
+ *   `report.settled` is true when nothing that could change the decision is queued or running.
+ *
+ * Pages that are not about the story are left exactly as they were: the observer only reads, and
+ * nothing is added, styled or sent. Everything outside (timers, storage, messages, chunks, the
+ * sidebar) comes through `WatchContext` and `WatchPorts`, so unit tests drive this with fake time.
+ */
+import { Detector, type Detection, type DetectionSession } from '../../core/detect/detect';
+import { Gate } from '../../core/detect/gate';
+import { MATCH_GATE_KEY, MATCH_INDEX_KEY, isMatchGate, isStoredMatchIndex, matchesUrlRule, unpackIndex, type MatchGate } from '../../core/detect/match-index';
+import { foldTableFromRuns } from '../../core/text/fold';
+import type { ContentToBackground, DetectionReport, DetectionSummary } from '../../core/messages/messages';
+import { ANNOTATED_SITES_KEY, mayHaveAnnotations } from '../../core/annotations/annotated-sites';
+import { SETTINGS_KEY, pageSettings } from '../../core/settings';
+import { isSkipped } from '../dom-text';
+import type { HighlightTarget } from '../highlights';
+import { collectText } from '../page-text';
+import { GatePass } from '../prefilter';
+import { readCaptionCues } from './captions';
+import { PageUi } from './page-ui';
+import type { WatchContext, WatchPorts } from './ports';
+
+/** Idle-time batches: at most this long per slice, so the extension never makes a long task. */
+export const SLICE_MS = 8;
+/** How long an idle callback may wait before it runs anyway. */
+const IDLE_TIMEOUT_MS = 1000;
+/** Without requestIdleCallback: a plain timeout between slices. */
+const FALLBACK_DELAY_MS = 50;
+
+export const PREFILTER_REASON =
+  'no match: none of the words a match needs is on the page (the family members’ names, the story’s phrases, an ethnonym or the region, in any spelling the detector knows); nothing more was read (prefilter)';
+
+export class PageWatch {
+  readonly report: DetectionReport;
+  ui: PageUi | undefined;
+  /** The prefilter's record of the index (the rest is read where the prefilter opens). */
+  private record: MatchGate | undefined;
+  private gate: Gate | undefined;
+  private table: Uint16Array | undefined;
+  private detector: Detector | undefined;
+  /** The full pass's session: there is one once the prefilter has opened on this page. */
+  private session: DetectionSession | undefined;
+  /** For each segment the session holds, the node it came from (highlights, "Show on the page"). */
+  private nodes: Node[] = [];
+  private detection: Detection | undefined;
+  /** The decision last reported to the background, to tell it only about changes. */
+  private told = '';
+  private dismissed = false;
+  /** Added or changed nodes waiting to be read. */
+  private readonly queue: Node[] = [];
+  private flushScheduled = false;
+  /** True while the first pass over the document (or over a new URL's document) runs. */
+  private firstPassing = false;
+  /** The prefilter's pass over a batch of added nodes, while the page is still closed to it. */
+  private pending: GatePass | undefined;
+  /** The full pass starting (the rest of the index being read), if it is. */
+  private opening: Promise<void> | undefined;
+  /** Counts first passes: a pass for a URL the page has left stops. */
+  private generation = 0;
+  /** Hits the last decision saw: a batch that adds none cannot change it. */
+  private decidedHits = -1;
+  private readonly started: number;
+
+  constructor(
+    private readonly ctx: WatchContext,
+    private readonly ports: WatchPorts,
+    private readonly doc: Document = document,
+  ) {
+    this.started = ports.now();
+    this.report = { url: this.url, status: 'pending', sidebarMounted: false, settled: false, workMs: 0, batches: 0, longestMs: 0 };
+  }
+
+  private get url(): string {
+    return this.doc.location?.href ?? '';
+  }
+
+  async start(): Promise<void> {
+    // One small read for all: the prefilter's part of the index, the reader's settings, the sites with
+    // annotations. The rest of the index is read only where the prefilter opens.
+    const stored = await this.ports.read([MATCH_GATE_KEY, SETTINGS_KEY, ANNOTATED_SITES_KEY]);
+    this.report.storageMs = this.ports.now() - this.started;
+    if (!this.ctx.isValid) return;
+    const record = stored[MATCH_GATE_KEY];
+    const settings = pageSettings(stored[SETTINGS_KEY], this.url);
+    if (!isMatchGate(record)) {
+      this.report.status = 'no-index';
+      return;
+    }
+    if (!settings.active) {
+      this.report.status = settings.paused ? 'paused' : 'muted';
+      return;
+    }
+    this.ui = new PageUi(this.ctx, this.ports, settings.open);
+    this.record = record;
+    this.gate = new Gate(record.gate, () => this.foldTable());
+    this.observe();
+    await this.firstPass();
+    if (mayHaveAnnotations(stored[ANNOTATED_SITES_KEY], this.url)) this.ports.startAnnotator(this.hasSidebar);
+    await this.readCaptions();
+    this.updateSettled();
+  }
+
+  /** The fold table, expanded from the index on first need (text with non-ASCII letters, a full pass). */
+  private foldTable(): Uint16Array {
+    return (this.table ??= foldTableFromRuns(this.record!.fold));
+  }
+
+  /**
+   * A decision over the whole document (at the start, and after single-page navigation): the
+   * prefilter, in idle-time slices; the full pass only if it finds any of the words a match needs.
+   */
+  private async firstPass(): Promise<void> {
+    const generation = ++this.generation;
+    this.session = undefined;
+    this.pending = undefined;
+    this.queue.length = 0;
+    this.firstPassing = true;
+    this.report.settled = false;
+    try {
+      if (matchesUrlRule(this.record!.urls, this.url)) return await this.openGate();
+      const pass = new GatePass(this.gate!, [this.doc], { withHead: true });
+      for (;;) {
+        const t0 = this.ports.now();
+        const done = pass.step(t0 + SLICE_MS);
+        this.account(t0);
+        if (done) break;
+        await this.idle();
+        if (!this.ctx.isValid || generation !== this.generation) return;
+      }
+      if (pass.open) await this.openGate();
+      else await this.closed();
+    } finally {
+      if (generation === this.generation) {
+        this.firstPassing = false;
+        if (this.queue.length > 0) this.scheduleFlush();
+      }
+    }
+  }
+
+  /**
+   * The prefilter found words a match needs: read the whole page in full, and from now on every
+   * addition. (One opening at a time: additions wait for it, then go through the full pass.)
+   */
+  private openGate(): Promise<void> {
+    this.opening ??= this.openFully().finally(() => {
+      this.opening = undefined;
+      if (this.queue.length > 0) this.scheduleFlush();
+    });
+    return this.opening;
+  }
+
+  private async openFully(): Promise<void> {
+    if (!this.detector) {
+      const waited = this.ports.now();
+      const stored = (await this.ports.read([MATCH_INDEX_KEY]))[MATCH_INDEX_KEY];
+      this.report.storageMs! += this.ports.now() - waited;
+      if (!this.ctx.isValid) return;
+      // Written with the prefilter's record in one call: another dataset's means an update is under way.
+      if (!isStoredMatchIndex(stored) || stored.datasetHash !== this.record!.datasetHash) {
+        this.report.status = 'no-index';
+        return;
+      }
+      const t = this.ports.now();
+      this.detector = new Detector(unpackIndex(this.record!, stored), this.foldTable());
+      this.account(t);
+    }
+    const t0 = this.ports.now();
+    this.session = this.detector.session();
+    this.pending = undefined;
+    // Everything queued is in the document, and read now.
+    this.queue.length = 0;
+    const page = collectText(this.doc, { withHead: true });
+    this.nodes = page.nodes;
+    this.session.add(page.segments);
+    await this.apply(t0);
+  }
+
+  /** The prefilter read everything and found none of the words a match needs. */
+  private async closed(): Promise<void> {
+    this.detection = undefined;
+    await this.publish({
+      matched: false,
+      score: 0,
+      families: [],
+      people: [],
+      reason: PREFILTER_REASON,
+      signals: [],
+      stage: 'prefilter',
+      detectMs: this.ports.now() - this.started,
+    });
+  }
+
+  /** Watch for added text (feeds, late content) and for URL changes (single-page apps). */
+  private observe(): void {
+    const view = this.doc.defaultView!;
+    const observer = new view.MutationObserver((records) => {
+      for (const r of records) {
+        if (r.type === 'characterData') this.queue.push(r.target);
+        else for (const n of r.addedNodes) this.queue.push(n);
+      }
+      this.scheduleFlush();
+    });
+    observer.observe(this.doc.body ?? this.doc.documentElement, { childList: true, subtree: true, characterData: true });
+    this.ctx.onInvalidated(() => observer.disconnect());
+    this.ctx.addEventListener(view as Window, 'wxt:locationchange', () => {
+      this.dismissed = false;
+      void this.firstPass().then(() => this.updateSettled());
+    });
+  }
+
+  private get hasIdleCallback(): boolean {
+    return typeof this.doc.defaultView?.requestIdleCallback === 'function';
+  }
+
+  private idle(): Promise<void> {
+    return new Promise((resolve) => {
+      if (this.hasIdleCallback) this.ctx.requestIdleCallback(() => resolve(), { timeout: IDLE_TIMEOUT_MS });
+      else this.ctx.setTimeout(resolve, FALLBACK_DELAY_MS);
+    });
+  }
+
+  private scheduleFlush(): void {
+    this.report.settled = false;
+    if (this.flushScheduled || this.firstPassing) return;
+    this.flushScheduled = true;
+    const run = (deadline?: IdleDeadline) => void this.flush(deadline);
+    if (this.hasIdleCallback) this.ctx.requestIdleCallback(run, { timeout: IDLE_TIMEOUT_MS });
+    else this.ctx.setTimeout(() => run(), FALLBACK_DELAY_MS);
+  }
+
+  private updateSettled(): void {
+    this.report.settled = !this.firstPassing && !this.opening && this.queue.length === 0 && !this.pending && !this.flushScheduled;
+  }
+
+  /** Read queued additions in slices of idle time: through the prefilter, or (once open) in full. */
+  private async flush(deadline?: IdleDeadline): Promise<void> {
+    this.flushScheduled = false;
+    if (!this.gate || this.firstPassing || this.opening || !this.ctx.isValid) return;
+    const t0 = this.ports.now();
+    const sliceEnd = t0 + Math.min(SLICE_MS, deadline?.timeRemaining() ?? SLICE_MS);
+    if (this.session) await this.flushFull(t0, sliceEnd);
+    else await this.flushPrefilter(t0, sliceEnd);
+    if (this.queue.length > 0 || this.pending) this.scheduleFlush();
+    else this.updateSettled();
+  }
+
+  private async flushPrefilter(t0: number, sliceEnd: number): Promise<void> {
+    if (!this.pending) {
+      // No filtering: a node removed since costs a read at worst, and Backstory's own host is skipped
+      // by the prefilter itself.
+      const roots = this.queue.splice(0);
+      if (roots.length === 0) return;
+      this.pending = new GatePass(this.gate!, roots);
+      this.report.batches! += 1;
+    }
+    const pass = this.pending;
+    const done = pass.step(sliceEnd);
+    this.account(t0);
+    if (!done) return;
+    this.pending = undefined;
+    if (pass.open) await this.openGate();
+  }
+
+  private async flushFull(t0: number, sliceEnd: number): Promise<void> {
+    let added = false;
+    let next = 0;
+    while (next < this.queue.length && this.ports.now() < sliceEnd) {
+      const node = this.queue[next++]!;
+      if (!node.isConnected || this.isOurs(node)) continue;
+      const text = collectText(node);
+      if (text.segments.length === 0) continue;
+      this.session!.add(text.segments);
+      for (const n of text.nodes) this.nodes.push(n);
+      added = true;
+    }
+    this.queue.splice(0, next);
+    if (!added) return;
+    this.report.batches! += 1;
+    // A batch without a single pattern hit cannot change the decision: no need to decide again.
+    if (this.session!.hitCount === this.decidedHits) {
+      this.account(t0);
+      return;
+    }
+    await this.apply(t0);
+  }
+
+  /** Add a piece of work to the report's totals. */
+  private account(workStarted: number): void {
+    const work = this.ports.now() - workStarted;
+    this.report.workMs! += work;
+    this.report.longestMs = Math.max(this.report.longestMs!, work);
+  }
+
+  /** Whether a node is inside Backstory's own host (its changes are not page text). */
+  private isOurs(node: Node): boolean {
+    for (let el = node.nodeType === 1 ? (node as Element) : node.parentElement; el; el = el.parentElement) {
+      if (isSkipped(el)) return true;
+    }
+    return false;
+  }
+
+  /** Decide over everything the full pass has read, and bring the page and the background in line. */
+  private async apply(workStarted: number): Promise<void> {
+    const detection = this.session!.decide(this.url);
+    this.decidedHits = this.session!.hitCount;
+    this.account(workStarted);
+    this.detection = detection;
+    await this.publish({
+      matched: detection.matched,
+      score: detection.score,
+      families: detection.families,
+      people: detection.people,
+      reason: detection.reason,
+      signals: detection.signals.map(({ segment: _segment, ...s }) => s),
+      stage: 'full',
+      detectMs: this.ports.now() - this.started,
+    });
+  }
+
+  /** Report a decision, and show or remove the sidebar and highlights to fit it. */
+  private async publish(summary: DetectionSummary): Promise<void> {
+    this.report.detection = summary;
+    this.report.status = 'done';
+    this.report.url = this.url;
+
+    const key = summary.matched ? `${this.url} ${summary.people.join(',')} ${summary.families.join(',')}` : '';
+    if (key === this.told) return;
+    this.told = key;
+    if (!summary.matched) {
+      this.ui?.remove();
+      if (this.report.sidebarMounted) await this.tell({ type: 'detection', url: this.url, detection: summary });
+      this.report.sidebarMounted = false;
+      return;
+    }
+    // The background (badge, tab state) is told without waiting for it: the sidebar mounts at once,
+    // and its frame asks the background for the context when it has loaded.
+    const told = this.tell({ type: 'detection', url: this.url, detection: summary });
+    if (!this.dismissed && this.ui && this.detection) {
+      const mounting = !this.ui.host;
+      const shown = this.ui.show(this.detection, this.targets(), () => void this.tell({ type: 'sidebar-mounted', ms: this.report.sidebarMs! }));
+      if (mounting) {
+        this.report.sidebarMounted = true;
+        this.report.sidebarMs = this.ports.now() - this.started;
+      }
+      await shown;
+    }
+    await told;
+  }
+
+  /** Where each signal was found, in the order of the summary's signals. */
+  private targets(): Array<HighlightTarget | undefined> {
+    return (this.detection?.signals ?? []).map((s) => {
+      const node = s.segment >= 0 ? this.nodes[s.segment] : undefined;
+      return node ? { node, text: s.text, table: this.detector!.foldTable } : undefined;
+    });
+  }
+
+  /** "Show on the page": scroll to where signal number `signal` was found. */
+  jump(signal: number): void {
+    this.ui?.jump(this.targets()[signal]);
+  }
+
+  setOpen(open: boolean): void {
+    this.ui?.setOpen(open);
+  }
+
+  /** "Hide on this page": remove the sidebar and highlights until the page is loaded again. */
+  dismiss(): void {
+    this.dismissed = true;
+    this.ui?.remove();
+  }
+
+  /** Whether the page shows Backstory's sidebar (the annotator mounts its own where it has none). */
+  get hasSidebar(): boolean {
+    return !!this.ui?.host;
+  }
+
+  teardown(): void {
+    this.ui?.remove();
+    this.queue.length = 0;
+    this.pending = undefined;
+    this.generation++;
+  }
+
+  /** Captions join the full pass's session, where the prefilter opened. */
+  private async readCaptions(): Promise<void> {
+    if (!this.session || !this.doc.querySelector('video track, audio track')) return;
+    this.report.settled = false;
+    const cues = await readCaptionCues(this.doc, this.ctx, this.ports);
+    if (!this.ctx.isValid || cues.length === 0 || !this.session) return;
+    const captions = collectText(this.doc.createDocumentFragment(), { captions: cues });
+    this.session.add(captions.segments);
+    for (const n of captions.nodes) this.nodes.push(n);
+    await this.apply(this.ports.now());
+  }
+
+  private tell(message: ContentToBackground): Promise<unknown> {
+    return this.ports.send(message).catch(() => undefined);
+  }
+}

@@ -1,0 +1,223 @@
+/**
+ * The content script's schedule (content/watch/page-watch.ts), driven with fake time and fake DOM
+ * events: a fake clock every read advances, idle callbacks run only when the test says so, storage
+ * holds the index as the background writes it, and the sidebar and highlights are fakes that record
+ * what they were asked to do.
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import rawDataset from '../../data/dataset.json';
+import { parseDataset } from '../../core/dataset/schema';
+import { buildMatchIndex } from '../../core/detect/compile/match-index-builder';
+import { MATCH_INDEX_KEY, packForStorage } from '../../core/detect/match-index';
+import { SETTINGS_KEY } from '../../core/settings';
+import type { ContentToBackground } from '../../core/messages/messages';
+import { PREFILTER_REASON, PageWatch, SLICE_MS } from '../../content/watch/page-watch';
+import type { WatchContext, WatchPorts } from '../../content/watch/ports';
+
+const stored = packForStorage(buildMatchIndex(parseDataset(rawDataset), 'test'));
+const STORY = '<p>Mihriban Kader and Ablikim Memtinin, Uyghur parents living in Italy, say China keeps their four children in Xinjiang.</p>';
+const prose = (n: number) => Array.from({ length: n }, (_, i) => `<p>Paragraph ${i}: the allotment's tomatoes ripened late this year, and the beans climbed the fence.</p>`).join('');
+
+/** The world around the watch, faked: time, idle callbacks, storage, messages, chunks. */
+class World {
+  /** The fake clock (performance.now(), mocked below): every read advances it, so work takes time. */
+  time = 0;
+  step = 0.05;
+  idle: Array<(deadline: IdleDeadline) => void> = [];
+  timers: Array<() => void> = [];
+  storage: Record<string, unknown> = { ...stored };
+  reads: string[][] = [];
+  sent: ContentToBackground[] = [];
+  shown: number[] = [];
+  valid = true;
+  private readonly invalidated: Array<() => void> = [];
+  /** Work done in each idle slice, in fake milliseconds. */
+  slices: number[] = [];
+
+  readonly ctx: WatchContext = {
+    get isValid() {
+      return world.valid;
+    },
+    onInvalidated: (cb) => {
+      this.invalidated.push(cb);
+      return () => undefined;
+    },
+    requestIdleCallback: (cb) => this.idle.push(cb) as number,
+    setTimeout: (cb) => this.timers.push(cb) as number,
+    addEventListener: ((target: EventTarget, type: string, handler: EventListener) => target.addEventListener(type, handler)) as WatchContext['addEventListener'],
+  };
+
+  readonly ports: WatchPorts = {
+    read: async (keys) => {
+      this.reads.push(keys);
+      return Object.fromEntries(keys.filter((k) => k in this.storage).map((k) => [k, structuredClone(this.storage[k])]));
+    },
+    send: async (message) => {
+      this.sent.push(message);
+    },
+    chunk: async (name) => {
+      if (name !== 'ui') throw new Error(`unexpected chunk ${name}`);
+      const shown = this.shown;
+      return {
+        PageHighlights: class {
+          show(targets: unknown[]) {
+            shown.push(targets.length);
+            return targets.length;
+          }
+          jump() {}
+          destroy() {}
+        },
+        prepareTextTracks: () => ({ changed: [], pending: [] }),
+        restoreTextTracks: () => undefined,
+        trackCueTexts: () => [],
+      } as never;
+    },
+    loaded: () => undefined,
+    startAnnotator: () => undefined,
+    sidebarUrl: () => '',
+    now: () => performance.now(),
+  };
+
+  /** Run idle callbacks (and what they schedule) until none is left; returns how many ran. */
+  async drain(limit = 10_000): Promise<number> {
+    let ran = 0;
+    for (;;) {
+      await settle();
+      const next = this.idle.shift() ?? this.timers.shift();
+      if (!next) return ran;
+      if (++ran > limit) throw new Error('the watch never settles');
+      const start = this.time;
+      next({ didTimeout: false, timeRemaining: () => 50 });
+      await settle();
+      this.slices.push(this.time - start);
+    }
+  }
+
+  invalidate(): void {
+    this.valid = false;
+    for (const cb of this.invalidated) cb();
+  }
+}
+
+let world: World;
+
+/** Let promises and mutation observers run. */
+async function settle(): Promise<void> {
+  for (let i = 0; i < 5; i++) await new Promise((r) => setTimeout(r, 0));
+}
+
+function host(): Element | null {
+  return document.querySelector('backstory-context');
+}
+
+async function started(body: string): Promise<PageWatch> {
+  document.body.replaceChildren();
+  document.body.insertAdjacentHTML('afterbegin', body); // eslint-disable-line no-restricted-properties -- a test fixture, not product code
+  const watch = new PageWatch(world.ctx, world.ports, document);
+  const run = watch.start();
+  await world.drain();
+  await run;
+  return watch;
+}
+
+beforeEach(() => {
+  world = new World();
+  // The watch reads ports.now(), the prefilter performance.now(): both are the fake clock.
+  vi.spyOn(performance, 'now').mockImplementation(() => (world.time += world.step));
+});
+afterEach(() => {
+  vi.restoreAllMocks();
+  document.body.replaceChildren();
+  document.querySelectorAll('backstory-context').forEach((e) => e.remove());
+});
+
+describe('PageWatch: the first pass', () => {
+  it('decides a page without the story’s words by the prefilter alone: nothing added, nothing sent, the index never read', async () => {
+    const watch = await started(prose(40));
+    expect(watch.report.status).toBe('done');
+    expect(watch.report.detection).toMatchObject({ matched: false, stage: 'prefilter', reason: PREFILTER_REASON });
+    expect(world.reads.flat()).not.toContain(MATCH_INDEX_KEY);
+    expect(world.sent).toEqual([]);
+    expect(host()).toBeNull();
+    expect(watch.report.settled).toBe(true);
+  });
+
+  it('reads a page about the story in full, shows the sidebar and highlights, and tells the background', async () => {
+    const watch = await started(prose(5) + STORY);
+    expect(watch.report.detection).toMatchObject({ matched: true, stage: 'full' });
+    expect(watch.report.detection!.people).toEqual(expect.arrayContaining(['mihriban-kader', 'ablikim-mamtinin']));
+    expect(world.reads.flat()).toContain(MATCH_INDEX_KEY);
+    expect(host()).not.toBeNull();
+    expect(watch.report.sidebarMounted).toBe(true);
+    expect(world.shown.at(-1)).toBeGreaterThan(0);
+    expect(world.sent.filter((m) => m.type === 'detection')).toHaveLength(1);
+    expect(watch.report.settled).toBe(true);
+  });
+
+  it('yields to the page: a long page is read in idle slices of at most SLICE_MS each', async () => {
+    world.step = 0.2;
+    const watch = await started(prose(3000));
+    expect(watch.report.detection?.stage).toBe('prefilter');
+    const slices = world.slices.length;
+    expect(slices).toBeGreaterThan(3);
+    // A slice ends at the first clock read past its deadline (the clock is read every 16 nodes).
+    expect(Math.max(...world.slices)).toBeLessThan(SLICE_MS + 1);
+    expect(watch.report.longestMs).toBeLessThan(SLICE_MS + 1);
+  });
+
+  it('reads nothing on a muted site or while paused', async () => {
+    world.storage[SETTINGS_KEY] = { paused: true };
+    const paused = await started(STORY);
+    expect(paused.report.status).toBe('paused');
+    expect(host()).toBeNull();
+    expect(world.reads).toHaveLength(1);
+  });
+});
+
+describe('PageWatch: later changes', () => {
+  it('batches added posts: unrelated ones change nothing, the story’s post gets the sidebar, and settled follows the work', async () => {
+    const watch = await started(prose(10));
+    expect(watch.report.detection?.matched).toBe(false);
+    const feed = document.createElement('section');
+    document.body.append(feed);
+    for (let i = 0; i < 5; i++) feed.insertAdjacentHTML('beforeend', prose(2)); // eslint-disable-line no-restricted-properties -- fixture
+    await settle();
+    expect(watch.report.settled).toBe(false);
+    await world.drain();
+    expect(watch.report.settled).toBe(true);
+    expect(host()).toBeNull();
+    feed.insertAdjacentHTML('beforeend', STORY); // eslint-disable-line no-restricted-properties -- fixture
+    await settle();
+    await world.drain();
+    expect(watch.report.detection?.matched).toBe(true);
+    expect(host()).not.toBeNull();
+    expect(watch.report.batches).toBeGreaterThanOrEqual(2);
+    expect(watch.report.settled).toBe(true);
+  });
+
+  it('starts over on single-page navigation, and removes the sidebar when the new page is not about the story', async () => {
+    const watch = await started(STORY);
+    expect(host()).not.toBeNull();
+    document.body.replaceChildren();
+    document.body.insertAdjacentHTML('afterbegin', prose(20)); // eslint-disable-line no-restricted-properties -- fixture
+    window.dispatchEvent(new Event('wxt:locationchange'));
+    await world.drain();
+    expect(watch.report.detection).toMatchObject({ matched: false, stage: 'prefilter' });
+    expect(host()).toBeNull();
+    expect(watch.report.settled).toBe(true);
+  });
+
+  it('goes quiet when the extension goes away: the sidebar is removed and queued work is dropped', async () => {
+    const watch = await started(STORY);
+    expect(host()).not.toBeNull();
+    document.body.insertAdjacentHTML('beforeend', prose(3)); // eslint-disable-line no-restricted-properties -- fixture
+    world.invalidate();
+    watch.teardown();
+    await world.drain();
+    expect(host()).toBeNull();
+    const sent = world.sent.length;
+    document.body.insertAdjacentHTML('beforeend', STORY); // eslint-disable-line no-restricted-properties -- fixture
+    await world.drain();
+    expect(world.sent.length).toBe(sent);
+  });
+});
