@@ -5,7 +5,7 @@
  * callbacks in through props (the sidebar app talks to the background).
  */
 import { useState } from 'preact/hooks';
-import type { AnnotationItem, AnnotationsView, SaveResult } from '../core/messages/annotations';
+import type { AnnotationItem, AnnotationsView, SaveResult } from '../core/messages/records';
 import { linksIn, parseTagInput, recordLink, shorten } from '../core/annotations/form';
 import type { Translate } from '../core/i18n';
 

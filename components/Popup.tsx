@@ -2,7 +2,7 @@
  * The toolbar popup: this tab's status and the reader's controls. Pure: state and callbacks in.
  */
 import type { Translate } from '../core/i18n';
-import type { DetectionReport } from '../core/messages/messages';
+import type { DetectionReport } from '../core/messages/records';
 
 export interface PopupProps {
   t: Translate;

@@ -7,7 +7,7 @@
  */
 import type { ComponentChildren } from 'preact';
 import { speakerNames, type ContextView, type FamilyView } from '../core/dataset/context-view';
-import type { DetectionSummary } from '../core/messages/messages';
+import type { DetectionSummary } from '../core/messages/records';
 import type { Claim, MediaItem } from '../core/dataset/schema';
 import { translator, type Translate } from '../core/i18n';
 import { SourceLink, formatDate } from './SourceLink';

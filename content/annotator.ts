@@ -18,15 +18,9 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { anchor, describe } from '../core/annotations/anchoring';
 import { positionsOfRange, rangeFromPositions, textOfRoot, type RootText } from './text-dom';
 import type { Selector } from '../core/annotations/model';
-import {
-  AnnotatorMessage,
-  PageAnnotations,
-  type AnchorItem,
-  type AnnotatorToBackground,
-  type Described,
-  type Shown,
-  type Statuses,
-} from '../core/messages/annotations';
+import { PageAnnotations, type AnchorItem, type Described, type Shown, type Statuses } from '../core/messages/records';
+import { type AnnotatorToBackground } from '../core/messages/to-background';
+import { AnnotatorMessage } from '../core/messages/to-content';
 import { BackgroundToContent, parseMessage } from '../core/messages/to-content';
 import { SidebarHost } from './sidebar-host';
 

@@ -7,19 +7,13 @@ import { browser, type Browser } from 'wxt/browser';
 import rawDataset from '../data/dataset.json';
 import { openStore, readDataset } from '../extension/store';
 import { installDataset } from '../extension/install';
-import {
-  ContentToBackground,
-  PopupToBackground,
-  SidebarToBackground,
-  parseMessage,
-  type BackgroundToContent,
-  type ContextResponse,
-  type TabState,
-} from '../core/messages/messages';
+import { type ContextResponse, type TabState } from '../core/messages/records';
+import { ContentToBackground, PopupToBackground, SidebarToBackground } from '../core/messages/to-background';
+import { parseMessage, type BackgroundToContent } from '../core/messages/to-content';
 import { tabStates } from '../extension/tab-state';
 import { loadSettings, siteOf, updateSettings } from '../core/settings';
 import { annotationService, syncAnnotatedSites, withStore } from '../extension/annotation-service';
-import { AnnotatorToBackground, SidebarAnnotationsToBackground } from '../core/messages/annotations';
+import { AnnotatorToBackground, SidebarAnnotationsToBackground } from '../core/messages/to-background';
 
 export default defineBackground(() => {
   const states = tabStates(browser.storage.session);

@@ -26,23 +26,10 @@ import {
 } from '../core/annotations/model';
 import { ANNOTATED_SITES_KEY, annotatedSites } from '../core/annotations/annotated-sites';
 import { parseMessage } from '../core/messages/to-content';
-import {
-  ANNOTATOR_MESSAGE,
-  Described,
-  Shown,
-  annotationStateKey,
-  type AnchorItem,
-  type AnnotationItem,
-  type AnnotationsView,
-  type AnnotatorCall,
-  type AnnotatorMessage,
-  type AnnotatorToBackground,
-  type PageAnnotations,
-  type SaveResult,
-  type SidebarAnnotationsToBackground,
-  type Statuses,
-} from '../core/messages/annotations';
-import type { DetectionSummary, TabState } from '../core/messages/messages';
+import { Described, Shown, annotationStateKey, type AnchorItem, type AnnotationItem, type AnnotationsView, type PageAnnotations, type SaveResult, type Statuses } from '../core/messages/records';
+import { type AnnotatorToBackground, type SidebarAnnotationsToBackground } from '../core/messages/to-background';
+import { ANNOTATOR_MESSAGE, type AnnotatorCall, type AnnotatorMessage } from '../core/messages/to-content';
+import type { DetectionSummary, TabState } from '../core/messages/records';
 import type { SessionArea } from './tab-state';
 
 /** A tab's annotation state, in storage.session. */

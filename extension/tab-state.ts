@@ -2,7 +2,7 @@
  * Per-tab detection state, kept in storage.session so it survives the service worker being stopped
  * (MV3) and is gone when the browser closes.
  */
-import type { TabState } from '../core/messages/messages';
+import type { TabState } from '../core/messages/records';
 
 export interface SessionArea {
   get(key: string): Promise<Record<string, unknown>>;

@@ -20,7 +20,8 @@ import { Detector, type Detection, type DetectionSession } from '../../core/dete
 import { Gate } from '../../core/detect/gate';
 import { MATCH_GATE_KEY, MATCH_INDEX_KEY, isMatchGate, isStoredMatchIndex, matchesUrlRule, unpackIndex, type MatchGate } from '../../core/detect/match-index';
 import { foldTableFromRuns } from '../../core/text/fold';
-import type { ContentToBackground, DetectionReport, DetectionSummary } from '../../core/messages/messages';
+import type { DetectionReport, DetectionSummary } from '../../core/messages/records';
+import type { ContentToBackground } from '../../core/messages/to-background';
 import { ANNOTATED_SITES_KEY, mayHaveAnnotations } from '../../core/annotations/annotated-sites';
 import { SETTINGS_KEY, pageSettings } from '../../core/settings';
 import { isSkipped } from '../dom-text';

@@ -4,7 +4,7 @@
  * time and a happy-dom document (tests/unit/page-watch.test.ts).
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { ContentToBackground } from '../../core/messages/messages';
+import type { ContentToBackground } from '../../core/messages/to-background';
 import type { ChunkExports } from '../chunks';
 
 /** The part of WXT's content-script context the watch uses (timers and listeners die with it). */

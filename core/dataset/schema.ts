@@ -6,6 +6,7 @@
  * this file. The content script never does (it reads the compact match index instead).
  */
 import { z } from 'zod';
+import { STRENGTHS } from '../detect/evidence';
 
 /** Record ids are unique across the whole dataset, so a reference can point into any collection. */
 export const Id = z
@@ -268,7 +269,7 @@ export const MediaItem = z
   })
   .strict();
 
-export const SignalStrength = z.enum(['strong', 'medium', 'weak', 'story']);
+export const SignalStrength = z.enum(STRENGTHS);
 
 /** A phrase that, found on a page, is evidence the page is about the story. */
 export const PhraseSignal = z

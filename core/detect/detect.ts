@@ -14,15 +14,13 @@ import { Automaton, type Hit, type Scanner } from './automaton';
 import { foldTableFromRuns } from '../text/fold';
 import { urlKey, type ContextCategory, type MatchIndex, type Term } from './match-index';
 
-/** Where a piece of text came from, for "why am I seeing this" and the checker. */
-export type TextOrigin = 'body' | 'title' | 'meta' | 'alt' | 'aria-label' | 'caption' | 'url';
+import type { SignalKind, Strength, TextOrigin } from './evidence';
 
-/** What kind of evidence a signal is (code branches on this, never on the label's wording). */
-export type SignalKind = 'name' | 'phrase' | 'url' | 'context' | 'story';
+export type { SignalKind, Strength, TextOrigin };
 
 export interface Signal {
   kind: SignalKind;
-  strength: 'strong' | 'medium' | 'weak' | 'story';
+  strength: Strength;
   /** What was found, as a reader would say it ("full name: Mamutjan Abdurehim"). */
   label: string;
   /** The page's own text that matched. */

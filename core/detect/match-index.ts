@@ -6,6 +6,7 @@
 import type { CompactAutomaton, PackedAutomaton } from './automaton';
 import type { GateSpec } from './gate';
 import { packInts, type PackedInts } from '../text/pack';
+import type { Strength } from './evidence';
 
 /**
  * 2: patterns are stored folded; the fold table (`fold`) and the compiled automaton (`automaton`)
@@ -42,7 +43,7 @@ export interface Term {
   kind: TermKind;
   /** What the sidebar and checker print ("Mamutjan", "Uyghur", "CNN"). */
   label: string;
-  strength: 'strong' | 'medium' | 'weak' | 'story';
+  strength: Strength;
   personId?: string;
   familyId?: string;
   /** For name parts: which part of the name, and whether it is rare enough to count alone. */
@@ -55,7 +56,7 @@ export interface UrlRule {
   /** host + path prefix without scheme and without a leading "www." or "edition.". */
   prefix: string;
   label: string;
-  strength: 'strong' | 'story';
+  strength: Extract<Strength, 'strong' | 'story'>;
   familyId?: string;
 }
 

@@ -1,10 +1,17 @@
 /**
- * The messages the content script receives (background or popup -> content script), in a module of
- * their own, imported by the lazily loaded annotator and by extension pages. The detector, which every
- * page loads, checks them by hand instead (lib/content-guard.ts), held to this schema by
- * tests/unit/messages.test.ts. lib/messages.ts re-exports these.
+ * Every message the content script receives (from the background, or the popup through it): the
+ * detector's four, and the calls to the lazily loaded annotator. The detector, which every page loads,
+ * checks its four by hand (content/message-guard.ts), held to `BackgroundToContent` by
+ * tests/unit/messages.test.ts; the annotator parses its calls with these schemas.
+ *
+ *   background ──BackgroundToContent──▶ detector (content/watch/page-watch.ts)
+ *   background ──AnnotatorMessage {type:'annotations', call}──▶ annotator (content/annotator.ts)
  */
 import * as z from 'zod/mini';
+import { ANNOTATOR_MESSAGE } from '../annotations/annotated-sites';
+import { AnchorItem } from './records';
+
+export { ANNOTATOR_MESSAGE };
 
 /** background -> content script */
 // z.union rather than z.discriminatedUnion: the same checks, half a kilobyte less on every page.
@@ -22,3 +29,19 @@ export function parseMessage<T>(schema: z.ZodMiniType<T>, message: unknown): T |
   const r = z.safeParse(schema, message);
   return r.success ? r.data : undefined;
 }
+
+/** background -> annotator (wrapped as `{ type: 'annotations', call }`) */
+export const AnnotatorCall = z.discriminatedUnion('kind', [
+  /** Selectors for the current selection; answered with `Described`. */
+  z.object({ kind: z.literal('describe') }),
+  /**
+   * Anchor and highlight these annotations (replacing earlier ones); when `mount` and the page has
+   * no sidebar, mount one (`open` or collapsed). Answered with `Shown`.
+   */
+  z.object({ kind: z.literal('show'), items: z.array(AnchorItem), mount: z.boolean(), open: z.boolean() }),
+  /** Scroll to an annotation's highlight. */
+  z.object({ kind: z.literal('jump'), id: z.string() }),
+]);
+export type AnnotatorCall = z.infer<typeof AnnotatorCall>;
+export const AnnotatorMessage = z.object({ type: z.literal(ANNOTATOR_MESSAGE), call: AnnotatorCall });
+export type AnnotatorMessage = z.infer<typeof AnnotatorMessage>;

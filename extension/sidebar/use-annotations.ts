@@ -6,12 +6,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { parseMessage } from '../../core/messages/to-content';
-import {
-  AnnotationsView,
-  SaveResult,
-  annotationStateKey,
-  type SidebarAnnotationsToBackground,
-} from '../../core/messages/annotations';
+import { AnnotationsView, SaveResult, annotationStateKey } from '../../core/messages/records';
+import { type SidebarAnnotationsToBackground } from '../../core/messages/to-background';
 import type { AnnotationDraftContent } from '../../components/AnnotationsSection';
 
 const send = (message: SidebarAnnotationsToBackground) => browser.runtime.sendMessage(message);

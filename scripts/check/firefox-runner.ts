@@ -14,7 +14,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, Frame, Page } from 'puppeteer-core';
 import { FIREFOX_BUILD, launchFirefox, servePagesFirefox } from '../harness/firefox';
-import type { DetectionReport, TabState } from '../../core/messages/messages';
+import type { DetectionReport, TabState } from '../../core/messages/records';
 import type { PageSpec } from './inputs';
 import { firstLine, pageReport, pool, screenshotName, type Observed } from './page-report';
 import type { PageError, PageReport } from './report-schema';

@@ -1,6 +1,6 @@
 /** Building one page's report from what a browser runner observed; shared by both runners. */
 import path from 'node:path';
-import type { DetectionReport } from '../../core/messages/messages';
+import type { DetectionReport } from '../../core/messages/records';
 import { compareExpectation } from './expectations';
 import type { PageSpec } from './inputs';
 import type { PageError, PageReport } from './report-schema';

@@ -13,7 +13,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { BrowserContext, ConsoleMessage, Page, Worker } from '@playwright/test';
 import { CHROME_BUILD, launchChromium, servePages, waitForIndex } from '../harness/chromium';
-import type { DetectionReport } from '../../core/messages/messages';
+import type { DetectionReport } from '../../core/messages/records';
 import type { PageSpec } from './inputs';
 import { firstLine, pageReport, pool, screenshotName, type Observed } from './page-report';
 import type { PageError, PageReport } from './report-schema';

@@ -34,7 +34,7 @@ import { DEMO_FILE, DEMO_URL } from '../../scripts/harness/demo';
 import { runPages } from '../../scripts/check/cli';
 import { sleep } from '../../scripts/check/runner';
 import { staleReason } from '../../scripts/check/build';
-import type { DetectionReport } from '../../core/messages/messages';
+import type { DetectionReport } from '../../core/messages/records';
 import type { BenchRow } from './run';
 import { rng } from '../support/fakes';
 

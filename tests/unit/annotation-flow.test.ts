@@ -11,8 +11,9 @@ import { createAnnotation, documentKey } from '../../core/annotations/model';
 import { ANNOTATED_SITES_KEY, annotatedSites, mayHaveAnnotations, siteTag } from '../../core/annotations/annotated-sites';
 import { parseTagInput, formatTags, linksIn } from '../../core/annotations/form';
 import { annotationService, type AnnotationServiceDeps } from '../../extension/annotation-service';
-import { AnnotationsView, type AnnotatorMessage } from '../../core/messages/annotations';
-import type { TabState } from '../../core/messages/messages';
+import { AnnotationsView } from '../../core/messages/records';
+import { type AnnotatorMessage } from '../../core/messages/to-content';
+import type { TabState } from '../../core/messages/records';
 import { anchorAll, describeSelection } from '../../content/annotator';
 import { textOfRoot } from '../../content/text-dom';
 

@@ -10,7 +10,7 @@ import { parseDataset } from '../../core/dataset/schema';
 import { buildMatchIndex } from '../../core/detect/compile/match-index-builder';
 import { MATCH_INDEX_KEY, packForStorage } from '../../core/detect/match-index';
 import { SETTINGS_KEY } from '../../core/settings';
-import type { ContentToBackground } from '../../core/messages/messages';
+import type { ContentToBackground } from '../../core/messages/to-background';
 import { PREFILTER_REASON, PageWatch, SLICE_MS } from '../../content/watch/page-watch';
 import type { WatchContext, WatchPorts } from '../../content/watch/ports';
 
@@ -112,7 +112,7 @@ function host(): Element | null {
 
 async function started(body: string): Promise<PageWatch> {
   document.body.replaceChildren();
-  document.body.insertAdjacentHTML('afterbegin', body); // eslint-disable-line no-restricted-properties -- a test fixture, not product code
+  document.body.insertAdjacentHTML('afterbegin', body);
   const watch = new PageWatch(world.ctx, world.ports, document);
   const run = watch.start();
   await world.drain();
@@ -180,13 +180,13 @@ describe('PageWatch: later changes', () => {
     expect(watch.report.detection?.matched).toBe(false);
     const feed = document.createElement('section');
     document.body.append(feed);
-    for (let i = 0; i < 5; i++) feed.insertAdjacentHTML('beforeend', prose(2)); // eslint-disable-line no-restricted-properties -- fixture
+    for (let i = 0; i < 5; i++) feed.insertAdjacentHTML('beforeend', prose(2));
     await settle();
     expect(watch.report.settled).toBe(false);
     await world.drain();
     expect(watch.report.settled).toBe(true);
     expect(host()).toBeNull();
-    feed.insertAdjacentHTML('beforeend', STORY); // eslint-disable-line no-restricted-properties -- fixture
+    feed.insertAdjacentHTML('beforeend', STORY);
     await settle();
     await world.drain();
     expect(watch.report.detection?.matched).toBe(true);
@@ -199,7 +199,7 @@ describe('PageWatch: later changes', () => {
     const watch = await started(STORY);
     expect(host()).not.toBeNull();
     document.body.replaceChildren();
-    document.body.insertAdjacentHTML('afterbegin', prose(20)); // eslint-disable-line no-restricted-properties -- fixture
+    document.body.insertAdjacentHTML('afterbegin', prose(20));
     window.dispatchEvent(new Event('wxt:locationchange'));
     await world.drain();
     expect(watch.report.detection).toMatchObject({ matched: false, stage: 'prefilter' });
@@ -210,13 +210,13 @@ describe('PageWatch: later changes', () => {
   it('goes quiet when the extension goes away: the sidebar is removed and queued work is dropped', async () => {
     const watch = await started(STORY);
     expect(host()).not.toBeNull();
-    document.body.insertAdjacentHTML('beforeend', prose(3)); // eslint-disable-line no-restricted-properties -- fixture
+    document.body.insertAdjacentHTML('beforeend', prose(3));
     world.invalidate();
     watch.teardown();
     await world.drain();
     expect(host()).toBeNull();
     const sent = world.sent.length;
-    document.body.insertAdjacentHTML('beforeend', STORY); // eslint-disable-line no-restricted-properties -- fixture
+    document.body.insertAdjacentHTML('beforeend', STORY);
     await world.drain();
     expect(world.sent.length).toBe(sent);
   });

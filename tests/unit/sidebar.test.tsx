@@ -9,7 +9,7 @@ import raw from '../../data/dataset.json';
 import { parseDataset, type Dataset } from '../../core/dataset/schema';
 import { Sidebar } from '../../components/Sidebar';
 import { buildContextView, safeHref, speakerNames, type StoredDataset } from '../../core/dataset/context-view';
-import type { DetectionSummary } from '../../core/messages/messages';
+import type { DetectionSummary } from '../../core/messages/records';
 
 const dataset = parseDataset(raw);
 const HASH = '3f9a0c1be27d4a5586f1c0de9b7e2a41c6d8e0f1a2b3c4d5e6f708192a3b4c5d';

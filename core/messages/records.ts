@@ -1,19 +1,18 @@
 /**
- * The extension's message protocol: one schema per direction, parsed with zod/mini before anything acts
- * on a message (the content script checks its four shapes by hand, lib/content-guard.ts, held to the
- * schema by a test). Messages that fail to parse are dropped; a page's window.postMessage never
- * reaches any of these handlers.
- *
- *   content script ──ContentToBackground──▶ background ◀──SidebarToBackground── sidebar iframe
- *   content script ◀──BackgroundToContent── background
+ * The records that travel in messages, in both directions: detection summaries and reports, a tab's
+ * state, the context the sidebar shows, and annotations as the page and the sidebar see them. Parsed
+ * with zod/mini (no full zod: part of this runs in a small iframe app and in the annotator chunk).
+ * The messages themselves: core/messages/to-background.ts and to-content.ts.
  */
 import * as z from 'zod/mini';
+import { SIGNAL_KINDS, STRENGTHS, TEXT_ORIGINS } from '../detect/evidence';
 
-const Strength = z.enum(['strong', 'medium', 'weak', 'story']);
-const Origin = z.enum(['body', 'title', 'meta', 'alt', 'aria-label', 'caption', 'url']);
+const Strength = z.enum(STRENGTHS);
+
+const Origin = z.enum(TEXT_ORIGINS);
 
 export const SignalSummary = z.object({
-  kind: z.enum(['name', 'phrase', 'url', 'context', 'story']),
+  kind: z.enum(SIGNAL_KINDS),
   strength: Strength,
   label: z.string(),
   text: z.string(),
@@ -41,31 +40,6 @@ export const DetectionSummary = z.object({
 });
 export type DetectionSummary = z.infer<typeof DetectionSummary>;
 
-/** content script -> background */
-export const ContentToBackground = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('detection'), url: z.string(), detection: DetectionSummary }),
-  z.object({ type: z.literal('sidebar-mounted'), ms: z.number() }),
-]);
-export type ContentToBackground = z.infer<typeof ContentToBackground>;
-
-/** sidebar iframe -> background */
-export const SidebarToBackground = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('get-tab-state') }),
-  z.object({ type: z.literal('get-context') }),
-  z.object({ type: z.literal('set-open'), open: z.boolean() }),
-  /** "Hide on this page": remove the sidebar until the page is loaded again. */
-  z.object({ type: z.literal('dismiss') }),
-  /** "Show on the page": scroll to where signal number `signal` was found. */
-  z.object({ type: z.literal('jump'), signal: z.number() }),
-]);
-export type SidebarToBackground = z.infer<typeof SidebarToBackground>;
-
-/** popup -> background (the popup names the tab it is about: the active one) */
-export const PopupToBackground = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('set-open'), tabId: z.number(), open: z.boolean() }),
-  z.object({ type: z.literal('dismiss'), tabId: z.number() }),
-]);
-export type PopupToBackground = z.infer<typeof PopupToBackground>;
 /** The content script's answer to `get-detection`. */
 export const DetectionReport = z.object({
   url: z.string(),
@@ -134,3 +108,54 @@ export const ContextResponse = z.object({
 export type ContextResponse = z.infer<typeof ContextResponse>;
 
 export { BackgroundToContent, parseMessage } from './to-content';
+
+const WireSelector = z.looseObject({ type: z.string() });
+
+const AnchorStatus = z.enum(['anchored', 'orphaned']);
+
+/** What the page needs to anchor an annotation: no note, no tags. */
+export const AnchorItem = z.object({ id: z.string(), selectors: z.array(WireSelector) });
+export type AnchorItem = z.infer<typeof AnchorItem>;
+
+export const Described = z.union([
+  z.object({ ok: z.literal(true), url: z.string(), canonical: z.nullable(z.string()), selectors: z.array(WireSelector) }),
+  z.object({ ok: z.literal(false), reason: z.enum(['no-selection', 'outside-text']) }),
+]);
+export type Described = z.infer<typeof Described>;
+
+export const Statuses = z.record(z.string(), AnchorStatus);
+export type Statuses = z.infer<typeof Statuses>;
+
+export const Shown = z.object({ statuses: Statuses });
+export type Shown = z.infer<typeof Shown>;
+
+export const PageAnnotations = z.object({ items: z.array(AnchorItem), open: z.boolean() });
+export type PageAnnotations = z.infer<typeof PageAnnotations>;
+
+/** One annotation as the sidebar lists it. */
+export const AnnotationItem = z.object({
+  id: z.string(),
+  quote: z.string(),
+  note: z.string(),
+  tags: z.array(z.string()),
+  links: z.array(z.string()),
+  modified: z.string(),
+  /** 'page' for a page note (no quote); absent until the page has been read. */
+  status: z.optional(z.enum(['anchored', 'orphaned', 'page'])),
+});
+export type AnnotationItem = z.infer<typeof AnnotationItem>;
+
+export const AnnotationsView = z.object({
+  url: z.string(),
+  documentKey: z.string(),
+  items: z.array(AnnotationItem),
+  /** The selection being annotated, when the Annotate form is open. */
+  draft: z.optional(z.object({ quote: z.string() })),
+});
+export type AnnotationsView = z.infer<typeof AnnotationsView>;
+
+export const SaveResult = z.union([z.object({ ok: z.literal(true), id: z.string() }), z.object({ ok: z.literal(false), error: z.string() })]);
+export type SaveResult = z.infer<typeof SaveResult>;
+
+/** The storage.session key of a tab's annotation state (the sidebar watches it to refresh). */
+export const annotationStateKey = (tabId: number) => `annot:${tabId}`;
