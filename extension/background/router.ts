@@ -1,0 +1,64 @@
+/**
+ * Every message the background receives, routed by sender: only this extension's own contexts reach
+ * onMessage (no externally_connectable), each kind of sender may send only its own messages, and
+ * every message is parsed (core/messages/to-background.ts) before anything acts on it.
+ */
+import { browser, type Browser } from 'wxt/browser';
+import {
+  AnnotatorToBackground,
+  ContentToBackground,
+  PopupToBackground,
+  SidebarAnnotationsToBackground,
+  SidebarToBackground,
+} from '../../core/messages/to-background';
+import { parseMessage } from '../../core/messages/to-content';
+import type { annotationService } from '../annotation-service';
+import type { TabStates, tabSidebars } from './tab-sidebars';
+
+export interface RouterDeps {
+  states: TabStates;
+  sidebars: ReturnType<typeof tabSidebars>;
+  annotations: ReturnType<typeof annotationService>;
+}
+
+/** A sender that is one of our own pages (by path). */
+function isExtensionPage(sender: Browser.runtime.MessageSender, pagePath: string): boolean {
+  return !!sender.url && sender.url.startsWith(browser.runtime.getURL(pagePath as '/sidebar.html'));
+}
+
+export function routeMessage({ states, sidebars, annotations }: RouterDeps) {
+  return (message: unknown, sender: Browser.runtime.MessageSender): Promise<unknown> | undefined => {
+    if (sender.id !== browser.runtime.id) return undefined;
+    const tabId = sender.tab?.id;
+
+    // The popup (as the toolbar popup, or opened as a page of its own) is recognised by its URL.
+    if (isExtensionPage(sender, '/popup.html')) {
+      const fromPopup = parseMessage(PopupToBackground, message);
+      if (fromPopup?.type === 'set-open') return sidebars.setOpen(fromPopup.tabId, fromPopup.open);
+      if (fromPopup?.type === 'dismiss') return sidebars.dismiss(fromPopup.tabId);
+      return undefined;
+    }
+    if (tabId === undefined) return undefined;
+
+    if (sender.frameId === 0) {
+      const fromContent = parseMessage(ContentToBackground, message);
+      if (fromContent?.type === 'detection') return sidebars.onDetection(tabId, fromContent.url, fromContent.detection);
+      if (fromContent?.type === 'sidebar-mounted') return states.update(tabId, (s) => (s ? { ...s, sidebarMs: fromContent.ms } : s));
+      const fromAnnotator = parseMessage(AnnotatorToBackground, message);
+      if (fromAnnotator?.type === 'annotations-page') return annotations.pageLoaded(tabId, fromAnnotator);
+      if (fromAnnotator?.type === 'annotation-statuses') return annotations.statusesReported(tabId, fromAnnotator);
+      return undefined;
+    }
+
+    if (!isExtensionPage(sender, '/sidebar.html')) return undefined;
+    const fromSidebar = parseMessage(SidebarToBackground, message);
+    if (fromSidebar?.type === 'get-tab-state') return states.get(tabId);
+    if (fromSidebar?.type === 'get-context') return sidebars.contextFor(tabId);
+    if (fromSidebar?.type === 'set-open') return sidebars.setOpen(tabId, fromSidebar.open);
+    if (fromSidebar?.type === 'dismiss') return sidebars.dismiss(tabId);
+    if (fromSidebar?.type === 'jump') return sidebars.jump(tabId, fromSidebar.signal);
+    const fromSidebarAnnotations = parseMessage(SidebarAnnotationsToBackground, message);
+    if (fromSidebarAnnotations) return annotations.fromSidebar(tabId, fromSidebarAnnotations);
+    return undefined;
+  };
+}

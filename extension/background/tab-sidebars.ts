@@ -1,0 +1,82 @@
+/**
+ * The background is the one place that opens, collapses or dismisses a tab's sidebar (from the sidebar
+ * itself, the popup or the keyboard shortcut), keeps each tab's detection state and sets its badge.
+ */
+import { browser } from 'wxt/browser';
+import type { ContextResponse, TabState } from '../../core/messages/records';
+import type { BackgroundToContent } from '../../core/messages/to-content';
+import { loadSettings, siteOf, updateSettings } from '../../core/settings';
+import { openStore, readDataset } from '../store';
+import type { tabStates } from '../tab-state';
+
+/** The badge's background: a dark blue that white digits read on. */
+export const BADGE_COLOR = '#2f5576';
+
+export type TabStates = ReturnType<typeof tabStates>;
+
+export function tabSidebars(states: TabStates) {
+  const relay = (tabId: number, message: BackgroundToContent) => browser.tabs.sendMessage(tabId, message, { frameId: 0 });
+
+  /** Open or collapse a tab's sidebar, and remember the choice for the site. */
+  async function setOpen(tabId: number, open: boolean): Promise<boolean> {
+    const state = await states.get(tabId);
+    if (!state) return false;
+    await states.set(tabId, { ...state, open });
+    await updateSettings(browser.storage.local, (s) => ({ ...s, openBySite: { ...s.openBySite, [siteOf(state.url)]: open } }));
+    await relay(tabId, { type: 'set-open', open });
+    return true;
+  }
+
+  return {
+    setOpen,
+
+    /** A content script's decision: the tab's state and badge follow it. */
+    async onDetection(tabId: number, url: string, detection: TabState['detection']): Promise<true | { open: boolean }> {
+      if (!detection.matched) {
+        await states.set(tabId, undefined);
+        await browser.action.setBadgeText({ tabId, text: '' });
+        return true;
+      }
+      const settings = await loadSettings(browser.storage.local);
+      const state: TabState = { url, detection, open: settings.openBySite[siteOf(url)] ?? false };
+      await states.set(tabId, state);
+      const count = detection.people.length;
+      await browser.action.setBadgeText({ tabId, text: count > 0 ? String(count) : '✓' });
+      await browser.action.setBadgeBackgroundColor({ tabId, color: BADGE_COLOR });
+      return { open: state.open };
+    },
+
+    async dismiss(tabId: number): Promise<boolean> {
+      await states.set(tabId, undefined);
+      await relay(tabId, { type: 'dismiss' });
+      return true;
+    },
+
+    /** "Show on the page", relayed from the sidebar to the page. */
+    async jump(tabId: number, signal: number): Promise<boolean> {
+      await relay(tabId, { type: 'jump', signal });
+      return true;
+    },
+
+    /** The tab's state and the stored dataset, read in the extension's own origin. */
+    async contextFor(tabId: number): Promise<ContextResponse | undefined> {
+      const state = await states.get(tabId);
+      if (!state) return undefined;
+      const db = await openStore();
+      try {
+        const { meta, ...data } = await readDataset(db);
+        return { tabId, state, data, ...(meta ? { meta: { version: meta.version, dataAsOf: meta.dataAsOf, hash: meta.hash } } : {}) };
+      } finally {
+        db.close();
+      }
+    },
+
+    /** The keyboard shortcut: open or collapse the active tab's sidebar. */
+    async toggleActive(): Promise<void> {
+      const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+      if (tab?.id === undefined) return;
+      const state = await states.get(tab.id);
+      if (state) await setOpen(tab.id, !state.open);
+    },
+  };
+}
