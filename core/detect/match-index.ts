@@ -6,7 +6,9 @@
 import type { CompactAutomaton, PackedAutomaton } from './automaton';
 import type { GateSpec } from './gate';
 import { packInts, type PackedInts } from '../text/pack';
-import type { Strength } from './evidence';
+import type { Strength, Term } from './evidence';
+
+export type { ContextCategory, Term, TermKind } from './evidence';
 
 /**
  * 2: patterns are stored folded; the fold table (`fold`) and the compiled automaton (`automaton`)
@@ -18,39 +20,6 @@ export const MATCH_INDEX_FORMAT = 3;
 export const MATCH_INDEX_KEY = 'matchIndex';
 /** The prefilter's part of it (MatchGate): the one read every page makes. */
 export const MATCH_GATE_KEY = 'matchGate';
-
-/** What a term is evidence of. */
-export type TermKind =
-  /** One word of a family member's name (given or family part), with its spelling variants. */
-  | 'name-part'
-  /** A known phrase (story title, sign text, media title). */
-  | 'phrase'
-  /** Story vocabulary by category, from the lexicon. */
-  | 'context';
-
-export type ContextCategory =
-  | 'ethnonym'
-  | 'region'
-  | 'place'
-  | 'outlet'
-  | 'state-media'
-  | 'separation'
-  | 'orphanage'
-  | 'accusation'
-  | 'appeal';
-
-export interface Term {
-  kind: TermKind;
-  /** What the sidebar and checker print ("Mamutjan", "Uyghur", "CNN"). */
-  label: string;
-  strength: Strength;
-  personId?: string;
-  familyId?: string;
-  /** For name parts: which part of the name, and whether it is rare enough to count alone. */
-  part?: 'given' | 'family';
-  rare?: boolean;
-  category?: ContextCategory;
-}
 
 export interface UrlRule {
   /** host + path prefix without scheme and without a leading "www." or "edition.". */

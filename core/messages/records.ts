@@ -107,7 +107,6 @@ export const ContextResponse = z.object({
 });
 export type ContextResponse = z.infer<typeof ContextResponse>;
 
-export { BackgroundToContent, parseMessage } from './to-content';
 
 const WireSelector = z.looseObject({ type: z.string() });
 
