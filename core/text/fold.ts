@@ -10,7 +10,8 @@
  * - zero-width characters, soft hyphens and combining marks are skipped (SKIP);
  * - whitespace folds to a single space (SPACE); punctuation folds to PUNCT, which the scanner reads as a
  *   space that no full name may span ("Mihriban, kader" is not a name, "Mihriban Kader" is);
- * - CJK ideographs fold to themselves (Traditional forms fold to Simplified via T2S) and need no
+ * - CJK ideographs fold to themselves (the Traditional forms of the patterns' characters fold to the
+ *   Simplified ones, with the pairs the index builder passes in) and need no
  *   boundaries.
  *
  * Deriving the table (Unicode normalisation of thousands of code units) is work for the background:
@@ -42,8 +43,10 @@ function foldOne(c: number): number {
 /**
  * Derive the fold table from Unicode data (a few milliseconds; background, builder and tests only).
  * Only the ranges where folding does something are computed; every other code unit folds to itself.
+ * `chinese`: [Traditional, Simplified] character pairs to fold together (the index builder passes the
+ * ones its patterns need, from OpenCC: core/detect/compile/chinese-script.ts).
  */
-export function deriveFoldTable(): Uint16Array {
+export function deriveFoldTable(chinese: ReadonlyArray<readonly [string, string]> = []): Uint16Array {
   const t = new Uint16Array(0x10000);
   for (let c = 0; c < 0x10000; c++) t[c] = c;
   const ranges: Array<[number, number]> = [
@@ -85,19 +88,9 @@ export function deriveFoldTable(): Uint16Array {
     Α: 'a', Β: 'b', Ε: 'e', Ζ: 'z', Η: 'h', Ι: 'i', Κ: 'k', Μ: 'm', Ν: 'n', Ο: 'o', Ρ: 'p', Τ: 't', Υ: 'y', Χ: 'x',
   };
   for (const [from, to] of Object.entries(extra)) t[from.charCodeAt(0)] = to.charCodeAt(0);
-  for (let i = 0; i < T2S.length; i += 2) t[T2S.charCodeAt(i)] = T2S.charCodeAt(i + 1);
+  for (const [trad, simp] of chinese) t[trad.charCodeAt(0)] = simp.charCodeAt(0);
   return t;
 }
-
-/**
- * Traditional -> Simplified pairs (trad, simp, trad, simp...) for the characters that occur in the
- * story's vocabulary and in Chinese renderings of Uyghur names, so one pattern matches both scripts.
- * (A full conversion table is not needed: only pattern characters matter.)
- */
-const T2S =
-  '維维爾尔戶户離离兒儿貝贝語语電电視视臺台報报導导應应國国義义會会議议擊击獨独學学滿满買买熱热麗丽蘇苏華华達达來来' +
-  '與与為为們们媽妈團团員员區区極极圖图師师亞亚紐纽萊莱號号黨党記记聯联題题絕绝對对專专門门讓让' +
-  '見见觀观歲岁親亲屬属庭庭離离騙骗練练懼惧證证據据無无釋释縣县鄉乡禮礼構构織织組组罪罪';
 
 /**
  * The fold table as runs: [start, length, value, step] quadruples where code units start..start+length-1

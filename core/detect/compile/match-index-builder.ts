@@ -4,7 +4,8 @@
  */
 import type { Dataset } from '../../dataset/schema';
 import { CONTEXT_TERMS, RARE_GIVEN_NAMES } from './lexicon';
-import { deriveFoldTable, foldRuns, foldText } from '../../text/fold';
+import { deriveFoldTable, foldRuns, foldTableFromRuns, foldText } from '../../text/fold';
+import { toSimplified, traditionalPairs } from './chinese-script';
 import { compileAutomaton } from '../automaton';
 import { buildGate } from './gate-builder';
 import { arabicRenderings, pinyinRenderings, spellingVariants } from '../../text/translit';
@@ -19,18 +20,17 @@ import {
 /** Name words that identify nobody on their own (particles, honorifics). */
 const NAME_STOPWORDS = new Set(['bin', 'binti', 'oghli', 'qizi', 'haji', 'hajim']);
 
+/** Chinese characters: spellings with any are written in Simplified before folding. */
+const HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
+
 export function buildMatchIndex(dataset: Dataset, datasetHash: string): MatchIndex {
+  // Terms are gathered with their spellings first; the fold table depends on the Chinese characters
+  // the spellings use (their Traditional forms fold to them), and the patterns are folded with it.
   const terms: Term[] = [];
-  const patterns: Array<[string, number]> = [];
+  const spellingsOf: string[][] = [];
   const add = (term: Term, spellings: Iterable<string>) => {
-    const index = terms.push(term) - 1;
-    const seen = new Set<string>();
-    for (const s of spellings) {
-      const folded = foldText(s);
-      if (!folded || seen.has(folded)) continue;
-      seen.add(folded);
-      patterns.push([folded, index]);
-    }
+    terms.push(term);
+    spellingsOf.push([...spellings].map((s) => (HAN.test(s) ? toSimplified(s) : s)));
   };
 
   for (const person of dataset.people) {
@@ -113,13 +113,26 @@ export function buildMatchIndex(dataset: Dataset, datasetHash: string): MatchInd
   const families: MatchIndex['families'] = {};
   for (const f of dataset.families) families[f.id] = { label: f.label };
 
+  const fold = foldRuns(deriveFoldTable(traditionalPairs(spellingsOf.flat().filter((s) => HAN.test(s)))));
+  const table = foldTableFromRuns(fold);
+  const patterns: Array<[string, number]> = [];
+  spellingsOf.forEach((spellings, index) => {
+    const seen = new Set<string>();
+    for (const s of spellings) {
+      const folded = foldText(s, table);
+      if (!folded || seen.has(folded)) continue;
+      seen.add(folded);
+      patterns.push([folded, index]);
+    }
+  });
+
   return {
     format: MATCH_INDEX_FORMAT,
     datasetVersion: dataset.meta.version,
     datasetHash,
     terms,
     patterns,
-    fold: foldRuns(deriveFoldTable()),
+    fold,
     automaton: compileAutomaton(patterns.map(([p]) => p)),
     gate: buildGate(patterns, terms),
     urls,
