@@ -1,4 +1,4 @@
-import { test, expect, sidebarFrame, domSnapshot, recordMutations, PAGES } from './fixtures';
+import { test, expect, settledReport, sidebarFrame, domSnapshot, recordMutations, PAGES } from './fixtures';
 
 test.describe('Chromium: detection and the sidebar', () => {
   test('a page naming a family member gets the sidebar with sourced context', async ({ page, extension }) => {
@@ -48,7 +48,7 @@ test.describe('Chromium: detection and the sidebar', () => {
     ['an unrelated page', PAGES.unrelated],
     ['a page about another separated Uyghur family', PAGES.otherFamily],
   ] as const) {
-    test(`${name} is left exactly as it was`, async ({ page }) => {
+    test(`${name} is left exactly as it was`, async ({ page, extension }) => {
       const requests: string[] = [];
       const errors: string[] = [];
       page.on('request', (r) => requests.push(r.url()));
@@ -56,8 +56,10 @@ test.describe('Chromium: detection and the sidebar', () => {
       await recordMutations(page);
       await page.goto(entry.url);
       const before = await domSnapshot(page);
-      // Give the content script (document_idle) ample time to act, were it going to.
-      await page.waitForTimeout(1500);
+      // The detector has read the page and decided: no match, nothing left to do.
+      const report = await settledReport(page, extension.serviceWorker);
+      expect(report.status).toBe('done');
+      expect(report.detection?.matched).toBe(false);
       expect(await page.evaluate(() => (window as unknown as { __mutations: string[] }).__mutations)).toEqual([]);
       expect(await domSnapshot(page)).toBe(before);
       await expect(page.locator('backstory-context')).toHaveCount(0);

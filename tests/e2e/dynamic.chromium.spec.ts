@@ -3,7 +3,7 @@
  * single-page navigation away from the story removes it.
  */
 import path from 'node:path';
-import { test, expect, sidebarFrame, recordMutations } from './fixtures';
+import { test, expect, sidebarFrame, recordMutations, settledReport } from './fixtures';
 
 const TIMELINE = { url: 'https://x.com/home', file: path.resolve('tests/fixtures/corpus/feed/x-timeline.html') };
 
@@ -16,7 +16,10 @@ test.describe('Chromium: dynamic pages', () => {
     await recordMutations(page);
     await page.goto(TIMELINE.url);
     await page.evaluate(() => (window as unknown as { appendPosts: (n: number) => void }).appendPosts(60));
-    await page.waitForTimeout(1500);
+    // The detector has read the 60 new posts (in batches) and settled on "no match".
+    const report = await settledReport(page, extension.serviceWorker);
+    expect(report.detection?.matched).toBe(false);
+    expect(report.batches).toBeGreaterThan(0);
     await expect(page.locator('backstory-context')).toHaveCount(0);
     // Only the page's own appends: the extension changed nothing while the feed was unrelated.
     const mutations = await page.evaluate(() => (window as unknown as { __mutations: string[] }).__mutations);

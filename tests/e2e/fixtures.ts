@@ -4,6 +4,7 @@
 import { test as base, expect, type BrowserContext, type Frame, type Page, type Worker } from '@playwright/test';
 import path from 'node:path';
 import { launchChromium, servePages, waitForIndex, type Page as ServedPage } from '../../scripts/harness/chromium';
+import type { DetectionReport } from '../../core/messages/records';
 
 export const FIXTURES = path.resolve('tests/fixtures/pages');
 
@@ -91,4 +92,26 @@ export async function recordMutations(page: Page): Promise<void> {
     // Observe once the parser is done, so the page's own construction is not counted.
     document.addEventListener('DOMContentLoaded', start, { once: true });
   });
+}
+
+/**
+ * The detector's own report for `page`, once it has settled (decided, with no added text or captions
+ * still due): asked of the content script through the service worker, as the checker does. A test
+ * that asserts "nothing happened" waits for this first, so a content script that crashed or never ran
+ * fails the test instead of passing it.
+ */
+export async function settledReport(page: Page, serviceWorker: Worker, timeout = 10_000): Promise<DetectionReport> {
+  await page.bringToFront();
+  const deadline = Date.now() + timeout;
+  let last: DetectionReport | undefined;
+  while (Date.now() < deadline) {
+    last = (await serviceWorker.evaluate(async () => {
+      const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+      return tab?.id === undefined ? undefined : chrome.tabs.sendMessage(tab.id, { type: 'get-detection' }, { frameId: 0 }).catch(() => undefined);
+    })) as DetectionReport | undefined;
+    // Muted and paused pages are final at once; a page being read is final once settled.
+    if (last && (last.status === 'muted' || last.status === 'paused' || (last.status === 'done' && last.settled === true))) return last;
+    await page.waitForTimeout(100);
+  }
+  throw new Error(`the detector did not settle within ${timeout} ms (last report: ${JSON.stringify(last)})`);
 }

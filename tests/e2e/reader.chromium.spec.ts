@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { test, expect, sidebarFrame, PAGES } from './fixtures';
+import { test, expect, sidebarFrame, PAGES, settledReport } from './fixtures';
 
 const BOTH = { url: 'https://www.meridianledger.example/world/asia/2021/04/24/uyghur-parents-respond', file: path.resolve('scripts/demo/demo-article.html') };
 
@@ -86,7 +86,7 @@ test.describe('Chromium: the reader', () => {
     await expect(page.locator('backstory-context')).toHaveCount(0);
     await popup.close();
     await page.reload();
-    await page.waitForTimeout(1500);
+    expect((await settledReport(page, extension.serviceWorker)).status).toBe('muted');
     await expect(page.locator('backstory-context')).toHaveCount(0);
   });
 
