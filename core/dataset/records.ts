@@ -294,8 +294,46 @@ export const UrlSignal = z
   })
   .strict();
 
+/**
+ * Words that name one element of an event, by language (BCP 47: en, zh-Hans, zh-Hant, it, de, fr, es,
+ * tr, ug, ar, ru...). A cue is matched as whole words after folding (case, accents, script variants);
+ * a trailing `*` lets it take any ending ("konsolosluğ*" for Turkish case endings). Chinese cues match
+ * as written, in either script.
+ */
+export const EventCues = z.record(Lang, z.array(z.string().min(1).regex(/^[^*]+\*?$/, 'a `*` may only end a cue')).min(1));
+
+/** One element of an event that a page may tell: a place, a date, an institution, a person's role. */
+export const EventElement = z
+  .object({
+    id: z.string().regex(/^[a-z0-9-]+$/, 'an element id is lower-case words joined by hyphens'),
+    label: z.string().min(1),
+    /** Anchors are the elements that make the event this one and no other: a match needs every anchor. */
+    anchor: z.boolean(),
+    cues: EventCues,
+  })
+  .strict();
+
+/**
+ * One of the story's events as pages tell it without naming anyone (the children stopped at the
+ * consulate, the parliamentary question, CNN's trip...). A page tells the event when one locality
+ * (a post, an article, a passage) holds every anchor and at least `minElements` elements in all.
+ */
+export const EventSignal = z
+  .object({
+    id: Id,
+    label: z.string().min(1),
+    storyId: Id,
+    familyIds: z.array(Id).min(1),
+    /** The timeline events this is about, if the dataset has them. */
+    eventIds: z.array(Id),
+    sourceIds: z.array(Id).min(1),
+    minElements: z.number().int().min(2),
+    elements: z.array(EventElement).min(2),
+  })
+  .strict();
+
 export const Signals = z
-  .object({ phrases: z.array(PhraseSignal), urls: z.array(UrlSignal) })
+  .object({ phrases: z.array(PhraseSignal), urls: z.array(UrlSignal), events: z.array(EventSignal) })
   .strict();
 
 export const DatasetMeta = z

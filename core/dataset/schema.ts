@@ -52,7 +52,7 @@ import { COLLECTIONS, type CollectionName } from './collections';
 export { COLLECTIONS, type CollectionName };
 
 type Shape = z.infer<typeof DatasetShape>;
-type Kind = CollectionName | 'signals.phrases' | 'signals.urls';
+type Kind = CollectionName | 'signals.phrases' | 'signals.urls' | 'signals.events';
 
 /**
  * Every reference field, with the collections it may point into. A reference that resolves nowhere,
@@ -99,11 +99,16 @@ const REFERENCES: Array<{
   { in: 'signals.urls', field: 'storyId', to: ['stories'] },
   { in: 'signals.urls', field: 'familyId', to: ['families'] },
   { in: 'signals.urls', field: 'sourceId', to: ['sources'] },
+  { in: 'signals.events', field: 'storyId', to: ['stories'] },
+  { in: 'signals.events', field: 'familyIds', to: ['families'] },
+  { in: 'signals.events', field: 'eventIds', to: ['events'] },
+  { in: 'signals.events', field: 'sourceIds', to: ['sources'] },
 ];
 
 function recordsOf(d: Shape, kind: Kind): Array<Record<string, unknown> & { id: string }> {
   if (kind === 'signals.phrases') return d.signals.phrases;
   if (kind === 'signals.urls') return d.signals.urls;
+  if (kind === 'signals.events') return d.signals.events;
   return d[kind] as Array<Record<string, unknown> & { id: string }>;
 }
 
@@ -129,6 +134,7 @@ export const Dataset = DatasetShape.superRefine((d, ctx) => {
     ...COLLECTIONS.map((c) => [c, d[c]] as [Kind, Array<{ id: string }>]),
     ['signals.phrases', d.signals.phrases],
     ['signals.urls', d.signals.urls],
+    ['signals.events', d.signals.events],
   ];
   for (const [kind, records] of all) {
     records.forEach((r, i) => {
