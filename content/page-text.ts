@@ -27,6 +27,27 @@ const INLINE = new Set([
 const FURNITURE = new Set(['NAV', 'ASIDE', 'FOOTER']);
 const FURNITURE_ROLES = new Set(['navigation', 'complementary', 'contentinfo']);
 
+/**
+ * An item: a post or an article, marked up as such (`<article>`, `role="article"`: X, Facebook and
+ * most news sites and forums do). A page with several items is a feed or a thread.
+ */
+function isItem(el: Element): boolean {
+  return el.localName === 'article' || el.getAttribute('role') === 'article';
+}
+
+/** Whether a node sits inside an element whose text is not prose (or inside Backstory's host). */
+function inSkipped(node: Node): boolean {
+  for (let el = node.parentElement; el; el = el.parentElement) if (isSkipped(el, true)) return true;
+  return false;
+}
+
+/** The outermost item above a node (not the node itself), if any. */
+function outermostItem(node: Node): Element | undefined {
+  let found: Element | undefined;
+  for (let el = node.parentElement; el; el = el.parentElement) if (isItem(el)) found = el;
+  return found;
+}
+
 const META_SELECTOR =
   'meta[property="og:title"], meta[property="og:description"], meta[name="description"], meta[name="twitter:title"], meta[name="twitter:description"]';
 
@@ -46,7 +67,19 @@ export interface CollectOptions {
    * appended as segments with origin 'caption'.
    */
   captions?: readonly string[];
+  /**
+   * Item numbering shared across calls (a page's first pass and its later additions), so a post added
+   * later gets a number of its own, and text added inside a known post keeps that post's.
+   */
+  items?: ItemNumbers;
 }
+
+export interface ItemNumbers {
+  next: number;
+  ids: WeakMap<Element, number>;
+}
+
+export const itemNumbers = (): ItemNumbers => ({ next: 0, ids: new WeakMap() });
 
 const ELEMENT = 1;
 
@@ -68,10 +101,26 @@ export function collectText(root: Node, options: CollectOptions = {}): PageText 
   let read = 0;
   let furniture = 0;
   let caption = 0;
+  // The outermost item (post, article) the walk is in: evidence adds up within one item only.
+  const numbers = options.items ?? itemNumbers();
+  const numberOf = (el: Element) => {
+    let n = numbers.ids.get(el);
+    if (n === undefined) numbers.ids.set(el, (n = numbers.next++));
+    return n;
+  };
+  let item = -1;
+  let itemDepth = 0;
+  // Text added inside a post belongs to that post.
+  const outer = root.nodeType === ELEMENT || root.nodeType === 3 ? outermostItem(root) : undefined;
+  if (outer) {
+    item = numberOf(outer);
+    itemDepth = 1;
+  }
   let pendingBreak = true;
   const push = (text: string, origin: TextOrigin, node: Node, block: boolean) => {
     const segment: Segment = { text, origin, block };
     if (furniture > 0) segment.furniture = true;
+    if (item >= 0) segment.item = item;
     segments.push(segment);
     nodes.push(node);
     read += text.length;
@@ -97,6 +146,9 @@ export function collectText(root: Node, options: CollectOptions = {}): PageText 
     const label = el.getAttribute('aria-label');
     if (label) push(label, 'aria-label', el, true);
     if (el.shadowRoot) roots.push({ node: el.shadowRoot, furniture: furniture > 0, caption: caption > 0 });
+    if (isItem(el)) {
+      if (itemDepth++ === 0) item = numberOf(el);
+    }
     if (!INLINE.has(tag)) {
       // Entering any non-inline element (or a <br>) ends the current run of words.
       pendingBreak = true;
@@ -106,6 +158,7 @@ export function collectText(root: Node, options: CollectOptions = {}): PageText 
     return true;
   };
   const leave = (el: Element) => {
+    if (isItem(el) && --itemDepth === 0) item = -1;
     const tag = el.tagName.toUpperCase();
     if (INLINE.has(tag)) return;
     pendingBreak = true;
@@ -127,6 +180,12 @@ export function collectText(root: Node, options: CollectOptions = {}): PageText 
     furniture = roots[r]!.furniture ? 1 : 0;
     caption = roots[r]!.caption ? 1 : 0;
     pendingBreak = true;
+    // A bare text node (added to the page, or changed in place) is read as it is, unless it sits in
+    // something that is not prose.
+    if (top.nodeType === 3) {
+      if (!inSkipped(top)) push((top as Text).data, caption > 0 ? 'caption' : 'body', top, true);
+      continue;
+    }
     // The top node itself: an element is entered like any other (its text is read).
     if (top.nodeType === ELEMENT && !enter(top as Element)) continue;
     walkText(top, {

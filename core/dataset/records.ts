@@ -99,6 +99,11 @@ export const PersonName = z
     script: Script,
     lang: Lang,
     kind: NameKind,
+    /**
+     * Set when the name is one part only (coverage that writes just the given name in characters):
+     * otherwise a name is given name first, then family name, in any script.
+     */
+    part: z.enum(['given', 'family']).optional(),
     sourceId: Id,
   })
   .strict();

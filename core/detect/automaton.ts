@@ -53,8 +53,11 @@ export type PackedAutomaton = { [K in keyof CompactAutomaton]: PackedInts };
 
 /** Pad a folded pattern with a space at each end that needs a word boundary. */
 export function padPattern(folded: string): string {
-  const b = needsBoundaries(folded);
-  return `${b.start ? ' ' : ''}${folded}${b.end ? ' ' : ''}`;
+  // A pattern ending in `*` (an event cue open to any inflection) needs no boundary at its end.
+  const open = folded.endsWith('*');
+  const word = open ? folded.slice(0, -1) : folded;
+  const b = needsBoundaries(word);
+  return `${b.start ? ' ' : ''}${word}${b.end && !open ? ' ' : ''}`;
 }
 
 /** Build the automaton for folded patterns (background, builder, tests). */

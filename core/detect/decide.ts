@@ -1,257 +1,363 @@
 /**
- * From a page's hits to an explainable decision: the rules of core/detect/rules.ts, run in their
- * table's order over one shared record of what the page holds. Each rule adds signals; the decision
- * adds them up.
+ * From a page's hits to an explainable decision, by the rules of core/detect/rules.ts. The page is
+ * cut into localities (each post or article when it has several, else the whole page) and each is
+ * judged on its own, so a feed never adds up evidence across unrelated posts; inside a locality,
+ * evidence pairs only within WINDOW characters.
  */
-import type { ContextCategory, Detection, PlacedHit, Segment, Signal, Strength, TextOrigin } from './evidence';
+import type { Detection, PlacedHit, RuleId, Segment, Signal, Strength, Term } from './evidence';
 import { urlKey, type MatchIndex } from './match-index';
-import { NAME_CONTEXT, RARE_IN_REPORTING, RULES, SCORES, STORY_REQUIRED, THRESHOLD, type RuleId } from './rules';
+import { NAME_MIN_WEIGHT, PASSAGE, WINDOW } from './rules';
+import { isCjk } from '../text/fold';
+
+/** One family member named at one place: a name-part hit, or a full name. */
+interface Mention {
+  personId: string;
+  familyId: string;
+  hit: PlacedHit;
+  weight: number;
+  rare: boolean;
+  parent: boolean;
+  part: 'given' | 'family';
+}
 
 interface FullName {
   personId: string;
   familyId: string;
   first: PlacedHit;
   second: PlacedHit;
+  weight: number;
 }
 
-/** What the rules share about one page while deciding it. */
-class PageEvidence {
+const near = (a: PlacedHit, b: PlacedHit, span = WINDOW) => Math.abs(a.start - b.start) <= span;
+const SCORE = { decisive: 10, supporting: 2, context: 1 } as const;
+
+/** What one locality holds, and what the rules make of it. */
+class Locality {
+  readonly names: Mention[] = [];
+  readonly shared: PlacedHit[] = [];
+  readonly places: PlacedHit[] = [];
+  readonly cues: PlacedHit[] = [];
+  readonly phrases: PlacedHit[] = [];
+  readonly context = new Map<string, PlacedHit>();
   readonly signals: Signal[] = [];
-  /** Hits outside page furniture (nav, aside, footer): the only ones that count. */
-  readonly hits: PlacedHit[];
-  readonly ignored: number;
-  readonly nameHits: PlacedHit[];
-  /** Story vocabulary: the first hit of each category. */
-  readonly categories = new Map<ContextCategory, PlacedHit>();
-  /** People recognised, at the strongest evidence found for each. */
   readonly recognised = new Map<string, Strength>();
-  /** Given + family name pairs, with the people they name (corroborated or not, until full-name runs). */
-  readonly fullNames: FullName[];
-  readonly fullNamePeople = new Set<string>();
   readonly families = new Set<string>();
+  carrier = -1;
 
   constructor(
-    readonly index: MatchIndex,
-    allHits: readonly PlacedHit[],
-    private readonly segments: readonly Segment[],
-    readonly url: string | undefined,
+    private readonly index: MatchIndex,
+    hits: readonly PlacedHit[],
+    private readonly origin: (segment: number) => Signal['origin'],
+    private readonly knownUrl: { strong: boolean; familyId?: string } | undefined,
   ) {
-    this.hits = allHits.filter((h) => !segments[h.segment]?.furniture);
-    this.ignored = allHits.length - this.hits.length;
-    this.nameHits = this.hits.filter((h) => h.term.kind === 'name-part');
-    for (const h of this.hits) {
-      if (h.term.kind === 'context' && !this.categories.has(h.term.category!)) this.categories.set(h.term.category!, h);
+    for (const h of hits) {
+      const t = h.term;
+      if (t.kind === 'name-part') {
+        if (t.shared) this.shared.push(h);
+        else if ((t.weight ?? 1) >= NAME_MIN_WEIGHT) this.names.push(this.mention(h, t.personId!, t.part!));
+      } else if (t.kind === 'place') this.places.push(h);
+      else if (t.kind === 'event-cue') this.cues.push(h);
+      else if (t.kind === 'phrase') this.phrases.push(h);
+      else if (t.kind === 'context' && !this.context.has(t.category!)) this.context.set(t.category!, h);
     }
-    this.fullNames = this.pairNames();
   }
 
-  origin(segment: number): TextOrigin {
-    return this.segments[segment]?.origin ?? 'body';
+  private mention(h: PlacedHit, personId: string, part: 'given' | 'family'): Mention {
+    const person = this.index.people[personId]!;
+    return { personId, familyId: person.familyId, hit: h, weight: h.term.weight ?? 1, rare: !!h.term.rare, parent: !!person.parent, part };
   }
 
-  recognise(personId: string, strength: Strength): void {
+  private signal(rule: RuleId, kind: Signal['kind'], hit: PlacedHit | undefined, fields: Partial<Signal> & { label: string; score: number }): Signal {
+    const s: Signal = {
+      kind,
+      rule,
+      strength: fields.decisive ? 'strong' : kind === 'context' ? 'weak' : 'medium',
+      text: hit ? hit.text : '',
+      origin: hit ? this.origin(hit.segment) : 'url',
+      segment: hit ? hit.segment : -1,
+      ...fields,
+    };
+    this.signals.push(s);
+    return s;
+  }
+
+  private recognise(personId: string, strength: Strength): void {
     const prev = this.recognised.get(personId);
-    if (!prev || SCORES[strength] > SCORES[prev]) this.recognised.set(personId, strength);
+    const rank = { strong: 3, story: 2, medium: 1, weak: 0 } as const;
+    if (!prev || rank[strength] > rank[prev]) this.recognised.set(personId, strength);
   }
 
-  nameOf(personId: string): string {
+  private decided(familyIds: Iterable<string>, hit: PlacedHit | undefined): void {
+    for (const f of familyIds) this.families.add(f);
+    if (hit && (this.carrier < 0 || hit.segment < this.carrier)) this.carrier = hit.segment;
+  }
+
+  private nameOf(personId: string): string {
     return this.index.people[personId]?.name ?? personId;
   }
 
-  /**
-   * Full names: a given-name hit right next to a family-name hit of the same person, in either order,
-   * with nothing but whitespace, invisibles or inline markup between (the padded patterns share their
-   * one space). Linear in the hits (a page may repeat a name thousands of times): family-name hits by
-   * their start and end positions, looked up from each given-name hit.
-   */
-  private pairNames(): FullName[] {
-    const familyAt = new Map<number, PlacedHit[]>();
-    for (const b of this.nameHits) {
-      if (b.term.part !== 'family') continue;
-      for (const key of [b.start, -b.end]) {
-        const list = familyAt.get(key);
-        if (list) list.push(b);
-        else familyAt.set(key, [b]);
+  /** Given and family name of one person side by side (a shared part may stand for either person). */
+  private fullNames(): FullName[] {
+    const parts: Array<{ personId: string; part: 'given' | 'family'; hit: PlacedHit; weight: number }> = [];
+    for (const m of this.names) parts.push({ personId: m.personId, part: m.part, hit: m.hit, weight: m.weight });
+    for (const h of this.shared) for (const [personId, part] of h.term.shared!) parts.push({ personId, part, hit: h, weight: h.term.weight ?? 1 });
+    // Family parts by where they start and end, so each given part looks up its neighbour at once.
+    const byStart = new Map<number, typeof parts>();
+    const byEnd = new Map<number, typeof parts>();
+    for (const p of parts) {
+      if (p.part !== 'family') continue;
+      byStart.set(p.hit.start, [...(byStart.get(p.hit.start) ?? []), p]);
+      byEnd.set(p.hit.end, [...(byEnd.get(p.hit.end) ?? []), p]);
+    }
+    const out: FullName[] = [];
+    const seen = new Set<string>();
+    for (const g of parts) {
+      if (g.part !== 'given') continue;
+      // Latin patterns are padded with a space, so adjacent words share it (offset -1); Chinese
+      // characters are not, and a name's parts may be joined by nothing or by a dot (offsets 0, 1).
+      const cjk = isCjk(g.hit.text.charCodeAt(0));
+      const offsets = cjk ? [-1, 0, 1] : [-1];
+      const candidates = [
+        ...offsets.flatMap((o) => byStart.get(g.hit.end + o) ?? []),
+        ...offsets.flatMap((o) => byEnd.get(g.hit.start - o) ?? []),
+      ];
+      const f = candidates.find((c) => c.personId === g.personId && c.hit !== g.hit);
+      if (!f) continue;
+      const key = `${g.personId}:${g.hit.start}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const [first, second] = g.hit.start <= f.hit.start ? [g.hit, f.hit] : [f.hit, g.hit];
+      out.push({ personId: g.personId, familyId: this.index.people[g.personId]!.familyId, first, second, weight: Math.min(g.weight, f.weight) });
+    }
+    return out;
+  }
+
+  /** Specific corroboration of a name of `familyId` at `hit`: what else of that family is near. */
+  private corroboration(familyId: string, personId: string, hit: PlacedHit, broadPlaces: boolean): string | undefined {
+    // Another member counts when named specifically: a parent, a rare name (a common child's name such
+    // as Yahya or Muhammad is anyone's).
+    const member = this.names.find((m) => m.familyId === familyId && m.personId !== personId && (m.rare || m.parent) && near(m.hit, hit));
+    if (member) return `another member: ${this.nameOf(member.personId)}`;
+    const place = this.places.find((p) => p.term.familyIds!.includes(familyId) && (broadPlaces || p.term.specific) && near(p, hit));
+    if (place) return `the family’s place: ${place.term.label}`;
+    const cue = this.cues.find((c) => c.term.familyIds!.includes(familyId) && near(c, hit));
+    if (cue) return `an element of ${this.index.events[cue.term.eventId!]?.label ?? cue.term.eventId}: ${cue.term.label}`;
+    const phrase = this.phrases.find((p) => (!p.term.familyId || p.term.familyId === familyId) && near(p, hit));
+    if (phrase) return `a known phrase: ${phrase.term.label}`;
+    if (this.knownUrl) return 'a known story URL';
+    return undefined;
+  }
+
+  judge(): void {
+    const generic = this.context.size;
+    // Confidence for the weaker rules: the story's vocabulary, or one of a family's places, nearby.
+    const confident = (familyId: string) => generic > 0 || this.places.some((p) => p.term.familyIds!.includes(familyId));
+    // Known phrases: strong ones decide; the others support.
+    for (const p of this.phrases) {
+      const strong = p.term.strength === 'strong';
+      const families = p.term.familyId ? [p.term.familyId] : Object.keys(this.index.families);
+      this.signal('known-phrase', 'phrase', p, {
+        label: `known phrase: ${p.term.label}`,
+        score: strong ? SCORE.decisive : SCORE.supporting,
+        decisive: strong,
+        ...(p.term.familyId ? { familyId: p.term.familyId } : {}),
+      });
+      if (strong) this.decided(families, p);
+    }
+
+    // Events told without names.
+    for (const [eventId, event] of Object.entries(this.index.events)) {
+      const cues = this.cues.filter((c) => c.term.eventId === eventId).sort((a, b) => a.start - b.start);
+      let from = 0;
+      for (let to = 0; to < cues.length; to++) {
+        while (cues[to]!.start - cues[from]!.start > WINDOW) from++;
+        const inWindow = cues.slice(from, to + 1);
+        const elements = new Set(inWindow.map((c) => c.term.elementId!));
+        if (elements.size >= event.minElements && event.anchors.every((a) => elements.has(a))) {
+          const labels = [...new Set(inWindow.map((c) => c.term.label))];
+          this.signal('event', 'event', inWindow[0], {
+            label: `${event.label}: ${labels.join(', ')}`,
+            text: inWindow.map((c) => c.text).join(', '),
+            score: SCORE.decisive,
+            decisive: true,
+            eventId,
+          });
+          this.decided(event.familyIds, inWindow[0]);
+          break;
+        }
       }
     }
-    const pairs: FullName[] = [];
-    for (const a of this.nameHits) {
-      if (a.term.part !== 'given' || this.fullNamePeople.has(a.term.personId!)) continue;
-      // Given name first: the family name starts on the given name's trailing space (a.end - 1);
-      // family name first: it ends just after the given name's leading space (a.start + 1).
-      const candidates = [...(familyAt.get(a.end - 1) ?? []), ...(familyAt.get(-(a.start + 1)) ?? [])];
-      const b = candidates.find((h) => h.term.personId === a.term.personId);
-      if (!b) continue;
-      this.fullNamePeople.add(a.term.personId!);
-      const [first, second] = a.start <= b.start ? [a, b] : [b, a];
-      pairs.push({ personId: a.term.personId!, familyId: a.term.familyId!, first, second });
+
+    // Full names, corroborated.
+    const full = this.fullNames();
+    const named = new Set<PlacedHit>();
+    const reported = new Set<string>();
+    for (const n of full) {
+      if (n.weight < NAME_MIN_WEIGHT) continue;
+      named.add(n.first).add(n.second);
+      // One signal per person (the first corroborated occurrence, else the first).
+      if (reported.has(n.personId)) continue;
+      const corroborated = this.corroboration(n.familyId, n.personId, n.first, true);
+      if (!corroborated && full.some((o) => o !== n && o.personId === n.personId && this.corroboration(o.familyId, o.personId, o.first, true))) continue;
+      reported.add(n.personId);
+      const why = this.corroboration(n.familyId, n.personId, n.first, true);
+      this.signal('full-name', 'name', n.first, {
+        label: `full name: ${this.nameOf(n.personId)}${why ? ` (${why})` : ' (nothing specific to the family near it: another person of that name?)'}`,
+        text: `${n.first.text} ${n.second.text}`,
+        score: why ? SCORE.decisive * n.weight : 0,
+        decisive: !!why,
+        personId: n.personId,
+        familyId: n.familyId,
+      });
+      if (why) {
+        this.recognise(n.personId, 'strong');
+        this.decided([n.familyId], n.first);
+      }
     }
-    return pairs;
+
+    // Rare given names, corroborated.
+    const seenRare = new Set<string>();
+    for (const m of this.names) {
+      if (!m.rare || named.has(m.hit) || seenRare.has(m.personId) || this.recognised.has(m.personId)) continue;
+      seenRare.add(m.personId);
+      let why = confident(m.familyId) ? this.corroboration(m.familyId, m.personId, m.hit, false) : undefined;
+      if (!why && generic > 0) {
+        const place = this.places.find((p) => p.term.familyIds!.includes(m.familyId) && near(p, m.hit));
+        if (place) why = `the family’s place: ${place.term.label}, with the story’s vocabulary`;
+      }
+      this.signal('rare-given-name', 'name', m.hit, {
+        label: `rare given name: ${this.nameOf(m.personId)}${why ? ` (${why})` : ' (not corroborated)'}`,
+        score: why ? SCORE.decisive * m.weight : 0,
+        decisive: !!why,
+        personId: m.personId,
+        familyId: m.familyId,
+      });
+      if (why) {
+        this.recognise(m.personId, 'medium');
+        this.decided([m.familyId], m.hit);
+      }
+    }
+
+    // Two members of one family in one passage (the parents' given names together).
+    {
+      for (const a of this.names) {
+        if (a.part !== 'given' || !(a.parent || a.rare) || !confident(a.familyId)) continue;
+        const b = this.names.find((o) => o.part === 'given' && o.familyId === a.familyId && o.personId !== a.personId && near(o.hit, a.hit, PASSAGE));
+        if (!b || (this.recognised.has(a.personId) && this.recognised.has(b.personId))) continue;
+        this.signal('members-together', 'name', a.hit, {
+          label: `two members named together: ${this.nameOf(a.personId)} and ${this.nameOf(b.personId)}`,
+          text: `${a.hit.text} … ${b.hit.text}`,
+          score: SCORE.decisive * Math.min(a.weight, b.weight),
+          decisive: true,
+          personId: a.personId,
+          familyId: a.familyId,
+        });
+        this.recognise(a.personId, 'medium');
+        this.recognise(b.personId, 'medium');
+        this.decided([a.familyId], a.hit);
+      }
+    }
+
+    // Supporting evidence, for the explanation: places, other given names of established families.
+    const seenPlace = new Set<string>();
+    for (const p of this.places) {
+      if (seenPlace.has(p.term.label)) continue;
+      seenPlace.add(p.term.label);
+      this.signal('family-place', 'place', p, { label: `the family’s place: ${p.term.label}`, score: SCORE.supporting });
+    }
+    const seenWeak = new Set<string>();
+    for (const m of this.names) {
+      if (m.part !== 'given' || this.recognised.has(m.personId) || seenWeak.has(m.personId) || !this.families.has(m.familyId)) continue;
+      seenWeak.add(m.personId);
+      this.signal('given-name-in-family', 'name', m.hit, {
+        label: `given name in an established family: ${this.nameOf(m.personId)}`,
+        score: SCORE.supporting,
+        personId: m.personId,
+        familyId: m.familyId,
+      });
+      this.recognise(m.personId, 'weak');
+    }
+    for (const [category, h] of this.context) {
+      this.signal('vocabulary', 'context', h, { label: `${category}: ${h.term.label}`, score: SCORE.context });
+    }
   }
 }
 
-type RuleStep = (page: PageEvidence) => void;
+/** Decide over a page's hits (`url` enables the URL rules). */
+export function decide(index: MatchIndex, allHits: readonly PlacedHit[], segments: readonly Segment[], url?: string): Detection {
+  const hits = allHits.filter((h) => !segments[h.segment]?.furniture);
+  const ignored = allHits.length - hits.length;
+  const origin = (segment: number) => segments[segment]?.origin ?? 'body';
 
-const STEPS: Record<RuleId, RuleStep> = {
-  'known-url'(page) {
-    if (!page.url) return;
-    const key = urlKey(page.url);
-    for (const rule of page.index.urls) {
+  const signals: Signal[] = [];
+  const families = new Set<string>();
+  const recognised = new Map<string, Strength>();
+  const carriers: number[] = [];
+
+  let knownUrl: { strong: boolean; familyId?: string } | undefined;
+  if (url) {
+    const key = urlKey(url);
+    for (const rule of index.urls) {
       if (!key.startsWith(rule.prefix)) continue;
-      page.signals.push({
+      const strong = rule.strength === 'strong';
+      knownUrl = { strong, ...(rule.familyId ? { familyId: rule.familyId } : {}) };
+      signals.push({
         kind: 'url',
-        strength: rule.strength,
+        rule: 'known-url',
+        decisive: strong,
+        strength: strong ? 'strong' : 'medium',
         label: `known story URL: ${rule.label}`,
-        text: page.url,
-        score: SCORES[rule.strength],
+        text: url,
+        score: strong ? SCORE.decisive : SCORE.supporting,
         ...(rule.familyId ? { familyId: rule.familyId } : {}),
         origin: 'url',
         segment: -1,
       });
+      if (strong) for (const f of rule.familyId ? [rule.familyId] : Object.keys(index.families)) families.add(f);
     }
-  },
+  }
 
-  'known-phrase'(page) {
-    const seen = new Set<number>();
-    for (const h of page.hits) {
-      if (h.term.kind !== 'phrase' || seen.has(h.termIndex)) continue;
-      seen.add(h.termIndex);
-      page.signals.push({
-        kind: 'phrase',
-        strength: h.term.strength,
-        label: `known phrase: ${h.term.label}`,
-        text: h.text,
-        score: SCORES[h.term.strength],
-        ...(h.term.familyId ? { familyId: h.term.familyId } : {}),
-        origin: page.origin(h.segment),
-        segment: h.segment,
-      });
-    }
-  },
+  // Localities: each item (post, article) when the page has several, else the whole page.
+  const items = new Set<number>();
+  for (const s of segments) if (s.item !== undefined) items.add(s.item);
+  const localityOf = (h: PlacedHit) => (items.size >= 2 ? (segments[h.segment]?.item ?? -1) : 0);
+  const groups = new Map<number, PlacedHit[]>();
+  for (const h of hits) {
+    const key = localityOf(h);
+    groups.set(key, [...(groups.get(key) ?? []), h]);
+  }
+  for (const group of groups.values()) {
+    const locality = new Locality(index, group, origin, knownUrl);
+    locality.judge();
+    signals.push(...locality.signals);
+    for (const f of locality.families) families.add(f);
+    for (const [p, s] of locality.recognised) if (!recognised.has(p) || s === 'strong') recognised.set(p, s);
+    if (locality.carrier >= 0) carriers.push(locality.carrier);
+  }
 
-  vocabulary(page) {
-    for (const [category, h] of page.categories) {
-      page.signals.push({ kind: 'context', strength: 'weak', label: `${category}: ${h.term.label}`, text: h.text, score: SCORES.weak, origin: page.origin(h.segment), segment: h.segment });
-    }
-  },
-
-  'story-vocabulary'(page) {
-    const { categories } = page;
-    if (!STORY_REQUIRED.every((anyOf) => anyOf.some((c) => categories.has(c)))) return;
-    page.signals.push({
-      kind: 'story',
-      strength: 'story',
-      label: `story vocabulary in ${categories.size} categories (${[...categories.keys()].join(', ')})`,
-      text: [...categories.values()].map((h) => h.text).join(', '),
-      score: SCORES.story,
-      origin: 'body',
-      segment: [...categories.values()][0]!.segment,
-    });
-  },
-
-  'full-name'(page) {
-    const { categories, index } = page;
-    const pageContext = NAME_CONTEXT.some((c) => categories.has(c)) || categories.size >= 2;
-    const knownSource = page.signals.some((s) => s.origin === 'url' || (s.kind === 'phrase' && s.score > 0));
-    const rarePeople = new Set(page.nameHits.filter((h) => h.term.rare).map((h) => h.term.personId!));
-    for (const n of page.fullNames) {
-      const otherMember = [...page.fullNamePeople, ...rarePeople].some((p) => p !== n.personId && index.people[p]?.familyId === n.familyId);
-      const corroborated = pageContext || knownSource || otherMember;
-      page.signals.push({
-        kind: 'name',
-        strength: 'strong',
-        label: `full name: ${page.nameOf(n.personId)}${corroborated ? '' : ' (no story context: another person of that name?)'}`,
-        text: `${n.first.text} ${n.second.text}`,
-        score: corroborated ? SCORES.strong : 0,
-        personId: n.personId,
-        familyId: n.familyId,
-        origin: page.origin(n.first.segment),
-        segment: n.first.segment,
-      });
-      if (corroborated) page.recognise(n.personId, 'strong');
-      else page.fullNamePeople.delete(n.personId);
-    }
-  },
-
-  'rare-given-name'(page) {
-    const { categories, index } = page;
-    const familiesStrong = new Set([...page.fullNamePeople].map((p) => index.people[p]?.familyId).filter((f): f is string => !!f));
-    const seen = new Set<string>();
-    for (const h of page.nameHits) {
-      const personId = h.term.personId!;
-      if (!h.term.rare || page.fullNamePeople.has(personId) || seen.has(personId)) continue;
-      seen.add(personId);
-      const otherMembers = page.nameHits.some((o) => o.term.familyId === h.term.familyId && o.term.personId !== personId && o.term.rare);
-      const corroborated = categories.size >= 2 || otherMembers || familiesStrong.has(h.term.familyId!);
-      // Inside the story's own reporting (CNN, or the state media that answered it, plus two more
-      // kinds of story vocabulary) a rare given name is nearly as telling as a full name.
-      const inReporting = (categories.has('outlet') || categories.has('state-media')) && categories.size >= 3;
-      page.signals.push({
-        kind: 'name',
-        strength: 'medium',
-        label: `rare given name${inReporting ? ' in the story’s reporting' : ''}: ${page.nameOf(personId)}${corroborated ? '' : ' (not corroborated)'}`,
-        text: h.text,
-        score: !corroborated ? 0 : inReporting ? RARE_IN_REPORTING : SCORES.medium,
-        personId,
-        familyId: h.term.familyId!,
-        origin: page.origin(h.segment),
-        segment: h.segment,
-      });
-      if (corroborated) page.recognise(personId, 'medium');
-    }
-    // Families established by strong or corroborated medium evidence, or by a strong family-level signal.
-    for (const personId of page.recognised.keys()) {
-      const f = index.people[personId]?.familyId;
-      if (f) page.families.add(f);
-    }
-    const strongFamilySignal = page.signals.some((s) => s.familyId && s.strength === 'strong' && !s.personId);
-    for (const s of page.signals) if (strongFamilySignal && s.familyId && !s.personId) page.families.add(s.familyId);
-  },
-
-  'given-name-in-family'(page) {
-    const seen = new Set<string>();
-    for (const h of page.nameHits) {
-      const personId = h.term.personId!;
-      if (h.term.part !== 'given' || page.recognised.has(personId) || seen.has(personId) || !page.families.has(h.term.familyId!)) continue;
-      seen.add(personId);
-      page.signals.push({
-        kind: 'name',
-        strength: 'weak',
-        label: `given name in an established family: ${page.nameOf(personId)}`,
-        text: h.text,
-        score: SCORES.weak,
-        personId,
-        familyId: h.term.familyId!,
-        origin: page.origin(h.segment),
-        segment: h.segment,
-      });
-      page.recognise(personId, 'weak');
-    }
-  },
-};
-
-/** Decide over a page's hits (`url` enables the URL rules). */
-export function decide(index: MatchIndex, allHits: readonly PlacedHit[], segments: readonly Segment[], url?: string): Detection {
-  const page = new PageEvidence(index, allHits, segments, url);
-  for (const rule of RULES) STEPS[rule.id](page);
-
-  const { signals } = page;
-  const decisive = signals.filter((s) => s.strength !== 'weak' && s.score > 0);
-  const score = signals.reduce((sum, s) => sum + s.score, 0);
-  const matched = decisive.length > 0 && score >= THRESHOLD;
-  const furnitureNote = page.ignored > 0 ? `; ${page.ignored} hit(s) in page furniture (nav, aside, footer) not counted` : '';
+  const decisive = signals.filter((s) => s.decisive);
+  const matched = decisive.length > 0;
+  const score = Math.round(signals.reduce((sum, s) => sum + s.score, 0));
+  const furnitureNote = ignored > 0 ? `; ${ignored} hit(s) in page furniture (nav, aside, footer) not counted` : '';
+  const candidates = signals.filter((s) => s.kind === 'name' || s.kind === 'place').map((s) => s.label);
   const reason =
     (matched
-      ? `matched: ${decisive.map((s) => s.label).join('; ')} (score ${score})`
-      : decisive.length === 0
-        ? `no match: no strong, corroborated or story-level signal (score ${score})`
-        : `no match: score ${score} is under ${THRESHOLD}`) + furnitureNote;
+      ? `matched: ${decisive.map((s) => `${s.rule}: ${s.label}`).join('; ')}`
+      : candidates.length > 0
+        ? `no match: nothing specific to the families corroborates what was found (${candidates.slice(0, 3).join('; ')})`
+        : signals.length > 0
+          ? `no match: only the story’s generic vocabulary (${signals.map((s) => s.label).slice(0, 4).join('; ')}), which never decides`
+          : 'no match: nothing of the story on the page') + furnitureNote;
+
   return {
     matched,
     score,
-    families: matched ? [...page.families] : [],
-    people: matched ? [...page.recognised.keys()] : [],
+    families: matched ? [...families] : [],
+    people: matched ? [...recognised.keys()] : [],
     signals,
     reason,
+    carriers: matched ? [...new Set(carriers)].sort((a, b) => a - b) : [],
   };
 }
+
+

@@ -91,7 +91,7 @@ export class DetectionSession {
       const h = this.raw[k]!;
       const [text, termIndex] = index.patterns[h.pattern]!;
       const length = automaton.lengths[h.pattern]!;
-      this.placed.push({ term: index.terms[termIndex]!, termIndex, segment: h.segment, start: h.pos - length, end: h.pos, text });
+      this.placed.push({ term: index.terms[termIndex]!, termIndex, segment: h.segment, start: h.pos - length, end: h.pos, text: text.endsWith('*') ? text.slice(0, -1) : text });
     }
     return this.placed;
   }

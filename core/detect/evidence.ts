@@ -10,8 +10,12 @@ export const STRENGTHS = ['strong', 'medium', 'weak', 'story'] as const;
 export type Strength = (typeof STRENGTHS)[number];
 
 /** What kind of evidence a signal is (code branches on this, never on a label's wording). */
-export const SIGNAL_KINDS = ['name', 'phrase', 'url', 'context', 'story'] as const;
+export const SIGNAL_KINDS = ['name', 'phrase', 'url', 'place', 'event', 'context'] as const;
 export type SignalKind = (typeof SIGNAL_KINDS)[number];
+
+/** The detector's rules (core/detect/rules.ts has each one's reason and test). */
+export const RULE_IDS = ['known-url', 'known-phrase', 'event', 'full-name', 'rare-given-name', 'members-together', 'family-place', 'given-name-in-family', 'vocabulary'] as const;
+export type RuleId = (typeof RULE_IDS)[number];
 
 /** Where a piece of text came from, for "why am I seeing this" and the checker. */
 export const TEXT_ORIGINS = ['body', 'title', 'meta', 'alt', 'aria-label', 'caption', 'url'] as const;
@@ -19,6 +23,9 @@ export type TextOrigin = (typeof TEXT_ORIGINS)[number];
 
 export interface Signal {
   kind: SignalKind;
+  /** The rule that found it; `decisive` when the rule decided the page on it. */
+  rule: RuleId;
+  decisive?: boolean;
   strength: Strength;
   /** What was found, as a reader would say it ("full name: Mamutjan Abdurehim"). */
   label: string;
@@ -30,6 +37,8 @@ export interface Signal {
   origin: TextOrigin;
   /** Index of the segment where it was found (content script maps it back to a node). */
   segment: number;
+  /** For event signals: the event. */
+  eventId?: string;
 }
 
 export interface Detection {
@@ -38,8 +47,13 @@ export interface Detection {
   families: string[];
   people: string[];
   signals: Signal[];
-  /** One line: why the decision went the way it did. */
+  /** One line: why the decision went the way it did (the rule and the evidence). */
   reason: string;
+  /**
+   * Where the story is on the page: for each locality that decided it, the segment of its first
+   * decisive evidence (the content script maps it to the post or article element that holds it).
+   */
+  carriers: number[];
 }
 
 export interface Segment {
@@ -52,6 +66,11 @@ export interface Segment {
    * evidence of what this page is about.
    */
   furniture?: boolean;
+  /**
+   * The item (a post, an article: an `<article>` or `role="article"` element) the text is in, by order
+   * of appearance; absent outside any item. Evidence adds up within one item, never across items.
+   */
+  item?: number;
 }
 
 export interface PlacedHit {
@@ -66,33 +85,47 @@ export interface PlacedHit {
 
 /** What a term is evidence of. */
 export type TermKind =
-  /** One word of a family member's name (given or family part), with its spelling variants. */
+  /** One word of a family member's name (given or family part), through one route of spelling. */
   | 'name-part'
-  /** A known phrase (story title, sign text, media title). */
+  /** A known phrase (story or video title, sign text, a statement's words). */
   | 'phrase'
-  /** Story vocabulary by category, from the lexicon. */
+  /** A place of one family (Payzawat, Adelaide...): corroborates a name of that family. */
+  | 'place'
+  /** A cue word of one element of one of the story's events. */
+  | 'event-cue'
+  /** Generic story vocabulary by category: raises confidence, never decides. */
   | 'context';
 
-export type ContextCategory =
-  | 'ethnonym'
-  | 'region'
-  | 'place'
-  | 'outlet'
-  | 'state-media'
-  | 'separation'
-  | 'orphanage'
-  | 'accusation'
-  | 'appeal';
+export type ContextCategory = 'ethnonym' | 'region' | 'outlet' | 'state-media' | 'separation' | 'orphanage' | 'accusation' | 'appeal';
+
+/** How a name came to be written as it is on the page. */
+export const NAME_ROUTES = ['latin', 'by-ear', 'pinyin', 'hanzi', 'arabic', 'cyrillic'] as const;
+export type NameRoute = (typeof NAME_ROUTES)[number];
 
 export interface Term {
   kind: TermKind;
-  /** What the sidebar and checker print ("Mamutjan", "Uyghur", "CNN"). */
+  /** What the sidebar and checker print ("Mamutjan", "Payzawat", "Italian consulate"). */
   label: string;
   strength: Strength;
   personId?: string;
   familyId?: string;
-  /** For name parts: which part of the name, and whether it is rare enough to count alone. */
+  /** For name parts: which part of the name, and whether it is rare enough to point to this person. */
   part?: 'given' | 'family';
   rare?: boolean;
+  /** For name parts: the route of the spelling, and how close it is to an attested one (1 = attested). */
+  route?: NameRoute;
+  weight?: number;
+  /**
+   * For name parts spelled alike for two people (Muherrem's family name Ablet, the grandfather's given
+   * name Ablat): every [personId, part] the spelling may be. Such a part counts only inside a full name.
+   */
+  shared?: Array<[string, 'given' | 'family']>;
+  /** For places: the families whose place it is, and whether it is theirs alone (Payzawat) or broad (Kashgar). */
+  familyIds?: string[];
+  specific?: boolean;
+  /** For event cues: the event, the element, and whether the element is an anchor. */
+  eventId?: string;
+  elementId?: string;
+  anchor?: boolean;
   category?: ContextCategory;
 }

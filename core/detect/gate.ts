@@ -37,6 +37,8 @@ export interface GateSpec {
   folded: string;
   /** How many code units around a run of non-ASCII letters are folded and tested with it. */
   reach: number;
+  /** Regular expression source, for folded text: the story's generic topic (Uyghur, Xinjiang), for captions. */
+  topic: string;
 }
 
 /**

@@ -14,8 +14,10 @@ export type { ContextCategory, Term, TermKind } from './evidence';
  * 2: patterns are stored folded; the fold table (`fold`) and the compiled automaton (`automaton`)
  * travel with the index, so a content script derives and builds nothing.
  * 3: the prefilter's expressions (`gate`).
+ * 4: name routes, shared name parts, family places, event cues (`events`), open-ended cues (`*`), the
+ *    prefilter's `topic` expression.
  */
-export const MATCH_INDEX_FORMAT = 3;
+export const MATCH_INDEX_FORMAT = 4;
 /** The stored index (StoredMatchIndex): read only where the prefilter opens. */
 export const MATCH_INDEX_KEY = 'matchIndex';
 /** The prefilter's part of it (MatchGate): the one read every page makes. */
@@ -50,8 +52,10 @@ export interface MatchIndex {
   gate: GateSpec;
   urls: UrlRule[];
   /** Person id -> family id and display name (minors: first name only). */
-  people: Record<string, { familyId: string; name: string }>;
+  people: Record<string, { familyId: string; name: string; parent?: boolean }>;
   families: Record<string, { label: string }>;
+  /** The story's events (dataset signals.events): what a page must tell of each to match on it. */
+  events: Record<string, { label: string; familyIds: string[]; minElements: number; anchors: string[] }>;
 }
 
 /**
@@ -80,7 +84,7 @@ export interface StoredMatchIndex {
   records: string;
 }
 
-type Records = Pick<MatchIndex, 'terms' | 'patterns' | 'people' | 'families'>;
+type Records = Pick<MatchIndex, 'terms' | 'patterns' | 'people' | 'families' | 'events'>;
 
 /** Cheap structural check of the prefilter's record read back from storage (it may be from an older version). */
 export function isMatchGate(value: unknown): value is MatchGate {
@@ -130,7 +134,7 @@ export function urlKey(url: string): string {
 export function packForStorage(index: MatchIndex): { [MATCH_GATE_KEY]: MatchGate; [MATCH_INDEX_KEY]: StoredMatchIndex } {
   const a = index.automaton;
   const pack = (v: number[] | PackedInts) => (typeof v === 'string' ? v : packInts(v));
-  const records: Records = { terms: index.terms, patterns: index.patterns, people: index.people, families: index.families };
+  const records: Records = { terms: index.terms, patterns: index.patterns, people: index.people, families: index.families, events: index.events };
   return {
     [MATCH_GATE_KEY]: { format: index.format, datasetHash: index.datasetHash, gate: index.gate, urls: index.urls, fold: pack(index.fold) },
     [MATCH_INDEX_KEY]: {

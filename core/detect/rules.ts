@@ -1,106 +1,102 @@
 /**
- * The detector's rules, as a table: what each rule looks for, what it scores, why it exists, and the
- * test that pins it. `decide` (core/detect/decide.ts) runs them in this order over a page's hits;
- * each rule reads what the rules before it found (a full name's corroboration needs the page's
- * vocabulary and known sources; a given name in an established family needs the families).
+ * The detector's rules, as a table: what each finds, what it weighs, why it exists and what keeps it
+ * from firing on the wrong pages, and the test that pins it. `decide` (core/detect/decide.ts) applies
+ * them to each locality of a page (a post, an article, or the page when it has no separate items),
+ * pairing evidence only within WINDOW characters of each other.
  *
- * Evidence levels (DESIGN.md, "Detection model"):
- * - strong: a family member's full name (given and family name side by side, either order, any known
- *   or rule-generated spelling); a known story URL; a known phrase marked strong;
- * - medium: a rare given name (Muhlise, Zumeryem...), which counts only when corroborated by story
- *   vocabulary (two categories) or by another member of the same family;
- * - weak: common given names, family names alone, places, theme words, outlets: they never match a
- *   page alone, and a common given name counts for a person only once the family is established;
- * - story: phrases and combinations of vocabulary that are about the story without naming anyone.
- * A page matches when the signals add up to THRESHOLD and at least one is decisive (not weak).
+ * The principle (DESIGN.md, "Detection model"): a page matches on evidence specific to these
+ * families. A name on the page is a candidate; it is linked to a family member by corroboration that
+ * is itself specific (another member of the family, the family's places, one of its events, a known
+ * phrase). An event told with its own elements is specific without a name. Generic vocabulary
+ * (Uyghur, Xinjiang, CNN, orphanage, reunited, terrorist, 团聚, in every language) raises confidence
+ * and never decides.
  */
-import type { ContextCategory, Strength } from './evidence';
+import type { RuleId } from './evidence';
 
-/** Points per strength. */
-export const SCORES: Record<Strength, number> = { strong: 10, medium: 4, weak: 1, story: 6 };
-/** A page matches at this score, and only with at least one strong, corroborated or story signal. */
-export const THRESHOLD = 10;
-
-export type RuleId = 'known-url' | 'known-phrase' | 'vocabulary' | 'story-vocabulary' | 'full-name' | 'rare-given-name' | 'given-name-in-family';
+/** Evidence is paired only within this many folded characters (about a screen of prose). */
+export const WINDOW = 3000;
+/** "In one passage": two members named within this many characters of each other. */
+export const PASSAGE = 400;
+/** A name spelled this close to an attested form counts as the name (1 = attested). */
+export const NAME_MIN_WEIGHT = 0.7;
 
 export interface Rule {
   id: RuleId;
+  /** Whether the rule alone can decide a page (with what it requires). */
+  decides: boolean;
   /** What the rule looks for, as a reader would say it. */
   finds: string;
-  /** What a signal of this rule scores (per strength, or the rule's own figure). */
-  score: string;
   /** Why the rule exists, and what keeps it from firing on the wrong pages. */
   reason: string;
   /** The test that fails without it. */
   test: string;
 }
 
-/**
- * A page that names nobody is about the story when its vocabulary covers: the people (ethnonym), the
- * reporting (CNN, or the state media that answered it), the separation, and at least one of the
- * story's particulars (the accusations, the Italian appeal, the orphanage).
- */
-export const STORY_REQUIRED: ContextCategory[][] = [['ethnonym'], ['outlet', 'state-media'], ['separation'], ['accusation', 'appeal', 'orphanage']];
-
-/**
- * Context a full name needs to count: the people's own vocabulary (Uyghur, Xinjiang) or any two
- * categories of story vocabulary. A full name alone is the name of a person, not of this story: another
- * Mihriban Kader runs a bakery in Duisburg (tests/fixtures/corpus).
- */
-export const NAME_CONTEXT: ContextCategory[] = ['ethnonym', 'region'];
-
-/** A rare given name amid the story's reporting: with its three context words, enough. */
-export const RARE_IN_REPORTING = 7;
-
-/** The rules, in the order `decide` runs them. */
+/** The rules, in the order `decide` reports them. */
 export const RULES: readonly Rule[] = [
   {
     id: 'known-url',
-    finds: 'the page is one of the story’s known URLs (or under one)',
-    score: 'strong (10) or story (6), as the dataset marks the URL',
-    reason: 'the dataset’s own sources and media: a reader on CNN’s report is on the story whatever its text says',
-    test: 'tests/unit/detect.test.ts › URL rules',
+    decides: true,
+    finds: 'the page is one of the story’s known URLs (or under one), marked strong in the dataset',
+    reason: 'the dataset’s own sources: a reader on CNN’s report is on the story whatever its text says',
+    test: 'tests/unit/detect.test.ts › rules › known-url',
   },
   {
     id: 'known-phrase',
-    finds: 'a known phrase: a story or video title, the children’s sign',
-    score: 'as the dataset marks the phrase',
-    reason: 'titles and quoted signs are specific to the story; they are written in the dataset, never inferred',
-    test: 'tests/unit/detect.test.ts › phrases',
+    decides: true,
+    finds: 'a strong known phrase (a report’s or a video’s title); a weaker phrase (the children’s sign, the statement’s words) only corroborates',
+    reason: 'titles are specific to the story; a sign’s words ("Mom, Dad, we miss you") also appear on parenting pages, so they only support',
+    test: 'tests/unit/detect.test.ts › rules › known-phrase',
   },
   {
-    id: 'vocabulary',
-    finds: 'story vocabulary by category (ethnonym, region, place, outlet, state media, separation, orphanage, accusation, appeal)',
-    score: 'weak (1) per category, once',
-    reason: 'raises confidence in other evidence; never decisive',
-    test: 'tests/unit/detect.test.ts › precise negatives',
-  },
-  {
-    id: 'story-vocabulary',
-    finds: 'vocabulary covering every group of STORY_REQUIRED',
-    score: 'story (6)',
-    reason: 'broadcast blurbs and transcripts that name nobody',
-    test: 'tests/unit/corpus.test.ts (story-level positives)',
+    id: 'event',
+    decides: true,
+    finds: 'one of the story’s events told in one locality: every anchor element and at least the event’s minimum of elements',
+    reason: 'much coverage names nobody (CNN’s trip, the consulate in Shanghai, the blackout); anchors keep other families’ consulate troubles and other CNN trips out',
+    test: 'tests/unit/detect.test.ts › rules › event; tests/unit/corpus.test.ts (event pages and their stripped twins)',
   },
   {
     id: 'full-name',
-    finds: 'a family member’s given and family name side by side, either order, in any spelling the index knows',
-    score: 'strong (10) when corroborated (NAME_CONTEXT, two categories, a known source, or another family member); 0 otherwise',
-    reason: 'a name alone is a person, not this story: the Duisburg baker named Mihriban Kader',
-    test: 'tests/unit/detect.test.ts › spellings, precise negatives',
+    decides: true,
+    finds: 'a member’s given and family name side by side (either order, any route: Latin, Pinyin, characters, Arabic or Cyrillic script), with corroboration in the same window: another member, a family place, an event element, a known phrase or URL',
+    reason: 'a full name alone is a person, not this story (a Duisburg baker is named Mihriban Kader); corroboration specific to the family links it',
+    test: 'tests/unit/detect.test.ts › rules › full-name',
   },
   {
     id: 'rare-given-name',
-    finds: 'a rare given name (Muhlise, Zumeryem, Mamutjan...) not already named in full',
-    score: `medium (4) when corroborated (two categories, another rare member, an established family); ${RARE_IN_REPORTING} amid the story’s reporting`,
-    reason: 'state-media rebuttals name the child alone ("Muhlisa refutes CNN")',
-    test: 'tests/unit/detect.test.ts › rare given names',
+    decides: true,
+    finds: 'a rare given name (Mamutjan, Muherrem, Muhlise, Zumeryem, Shehide), spelled close to an attested form, with corroboration: another member, the family’s own place (Payzawat), an event element, a known phrase; or a broad family place (Kashgar, Adelaide, Italy) with the story’s vocabulary',
+    reason: 'state-media rebuttals and short posts name one child ("Zumeryem, still in the Payzawat orphanage"); a rare name with generic words only stays a candidate',
+    test: 'tests/unit/detect.test.ts › rules › rare-given-name',
+  },
+  {
+    id: 'members-together',
+    decides: true,
+    finds: 'two members of one family named within one passage, one of them a parent or a rare name (the parents’ given names together: "Ablikim and Mihriban"), with the story’s vocabulary in the locality',
+    reason: 'coverage often names the couple by given names only; common children’s names together (Yahya, Muhammad) stay out',
+    test: 'tests/unit/detect.test.ts › rules › members-together',
+  },
+  {
+    id: 'family-place',
+    decides: false,
+    finds: 'a family’s place: Payzawat (the children’s hometown) or a broad one (Kashgar, Adelaide, Australia, Italy)',
+    reason: 'corroborates a name of that family; never decides alone (Kashgar travel pages, Adelaide news)',
+    test: 'tests/unit/corpus.test.ts (hard negatives)',
   },
   {
     id: 'given-name-in-family',
-    finds: 'a common given name (Muhammad, Yehya) once its family is established',
-    score: 'weak (1)',
+    decides: false,
+    finds: 'other given names (Muhammad, Yehya) once their family is established on the page',
     reason: 'common names count for a person only inside a family the page is already about',
     test: 'tests/unit/corpus.test.ts (people per page)',
   },
+  {
+    id: 'vocabulary',
+    decides: false,
+    finds: 'the story’s generic vocabulary by category (ethnonym, region, outlet, state media, separation, orphanage, accusation, appeal)',
+    reason: 'raises confidence in specific evidence; shared by every look-alike, so it never decides',
+    test: 'tests/unit/detect.test.ts › rules › vocabulary; the stripped twins of tests/unit/corpus.test.ts',
+  },
 ];
+
+export const RULE: Record<RuleId, Rule> = Object.fromEntries(RULES.map((r) => [r.id, r])) as Record<RuleId, Rule>;

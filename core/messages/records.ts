@@ -5,7 +5,7 @@
  * The messages themselves: core/messages/to-background.ts and to-content.ts.
  */
 import * as z from 'zod/mini';
-import { SIGNAL_KINDS, STRENGTHS, TEXT_ORIGINS } from '../detect/evidence';
+import { RULE_IDS, SIGNAL_KINDS, STRENGTHS, TEXT_ORIGINS } from '../detect/evidence';
 
 const Strength = z.enum(STRENGTHS);
 
@@ -13,12 +13,15 @@ const Origin = z.enum(TEXT_ORIGINS);
 
 export const SignalSummary = z.object({
   kind: z.enum(SIGNAL_KINDS),
+  rule: z.enum(RULE_IDS),
+  decisive: z.optional(z.boolean()),
   strength: Strength,
   label: z.string(),
   text: z.string(),
   score: z.number(),
   personId: z.optional(z.string()),
   familyId: z.optional(z.string()),
+  eventId: z.optional(z.string()),
   origin: Origin,
 });
 export type SignalSummary = z.infer<typeof SignalSummary>;

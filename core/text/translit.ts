@@ -218,3 +218,106 @@ export function arabicRenderings(word: string, limit = 48): string[] {
   }
   return [...new Set(out)].slice(0, limit);
 }
+
+/**
+ * Respellings by ear: the rule-based variants above, plus a letter inserted or dropped where writers
+ * hear it so (a d before j: Mamutdjan; a vowel or h between consonants dropped: Mamtnin), each
+ * with its distance from the known spelling. Bounded by the word's length: a short word is too easily
+ * another word, so it gets fewer edits (none under 5 letters, one under 8, two from 8).
+ */
+export function byEarVariants(word: string, limit = 240): Map<string, number> {
+  const w = word.toLowerCase();
+  const out = new Map<string, number>([[w, 0]]);
+  if (w.length < 5 || !/^[a-z]+$/.test(w)) return out;
+  const budget = w.length < 8 ? 1 : 2;
+  // Substitutions by transliteration rule, closest first (spellingVariants orders by edits).
+  const rule = spellingVariants(w, budget, limit);
+  for (const v of rule) if (!out.has(v)) out.set(v, editDistance(w, v));
+  // A d heard before j (Mamutdjan), and an unstressed vowel or an h dropped inside the word.
+  for (let i = 1; i < w.length && out.size < limit; i++) {
+    if (w[i] === 'j' && w[i - 1] !== 'd') out.set(w.slice(0, i) + 'd' + w.slice(i), 1);
+    if ('aeiouh'.includes(w[i]!) && i < w.length - 1 && !'aeiou'.includes(w[i - 1]!) && !'aeiou'.includes(w[i + 1]!)) {
+      const v = w.slice(0, i) + w.slice(i + 1);
+      if (v.length >= 5 && !out.has(v)) out.set(v, 1);
+    }
+  }
+  return out;
+}
+
+/** Levenshtein distance between two short words. */
+export function editDistance(a: string, b: string): number {
+  const prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0]!;
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const up = prev[j]!;
+      prev[j] = Math.min(up + 1, prev[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = up;
+    }
+  }
+  return prev[b.length]!;
+}
+
+/**
+ * Uyghur Latin (ULY, as the dataset and diaspora coverage write the names) to Uyghur Arabic script
+ * (UEY), letter by letter: the two alphabets map one to one, and a word-initial vowel carries a hamza
+ * (ئ). Turkish-style letters are read as their ULY equivalents (c -> j, ç -> ch, ş -> sh).
+ */
+const ULY_TO_UEY: Array<[string, string]> = [
+  ['ch', 'چ'], ['sh', 'ش'], ['gh', 'غ'], ['ng', 'ڭ'], ['zh', 'ژ'], ['kh', 'خ'],
+  ['a', 'ا'], ['e', 'ە'], ['b', 'ب'], ['p', 'پ'], ['t', 'ت'], ['j', 'ج'], ['c', 'ج'], ['x', 'خ'], ['d', 'د'],
+  ['r', 'ر'], ['z', 'ز'], ['s', 'س'], ['f', 'ف'], ['q', 'ق'], ['k', 'ك'], ['g', 'گ'], ['l', 'ل'], ['m', 'م'],
+  ['n', 'ن'], ['h', 'ھ'], ['o', 'و'], ['u', 'ۇ'], ['w', 'ۋ'], ['v', 'ۋ'], ['i', 'ى'], ['y', 'ي'],
+];
+const ULY_VOWELS = new Set(['a', 'e', 'i', 'o', 'u']);
+
+export function uyghurArabic(word: string): string {
+  const w = word.toLowerCase();
+  if (!/^[a-z]+$/.test(w)) return '';
+  let out = ULY_VOWELS.has(w[0]!) ? 'ئ' : '';
+  for (let i = 0; i < w.length; ) {
+    const hit = ULY_TO_UEY.find(([l]) => w.startsWith(l, i))!;
+    // A vowel after a vowel starts a new syllable: it carries a hamza too.
+    if (i > 0 && ULY_VOWELS.has(w[i]!) && ULY_VOWELS.has(w[i - 1]!)) out += 'ئ';
+    out += hit[1];
+    i += hit[0].length;
+  }
+  return out;
+}
+
+/**
+ * Cyrillic renderings of a Uyghur name word: Russian-style (Мамутджан Абдурехим, as Russian and
+ * Central Asian press write it) and Uyghur Cyrillic (Мамутжан Абдурехим, with һ, қ, ә where the
+ * alphabet has them).
+ */
+const RUSSIAN: Array<[string, string]> = [
+  ['ch', 'ч'], ['sh', 'ш'], ['zh', 'ж'], ['kh', 'х'], ['gh', 'г'], ['ya', 'я'], ['yu', 'ю'], ['ye', 'е'],
+  ['a', 'а'], ['b', 'б'], ['c', 'дж'], ['d', 'д'], ['e', 'е'], ['f', 'ф'], ['g', 'г'], ['h', 'х'], ['i', 'и'],
+  ['j', 'дж'], ['k', 'к'], ['l', 'л'], ['m', 'м'], ['n', 'н'], ['o', 'о'], ['p', 'п'], ['q', 'к'], ['r', 'р'],
+  ['s', 'с'], ['t', 'т'], ['u', 'у'], ['v', 'в'], ['w', 'в'], ['x', 'х'], ['y', 'й'], ['z', 'з'],
+];
+const UYGHUR_CYRILLIC: Record<string, string> = { j: 'ж', c: 'ж', h: 'һ', q: 'қ', gh: 'ғ', e: 'ә', ng: 'ң', x: 'х' };
+
+export function cyrillicRenderings(word: string): string[] {
+  const w = word.toLowerCase();
+  if (w.length < 4 || !/^[a-z]+$/.test(w)) return [];
+  const render = (uyghur: boolean) => {
+    let out = '';
+    for (let i = 0; i < w.length; ) {
+      const two = w.slice(i, i + 2);
+      if (uyghur && UYGHUR_CYRILLIC[two]) {
+        out += UYGHUR_CYRILLIC[two];
+        i += 2;
+        continue;
+      }
+      const [latin, cyr] = RUSSIAN.find(([l]) => w.startsWith(l, i))!;
+      out += uyghur && UYGHUR_CYRILLIC[latin] ? UYGHUR_CYRILLIC[latin] : cyr;
+      i += latin.length;
+    }
+    return out;
+  };
+  // Russian press also writes e as э at the start of a word, and the Uyghur -jan as -жан.
+  const russian = render(false);
+  return [...new Set([russian, russian.replace(/дж/g, 'ж'), render(true)])];
+}

@@ -42,6 +42,11 @@ function traditionalForms(): Map<string, string[]> {
   return bySimplified;
 }
 
+/** The Traditional forms of a Simplified character (none when it is written alike in both). */
+export function traditionalOf(simplified: string): readonly string[] {
+  return traditionalForms().get(simplified) ?? [];
+}
+
 /** [traditional, simplified] pairs for the Simplified characters in `texts` (the patterns). */
 export function traditionalPairs(texts: Iterable<string>): Array<[string, string]> {
   const forms = traditionalForms();

@@ -3,23 +3,44 @@
  * index builder, in the background and in tests; never in the content script.
  */
 import type { GateSpec } from '../gate';
-import type { Term } from '../match-index';
+import type { Term } from '../evidence';
+import type { MatchIndex } from '../match-index';
 
 /**
- * The terms whose words a page must contain to be able to match (see `decide` in lib/detect.ts): a
- * known phrase; a family name (a full name needs one); a rare given name; an ethnonym (the story's
- * vocabulary needs one). The region's names join them: captions are worth loading where they occur.
+ * The terms whose words a page must contain to be able to match (core/detect/rules.ts): every
+ * decisive rule needs a given name of a parent or a rare given name (full names, a rare name with
+ * corroboration, two members named together), a long family name (the grandfather's full name), an
+ * anchor of an event, or a strong phrase; a known URL is checked apart. Only one anchor per event is
+ * needed (every anchor must be on a page that tells it): the most distinctive one. Generic
+ * vocabulary, places, shared name parts and short family names never open the prefilter.
  */
-export function isGateTerm(term: Term): boolean {
-  switch (term.kind) {
-    case 'phrase':
-      return true;
-    case 'name-part':
-      return term.rare === true || term.part === 'family';
-    case 'context':
-      return term.category === 'ethnonym' || term.category === 'region';
+export function gateTerms(terms: readonly Term[], events: MatchIndex['events']): Set<number> {
+  const withFamilyName = new Set(terms.filter((t) => t.kind === 'name-part' && t.part === 'family' && !t.shared).map((t) => t.personId));
+  const gated = new Set<number>();
+  const anchorCues = new Map<string, Array<{ index: number; label: string }>>();
+  terms.forEach((t, i) => {
+    if (t.kind === 'phrase' && t.strength === 'strong') gated.add(i);
+    if (t.kind === 'name-part' && !t.shared) {
+      if (t.part === 'given' && (t.rare || withFamilyName.has(t.personId))) gated.add(i);
+      if (t.part === 'family' && t.label.length >= LONG_FAMILY_NAME) gated.add(i);
+    }
+    if (t.kind === 'event-cue' && t.anchor) {
+      const key = `${t.eventId}:${t.elementId}`;
+      anchorCues.set(key, [...(anchorCues.get(key) ?? []), { index: i, label: t.label }]);
+    }
+  });
+  for (const [eventId] of Object.entries(events)) {
+    const anchors = [...anchorCues.entries()].filter(([k]) => k.startsWith(`${eventId}:`));
+    if (anchors.length === 0) continue;
+    // Terms are per element, so each anchor is one term here; pick any one (the first by id, stable).
+    anchors.sort(([a], [b]) => (a < b ? -1 : 1));
+    for (const { index } of anchors[0]![1]) gated.add(index);
   }
+  return gated;
 }
+
+/** A family name this long is distinctive enough to open the prefilter on its own. */
+const LONG_FAMILY_NAME = 7;
 
 /** Letter frequencies in English text, per cent: a fragment starts on a letter that is rare in prose. */
 const FREQUENCY: Record<string, number> = {
@@ -67,8 +88,11 @@ function fragments(patterns: readonly string[]): Map<string, string> {
   return out;
 }
 
-export function buildGate(patterns: ReadonlyArray<readonly [string, number]>, terms: readonly Term[]): GateSpec {
-  const gated = [...new Set(patterns.filter(([, t]) => isGateTerm(terms[t]!)).map(([p]) => p))];
+export function buildGate(patterns: ReadonlyArray<readonly [string, number]>, terms: readonly Term[], events: MatchIndex['events']): GateSpec {
+  const open = gateTerms(terms, events);
+  const strip = (p: string) => (p.endsWith('*') ? p.slice(0, -1) : p);
+  const gated = [...new Set(patterns.filter(([, t]) => open.has(t)).map(([p]) => strip(p)))];
+  const topicWords = [...new Set(patterns.filter(([, t]) => terms[t]!.category === 'ethnonym' || terms[t]!.category === 'region').map(([p]) => strip(p)))];
   const plain = (p: string) => /^[a-z ]+$/.test(p);
   const pieces = fragments(gated.filter(plain));
   const ascii = new Set<string>();
@@ -84,5 +108,8 @@ export function buildGate(patterns: ReadonlyArray<readonly [string, number]>, te
   }
   // Sorted, so that the same patterns always give the same expressions.
   const source = (set: Set<string>) => [...set].sort((a, b) => b.length - a.length || (a < b ? -1 : 1)).join('|');
-  return { ascii: source(ascii), folded: source(folded), reach: 2 * longest + 8 };
+  // The topic: the people's and the region's names, folded. Not a reason to read a page; a reason to
+  // load its captions (a video page whose names are only spoken).
+  const topic = source(new Set(topicWords.map((p) => p.split(' ').map(escape).join(' ?'))));
+  return { ascii: source(ascii), folded: source(folded), reach: 2 * longest + 8, topic };
 }

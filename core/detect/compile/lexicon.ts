@@ -1,11 +1,12 @@
 /**
- * Story vocabulary that is not a record of the dataset: words that, together, tell that a page is
- * about this story even when it names nobody. Each word alone is weak evidence; the scorer
- * (lib/detect.ts) asks for several categories at once.
+ * Vocabulary that is not a record of the dataset: the story's generic words, by category, and the
+ * families' places. Generic words (Uyghur, Xinjiang, CNN, orphanage, reunited, terrorist, 团聚, in
+ * every language) raise confidence in specific evidence and never decide a page on their own (see
+ * core/detect/rules.ts). A family's place corroborates a name of that family.
  *
  * Spellings in many languages, as real coverage writes them (see shared/sources/FACTS.md).
  */
-import type { ContextCategory } from '../match-index';
+import type { ContextCategory } from '../evidence';
 
 export const CONTEXT_TERMS: Record<ContextCategory, { label: string; spellings: string[] }[]> = {
   ethnonym: [
@@ -15,19 +16,13 @@ export const CONTEXT_TERMS: Record<ContextCategory, { label: string; spellings: 
         'Uyghur', 'Uyghurs', 'Uighur', 'Uighurs', 'Uygur', 'Uygurs', 'Uiguri', 'Uiguro', 'Uigura', 'Uigure',
         'Uiguren', 'Uigurische', 'Uigurischen', 'uigurischer', 'Ouïghour', 'Ouïghours', 'Uigur', 'Ujgur', 'Ujguri',
         'Ujgurske', 'Ujgurska', 'Uygurlar', 'Uyghurlar', 'Uighur-', 'Uyghuri', 'Uighuri', 'Uygar',
-        '维吾尔', '维族', 'الأويغور', 'الإيغور', 'الأويغورية', 'الإيغورية', 'أويغور', 'уйгур', 'уйгуры',
+        '维吾尔', '维族', 'الأويغور', 'الإيغور', 'الأويغورية', 'الإيغورية', 'أويغور', 'уйгур*', 'ұйғыр*', 'ئۇيغۇر*',
+        'Uygur*', 'Uyghur*', 'Uigur*', 'ウイグル', '위구르', 'Oeigoer*', 'Oejgoer*',
       ],
     },
   ],
-  region: [{ label: 'Xinjiang', spellings: ['Xinjiang', 'Sinkiang', 'Sincan', 'Sinjiang', '新疆', 'شينجيانغ', 'سنجان', 'Синьцзян'] }],
-  place: [
-    { label: 'Kashgar', spellings: ['Kashgar', 'Kashi', 'Kaschgar', 'Kaşgar', 'Kashgari', 'Kašgar', '喀什', 'كاشغر'] },
-    { label: 'Payzawat', spellings: ['Payzawat', 'Peyziwat', 'Jiashi', '伽师'] },
-    { label: 'Adelaide', spellings: ['Adelaide', 'Adelaida', '阿德莱德', 'أديلايد'] },
-    { label: 'Italy', spellings: ['Italy', 'Italia', 'Italien', 'Italie', 'Italija', 'Italiji', 'İtalya', '意大利', 'إيطاليا'] },
-    { label: 'Shanghai', spellings: ['Shanghai', 'Šangaj', 'Sciangai', '上海', 'شنغهاي'] },
-  ],
-  outlet: [{ label: 'CNN', spellings: ['CNN', '美国有线电视新闻网', '有线电视新闻网', 'سي إن إن'] }],
+  region: [{ label: 'Xinjiang', spellings: ['Xinjiang', 'Sinkiang', 'Sincan', 'Sinjiang', '新疆', 'شينجيانغ', 'سنجان', 'Синьцзян*', 'Шыңжаң*', 'شىنجاڭ*', 'Doğu Türkistan*', 'شەرقىي تۈركىستان*', '新疆ウイグル', '신장'] }],
+  outlet: [{ label: 'CNN', spellings: ['CNN', '美国有线电视新闻网', '有线电视新闻网', 'سي إن إن', 'سى ئېن ئېن', 'Си-эн-эн'] }],
   'state-media': [
     { label: 'CGTN', spellings: ['CGTN', '中国国际电视台', 'China Global Television Network'] },
     { label: 'CRI', spellings: ['China Radio International', '中国国际广播电台'] },
@@ -47,7 +42,7 @@ export const CONTEXT_TERMS: Record<ContextCategory, { label: string; spellings: 
   orphanage: [
     {
       label: 'orphanage',
-      spellings: ['orphanage', 'orfanotrofio', 'Waisenhaus', 'panti asuhan', 'sirotište', 'sirotištu', 'orphelinat', 'orfanato', 'yetimhane', '孤儿院', 'دار أيتام', 'دار الأيتام'],
+      spellings: ['orphanage', 'orphanages', 'orfanotrofio', 'Waisenhaus*', 'panti asuhan', 'sirotište', 'sirotištu', 'orphelinat', 'orfanato', 'yetimhane*', '孤儿院', 'دار أيتام', 'دار الأيتام', 'يېتىمخانا*', 'детск* дом*', 'приют*', '児童養護施設', '고아원'],
     },
   ],
   accusation: [
@@ -74,3 +69,48 @@ export const CONTEXT_TERMS: Record<ContextCategory, { label: string; spellings: 
  * only once the family is established by stronger evidence.
  */
 export const RARE_GIVEN_NAMES = new Set(['mamutjan', 'muherrem', 'muhlise', 'zumeryem', 'shehide']);
+
+export interface FamilyPlace {
+  label: string;
+  familyIds: string[];
+  /**
+   * True for a place that is this family's alone in the story (the children's hometown, Payzawat);
+   * false for a broad one many stories share (Kashgar, Adelaide, Italy).
+   */
+  specific: boolean;
+  spellings: string[];
+}
+
+/** Where the families are, as pages name it: it corroborates a family member's name, never alone. */
+export const FAMILY_PLACES: FamilyPlace[] = [
+  {
+    label: 'Payzawat',
+    familyIds: ['family-mamtinin-kader'],
+    specific: true,
+    spellings: ['Payzawat', 'Peyziwat', 'Peyzawat', 'Payziwat', 'Jiashi', 'Jiashi county', '伽师', '伽師', 'پەيزاۋات', 'Пейзават', 'Цзяши'],
+  },
+  {
+    label: 'Kashgar',
+    familyIds: ['family-abdurehim', 'family-mamtinin-kader'],
+    specific: false,
+    spellings: ['Kashgar', 'Kashi', 'Kaschgar', 'Kaşgar', 'Kashgari', 'Kašgar', 'Kachgar', 'Cashgar', '喀什', 'كاشغر', 'قەشقەر', 'Кашгар', 'Кашгаре', 'Қәшқәр', 'カシュガル', '카슈가르'],
+  },
+  {
+    label: 'Adelaide',
+    familyIds: ['family-abdurehim'],
+    specific: false,
+    spellings: ['Adelaide', 'Adelaida', 'Adélaïde', '阿德莱德', '阿德萊德', 'أديلايد', 'ئادېلايد', 'Аделаида', 'アデレード', '애들레이드'],
+  },
+  {
+    label: 'Australia',
+    familyIds: ['family-abdurehim'],
+    specific: false,
+    spellings: ['Australia', 'Australien', 'Australie', 'Avustralya', '澳大利亚', '澳大利亞', '澳洲', 'أستراليا', 'ئاۋىستىرالىيە', 'Австралия', 'オーストラリア', '호주'],
+  },
+  {
+    label: 'Italy',
+    familyIds: ['family-mamtinin-kader'],
+    specific: false,
+    spellings: ['Italy', 'Italia', 'Italien', 'Italie', 'Italija', 'Italiji', 'İtalya', 'Italië', '意大利', '義大利', 'إيطاليا', 'ئىتالىيە', 'Италия', 'Италии', 'イタリア', '이탈리아'],
+  },
+];

@@ -1,104 +1,115 @@
 /**
- * Builds the compact match index (lib/match-index.ts) from the dataset and the lexicon.
- * Runs in the background on install and update, and in tests and benchmarks.
+ * Builds the compact match index (core/detect/match-index.ts) from the dataset and the lexicon: the
+ * family members' names through every route (name-terms.ts), the families' places, the events' cue
+ * words, the known phrases and URLs, and the generic story vocabulary. Runs in the background on
+ * install and update, and in tests and benchmarks.
  */
 import type { Dataset } from '../../dataset/schema';
-import { CONTEXT_TERMS, RARE_GIVEN_NAMES } from './lexicon';
+import type { Term } from '../evidence';
+import { CONTEXT_TERMS, FAMILY_PLACES } from './lexicon';
 import { deriveFoldTable, foldRuns, foldTableFromRuns, foldText } from '../../text/fold';
-import { toSimplified, traditionalPairs } from './chinese-script';
 import { compileAutomaton } from '../automaton';
 import { buildGate } from './gate-builder';
-import { arabicRenderings, pinyinRenderings, spellingVariants } from '../../text/translit';
-import {
-  MATCH_INDEX_FORMAT,
-  type ContextCategory,
-  type MatchIndex,
-  type Term,
-  type UrlRule,
-} from '../match-index';
-
-/** Name words that identify nobody on their own (particles, honorifics). */
-const NAME_STOPWORDS = new Set(['bin', 'binti', 'oghli', 'qizi', 'haji', 'hajim']);
+import { toSimplified, traditionalPairs } from './chinese-script';
+import { readingPairs } from './chinese-route';
+import { nameTerms, type NameTermSpec } from './name-terms';
+import { MATCH_INDEX_FORMAT, type ContextCategory, type MatchIndex, type UrlRule } from '../match-index';
 
 /** Chinese characters: spellings with any are written in Simplified before folding. */
 const HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
+/** A cue that ends in `*` matches any ending (Turkish, Russian, Uyghur inflections). */
+const OPEN_END = '*';
 
 export function buildMatchIndex(dataset: Dataset, datasetHash: string): MatchIndex {
   // Terms are gathered with their spellings first; the fold table depends on the Chinese characters
-  // the spellings use (their Traditional forms fold to them), and the patterns are folded with it.
-  const terms: Term[] = [];
-  const spellingsOf: string[][] = [];
-  const add = (term: Term, spellings: Iterable<string>) => {
-    terms.push(term);
-    spellingsOf.push([...spellings].map((s) => (HAN.test(s) ? toSimplified(s) : s)));
-  };
+  // the spellings use (their Traditional forms and homophones fold to them), and the patterns are
+  // folded with it.
+  const specs: NameTermSpec[] = [];
+  const add = (term: Term, spellings: Iterable<string>) => specs.push({ term, spellings: [...spellings] });
 
-  for (const person of dataset.people) {
-    // One term per distinct name word and part; spellings from all of the person's names. A person
-    // the sources name by first name only, with no recorded name (a minor), is known by the display name.
-    const names = person.names.length
-      ? person.names
-      : [{ text: person.displayName, script: 'Latn' as const }];
-    const byWord = new Map<string, { part: 'given' | 'family'; spellings: Set<string>; arabic: Set<string>; label: string }>();
-    for (const name of names) {
-      const words = foldText(name.text).split(' ').filter((w) => w && !NAME_STOPWORDS.has(w));
-      const isLatin = name.script === 'Latn';
-      // Chinese-script names are written as one run of characters: the whole name is one word.
-      const parts = isLatin ? words : [words.join('')];
-      parts.forEach((word, i) => {
-        // Latin names in the dataset are given name first; "state-media" renderings are too.
-        const part: 'given' | 'family' = i === 0 ? 'given' : 'family';
-        const key = `${part}:${i}`;
-        const slot = byWord.get(key) ?? { part, spellings: new Set<string>(), arabic: new Set<string>(), label: word };
-        slot.spellings.add(word);
-        if (isLatin) {
-          for (const v of spellingVariants(word)) slot.spellings.add(v);
-          for (const v of pinyinRenderings(word)) slot.spellings.add(v);
-          for (const v of arabicRenderings(word)) {
-            slot.arabic.add(v);
-            // The conjunction و ("and") is written joined to the next word: "ومحمد".
-            if (part === 'given') slot.arabic.add(`و${v}`);
-          }
-        }
-        byWord.set(key, slot);
-      });
-    }
-    for (const slot of byWord.values()) {
-      const rare = [...slot.spellings].some((s) => RARE_GIVEN_NAMES.has(s)) && slot.part === 'given';
-      const term: Term = {
-        kind: 'name-part',
-        label: capitalise(slot.label),
-        strength: rare ? 'medium' : 'weak',
-        personId: person.id,
-        familyId: person.familyId,
-        part: slot.part,
-        rare,
-      };
-      add(term, slot.spellings);
-      // Arabic-script renderings leave short vowels out, so alone they can be ordinary words (محرم,
-      // قدر): they count in full names and in an established family, never as a rare given name.
-      if (slot.arabic.size) add({ ...term, label: `${term.label} (Arabic script)`, strength: 'weak', rare: false }, slot.arabic);
-    }
-  }
+  const names = nameTerms(dataset);
+  const nameSpecCount = names.specs.length;
+  specs.push(...names.specs);
 
   for (const phrase of dataset.signals.phrases) {
-    add(
-      {
-        kind: 'phrase',
-        label: phrase.text,
-        strength: phrase.strength,
-        ...(phrase.familyId ? { familyId: phrase.familyId } : {}),
-      },
-      [phrase.text],
-    );
+    add({ kind: 'phrase', label: phrase.text, strength: phrase.strength, ...(phrase.familyId ? { familyId: phrase.familyId } : {}) }, [phrase.text]);
+  }
+  for (const place of FAMILY_PLACES) {
+    add({ kind: 'place', label: place.label, strength: 'weak', familyIds: place.familyIds, specific: place.specific }, place.spellings);
+  }
+  for (const event of dataset.signals.events) {
+    for (const element of event.elements) {
+      add(
+        { kind: 'event-cue', label: element.label, strength: 'weak', eventId: event.id, elementId: element.id, anchor: element.anchor, familyIds: event.familyIds },
+        Object.values(element.cues).flat(),
+      );
+    }
+  }
+  for (const [category, groups] of Object.entries(CONTEXT_TERMS) as Array<[ContextCategory, (typeof CONTEXT_TERMS)[ContextCategory]]>) {
+    for (const group of groups) add({ kind: 'context', label: group.label, strength: 'weak', category }, group.spellings);
   }
 
-  for (const [category, groups] of Object.entries(CONTEXT_TERMS) as Array<
-    [ContextCategory, (typeof CONTEXT_TERMS)[ContextCategory]]
-  >) {
-    for (const group of groups) {
-      add({ kind: 'context', label: group.label, strength: 'weak', category }, group.spellings);
+  const simplified = specs.map((s) => s.spellings.map((w) => (HAN.test(w) ? toSimplified(w) : w)));
+  const han = simplified.flat().filter((s) => HAN.test(s));
+  const fold = foldRuns(deriveFoldTable([...traditionalPairs(han), ...readingPairs(names.syllables)]));
+  const table = foldTableFromRuns(fold);
+  const folded = (spelling: string) => {
+    const open = spelling.endsWith(OPEN_END);
+    const f = foldText(open ? spelling.slice(0, -1) : spelling, table);
+    return f && open ? f + OPEN_END : f;
+  };
+
+  // A name spelling that two people share (Muherrem's family name Ablet, the grandfather's given name
+  // Ablat) belongs to neither alone: it becomes a shared term, which counts only inside a full name.
+  const owners = new Map<string, Set<number>>();
+  simplified.slice(0, nameSpecCount).forEach((spellings, i) => {
+    for (const s of spellings) {
+      const f = folded(s);
+      if (!f) continue;
+      const set = owners.get(f) ?? new Set<number>();
+      set.add(i);
+      owners.set(f, set);
     }
+  });
+
+  const terms: Term[] = specs.map((s) => s.term);
+  // Each folded spelling goes to one term: of the name terms that claim it, the one with the highest
+  // weight (an attested form over a rule's); other terms keep their first claim.
+  const claims = new Map<string, number>();
+  simplified.forEach((spellings, index) => {
+    for (const s of spellings) {
+      const f = folded(s);
+      if (!f) continue;
+      const prev = claims.get(f);
+      if (prev === undefined || (index < nameSpecCount && prev < nameSpecCount && (terms[index]!.weight ?? 1) > (terms[prev]!.weight ?? 1))) claims.set(f, index);
+    }
+  });
+  const sharedTerm = new Map<string, number>();
+  const patterns: Array<[string, number]> = [];
+  for (const [f, claimed] of claims) {
+    let termIndex = claimed;
+    if (claimed < nameSpecCount) {
+      const specsOf = [...owners.get(f)!];
+      const people = new Set(specsOf.map((i) => terms[i]!.personId));
+      if (people.size > 1) {
+        const key = [...specsOf].sort().join(',');
+        termIndex = sharedTerm.get(key) ?? -1;
+        if (termIndex < 0) {
+          const first = terms[specsOf[0]!]!;
+          termIndex =
+            terms.push({
+              kind: 'name-part',
+              label: `${first.label} (shared)`,
+              strength: 'weak',
+              route: first.route!,
+              weight: Math.max(...specsOf.map((i) => terms[i]!.weight ?? 1)),
+              shared: specsOf.map((i) => [terms[i]!.personId!, terms[i]!.part!] as [string, 'given' | 'family']),
+            }) - 1;
+          sharedTerm.set(key, termIndex);
+        }
+      }
+    }
+    patterns.push([f, termIndex]);
   }
 
   const urls: UrlRule[] = dataset.signals.urls.map((u) => ({
@@ -109,22 +120,13 @@ export function buildMatchIndex(dataset: Dataset, datasetHash: string): MatchInd
   }));
 
   const people: MatchIndex['people'] = {};
-  for (const p of dataset.people) people[p.id] = { familyId: p.familyId, name: p.displayName };
+  for (const p of dataset.people) people[p.id] = { familyId: p.familyId, name: p.displayName, parent: p.role === 'father' || p.role === 'mother' };
   const families: MatchIndex['families'] = {};
   for (const f of dataset.families) families[f.id] = { label: f.label };
-
-  const fold = foldRuns(deriveFoldTable(traditionalPairs(spellingsOf.flat().filter((s) => HAN.test(s)))));
-  const table = foldTableFromRuns(fold);
-  const patterns: Array<[string, number]> = [];
-  spellingsOf.forEach((spellings, index) => {
-    const seen = new Set<string>();
-    for (const s of spellings) {
-      const folded = foldText(s, table);
-      if (!folded || seen.has(folded)) continue;
-      seen.add(folded);
-      patterns.push([folded, index]);
-    }
-  });
+  const events: MatchIndex['events'] = {};
+  for (const e of dataset.signals.events) {
+    events[e.id] = { label: e.label, familyIds: e.familyIds, minElements: e.minElements, anchors: e.elements.filter((x) => x.anchor).map((x) => x.id) };
+  }
 
   return {
     format: MATCH_INDEX_FORMAT,
@@ -134,13 +136,10 @@ export function buildMatchIndex(dataset: Dataset, datasetHash: string): MatchInd
     patterns,
     fold,
     automaton: compileAutomaton(patterns.map(([p]) => p)),
-    gate: buildGate(patterns, terms),
+    gate: buildGate(patterns, terms, events),
     urls,
     people,
     families,
+    events,
   };
-}
-
-function capitalise(word: string): string {
-  return word ? word[0]!.toUpperCase() + word.slice(1) : word;
 }
