@@ -36,7 +36,7 @@ const dataset: Dataset = parseDataset(raw);
 describe('bundled dataset', () => {
   it('parses', () => {
     expect(problemsOf(raw)).toEqual([]);
-    expect(dataset.meta.version).toBe('1.0.1');
+    expect(dataset.meta.version).toBe('1.1.0');
     expect(dataset.meta.dataAsOf).toBe('2021-04-23');
   });
 

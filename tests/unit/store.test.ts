@@ -140,7 +140,7 @@ describe('seeding on install', () => {
   it('writes every record of every collection, tagged with the dataset version, and the meta record', async () => {
     const db = await track(openStore());
     const result = await installDataset(db, raw, area());
-    expect(result).toMatchObject({ version: '1.0.1', seeded: true, indexed: true, hash: await datasetHash(bundled) });
+    expect(result).toMatchObject({ version: '1.1.0', seeded: true, indexed: true, hash: await datasetHash(bundled) });
     expect(result.hash).toMatch(/^[0-9a-f]{64}$/);
     await expectStoredDataset(db, bundled);
     for (const name of COLLECTIONS) expect((await db.count(name)) > 0, `${name} is not empty`).toBe(true);
@@ -160,7 +160,7 @@ describe('seeding on install', () => {
     const set = vi.spyOn(area(), 'set');
 
     const again = await installDataset(db, structuredClone(raw), area());
-    expect(again).toMatchObject({ version: '1.0.1', seeded: false, indexed: false });
+    expect(again).toMatchObject({ version: '1.1.0', seeded: false, indexed: false });
     expect(put).not.toHaveBeenCalled();
     expect(set).not.toHaveBeenCalled();
     // Same records, same meta (seededAt included): nothing was rewritten.
@@ -172,8 +172,8 @@ describe('seeding on install', () => {
     const db = await track(openStore());
     await installDataset(db, raw, area());
     const { meta, ...data } = await readDataset(db);
-    expect(meta).toMatchObject({ version: '1.0.1', hash: await datasetHash(bundled), dataAsOf: '2021-04-23' });
-    for (const name of COLLECTIONS) expect(byId(data[name]), name).toEqual(tagged(bundled[name], '1.0.1'));
+    expect(meta).toMatchObject({ version: '1.1.0', hash: await datasetHash(bundled), dataAsOf: '2021-04-23' });
+    for (const name of COLLECTIONS) expect(byId(data[name]), name).toEqual(tagged(bundled[name], '1.1.0'));
   });
 
   it('hashes content, not key order: a reordered copy of the same data is the same dataset', async () => {
@@ -477,7 +477,7 @@ describe('the match index in storage.local', () => {
     const db = await track(openStore());
     const first = await installDataset(db, raw, area());
     const index1 = await stored();
-    expect(index1).toMatchObject({ datasetVersion: '1.0.1', datasetHash: first.hash });
+    expect(index1).toMatchObject({ datasetVersion: '1.1.0', datasetHash: first.hash });
     expect(await storedGate()).toMatchObject({ datasetHash: first.hash });
     expect(unpackIndex((await storedGate())!, index1!).patterns.length).toBeGreaterThan(0);
 
@@ -500,7 +500,7 @@ describe('the match index in storage.local', () => {
 
     await area().set({ [MATCH_INDEX_KEY]: { ...(await stored()), datasetHash: '0'.repeat(64) } });
     expect(await installDataset(db, raw, area())).toMatchObject({ seeded: false, indexed: true });
-    expect(await stored()).toMatchObject({ datasetVersion: '1.0.1', datasetHash: first.hash });
+    expect(await stored()).toMatchObject({ datasetVersion: '1.1.0', datasetHash: first.hash });
 
     // An index written by an older build (another format) is rebuilt in the current one.
     await area().set({ [MATCH_INDEX_KEY]: { ...(await stored()), format: MATCH_INDEX_FORMAT - 1 } });

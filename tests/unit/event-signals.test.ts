@@ -1,0 +1,283 @@
+/**
+ * The story's events as pages tell them without names (`signals.events`): the shape of the cue data,
+ * and a sanity check that each event's cues catch a short telling of it and miss its look-alikes.
+ *
+ * `meets` below is a deliberately small stand-in for the detector (lower-case, strip accents, whole
+ * words or `*` prefixes, Chinese as substrings): it checks the cue data, not the real matcher.
+ */
+import { describe, it, expect } from 'vitest';
+import raw from '../../data/dataset.json';
+import { parseDataset, type Dataset } from '../../core/dataset/schema';
+
+const dataset: Dataset = parseDataset(raw);
+const events = dataset.signals.events;
+type EventSignal = Dataset['signals']['events'][number];
+
+const LANGS = ['en', 'zh-Hans', 'zh-Hant', 'it', 'de', 'fr', 'es', 'tr', 'ug', 'ar', 'ru'] as const;
+
+const EXPECTED_IDS = [
+  'consulate-shanghai-2020',
+  'italian-parliament-2021',
+  'cnn-xinjiang-trip-2021',
+  'cnn-blackout-2021',
+  'prc-statement-2021',
+  'cgtn-grandfather-programme',
+  'xinjiang-press-conference-2021',
+  'amnesty-report-2021',
+];
+
+/** Lower-case, strip accents and marks, dotless i, punctuation to single spaces. */
+function fold(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/ı/g, 'i')
+    .replace(/ß/g, 's')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+const hasHan = (s: string) => /\p{Script=Han}/u.test(s);
+
+function cuePresent(foldedText: string, cue: string): boolean {
+  const prefix = cue.endsWith('*');
+  const c = fold(prefix ? cue.slice(0, -1) : cue);
+  if (c === '') return false;
+  if (hasHan(c)) return foldedText.includes(c);
+  const padded = ` ${foldedText} `;
+  return prefix ? padded.includes(` ${c}`) : padded.includes(` ${c} `);
+}
+
+function elementsMet(event: EventSignal, text: string): Set<string> {
+  const folded = fold(text);
+  const met = new Set<string>();
+  for (const el of event.elements) {
+    if (Object.values(el.cues).some((cues) => cues.some((cue) => cuePresent(folded, cue)))) met.add(el.id);
+  }
+  return met;
+}
+
+function anchorsMet(event: EventSignal, text: string): boolean {
+  const met = elementsMet(event, text);
+  return event.elements.filter((el) => el.anchor).every((el) => met.has(el.id));
+}
+
+/** Every anchor, and at least `minElements` elements in all. */
+function meets(event: EventSignal, text: string): boolean {
+  return anchorsMet(event, text) && elementsMet(event, text).size >= event.minElements;
+}
+
+function event(id: string): EventSignal {
+  const found = events.find((e) => e.id === id);
+  if (!found) throw new Error(`no event signal "${id}"`);
+  return found;
+}
+
+describe('signals.events: shape of the cue data', () => {
+  it('the dataset parses and holds the eight events', () => {
+    expect(events.map((e) => e.id)).toEqual(EXPECTED_IDS);
+  });
+
+  it.each(EXPECTED_IDS)('%s: 4-8 elements, at least one anchor, minElements reachable', (id) => {
+    const e = event(id);
+    expect(e.elements.length).toBeGreaterThanOrEqual(4);
+    expect(e.elements.length).toBeLessThanOrEqual(8);
+    const anchors = e.elements.filter((el) => el.anchor).length;
+    expect(anchors).toBeGreaterThanOrEqual(1);
+    expect(e.minElements).toBeGreaterThanOrEqual(anchors);
+    expect(e.minElements).toBeLessThanOrEqual(e.elements.length);
+    expect(e.storyId).toBe('separated-families-2021');
+  });
+
+  it.each(EXPECTED_IDS)('%s: element ids are unique within the event', (id) => {
+    const ids = event(id).elements.map((el) => el.id);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it.each(EXPECTED_IDS)('%s: every element has cues in each of the eleven languages', (id) => {
+    for (const el of event(id).elements) {
+      for (const lang of LANGS) {
+        expect(el.cues[lang]?.length ?? 0, `${id}/${el.id} has no ${lang} cue`).toBeGreaterThan(0);
+      }
+    }
+  });
+
+  it.each(EXPECTED_IDS)('%s: no empty or duplicate cue; a `*` has at least 4 characters before it', (id) => {
+    for (const el of event(id).elements) {
+      for (const [lang, cues] of Object.entries(el.cues)) {
+        expect(new Set(cues).size, `${id}/${el.id}/${lang} repeats a cue`).toBe(cues.length);
+        for (const cue of cues) {
+          expect(cue.trim(), `${id}/${el.id}/${lang}`).not.toBe('');
+          expect(fold(cue.replace(/\*$/, '')), `${id}/${el.id}/${lang}: "${cue}" folds to nothing`).not.toBe('');
+          if (cue.endsWith('*')) {
+            expect([...cue.slice(0, -1)].length, `${id}/${el.id}/${lang}: "${cue}"`).toBeGreaterThanOrEqual(4);
+          }
+        }
+      }
+    }
+  });
+
+  it('alphabetic cues shorter than 4 letters are only the distinctive acronyms', () => {
+    const short = new Set<string>();
+    for (const e of events)
+      for (const el of e.elements)
+        for (const cues of Object.values(el.cues))
+          for (const cue of cues) {
+            const c = cue.replace(/\*$/, '');
+            if (!hasHan(c) && [...fold(c).replace(/ /g, '')].length < 4) short.add(c);
+          }
+    expect([...short].sort()).toEqual(['CNN', 'CSA', 'FCC']);
+  });
+
+  it('the blackout and trip events do not rest on CNN alone: CNN is never their only anchor', () => {
+    for (const id of ['cnn-blackout-2021', 'cnn-xinjiang-trip-2021', 'amnesty-report-2021', 'cgtn-grandfather-programme']) {
+      expect(event(id).elements.filter((el) => el.anchor).length, id).toBeGreaterThanOrEqual(2);
+    }
+  });
+});
+
+/** For each event: two short tellings that must meet it, two look-alikes that must not meet its anchors. */
+const TABLE: Array<{ id: string; tells: [string, string]; nearMisses: [string, string] }> = [
+  {
+    id: 'consulate-shanghai-2020',
+    tells: [
+      'In June 2020 the four children were stopped by police in Shanghai when they went to the Italian consulate to pick up their visas. They were then sent to a state orphanage in Payzawat.',
+      "The siblings had Italian visas, but authorities in Shanghai stopped them at the consulate in June 2020, and all four children were put in a state-run orphanage in their hometown.",
+    ],
+    nearMisses: [
+      "A Uyghur mother in Turkey says her four children were stopped by police when they applied for passports in June 2020 and sent to an orphanage in Kashgar.",
+      'Travellers in Shanghai can collect visas for Germany at the German consulate from June 2020, the consulate said.',
+    ],
+  },
+  {
+    id: 'italian-parliament-2021',
+    tells: [
+      "Italy's Undersecretary Manlio Di Stefano told the foreign affairs committee on 8 April 2021 that the four Uyghur children have valid visas and that the embassy in Beijing is ready to receive them.",
+      'On 7 April, deputy Andrea Delmastro Delle Vedove filed a parliamentary question about the four children, whose clearance from the Latina prefecture was sent to the consulate in Shanghai instead of the embassy.',
+    ],
+    nearMisses: [
+      'Undersecretary Manlio Di Stefano answered a question in the foreign affairs committee on Italian arms exports to Egypt.',
+      'Four Uyghur children wait for visas in Xinjiang while their parents in Turkey petition the parliament in Ankara.',
+    ],
+  },
+  {
+    id: 'cnn-xinjiang-trip-2021',
+    tells: [
+      "In March 2021 CNN's David Culver and his team were followed by plainclothes police in Kashgar while looking for the separated children, and officials kept them from the orphanage.",
+      'Steven Jiang and Justin Robertson had to keep the window shades down on the flight in; later they reached a boy by WeChat video call. The report ran as "CNN finds Uyghur children stranded in China".',
+    ],
+    nearMisses: [
+      "CNN's David Culver was followed by plainclothes police while reporting on cotton farms in Xinjiang in March 2021.",
+      'An Uyghur boy separated from his parents spoke by WeChat video call with his father in Turkey, who keeps the window shades down at home.',
+    ],
+  },
+  {
+    id: 'cnn-blackout-2021',
+    tells: [
+      'On 25 March 2021 China blacked out the CNN International broadcast of the report on two separated Uyghur families.',
+      'When CNN aired its story on the separated Uyghur families, the broadcast went black for viewers inside China on March 25.',
+    ],
+    nearMisses: [
+      "China banned BBC World News in February 2021 after its reports on Uyghur camps; the broadcast was blacked out.",
+      "CNN's broadcast was blacked out in China on 25 March 2021 during a report on the Xinjiang cotton boycott.",
+    ],
+  },
+  {
+    id: 'prc-statement-2021',
+    tells: [
+      'In a one-page statement sent to CNN on 2 April 2021, the Chinese government accused the parents abroad of extremist religious beliefs and of having abandoned their children.',
+      'In its statement, the Chinese government said the mother had been sentenced to nine years for inciting ethnic hatred, and called the couple in Italy key members of a violent terrorist group who abandoned their children.',
+    ],
+    nearMisses: [
+      "China's government told CNN in a statement that Mihrigul Tursun had been detained for inciting ethnic hatred and extremism in 2019.",
+      'Chinese authorities accused a Uyghur activist in Germany of links to a terrorist organization in a statement on 2 April.',
+    ],
+  },
+  {
+    id: 'cgtn-grandfather-programme',
+    tells: [
+      'CGTN aired a programme in which the children\'s grandfather, filmed after CNN reporters visited, asked his son to come home.',
+      'Safeguard Defenders filed complaints with the CSA and the FCC over the CGTN segment "Uygur family disturbed by CNN reporters asks son to come home", in which a grandfather urges his son to return home.',
+    ],
+    nearMisses: [
+      "Safeguard Defenders complained to Ofcom about CGTN airing a grandfather's forced confession in Kashgar.",
+      'A CNN report showed a Uyghur grandfather in Kashgar who wants his son to come home from Turkey.',
+    ],
+  },
+  {
+    id: 'xinjiang-press-conference-2021',
+    tells: [
+      'At a press conference in Urumqi on 9 April 2021, the Xinjiang government spoke about the family of a Uyghur father in Australia and played a video of his relatives.',
+      "The Xinjiang regional government's news conference on April 9 showed relatives of the man in Adelaide whose daughter CNN had interviewed.",
+    ],
+    nearMisses: [
+      'The Xinjiang government held a press conference in Urumqi on 26 February 2021 and played videos of relatives of Uyghurs in Australia criticising the BBC.',
+      'On 9 April 2021 the Xinjiang government published a white paper on cotton production and employment.',
+    ],
+  },
+  {
+    id: 'amnesty-report-2021',
+    tells: [
+      'Amnesty International\'s March 2021 report "Hearts and Lives Broken" documents separated Uyghur families; CNN found two of them.',
+      "Alongside Amnesty's new report on Uyghur families separated by repression, CNN told the stories of two families whose children are stranded in Xinjiang.",
+    ],
+    nearMisses: [
+      "Amnesty International's report \"Hearts and Lives Broken\" tells how Omer and Meryem Faruh in Turkey were separated from their children in March 2021.",
+      'Amnesty International published a report on Uyghur forced labour in March 2021, CNN reported.',
+    ],
+  },
+];
+
+describe('signals.events: a short telling meets its event, a look-alike does not', () => {
+  it('the table covers every event', () => {
+    expect(TABLE.map((row) => row.id).sort()).toEqual([...EXPECTED_IDS].sort());
+  });
+
+  describe.each(TABLE)('$id', ({ id, tells, nearMisses }) => {
+    it.each(tells)('meets: %s', (text) => {
+      const e = event(id);
+      const met = [...elementsMet(e, text)];
+      expect(meets(e, text), `elements met: ${met.join(', ')}`).toBe(true);
+    });
+
+    it.each(nearMisses)('does not meet its anchors: %s', (text) => {
+      const e = event(id);
+      expect(anchorsMet(e, text), `elements met: ${[...elementsMet(e, text)].join(', ')}`).toBe(false);
+    });
+  });
+
+  it('look-alikes that do hold the anchors still fall short of minElements', () => {
+    const visaPage =
+      'The Italian consulate in Shanghai resumed issuing visas in June 2020 for students and business travellers.';
+    expect(anchorsMet(event('consulate-shanghai-2020'), visaPage)).toBe(true);
+    expect(meets(event('consulate-shanghai-2020'), visaPage)).toBe(false);
+
+    const otherConference =
+      "At a press conference on 9 April 2021, the foreign ministry's spokesperson said Xinjiang cotton is picked by machines.";
+    expect(anchorsMet(event('xinjiang-press-conference-2021'), otherConference)).toBe(true);
+    expect(meets(event('xinjiang-press-conference-2021'), otherConference)).toBe(false);
+  });
+
+  it('an event told in other languages meets it too', () => {
+    expect(
+      meets(
+        event('consulate-shanghai-2020'),
+        'Nel giugno 2020 i quattro figli sono stati fermati dalla polizia al consolato italiano di Shanghai, dove dovevano ritirare i visti, e portati in un orfanotrofio.',
+      ),
+    ).toBe(true);
+    expect(meets(event('consulate-shanghai-2020'), '2020年6月，四个孩子在上海前往意大利领事馆领取签证时被警方拦下，随后被送进伽师的孤儿院。')).toBe(true);
+    expect(
+      meets(
+        event('cnn-blackout-2021'),
+        '25 марта 2021 года Китай затемнил трансляцию CNN International с репортажем о двух разлученных уйгурских семьях.',
+      ),
+    ).toBe(true);
+    expect(
+      meets(
+        event('italian-parliament-2021'),
+        'Il sottosegretario Manlio Di Stefano ha risposto in commissione Esteri che i quattro bambini uiguri hanno i visti validi e che l\'ambasciata a Pechino è pronta ad accoglierli.',
+      ),
+    ).toBe(true);
+  });
+});
