@@ -21,6 +21,8 @@ import type { PageError, PageReport } from './report-schema';
 export interface RunOptions {
   concurrency: number;
   timeoutMs: number;
+  /** Fresh attempts after a transient browser protocol error (default 2). */
+  retries?: number;
   screenshotsDir?: string;
   extensionPath?: string;
   /** Called as each page finishes (in completion order). */
@@ -29,7 +31,7 @@ export interface RunOptions {
 
 export interface RunResult {
   browser: { name: 'chromium' | 'firefox'; version: string };
-  extension: { version: string; path: string };
+  extension: { version: string; path: string; buildHash?: string };
   startedAt: string;
   durationMs: number;
   /** In input order. */
