@@ -39,6 +39,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
       return 0;
     }
     const all = resolvePages(options);
+    all.forEach((page, i) => (page.ordinal = i + 1));
     pages = selectShard(all, options.shard);
     if (options.shard) io.stderr(`Shard ${options.shard.index}/${options.shard.total}: ${pages.length} of ${all.length} pages.\n`);
     if (options.build) ensureBuilt(options.browser, (line) => io.stderr(line + '\n'));

@@ -80,10 +80,10 @@ function round(ms: number | null): number | null {
   return ms === null ? null : Math.round(ms * 10) / 10;
 }
 
-/** A file name for a page's screenshot: its position and a slug of its name. */
+/** A file name for a page's screenshot: its position in the whole list (across shards) and a slug of its name. */
 export function screenshotName(index: number, spec: PageSpec): string {
   const slug = spec.name.replace(/^https?:\/\//, '').replace(/[^a-zA-Z0-9._-]+/g, '-').replace(/^-+|-+$/g, '').slice(-80);
-  return `${String(index + 1).padStart(4, '0')}-${slug || 'page'}.png`;
+  return `${String(spec.ordinal ?? index + 1).padStart(4, '0')}-${slug || 'page'}.png`;
 }
 
 /** Run `task` over items with at most `limit` in flight, in order of start. */

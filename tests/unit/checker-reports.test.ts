@@ -12,6 +12,7 @@ import { formatJunit } from '../../scripts/check/junit';
 import { mergeReports, readReport } from '../../scripts/check/merge';
 import { CheckReport, type PageReport } from '../../scripts/check/report-schema';
 import { summarize } from '../../scripts/check/reporters';
+import { screenshotName } from '../../scripts/check/page-report';
 
 function page(name: string, over: Partial<PageReport> = {}): PageReport {
   return {
@@ -192,5 +193,12 @@ describe('HTML report', () => {
     expect(rows).toEqual(['page matched', 'page unmatched erred unmet', 'page unmatched']);
     expect([...doc.querySelectorAll('input[name="filter"]')].map((i) => i.id)).toEqual(['f-all', 'f-matched', 'f-unmatched', 'f-undecided', 'f-erred', 'f-unmet']);
     expect(doc.querySelector('label[for="f-unmet"]')!.textContent).toBe('expectations not met (1)');
+  });
+});
+
+describe('screenshot names', () => {
+  it('carry the position in the whole list, so shards on different machines never collide', () => {
+    expect(screenshotName(0, { name: 'https://news.example/a?b=1', url: 'https://news.example/a?b=1', ordinal: 31 })).toBe('0031-news.example-a-b-1.png');
+    expect(screenshotName(4, { name: 'pages/x.html', url: 'https://backstory.test/pages/x.html' })).toBe('0005-pages-x.html.png');
   });
 });
