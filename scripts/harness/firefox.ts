@@ -52,16 +52,19 @@ export async function servePagesFirefox(page: PuppeteerPage, pages: Page[], base
   const byUrl = new Map(pages.map((p) => [withoutHash(p.url), p]));
   await page.setRequestInterception(true);
   page.on('request', (request) => {
+    // A request can be cancelled before it is answered (the tab navigated on): answering it then
+    // rejects with "no such request", which is no one's error.
+    const settle = (answer: Promise<void>) => void answer.catch(() => undefined);
     const url = request.url();
-    if (!/^https?:/.test(url)) return void request.continue();
+    if (!/^https?:/.test(url)) return settle(request.continue());
     const entry = byUrl.get(withoutHash(url));
     if (entry) {
       const body = entry.html ?? readFileSync(entry.file!, 'utf8');
-      return void request.respond({ status: 200, contentType: 'text/html; charset=utf-8', body });
+      return settle(request.respond({ status: 200, contentType: 'text/html; charset=utf-8', body }));
     }
     const local = baseDir ? siblingFile(byUrl.values(), url) : undefined;
-    if (local) return void request.respond({ status: 200, body: readFileSync(local), contentType: contentType(local) });
-    return void request.respond({ status: 404, body: '' });
+    if (local) return settle(request.respond({ status: 200, body: readFileSync(local), contentType: contentType(local) }));
+    return settle(request.respond({ status: 404, body: '' }));
   });
 }
 
