@@ -196,3 +196,25 @@ test('--html embeds the screenshot of a matched page and shows its signals', asy
   expect(page).toContain('mamutjan-abdurehim');
   expect(page).not.toMatch(/<script|src="https?:/);
 });
+
+test('Firefox reports the same decisions, signals and reasons as Chromium, on pages that do not match too', async () => {
+  const dir = tempDir();
+  const inputs = [FAMILY, OTHER, UNRELATED];
+  const [chromium, firefox] = await Promise.all(
+    ['chromium', 'firefox'].map(async (browser) => {
+      const json = path.join(dir, `${browser}.json`);
+      const run = await check(['--browser', browser, '--json', json, ...inputs]);
+      expect(run.stderr).not.toMatch(/could not run/);
+      expect(run.code).toBe(0);
+      return readReport(json);
+    }),
+  );
+  expect(firefox!.browser.name).toBe('firefox');
+  const essentials = (r: CheckReport) => r.pages.map((p) => ({ page: p.page, matched: p.matched, detailsAvailable: p.detailsAvailable, people: p.people, reason: p.reason, signals: p.signals.map((s) => s.label) }));
+  expect(essentials(firefox!)).toEqual(essentials(chromium!));
+  // The near miss keeps its details: generic signals, a reason, a decision time.
+  const other = firefox!.pages[1]!;
+  expect(other).toMatchObject({ matched: false, detailsAvailable: true });
+  expect(other.signals.length).toBeGreaterThan(0);
+  expect(other.timings.detectMs).toBeGreaterThan(0);
+});
