@@ -7,7 +7,7 @@
  */
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import type { BrowserContext, ConsoleMessage, Page, Worker } from '@playwright/test';
+import type { ConsoleMessage, Page, Worker } from '@playwright/test';
 import { CHROME_BUILD, launchChromium, servePages, waitForIndex } from '../harness/chromium';
 import type { DetectionReport } from '../../core/messages/messages';
 import { transientError, withRetries } from './attempts';
@@ -135,7 +135,7 @@ export async function runChromium(pages: readonly PageSpec[], options: RunOption
       const tab = await tabs.acquire();
       let seen: Observed | undefined;
       try {
-        seen = await checkOne(context, tab, spec, index, errors, inWorker, extensionId, options);
+        seen = await checkOne(tab, spec, index, errors, inWorker, extensionId, options);
         return seen;
       } finally {
         inFlight.delete(errors);
@@ -159,7 +159,6 @@ export async function runChromium(pages: readonly PageSpec[], options: RunOption
 type InWorker = <R, A>(fn: (arg: A) => Promise<R>, arg: A) => Promise<R>;
 
 async function checkOne(
-  _context: BrowserContext,
   { page, tabId }: Tab<Page>,
   spec: PageSpec,
   index: number,
