@@ -2,6 +2,7 @@
  * Command-line arguments of the checker, parsed without any browser or file access, so the rules
  * (what is an error, what a shard is) can be unit-tested as a table.
  */
+import { parseArgs as nodeParseArgs, type ParseArgsConfig } from 'node:util';
 
 export type BrowserName = 'chromium' | 'firefox';
 
@@ -18,6 +19,7 @@ export interface CheckOptions {
   map?: string;
   json?: string;
   junit?: string;
+  html?: string;
   expect?: string;
   screenshots?: string;
   concurrency: number;
@@ -25,6 +27,8 @@ export interface CheckOptions {
   browser: BrowserName;
   /** Per page: navigation plus waiting for the decision and the sidebar. */
   timeoutMs: number;
+  /** Fresh attempts for a page whose attempt failed with a transient browser protocol error. */
+  retries: number;
   build: boolean;
   failOnError: boolean;
   help: boolean;
@@ -51,80 +55,94 @@ Options
                      or an array of {file|url, match, people, families}; each page becomes a test case
   --json FILE        write the report (schemaVersion 1, see docs/checker.md)
   --junit FILE       write JUnit XML
+  --html FILE        write one self-contained HTML report (filters, signals, screenshots)
   --screenshots DIR  one PNG per page, sidebar opened on matched pages
   --concurrency N    pages in parallel (default 2)
   --shard i/n        run the i-th of n contiguous slices of the page list (1-based)
   --browser NAME     chromium (default) or firefox
   --timeout MS       per page (default 15000)
+  --retries N        fresh attempts after a transient browser error (default 2, 0-5)
   --no-build         do not build the extension, even if it looks stale
   --fail-on-error    pages with errors (failed load, extension errors) also fail the run
   -h, --help         this text
+Merging shard reports
+  npm run check -- merge <report.json>... [--json FILE] [--junit FILE] [--html FILE] [--fail-on-error]
 Exit codes: 0 all expectations hold, 1 some do not, 2 usage or setup error.`;
 
-const VALUE_OPTIONS = new Set(['--as', '--map', '--json', '--junit', '--expect', '--screenshots', '--concurrency', '--shard', '--browser', '--timeout']);
-const FLAG_OPTIONS = new Set(['--no-build', '--fail-on-error', '--help', '-h']);
+/**
+ * The options as `node:util` parseArgs declares them. Strict mode finds unknown options, missing
+ * values and values given to flags; `toUsageError` turns its messages into ours.
+ */
+const OPTIONS = {
+  as: { type: 'string' },
+  map: { type: 'string' },
+  json: { type: 'string' },
+  junit: { type: 'string' },
+  html: { type: 'string' },
+  expect: { type: 'string' },
+  screenshots: { type: 'string' },
+  concurrency: { type: 'string' },
+  shard: { type: 'string' },
+  browser: { type: 'string' },
+  timeout: { type: 'string' },
+  retries: { type: 'string' },
+  'no-build': { type: 'boolean' },
+  'fail-on-error': { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const satisfies ParseArgsConfig['options'];
+
+/** parseArgs' errors name the option in quotes ("Option '--json <value>' argument missing"). */
+function toUsageError(error: unknown): never {
+  const code = (error as { code?: string }).code;
+  const message = error instanceof Error ? error.message : String(error);
+  const name = /'(-{1,2}[^' ]+)/.exec(message)?.[1] ?? '?';
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') throw new UsageError(`Unknown option ${name} (see --help).`);
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+    throw new UsageError(/does not take an argument/.test(message) ? `Option ${name} takes no value.` : `Option ${name} needs a value.`);
+  }
+  throw error;
+}
+
+/** Run node's parser; an empty value (`--json=`) is as missing as no value. */
+export function parseStrict<O extends NonNullable<ParseArgsConfig['options']>>(argv: readonly string[], options: O) {
+  let parsed;
+  try {
+    parsed = nodeParseArgs({ args: [...argv], options, allowPositionals: true, strict: true });
+  } catch (error) {
+    toUsageError(error);
+  }
+  for (const [key, value] of Object.entries(parsed.values)) {
+    if (value === '') throw new UsageError(`Option --${key} needs a value.`);
+  }
+  return parsed;
+}
 
 export function parseArgs(argv: readonly string[]): CheckOptions {
+  const { values: v, positionals } = parseStrict(argv, OPTIONS);
   const options: CheckOptions = {
-    inputs: [],
+    inputs: positionals,
     concurrency: 2,
     browser: 'chromium',
     timeoutMs: 15_000,
-    build: true,
-    failOnError: false,
-    help: false,
+    retries: 2,
+    build: !v['no-build'],
+    failOnError: !!v['fail-on-error'],
+    help: !!v.help,
   };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if (arg === '--') {
-      options.inputs.push(...argv.slice(i + 1));
-      break;
-    }
-    if (!arg.startsWith('-') || arg === '-') {
-      options.inputs.push(arg);
-      continue;
-    }
-    const eq = arg.indexOf('=');
-    const name = eq > 0 ? arg.slice(0, eq) : arg;
-    if (FLAG_OPTIONS.has(name)) {
-      if (eq > 0) throw new UsageError(`Option ${name} takes no value.`);
-      if (name === '--no-build') options.build = false;
-      else if (name === '--fail-on-error') options.failOnError = true;
-      else options.help = true;
-      continue;
-    }
-    if (!VALUE_OPTIONS.has(name)) throw new UsageError(`Unknown option ${name} (see --help).`);
-    let value: string | undefined;
-    if (eq > 0) value = arg.slice(eq + 1);
-    else {
-      value = argv[i + 1];
-      if (value === undefined || (value.startsWith('--') && value.length > 2)) throw new UsageError(`Option ${name} needs a value.`);
-      i++;
-    }
-    if (value === '') throw new UsageError(`Option ${name} needs a value.`);
-    switch (name) {
-      case '--as':
-        if (!/^https?:\/\//i.test(value) || !URL.canParse(value)) throw new UsageError(`--as needs an http(s) URL, got "${value}".`);
-        options.as = value;
-        break;
-      case '--concurrency':
-        options.concurrency = parseInteger(name, value, 1, 32);
-        break;
-      case '--timeout':
-        options.timeoutMs = parseInteger(name, value, 1000, 600_000);
-        break;
-      case '--shard':
-        options.shard = parseShard(value);
-        break;
-      case '--browser':
-        if (value !== 'chromium' && value !== 'firefox') throw new UsageError(`--browser must be chromium or firefox, got "${value}".`);
-        options.browser = value;
-        break;
-      default:
-        options[name.slice(2) as 'map' | 'json' | 'junit' | 'expect' | 'screenshots'] = value;
-    }
-  }
   if (options.help) return options;
+  for (const key of ['map', 'json', 'junit', 'html', 'expect', 'screenshots'] as const) if (v[key] !== undefined) options[key] = v[key];
+  if (v.as !== undefined) {
+    if (!/^https?:\/\//i.test(v.as) || !URL.canParse(v.as)) throw new UsageError(`--as needs an http(s) URL, got "${v.as}".`);
+    options.as = v.as;
+  }
+  if (v.concurrency !== undefined) options.concurrency = parseInteger('--concurrency', v.concurrency, 1, 32);
+  if (v.timeout !== undefined) options.timeoutMs = parseInteger('--timeout', v.timeout, 1000, 600_000);
+  if (v.retries !== undefined) options.retries = parseInteger('--retries', v.retries, 0, 5);
+  if (v.shard !== undefined) options.shard = parseShard(v.shard);
+  if (v.browser !== undefined) {
+    if (v.browser !== 'chromium' && v.browser !== 'firefox') throw new UsageError(`--browser must be chromium or firefox, got "${v.browser}".`);
+    options.browser = v.browser;
+  }
   if (options.inputs.length === 0 && !options.map) throw new UsageError('No pages given: name files, directories, list files or URLs (or --map FILE).');
   if (options.as && options.inputs.length !== 1) throw new UsageError('--as serves one file: give exactly one file input with it.');
   if (options.as && /^https?:\/\//i.test(options.inputs[0]!)) throw new UsageError('--as applies to a local file, not to a URL input.');
@@ -161,4 +179,31 @@ export function selectShard<T>(items: readonly T[], shard: Shard | undefined): T
   const start = i * base + Math.min(i, extra);
   const size = base + (i < extra ? 1 : 0);
   return items.slice(start, start + size);
+}
+
+export interface MergeOptions {
+  reports: string[];
+  json?: string;
+  junit?: string;
+  html?: string;
+  failOnError: boolean;
+  help: boolean;
+}
+
+const MERGE_OPTIONS = {
+  json: { type: 'string' },
+  junit: { type: 'string' },
+  html: { type: 'string' },
+  'fail-on-error': { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const satisfies ParseArgsConfig['options'];
+
+/** `merge <report.json>... [--json FILE] [--junit FILE] [--html FILE]` (argv without the word `merge`). */
+export function parseMergeArgs(argv: readonly string[]): MergeOptions {
+  const { values: v, positionals } = parseStrict(argv, MERGE_OPTIONS);
+  const options: MergeOptions = { reports: positionals, failOnError: !!v['fail-on-error'], help: !!v.help };
+  if (options.help) return options;
+  for (const key of ['json', 'junit', 'html'] as const) if (v[key] !== undefined) options[key] = v[key];
+  if (options.reports.length === 0) throw new UsageError('merge: name the JSON reports to merge (for example out/shard-*.json).');
+  return options;
 }

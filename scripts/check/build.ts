@@ -5,7 +5,7 @@ import path from 'node:path';
 import { SetupError } from '../harness/chromium';
 import type { BrowserName } from './args';
 
-export const SOURCE_DIRS = ['entrypoints', 'components', 'lib', 'data'];
+export const SOURCE_DIRS = ['entrypoints', 'components', 'core', 'content', 'extension', 'data'];
 
 export function buildDir(browser: BrowserName, root = process.cwd()): string {
   return path.join(root, '.output', browser === 'firefox' ? 'firefox-mv3' : 'chrome-mv3');

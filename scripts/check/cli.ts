@@ -5,11 +5,14 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { SetupError } from '../harness/chromium';
-import { USAGE, UsageError, parseArgs, selectShard, type CheckOptions } from './args';
+import { USAGE, UsageError, parseArgs, parseMergeArgs, selectShard, type CheckOptions } from './args';
 import { buildDir, ensureBuilt } from './build';
+import { formatHtml } from './html';
 import { resolvePages, type PageSpec } from './inputs';
 import { runFirefox } from './firefox-runner';
-import { buildReport, formatJunit, formatTable, progressReporter } from './reporters';
+import { formatJunit } from './junit';
+import { mergeReports, readReport } from './merge';
+import { buildReport, formatTable, progressReporter } from './reporters';
 import type { CheckReport } from './report-schema';
 import { runChromium, type RunOptions, type RunResult } from './runner';
 
@@ -26,6 +29,7 @@ export interface Io {
 const processIo: Io = { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t) };
 
 export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {
+  if (argv[0] === 'merge') return merge(argv.slice(1), io);
   let options: CheckOptions;
   let pages: PageSpec[];
   try {
@@ -35,6 +39,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
       return 0;
     }
     const all = resolvePages(options);
+    all.forEach((page, i) => (page.ordinal = i + 1));
     pages = selectShard(all, options.shard);
     if (options.shard) io.stderr(`Shard ${options.shard.index}/${options.shard.total}: ${pages.length} of ${all.length} pages.\n`);
     if (options.build) ensureBuilt(options.browser, (line) => io.stderr(line + '\n'));
@@ -52,6 +57,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     const run = await runPages(pages, options.browser, {
       concurrency: options.concurrency,
       timeoutMs: options.timeoutMs,
+      retries: options.retries,
       extensionPath: buildDir(options.browser),
       ...(options.screenshots ? { screenshotsDir: path.resolve(options.screenshots) } : {}),
       onPage: (_report, done, total) => total >= 20 && progress(done, total),
@@ -62,11 +68,37 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
   }
 
   io.stdout(formatTable(report));
+  writeOutputs(report, options);
+  return exitCode(report, options.failOnError);
+}
+
+/** `merge <report.json>...`: one report from shard reports, written as asked, table on stdout. */
+function merge(argv: readonly string[], io: Io): number {
+  try {
+    const options = parseMergeArgs(argv);
+    if (options.help) {
+      io.stdout(USAGE + '\n');
+      return 0;
+    }
+    const { report, warnings } = mergeReports(options.reports.map(readReport));
+    for (const warning of warnings) io.stderr(`backstory check merge: warning: ${warning}\n`);
+    io.stdout(formatTable(report));
+    writeOutputs(report, options);
+    return exitCode(report, options.failOnError);
+  } catch (error) {
+    return setupFailure(error, io);
+  }
+}
+
+function writeOutputs(report: CheckReport, options: { json?: string; junit?: string; html?: string; failOnError: boolean }): void {
   if (options.json) writeOutput(options.json, JSON.stringify(report, null, 2) + '\n');
   if (options.junit) writeOutput(options.junit, formatJunit(report, options.failOnError));
+  if (options.html) writeOutput(options.html, formatHtml(report, options.html));
+}
 
+function exitCode(report: CheckReport, failOnError: boolean): number {
   const failed = report.summary.expectations.failed > 0;
-  const erred = options.failOnError && report.pages.some((p) => p.errors.length > 0 || p.matched === null);
+  const erred = failOnError && report.pages.some((p) => p.errors.length > 0 || p.matched === null);
   return failed || erred ? 1 : 0;
 }
 

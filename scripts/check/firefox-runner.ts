@@ -1,48 +1,88 @@
 /**
  * The checker's Firefox runner: Firefox ESR through puppeteer-core over WebDriver BiDi, with the
- * built Firefox extension installed.
+ * built Firefox extension installed. It reads the same report as the Chromium runner, for every page.
  *
- * Limitation: BiDi cannot evaluate in the background script or in content-script realms, and
- * the sidebar frame (the only extension context reachable, and only on matched pages) gets no
- * `tabs` API. So on a matched page the full decision is read from the sidebar frame, which asks
- * the background for its tab's state (`get-tab-state`: score, people, signals, timings); on any
- * other page the result is "not matched" inferred from the sidebar not appearing within a settle
- * time, without score, signals or reason. A canary page that must match is opened first, so that
- * "no sidebar" cannot mean "dataset not installed yet". Background errors cannot be read.
+ * BiDi cannot evaluate in the background script or in content-script realms, and refuses to navigate
+ * a tab to a moz-extension:// URL. It can evaluate in extension frames, though, and an extension page
+ * may open another: so on a canary page that must match, the checker finds the sidebar frame, has it
+ * `window.open` the extension's popup.html in a tab of its own (the control tab), and evaluates there,
+ * where the full extension API is available (`tabs.query`, `tabs.sendMessage`). The control tab asks
+ * each page's content script for `get-detection`, as the service worker does in Chromium: decisions,
+ * signals, reason and timings for pages that do not match as well. That the canary matched also shows
+ * the dataset is installed. Background errors still cannot be read.
  */
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, Frame, Page } from 'puppeteer-core';
 import { FIREFOX_BUILD, launchFirefox, servePagesFirefox } from '../harness/firefox';
-import type { DetectionReport, TabState } from '../../core/messages/records';
+import type { DetectionReport } from '../../core/messages/records';
+import { isTransient } from './attempts';
+import { extensionInfo } from './build-info';
 import type { PageSpec } from './inputs';
-import { firstLine, pageReport, pool, screenshotName, type Observed } from './page-report';
-import type { PageError, PageReport } from './report-schema';
-import { extensionVersion, sleep, type RunOptions, type RunResult } from './runner';
-
-/** How long after `load` a page without a sidebar is taken as not matched. */
-export const FIREFOX_SETTLE_MS = 1500;
+import { firstLine, noObservation, screenshotName, type Observed } from './page-report';
+import type { PageError } from './report-schema';
+import { POLL_MS, reusable, runAll, type RunOptions, type RunResult } from './runner';
+import { openSidebarForScreenshot, sidebarHref, type FrameLike } from './sidebar-frame';
+import { TabPool, awaitSettledReport, type Tab } from './tabs';
 
 const CANARY = {
   url: 'https://www.southerncrossdaily.com.au/world/asia/2021/04/26/adelaide-father-uyghur-family',
   file: path.resolve('tests/fixtures/pages/family-abdurehim-article.html'),
 };
 
-async function sidebarFrame(page: Page): Promise<Frame | undefined> {
-  for (const frame of page.frames()) {
-    if (frame === page.mainFrame()) continue;
-    const href = await frame.evaluate(() => location.href).catch(() => '');
-    if (/^moz-extension:\/\/[^/]+\/sidebar\.html/.test(href)) return frame;
-  }
-  return undefined;
-}
+const frameLikes = (page: Page) => page.frames().filter((f) => f !== page.mainFrame()) as unknown as FrameLike[];
 
-async function open(browser: Browser, spec: { url: string; file?: string }, timeoutMs: number) {
-  const page = await browser.newPage();
-  if (spec.file) await servePagesFirefox(page, [{ url: spec.url, file: spec.file }]);
-  const t = performance.now();
-  const response = await page.goto(spec.url, { waitUntil: 'load', timeout: timeoutMs });
-  return { page, response, loadMs: performance.now() - t };
+/** An extension tab with the tabs API, opened from the sidebar frame of a canary page. */
+class ControlTab {
+  private page?: Page;
+
+  constructor(
+    private readonly browser: Browser,
+    private readonly timeoutMs: number,
+  ) {}
+
+  async open(): Promise<void> {
+    const deadline = performance.now() + Math.max(this.timeoutMs, 30_000);
+    // The background installs the dataset on first run: retry the canary until it matches.
+    while (performance.now() < deadline) {
+      const canary = await this.browser.newPage();
+      try {
+        await servePagesFirefox(canary, [CANARY]);
+        await canary.goto(CANARY.url, { waitUntil: 'load', timeout: this.timeoutMs });
+        let href: string | undefined;
+        for (const end = performance.now() + 3000; !href && performance.now() < end; ) {
+          href = await sidebarHref(frameLikes(canary));
+          if (!href) await new Promise((r) => setTimeout(r, 100));
+        }
+        if (!href) continue;
+        const popup = href.replace(/sidebar\.html.*$/, 'popup.html');
+        const frame = (await Promise.all(canary.frames().map(async (f) => ((await f.evaluate(() => location.href).catch(() => '')) === href ? f : undefined)))).find(Boolean) as Frame;
+        await frame.evaluate((url: string) => void window.open(url), popup);
+        for (const end = performance.now() + 5000; !this.page && performance.now() < end; ) {
+          for (const p of await this.browser.pages()) {
+            if ((await p.evaluate(() => location.href).catch(() => '')) === popup) this.page = p;
+          }
+          if (!this.page) await new Promise((r) => setTimeout(r, 100));
+        }
+        if (this.page) return;
+      } finally {
+        await canary.close().catch(() => undefined);
+      }
+    }
+    throw new Error('The extension never matched the canary page in Firefox (dataset not installed?), or its popup could not be opened.');
+  }
+
+  /** Evaluate with the extension's API; if the control tab was lost, open another once. */
+  async evaluate<R, A>(fn: (arg: A) => Promise<R>, arg: A): Promise<R> {
+    try {
+      return await this.page!.evaluate(fn as (arg: unknown) => Promise<R>, arg as unknown);
+    } catch (error) {
+      if (!isTransient(String(error)) && !this.page!.isClosed()) throw error;
+      this.page = undefined;
+      await this.open();
+      return this.page!.evaluate(fn as (arg: unknown) => Promise<R>, arg as unknown);
+    }
+  }
 }
 
 export async function runFirefox(pages: readonly PageSpec[], options: RunOptions): Promise<RunResult> {
@@ -52,32 +92,37 @@ export async function runFirefox(pages: readonly PageSpec[], options: RunOptions
   const { browser } = await launchFirefox({ extensionPath });
   try {
     const version = (await browser.version()).replace(/^firefox\//i, '');
-    // The background installs the dataset on first run: wait until a page that must match does.
-    let ready = false;
-    for (let attempt = 0; attempt < 10 && !ready; attempt++) {
-      const { page } = await open(browser, CANARY, options.timeoutMs);
-      ready = await page.waitForFunction(() => document.querySelector('backstory-context') !== null, { timeout: 3000 }).then(() => true, () => false);
-      await page.close();
-    }
-    if (!ready) throw new Error('The extension never matched the canary page in Firefox (dataset not installed?).');
+    const control = new ControlTab(browser, options.timeoutMs);
+    await control.open();
     if (options.screenshotsDir) await mkdir(options.screenshotsDir, { recursive: true });
 
-    const reports: PageReport[] = new Array(pages.length);
-    let done = 0;
-    await pool(pages, options.concurrency, async (spec, index) => {
-      const errors: PageError[] = [];
-      const started = performance.now();
-      const seen = await checkOne(browser, spec, index, errors, options).catch((error: unknown): Observed => {
-        errors.push({ source: 'checker', message: firstLine(error) });
-        return { finalUrl: null, httpStatus: null, timedOut: false, loadMs: null, totalMs: 0, errors, screenshot: null };
-      });
-      seen.totalMs = performance.now() - started;
-      reports[index] = pageReport(spec, seen);
-      options.onPage?.(reports[index], ++done, pages.length);
+    const served = pages.filter((p) => p.file).map((p) => ({ url: p.url, file: p.file! }));
+    const tabs = new TabPool<Page>({
+      newPage: async () => {
+        const page = await browser.newPage();
+        // The same picture size as in Chromium (Playwright's viewport there).
+        await page.setViewport({ width: 1280, height: 800 });
+        await servePagesFirefox(page, served, process.cwd());
+        return page;
+      },
+      closePage: (page) => page.close(),
+      isClosed: (page) => page.isClosed(),
+      tabIds: () => control.evaluate(async () => (await (globalThis as unknown as { browser: typeof chrome }).browser.tabs.query({})).map((t) => t.id!), undefined),
+    });
+    await tabs.init();
+    const reports = await runAll(pages, options, async (spec, index, errors) => {
+      const tab = await tabs.acquire();
+      let seen: Observed | undefined;
+      try {
+        seen = await checkOne(tab, control, spec, index, errors, options);
+        return seen;
+      } finally {
+        await tabs.release(tab, reusable(seen, errors));
+      }
     });
     return {
       browser: { name: 'firefox', version },
-      extension: { version: extensionVersion(extensionPath), path: extensionPath },
+      extension: extensionInfo(extensionPath),
       startedAt: startedAt.toISOString(),
       durationMs: performance.now() - t0,
       pages: reports,
@@ -88,61 +133,38 @@ export async function runFirefox(pages: readonly PageSpec[], options: RunOptions
   }
 }
 
-async function checkOne(browser: Browser, spec: PageSpec, index: number, errors: PageError[], options: RunOptions): Promise<Observed> {
-  const seen: Observed = { finalUrl: null, httpStatus: null, timedOut: false, loadMs: null, totalMs: 0, errors, screenshot: null };
+async function checkOne({ page, tabId }: Tab<Page>, control: ControlTab, spec: PageSpec, index: number, errors: PageError[], options: RunOptions): Promise<Observed> {
+  const seen = noObservation(errors);
   const deadline = performance.now() + options.timeoutMs;
-  let page: Page | undefined;
+  const onConsole = (m: import('puppeteer-core').ConsoleMessage) => {
+    if (m.type() === 'error' && (/backstory/i.test(m.text()) || /^moz-extension:/.test(m.location().url ?? ''))) errors.push({ source: 'page', message: m.text() });
+  };
+  page.on('console', onConsole);
   try {
+    const t = performance.now();
     try {
-      const opened = await open(browser, spec, options.timeoutMs);
-      page = opened.page;
-      page.on('console', (m) => {
-        if (m.type() === 'error' && (/backstory/i.test(m.text()) || /^moz-extension:/.test(m.location().url ?? ''))) {
-          errors.push({ source: 'page', message: m.text() });
-        }
-      });
-      seen.loadMs = opened.loadMs;
+      const response = await page.goto(spec.url, { waitUntil: 'load', timeout: options.timeoutMs });
+      seen.loadMs = performance.now() - t;
       seen.finalUrl = page.url();
-      seen.httpStatus = opened.response?.status() ?? null;
+      seen.httpStatus = response?.status() ?? null;
       if (seen.httpStatus !== null && seen.httpStatus >= 400) errors.push({ source: 'navigation', message: `HTTP ${seen.httpStatus}` });
     } catch (error) {
       errors.push({ source: 'navigation', message: firstLine(error) });
       return seen;
     }
 
-    const settle = Math.min(deadline, performance.now() + FIREFOX_SETTLE_MS);
-    let frame: Frame | undefined;
-    while (!frame && performance.now() < settle) {
-      frame = await sidebarFrame(page);
-      if (!frame) await sleep(100);
-    }
-    if (!frame) {
-      seen.inferredNoMatch = true;
-    } else {
-      // The sidebar frame asks the background for its tab's state, as the sidebar itself does.
-      while (performance.now() < deadline) {
-        const state = (await frame
-          .evaluate(() => (globalThis as unknown as { browser: typeof chrome }).browser.runtime.sendMessage({ type: 'get-tab-state' }))
-          .catch(() => undefined)) as TabState | undefined;
-        if (state?.detection) {
-          const report: DetectionReport = { url: state.url, status: 'done', detection: state.detection, sidebarMounted: true };
-          if (state.sidebarMs !== undefined) report.sidebarMs = state.sidebarMs;
-          seen.detection = report;
-          if (state.sidebarMs !== undefined) break;
-        }
-        await sleep(100);
-      }
-    }
+    const answer = await control.evaluate(awaitSettledReport, { tabId, deadline: Date.now() + (deadline - performance.now()), pollMs: POLL_MS });
+    if (answer) seen.detection = answer as DetectionReport;
+    const d = seen.detection;
     seen.timedOut = performance.now() >= deadline;
+    if (d?.status === 'done' && d.detection?.matched && !d.sidebarMounted) {
+      errors.push({ source: 'sidebar', message: `the page matched but the sidebar did not mount within ${options.timeoutMs} ms` });
+    }
 
     if (options.screenshotsDir) {
       const file = path.join(options.screenshotsDir, screenshotName(index, spec));
       try {
-        if (frame) {
-          const tab = await frame.waitForSelector('button.tab', { timeout: 5000 });
-          await tab!.click();
-          await frame.waitForSelector('.sidebar', { timeout: 5000 });
-        }
+        if (d?.sidebarMounted) await openSidebarForScreenshot(() => frameLikes(page), Math.max(2000, deadline - performance.now()));
         await page.screenshot({ path: file as `${string}.png` });
         seen.screenshot = file;
       } catch (error) {
@@ -151,6 +173,6 @@ async function checkOne(browser: Browser, spec: PageSpec, index: number, errors:
     }
     return seen;
   } finally {
-    await page?.close().catch(() => undefined);
+    page.off('console', onConsole);
   }
 }

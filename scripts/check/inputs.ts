@@ -14,6 +14,8 @@ export interface PageSpec {
   file?: string;
   url: string;
   expect?: Expectation;
+  /** 1-based position in the whole (unsharded) page list: screenshot names stay unique across shards. */
+  ordinal?: number;
 }
 
 export const DEFAULT_ORIGIN = 'https://backstory.test/';

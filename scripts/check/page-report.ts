@@ -10,8 +10,6 @@ export interface Observed {
   httpStatus: number | null;
   /** The content script's last answer, if any. */
   detection?: DetectionReport;
-  /** Set when the runner learnt only matched/not matched (Firefox, page without a sidebar). */
-  inferredNoMatch?: boolean;
   timedOut: boolean;
   loadMs: number | null;
   totalMs: number;
@@ -19,11 +17,17 @@ export interface Observed {
   screenshot: string | null;
 }
 
-export function pageReport(spec: PageSpec, seen: Observed): PageReport {
+/** An attempt that learnt nothing (yet): the errors list is the attempt's own. */
+export function noObservation(errors: PageError[]): Observed {
+  return { finalUrl: null, httpStatus: null, timedOut: false, loadMs: null, totalMs: 0, errors, screenshot: null };
+}
+
+/** `retried`: the transient errors after which the page was opened afresh (attempts.ts). */
+export function pageReport(spec: PageSpec, seen: Observed, retried: string[] = []): PageReport {
   const d = seen.detection;
   const decided = d?.status === 'done' && d.detection ? d.detection : undefined;
   const navigationFailed = seen.finalUrl === null;
-  const status: PageReport['status'] = decided || seen.inferredNoMatch
+  const status: PageReport['status'] = decided
     ? 'done'
     : navigationFailed
       ? 'error'
@@ -45,7 +49,7 @@ export function pageReport(spec: PageSpec, seen: Observed): PageReport {
     finalUrl: seen.finalUrl,
     httpStatus: seen.httpStatus,
     status,
-    matched: decided ? decided.matched : seen.inferredNoMatch ? false : null,
+    matched: decided ? decided.matched : null,
     score: decided?.score ?? null,
     families: decided?.families ?? [],
     people: decided?.people ?? [],
@@ -61,6 +65,7 @@ export function pageReport(spec: PageSpec, seen: Observed): PageReport {
       totalMs: round(seen.totalMs)!,
     },
     errors,
+    retries: retried,
     screenshot: seen.screenshot,
     expectation: null,
   };
@@ -75,10 +80,10 @@ function round(ms: number | null): number | null {
   return ms === null ? null : Math.round(ms * 10) / 10;
 }
 
-/** A file name for a page's screenshot: its position and a slug of its name. */
+/** A file name for a page's screenshot: its position in the whole list (across shards) and a slug of its name. */
 export function screenshotName(index: number, spec: PageSpec): string {
   const slug = spec.name.replace(/^https?:\/\//, '').replace(/[^a-zA-Z0-9._-]+/g, '-').replace(/^-+|-+$/g, '').slice(-80);
-  return `${String(index + 1).padStart(4, '0')}-${slug || 'page'}.png`;
+  return `${String(spec.ordinal ?? index + 1).padStart(4, '0')}-${slug || 'page'}.png`;
 }
 
 /** Run `task` over items with at most `limit` in flight, in order of start. */

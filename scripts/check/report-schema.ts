@@ -3,18 +3,25 @@
  * a change that breaks readers bumps `schemaVersion`. Full zod is fine here: this runs in Node.
  */
 import { z } from 'zod';
+import { RULE_IDS, SIGNAL_KINDS, STRENGTHS, TEXT_ORIGINS } from '../../core/detect/evidence';
 
 export const SCHEMA_VERSION = 1 as const;
 
 export const Signal = z.object({
-  strength: z.enum(['strong', 'medium', 'weak', 'story']),
+  /** What kind of evidence, and the detector's rule that found it (core/detect/rules.ts). */
+  kind: z.enum(SIGNAL_KINDS).optional(),
+  rule: z.enum(RULE_IDS).optional(),
+  /** Whether the rule decided the page on this signal. */
+  decisive: z.boolean().optional(),
+  strength: z.enum(STRENGTHS),
   label: z.string(),
   /** The normalised text that fired the signal. */
   text: z.string(),
   score: z.number(),
   personId: z.string().optional(),
   familyId: z.string().optional(),
-  origin: z.enum(['body', 'title', 'meta', 'alt', 'aria-label', 'caption', 'url']),
+  eventId: z.string().optional(),
+  origin: z.enum(TEXT_ORIGINS),
 });
 
 export const PageError = z.object({
@@ -60,6 +67,11 @@ export const PageReport = z.object({
     totalMs: z.number(),
   }),
   errors: z.array(PageError),
+  /**
+   * Transient browser protocol errors after which the page was opened afresh (oldest first). Absent in
+   * reports of older checkers. A page whose last attempt also failed keeps that failure in `errors`.
+   */
+  retries: z.array(z.string()).optional(),
   screenshot: z.string().nullable(),
   expectation: z
     .object({
@@ -75,7 +87,12 @@ export const CheckReport = z.object({
   schemaVersion: z.literal(SCHEMA_VERSION),
   tool: z.literal('backstory-check'),
   browser: z.object({ name: z.enum(['chromium', 'firefox']), version: z.string() }),
-  extension: z.object({ version: z.string(), path: z.string() }),
+  extension: z.object({
+    version: z.string(),
+    path: z.string(),
+    /** sha256 of every file of the built extension (dataset included): tells builds apart for `merge`. */
+    buildHash: z.string().optional(),
+  }),
   startedAt: z.iso.datetime(),
   durationMs: z.number(),
   options: z.object({
@@ -92,9 +109,30 @@ export const CheckReport = z.object({
     withErrors: z.number().int(),
     expectations: z.object({ checked: z.number().int(), passed: z.number().int(), failed: z.number().int() }),
     pagesPerSecond: z.number(),
+    /** Transient browser errors retried, over all pages. */
+    retries: z.number().int().optional(),
   }),
   /** Errors logged by the extension's background outside any page (e.g. at startup). */
   backgroundErrors: z.array(z.string()),
   pages: z.array(PageReport),
+  /** Set by `merge`: the shard reports this one was made from, in page order. */
+  mergedFrom: z
+    .array(z.object({ file: z.string(), shard: z.object({ index: z.number().int(), total: z.number().int() }).nullable(), startedAt: z.string(), durationMs: z.number(), pages: z.number().int() }))
+    .optional(),
 });
 export type CheckReport = z.infer<typeof CheckReport>;
+
+/**
+ * The `--expect` file: an object keyed by file path or URL, or an array of entries naming `file` or
+ * `url` (the corpus manifest's shape; other fields of an entry are allowed and ignored).
+ */
+export const ExpectationsFile = z.union([
+  z.record(z.string(), z.looseObject(Expectation.shape)),
+  z.array(
+    z.union([
+      z.looseObject({ file: z.string(), url: z.string().optional(), ...Expectation.shape }),
+      z.looseObject({ url: z.string(), ...Expectation.shape }),
+    ]),
+  ),
+]);
+export type ExpectationsFile = z.infer<typeof ExpectationsFile>;

@@ -1,11 +1,29 @@
-/** The checker's outputs: the report object (JSON), a text table, JUnit XML, progress on stderr. */
+/** The checker's outputs: the report object (JSON), a text table, progress on stderr (JUnit: junit.ts, HTML: html.ts). */
 import type { CheckOptions } from './args';
 import { CheckReport, SCHEMA_VERSION, type PageReport } from './report-schema';
 import type { RunResult } from './runner';
 
+/** The summary of a list of pages; also what `merge` recomputes over the shards' pages. */
+export function summarize(pages: readonly PageReport[], durationMs: number): CheckReport['summary'] {
+  const checked = pages.filter((p) => p.expectation);
+  return {
+    pages: pages.length,
+    matched: pages.filter((p) => p.matched === true).length,
+    notMatched: pages.filter((p) => p.matched === false).length,
+    undecided: pages.filter((p) => p.matched === null).length,
+    withErrors: pages.filter((p) => p.errors.length > 0).length,
+    expectations: {
+      checked: checked.length,
+      passed: checked.filter((p) => p.expectation!.passed).length,
+      failed: checked.filter((p) => !p.expectation!.passed).length,
+    },
+    pagesPerSecond: durationMs > 0 ? Math.round((pages.length / (durationMs / 1000)) * 100) / 100 : 0,
+    retries: pages.reduce((n, p) => n + (p.retries?.length ?? 0), 0),
+  };
+}
+
 export function buildReport(run: RunResult, options: Pick<CheckOptions, 'concurrency' | 'timeoutMs' | 'shard'>): CheckReport {
   const pages = run.pages;
-  const checked = pages.filter((p) => p.expectation);
   const report: CheckReport = {
     schemaVersion: SCHEMA_VERSION,
     tool: 'backstory-check',
@@ -14,19 +32,7 @@ export function buildReport(run: RunResult, options: Pick<CheckOptions, 'concurr
     startedAt: run.startedAt,
     durationMs: Math.round(run.durationMs),
     options: { concurrency: options.concurrency, timeoutMs: options.timeoutMs, shard: options.shard ?? null },
-    summary: {
-      pages: pages.length,
-      matched: pages.filter((p) => p.matched === true).length,
-      notMatched: pages.filter((p) => p.matched === false).length,
-      undecided: pages.filter((p) => p.matched === null).length,
-      withErrors: pages.filter((p) => p.errors.length > 0).length,
-      expectations: {
-        checked: checked.length,
-        passed: checked.filter((p) => p.expectation!.passed).length,
-        failed: checked.filter((p) => !p.expectation!.passed).length,
-      },
-      pagesPerSecond: Math.round((pages.length / (run.durationMs / 1000)) * 100) / 100,
-    },
+    summary: summarize(pages, run.durationMs),
     backgroundErrors: run.backgroundErrors,
     pages,
   };
@@ -89,66 +95,10 @@ export function formatTable(report: CheckReport): string {
     '',
     `${s.pages} pages: ${s.matched} matched, ${s.notMatched} not matched, ${s.undecided} undecided, ${s.withErrors} with errors; ` +
       `${(report.durationMs / 1000).toFixed(1)} s (${s.pagesPerSecond} pages/s) in ${report.browser.name} ${report.browser.version}` +
-      (s.expectations.checked ? `; expectations: ${s.expectations.passed}/${s.expectations.checked} met` : ''),
+      (s.expectations.checked ? `; expectations: ${s.expectations.passed}/${s.expectations.checked} met` : '') +
+      (s.retries ? `; ${s.retries} transient browser errors retried` : ''),
   );
   return lines.join('\n') + '\n';
-}
-
-/** Escape text for XML content and attribute values, dropping characters XML 1.0 cannot carry. */
-export function escapeXml(text: string): string {
-  return text
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&apos;');
-}
-
-function detailsText(p: PageReport): string {
-  const lines = [
-    `url: ${p.url}`,
-    `status: ${p.status}; matched: ${p.matched}; score: ${p.score}`,
-    `families: ${p.families.join(', ') || '-'}`,
-    `people: ${p.people.join(', ') || '-'}`,
-    `reason: ${p.reason ?? '-'}`,
-    ...p.signals.map((s) => `signal: [${s.strength}] ${s.label} "${s.text}" (${s.score}, ${s.origin})`),
-    `timings: detect ${p.timings.detectMs ?? '-'} ms, sidebar ${p.timings.sidebarMs ?? '-'} ms, total ${p.timings.totalMs} ms`,
-    ...p.errors.map((e) => `error: [${e.source}] ${e.message}`),
-  ];
-  return lines.join('\n');
-}
-
-/**
- * JUnit XML: one test case per page. An unmet expectation is a <failure>; with `failOnError`, a page
- * that could not be decided or logged extension errors is an <error>. Details go to <system-out>.
- */
-export function formatJunit(report: CheckReport, failOnError = false): string {
-  const cases = report.pages.map((p) => {
-    const attrs = `classname="backstory.check.${report.browser.name}" name="${escapeXml(p.page)}" time="${(p.timings.totalMs / 1000).toFixed(3)}"`;
-    let verdict = '';
-    if (p.expectation && !p.expectation.passed) {
-      const message = p.expectation.differences.join('; ');
-      verdict = `<failure message="${escapeXml(message)}" type="expectation">${escapeXml(`${p.page}: ${message}`)}</failure>`;
-    } else if (failOnError && p.errors.length) {
-      const message = p.errors.map((e) => `[${e.source}] ${e.message}`).join('; ');
-      verdict = `<error message="${escapeXml(message)}" type="page-error">${escapeXml(message)}</error>`;
-    }
-    return `    <testcase ${attrs}>${verdict}<system-out>${escapeXml(detailsText(p))}</system-out></testcase>`;
-  });
-  const failures = report.pages.filter((p) => p.expectation && !p.expectation.passed).length;
-  const errors = failOnError ? report.pages.filter((p) => !(p.expectation && !p.expectation.passed) && p.errors.length).length : 0;
-  const time = (report.durationMs / 1000).toFixed(3);
-  const suite = `name="backstory-check (${report.browser.name})" tests="${report.pages.length}" failures="${failures}" errors="${errors}" time="${time}" timestamp="${report.startedAt}"`;
-  return [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="backstory-check" tests="${report.pages.length}" failures="${failures}" errors="${errors}" time="${time}">`,
-    `  <testsuite ${suite}>`,
-    ...cases,
-    '  </testsuite>',
-    '</testsuites>',
-    '',
-  ].join('\n');
 }
 
 /** Progress on stderr: a redrawn bar on a terminal, otherwise a line at every 10%. */

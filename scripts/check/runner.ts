@@ -1,26 +1,28 @@
 /**
  * The checker's Chromium runner: one browser, one context, the built extension loaded, local files
- * served at their URLs by request routing; each page opened in its own tab, asked for its
- * decision, screenshotted if asked, and closed.
- *
- * The decision is read from the content script itself: the service worker sends `get-detection`
- * to the page's tab. Without the "tabs" permission the service worker cannot look tabs up by URL,
- * so each page's tab id is learnt when its tab is created (the one new id, under a lock so that
- * concurrent pages cannot swap ids). That survives redirects, pushState and duplicate URLs.
+ * served at their URLs by request routing. Each worker keeps one tab (tabs.ts) and navigates it from
+ * page to page; the decision is read from the content script itself, which the service worker asks
+ * (`get-detection`) until the report has settled. Nothing here looks at the page's DOM: the only
+ * reading of extension UI is the sidebar frame, for screenshots (sidebar-frame.ts).
  */
-import { readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import type { BrowserContext, ConsoleMessage, Page, Worker } from '@playwright/test';
+import type { ConsoleMessage, Page, Worker } from '@playwright/test';
 import { CHROME_BUILD, launchChromium, servePages, waitForIndex } from '../harness/chromium';
 import type { DetectionReport } from '../../core/messages/records';
+import { transientError, withRetries } from './attempts';
+import { extensionInfo } from './build-info';
 import type { PageSpec } from './inputs';
-import { firstLine, pageReport, pool, screenshotName, type Observed } from './page-report';
+import { firstLine, noObservation, pageReport, pool, screenshotName, type Observed } from './page-report';
 import type { PageError, PageReport } from './report-schema';
+import { openSidebarForScreenshot, type FrameLike } from './sidebar-frame';
+import { TabPool, awaitSettledReport, type Tab } from './tabs';
 
 export interface RunOptions {
   concurrency: number;
   timeoutMs: number;
+  /** Fresh attempts after a transient browser protocol error (default 2). */
+  retries?: number;
   screenshotsDir?: string;
   extensionPath?: string;
   /** Called as each page finishes (in completion order). */
@@ -29,7 +31,7 @@ export interface RunOptions {
 
 export interface RunResult {
   browser: { name: 'chromium' | 'firefox'; version: string };
-  extension: { version: string; path: string };
+  extension: { version: string; path: string; buildHash?: string };
   startedAt: string;
   durationMs: number;
   /** In input order. */
@@ -37,31 +39,49 @@ export interface RunResult {
   backgroundErrors: string[];
 }
 
-const POLL_MS = 50;
+export const POLL_MS = 25;
 
-export function extensionVersion(extensionPath: string): string {
-  try {
-    return String((JSON.parse(readFileSync(path.join(extensionPath, 'manifest.json'), 'utf8')) as { version: string }).version);
-  } catch {
-    return 'unknown';
-  }
+/**
+ * Whether a tab can take the next page. A failed or timed-out navigation can leave one pending
+ * (Chromium then interrupts the next page's navigation with its error page), and a transient
+ * protocol error leaves the tab suspect: such tabs are closed and replaced.
+ */
+export function reusable(seen: Observed | undefined, errors: readonly PageError[]): boolean {
+  return seen !== undefined && !seen.timedOut && !transientError(errors) && !errors.some((e) => e.source === 'navigation');
 }
 
-/** Serialises async sections (tab creation), so "the new tab id" is unambiguous. */
-class Lock {
-  private tail = Promise.resolve();
-  run<T>(fn: () => Promise<T>): Promise<T> {
-    const result = this.tail.then(fn);
-    this.tail = result.then(() => undefined, () => undefined);
-    return result;
-  }
+/** Run every page through `attempt` with retries, in a pool; the shared part of both runners. */
+export async function runAll(
+  pages: readonly PageSpec[],
+  options: RunOptions,
+  attempt: (spec: PageSpec, index: number, errors: PageError[]) => Promise<Observed>,
+): Promise<PageReport[]> {
+  const reports: PageReport[] = new Array(pages.length);
+  let done = 0;
+  await pool(pages, options.concurrency, async (spec, index) => {
+    const started = performance.now();
+    const { result, retried } = await withRetries(options.retries ?? 2, async () => {
+      const errors: PageError[] = [];
+      return attempt(spec, index, errors).catch((error: unknown) => {
+        errors.push({ source: 'checker', message: firstLine(error) });
+        return noObservation(errors);
+      });
+    });
+    result.totalMs = performance.now() - started;
+    const report = pageReport(spec, result, retried);
+    reports[index] = report;
+    options.onPage?.(report, ++done, pages.length);
+  });
+  return reports;
 }
 
 export async function runChromium(pages: readonly PageSpec[], options: RunOptions): Promise<RunResult> {
   const extensionPath = path.resolve(options.extensionPath ?? CHROME_BUILD);
   const startedAt = new Date();
   const t0 = performance.now();
-  const { context, serviceWorker, extensionId } = await launchChromium({ extensionPath });
+  // Tabs are reused: keep left pages out of the back/forward cache, where they would hold memory.
+  // HttpsUpgrades would turn a page served at http:// into a request for https://, which is not served.
+  const { context, serviceWorker, extensionId } = await launchChromium({ extensionPath, args: ['--disable-features=BackForwardCache,HttpsUpgrades'] });
   const backgroundErrors: string[] = [];
   /** Pages in flight, so that a service-worker error is attached to each page it may concern. */
   const inFlight = new Set<PageError[]>();
@@ -83,8 +103,8 @@ export async function runChromium(pages: readonly PageSpec[], options: RunOption
   });
 
   /** Evaluate in the service worker; if Chromium restarted it, wait for the new one once. */
-  const inWorker = async <R, A>(fn: (arg: A) => Promise<R>, arg: A): Promise<R> => {
-    const evaluate = (w: Worker) => w.evaluate(fn as (arg: unknown) => Promise<R>, arg as unknown);
+  const inWorker: InWorker = async (fn, arg) => {
+    const evaluate = (w: Worker) => w.evaluate(fn as (arg: unknown) => Promise<never>, arg as unknown);
     try {
       return await evaluate(worker);
     } catch (error) {
@@ -103,48 +123,29 @@ export async function runChromium(pages: readonly PageSpec[], options: RunOption
     const version = await inWorker(async () => navigator.userAgent.match(/Chrome\/([\d.]+)/)?.[1] ?? 'unknown', undefined);
     if (options.screenshotsDir) await mkdir(options.screenshotsDir, { recursive: true });
 
-    const known = new Set(await inWorker(async () => (await chrome.tabs.query({})).map((t) => t.id!), undefined));
-    const lock = new Lock();
-    const openTab = () =>
-      lock.run(async () => {
-        const page = await context.newPage();
-        for (let attempt = 0; attempt < 50; attempt++) {
-          const ids = await inWorker(async () => (await chrome.tabs.query({})).map((t) => t.id!), undefined);
-          const fresh = ids.filter((id) => !known.has(id));
-          if (fresh.length === 1) {
-            known.add(fresh[0]!);
-            return { page, tabId: fresh[0]! };
-          }
-          await sleep(20);
-        }
-        await page.close();
-        throw new Error('could not find the tab id of a new page');
-      });
-
-    const reports: PageReport[] = new Array(pages.length);
-    let done = 0;
-    await pool(pages, options.concurrency, async (spec, index) => {
-      const errors: PageError[] = [];
+    const tabs = new TabPool<Page>({
+      newPage: () => context.newPage(),
+      closePage: (page) => page.close(),
+      isClosed: (page) => page.isClosed(),
+      tabIds: () => inWorker(async () => (await chrome.tabs.query({})).map((t) => t.id!), undefined),
+    });
+    await tabs.init();
+    const reports = await runAll(pages, options, async (spec, index, errors) => {
       inFlight.add(errors);
-      const started = performance.now();
-      let seen: Observed;
+      const tab = await tabs.acquire();
+      let seen: Observed | undefined;
       try {
-        seen = await checkOne(context, spec, index, errors, openTab, inWorker, extensionId, options);
-      } catch (error) {
-        errors.push({ source: 'checker', message: firstLine(error) });
-        seen = { finalUrl: null, httpStatus: null, timedOut: false, loadMs: null, totalMs: 0, errors, screenshot: null };
+        seen = await checkOne(tab, spec, index, errors, inWorker, extensionId, options);
+        return seen;
       } finally {
         inFlight.delete(errors);
+        await tabs.release(tab, reusable(seen, errors));
       }
-      seen.totalMs = performance.now() - started;
-      const report = pageReport(spec, seen);
-      reports[index] = report;
-      options.onPage?.(report, ++done, pages.length);
     });
 
     return {
       browser: { name: 'chromium', version },
-      extension: { version: extensionVersion(extensionPath), path: extensionPath },
+      extension: extensionInfo(extensionPath),
       startedAt: startedAt.toISOString(),
       durationMs: performance.now() - t0,
       pages: reports,
@@ -158,16 +159,14 @@ export async function runChromium(pages: readonly PageSpec[], options: RunOption
 type InWorker = <R, A>(fn: (arg: A) => Promise<R>, arg: A) => Promise<R>;
 
 async function checkOne(
-  context: BrowserContext,
+  { page, tabId }: Tab<Page>,
   spec: PageSpec,
   index: number,
   errors: PageError[],
-  openTab: () => Promise<{ page: Page; tabId: number }>,
   inWorker: InWorker,
   extensionId: string,
   options: RunOptions,
 ): Promise<Observed> {
-  const { page, tabId } = await openTab();
   const extensionOrigin = `chrome-extension://${extensionId}/`;
   const onConsole = (m: ConsoleMessage) => {
     if (m.type() !== 'error') return;
@@ -179,13 +178,13 @@ async function checkOne(
   const onPageError = (e: Error) => {
     if ((e.stack ?? '').includes(extensionOrigin) || /backstory/i.test(e.message)) errors.push({ source: 'page', message: firstLine(e) });
   };
+  const seen = noObservation(errors);
+  const deadline = performance.now() + options.timeoutMs;
+  // Live pages go to the network as they are (a page route wins over the context's serving route).
+  if (!spec.file) await page.route(/^https?:\/\//, (route) => route.continue());
   page.on('console', onConsole);
   page.on('pageerror', onPageError);
-  const seen: Observed = { finalUrl: null, httpStatus: null, timedOut: false, loadMs: null, totalMs: 0, errors, screenshot: null };
-  const deadline = performance.now() + options.timeoutMs;
   try {
-    // Live pages go to the network as they are (a page route wins over the context's serving route).
-    if (!spec.file) await page.route(/^https?:\/\//, (route) => route.continue());
     const t = performance.now();
     try {
       const response = await page.goto(spec.url, { waitUntil: 'load', timeout: options.timeoutMs });
@@ -198,19 +197,8 @@ async function checkOne(
       return seen;
     }
 
-    // Poll the content script until it has decided (and, on a match, mounted the sidebar).
-    while (performance.now() < deadline) {
-      const answer = await inWorker(
-        async (id: number) => chrome.tabs.sendMessage(id, { type: 'get-detection' }, { frameId: 0 }).catch(() => undefined),
-        tabId,
-      ).catch(() => undefined);
-      if (answer) seen.detection = answer as DetectionReport;
-      const d = seen.detection;
-      if (d?.status === 'no-index') break;
-      // Settled: no added text or captions still due (older builds do not say: take 'done').
-      if (d?.status === 'done' && d.settled !== false && (!d.detection?.matched || d.sidebarMounted)) break;
-      await sleep(POLL_MS);
-    }
+    const answer = await inWorker(awaitSettledReport, { tabId, deadline: Date.now() + (deadline - performance.now()), pollMs: POLL_MS });
+    if (answer) seen.detection = answer as DetectionReport;
     const d = seen.detection;
     seen.timedOut = performance.now() >= deadline;
     if (d?.status === 'done' && d.detection?.matched && !d.sidebarMounted) {
@@ -220,7 +208,7 @@ async function checkOne(
     if (options.screenshotsDir) {
       const file = path.join(options.screenshotsDir, screenshotName(index, spec));
       try {
-        if (d?.sidebarMounted) await openSidebar(page, extensionOrigin, Math.max(2000, deadline - performance.now()));
+        if (d?.sidebarMounted) await openSidebarForScreenshot(() => page.frames() as unknown as FrameLike[], Math.max(2000, deadline - performance.now()));
         await page.screenshot({ path: file });
         seen.screenshot = file;
       } catch (error) {
@@ -231,24 +219,8 @@ async function checkOne(
   } finally {
     page.off('console', onConsole);
     page.off('pageerror', onPageError);
-    await page.close().catch(() => undefined);
+    if (!spec.file) await page.unrouteAll().catch(() => undefined);
   }
-}
-
-/** Click the collapsed tab inside the sidebar frame and wait for the open sidebar. */
-async function openSidebar(page: Page, extensionOrigin: string, timeout: number): Promise<void> {
-  // The iframe has loaded (the content script said so), but Playwright may learn its URL a moment later.
-  const deadline = performance.now() + timeout;
-  let frame = page.frames().find((f) => f.url().startsWith(`${extensionOrigin}sidebar.html`));
-  while (!frame && performance.now() < deadline) {
-    await sleep(50);
-    frame = page.frames().find((f) => f.url().startsWith(`${extensionOrigin}sidebar.html`));
-  }
-  if (!frame) throw new Error('no sidebar frame');
-  await frame.locator('button.tab').click({ timeout });
-  await frame.locator('.sidebar').waitFor({ timeout });
-  // Let the host finish widening before the picture.
-  await page.waitForFunction(() => document.querySelector('backstory-context')?.getAttribute('data-state') === 'open', undefined, { timeout });
 }
 
 export function sleep(ms: number): Promise<void> {

@@ -105,16 +105,22 @@ export async function servePages(context: BrowserContext, pages: Page[], baseDir
       const body = page.html ?? readFileSync(page.file!, 'utf8');
       return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body });
     }
-    // Sub-resources next to a served file (a .vtt caption track, an image).
-    if (baseDir) {
-      const owner = [...byUrl.values()].find((p) => p.file && url.startsWith(new URL('.', p.url).href));
-      if (owner?.file) {
-        const local = path.join(path.dirname(owner.file), url.slice(new URL('.', owner.url).href.length));
-        if (existsSync(local)) return route.fulfill({ status: 200, body: readFileSync(local), contentType: contentType(local) });
-      }
-    }
+    const local = baseDir ? siblingFile(byUrl.values(), url) : undefined;
+    if (local) return route.fulfill({ status: 200, body: readFileSync(local), contentType: contentType(local) });
     return route.fulfill({ status: 404, body: '' });
   });
+}
+
+/** A sub-resource next to a served file (a .vtt caption track, an image), if it exists on disk. */
+export function siblingFile(pages: Iterable<Page>, url: string): string | undefined {
+  for (const p of pages) {
+    if (!p.file) continue;
+    const dir = new URL('.', p.url).href;
+    if (!url.startsWith(dir)) continue;
+    const local = path.join(path.dirname(p.file), decodeURIComponent(new URL(url).pathname.slice(new URL(dir).pathname.length)));
+    if (existsSync(local)) return local;
+  }
+  return undefined;
 }
 
 function normalise(url: string): string {
@@ -123,7 +129,7 @@ function normalise(url: string): string {
   return u.href;
 }
 
-function contentType(file: string): string {
+export function contentType(file: string): string {
   if (file.endsWith('.vtt')) return 'text/vtt';
   if (file.endsWith('.png')) return 'image/png';
   if (file.endsWith('.jpg')) return 'image/jpeg';

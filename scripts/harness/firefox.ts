@@ -5,7 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import puppeteer, { type Browser, type Page as PuppeteerPage, type Frame } from 'puppeteer-core';
-import { SetupError, assertBrowser, type Page } from './chromium';
+import { SetupError, assertBrowser, contentType, siblingFile, type Page } from './chromium';
 
 export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 export const FIREFOX_BUILD = path.resolve('.output/firefox-mv3');
@@ -43,20 +43,35 @@ export async function launchFirefox(options: { extensionPath?: string; headless?
   return { browser, extensionId };
 }
 
-/** Serve pages at their URLs on a puppeteer page; anything else gets an empty 404. */
-export async function servePagesFirefox(page: PuppeteerPage, pages: Page[]): Promise<void> {
-  const byUrl = new Map(pages.map((p) => [new URL(p.url).href, p]));
+/**
+ * Serve pages at their URLs on a puppeteer page; anything else gets an empty 404. With `baseDir`,
+ * files next to a served file (a .vtt caption track, an image) are served at the matching relative
+ * URL, as `servePages` does in Chromium.
+ */
+export async function servePagesFirefox(page: PuppeteerPage, pages: Page[], baseDir?: string): Promise<void> {
+  const byUrl = new Map(pages.map((p) => [withoutHash(p.url), p]));
   await page.setRequestInterception(true);
   page.on('request', (request) => {
+    // A request can be cancelled before it is answered (the tab navigated on): answering it then
+    // rejects with "no such request", which is no one's error.
+    const settle = (answer: Promise<void>) => void answer.catch(() => undefined);
     const url = request.url();
-    if (!/^https?:/.test(url)) return void request.continue();
-    const entry = byUrl.get(new URL(url).href);
+    if (!/^https?:/.test(url)) return settle(request.continue());
+    const entry = byUrl.get(withoutHash(url));
     if (entry) {
       const body = entry.html ?? readFileSync(entry.file!, 'utf8');
-      return void request.respond({ status: 200, contentType: 'text/html; charset=utf-8', body });
+      return settle(request.respond({ status: 200, contentType: 'text/html; charset=utf-8', body }));
     }
-    return void request.respond({ status: 404, body: '' });
+    const local = baseDir ? siblingFile(byUrl.values(), url) : undefined;
+    if (local) return settle(request.respond({ status: 200, body: readFileSync(local), contentType: contentType(local) }));
+    return settle(request.respond({ status: 404, body: '' }));
   });
+}
+
+function withoutHash(url: string): string {
+  const u = new URL(url);
+  u.hash = '';
+  return u.href;
 }
 
 /**

@@ -6,11 +6,12 @@
  * not grow with the number of pages (each page is closed after use; one context is reused).
  * Needs the built extension (`npm run build`).
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { runPages } from '../../scripts/check/cli';
 import { defaultUrl, type PageSpec } from '../../scripts/check/inputs';
+import { browserRss } from '../../scripts/check/memory';
 import type { BenchRow } from './run';
 
 export const name = 'Checker over many pages (memory, throughput)';
@@ -29,33 +30,6 @@ function pageHtml(i: number): string {
 <header><nav><a href="/">Home</a> <a href="/local">Local</a></nav></header>
 <main><article><h1>Story number ${i}</h1>${PARAGRAPHS.map((p) => `<p>${p} (${i})</p>`).join('')}${story}</article></main>
 <footer>© Example Herald</footer></body></html>`;
-}
-
-/** RSS of every process descending from this one (the browser and its renderers), in bytes. */
-function browserRss(): number {
-  const children = new Map<number, number[]>();
-  const rss = new Map<number, number>();
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      const ppid = Number(fields[1]);
-      const pages = Number(fields[21]);
-      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
-      rss.set(Number(entry), pages * 4096);
-    } catch {
-      // The process ended while we looked.
-    }
-  }
-  let total = 0;
-  const stack = [...(children.get(process.pid) ?? [])];
-  while (stack.length) {
-    const pid = stack.pop()!;
-    total += rss.get(pid) ?? 0;
-    stack.push(...(children.get(pid) ?? []));
-  }
-  return total;
 }
 
 interface Sample {

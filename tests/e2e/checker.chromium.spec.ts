@@ -8,6 +8,7 @@ import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import Ajv2020 from 'ajv/dist/2020.js';
 import { CheckReport } from '../../scripts/check/report-schema';
 import { PAGES } from './fixtures';
 
@@ -26,7 +27,7 @@ interface Run {
 
 function check(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Run> {
   return new Promise((resolve) => {
-    execFile('npx', ['tsx', 'scripts/check.ts', '--no-build', ...args], { env: { ...process.env, ...env }, timeout: 140_000 }, (error, stdout, stderr) => {
+    execFile('npx', ['tsx', 'scripts/check.ts', ...(args[0] === 'merge' ? args : ['--no-build', ...args])], { env: { ...process.env, ...env }, timeout: 140_000 }, (error, stdout, stderr) => {
       const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
       resolve({ code, stdout, stderr });
     });
@@ -37,8 +38,15 @@ function tempDir(): string {
   return mkdtempSync(path.join(tmpdir(), 'backstory-check-'));
 }
 
+/** The committed JSON Schema, checked by ajv: what a reader outside this repository would use. */
+const ajv = new Ajv2020({ allErrors: true, strict: false });
+ajv.addFormat('date-time', (s: string) => !Number.isNaN(Date.parse(s)));
+const validateReport = ajv.compile(JSON.parse(readFileSync('schemas/checker-report.schema.json', 'utf8')) as object);
+
 function readReport(file: string): CheckReport {
-  return CheckReport.parse(JSON.parse(readFileSync(file, 'utf8')));
+  const raw: unknown = JSON.parse(readFileSync(file, 'utf8'));
+  expect(validateReport(raw), JSON.stringify(validateReport.errors)).toBe(true);
+  return CheckReport.parse(raw);
 }
 
 test('a matching page served at its URL: matched, people, signals, timings, JSON and JUnit', async () => {
@@ -70,7 +78,7 @@ test('a matching page served at its URL: matched, people, signals, timings, JSON
 
   const xml = readFileSync(junit, 'utf8');
   expect(xml).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>/);
-  expect(xml).toContain('<testsuite name="backstory-check (chromium)" tests="1" failures="0" errors="0"');
+  expect(xml).toMatch(/<testsuite name="backstory-check \(chromium\)"[^>]* tests="1" failures="0" errors="0"/);
   expect(xml).toContain(`name="${FAMILY}"`);
   expect(xml).not.toContain('<failure');
   expect(xml).toContain('people: mamutjan-abdurehim');
@@ -101,8 +109,8 @@ test('an unmet expectation exits 1 and says which page and what differed', async
   expect(run.stdout).toContain('Expectations not met:');
   expect(run.stdout).toContain(`${UNRELATED}: expected a match, but the page did not match`);
   const xml = readFileSync(junit, 'utf8');
-  expect(xml).toContain('failures="1"');
-  expect(xml).toContain('<failure message="expected a match, but the page did not match" type="expectation">');
+  expect(xml).toMatch(/<testsuite [^>]*failures="1"/);
+  expect(xml).toContain('<failure message="expected a match, but the page did not match" type="expectation"/>');
 });
 
 test.describe('bad arguments and setup errors exit 2 with a one-line message', () => {
@@ -154,4 +162,59 @@ test('--shard splits the pages into disjoint contiguous slices', async () => {
   expect(runs[0]!.options.shard).toEqual({ index: 1, total: 2 });
   expect(runs[0]!.pages.map((p) => p.page)).toEqual([FAMILY, UNRELATED]);
   expect(runs[1]!.pages.map((p) => p.page)).toEqual([OTHER]);
+
+  // The shards merge back into the whole run: JSON (schema-valid), JUnit and HTML.
+  const merged = path.join(dir, 'merged.json');
+  const html = path.join(dir, 'merged.html');
+  const junit = path.join(dir, 'merged.xml');
+  const merge = await check(['merge', path.join(dir, 'shard-1.json'), path.join(dir, 'shard-0.json'), '--json', merged, '--html', html, '--junit', junit]);
+  expect(merge.stderr).toBe('');
+  expect(merge.code).toBe(0);
+  expect(merge.stdout).toContain('3 pages: 1 matched, 2 not matched, 0 undecided, 0 with errors');
+  const report = readReport(merged);
+  expect(report.pages.map((p) => p.page)).toEqual(inputs);
+  expect(report.summary).toMatchObject({ pages: 3, matched: 1, notMatched: 2 });
+  expect(report.mergedFrom!.map((m) => m.shard)).toEqual([{ index: 1, total: 2 }, { index: 2, total: 2 }]);
+  expect(readFileSync(junit, 'utf8')).toMatch(/<testsuite [^>]* tests="3" failures="0"/);
+  const page = readFileSync(html, 'utf8');
+  expect(page.match(/<tr class="page /g)).toHaveLength(3);
+  expect(page).toContain('full name: Mamutjan Abdurehim');
+
+  // Merging a shard with itself is refused: its pages would count twice.
+  const twice = await check(['merge', path.join(dir, 'shard-0.json'), path.join(dir, 'shard-0.json')]);
+  expect(twice.code).toBe(2);
+  expect(twice.stderr).toMatch(/is in both .*shard-0\.json and .*shard-0\.json/);
+});
+
+test('--html embeds the screenshot of a matched page and shows its signals', async () => {
+  const dir = tempDir();
+  const html = path.join(dir, 'report.html');
+  const run = await check(['--as', PAGES.family1.url, '--screenshots', path.join(dir, 'shots'), '--html', html, FAMILY]);
+  expect(run.code).toBe(0);
+  const page = readFileSync(html, 'utf8');
+  expect(page).toMatch(/<img loading="lazy" alt="screenshot of [^"]+" src="data:image\/png;base64,iVBORw0KGgo/);
+  expect(page).toContain('mamutjan-abdurehim');
+  expect(page).not.toMatch(/<script|src="https?:/);
+});
+
+test('Firefox reports the same decisions, signals and reasons as Chromium, on pages that do not match too', async () => {
+  const dir = tempDir();
+  const inputs = [FAMILY, OTHER, UNRELATED];
+  const [chromium, firefox] = await Promise.all(
+    ['chromium', 'firefox'].map(async (browser) => {
+      const json = path.join(dir, `${browser}.json`);
+      const run = await check(['--browser', browser, '--json', json, ...inputs]);
+      expect(run.stderr).not.toMatch(/could not run/);
+      expect(run.code).toBe(0);
+      return readReport(json);
+    }),
+  );
+  expect(firefox!.browser.name).toBe('firefox');
+  const essentials = (r: CheckReport) => r.pages.map((p) => ({ page: p.page, matched: p.matched, detailsAvailable: p.detailsAvailable, people: p.people, reason: p.reason, signals: p.signals.map((s) => s.label) }));
+  expect(essentials(firefox!)).toEqual(essentials(chromium!));
+  // The near miss keeps its details: generic signals, a reason, a decision time.
+  const other = firefox!.pages[1]!;
+  expect(other).toMatchObject({ matched: false, detailsAvailable: true });
+  expect(other.signals.length).toBeGreaterThan(0);
+  expect(other.timings.detectMs).toBeGreaterThan(0);
 });

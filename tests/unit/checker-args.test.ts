@@ -6,10 +6,9 @@ import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseArgs, parseShard, selectShard, UsageError } from '../../scripts/check/args';
+import { parseArgs, parseMergeArgs, parseShard, selectShard, UsageError } from '../../scripts/check/args';
 import { compareExpectation } from '../../scripts/check/expectations';
 import { defaultUrl, resolvePages } from '../../scripts/check/inputs';
-import { escapeXml } from '../../scripts/check/reporters';
 
 describe('parseArgs', () => {
   it('has defaults', () => {
@@ -37,6 +36,11 @@ describe('parseArgs', () => {
     [['--map', 'm.json'], { map: 'm.json', inputs: [] }],
     [['a.html', 'https://example.org/', 'list.txt'], { inputs: ['a.html', 'https://example.org/', 'list.txt'] }],
     [['--', '--weird-name.html'], { inputs: ['--weird-name.html'] }],
+    [['--html', 'r.html', 'a.html'], { html: 'r.html' }],
+    [['--retries', '0', 'a.html'], { retries: 0 }],
+    [['a.html'], { retries: 2 }],
+    [['-', 'a.html'], { inputs: ['-', 'a.html'] }],
+    [['--json', '-', 'a.html'], { json: '-' }],
     [['--help'], { help: true }],
     [['-h'], { help: true }],
   ] as const)('accepts %j', (argv, expected) => {
@@ -58,10 +62,37 @@ describe('parseArgs', () => {
     [['--as', 'not a url', 'a.html'], /--as needs an http\(s\) URL/],
     [['--as', 'https://x.test/', 'a.html', 'b.html'], /exactly one file/],
     [['--as', 'https://x.test/', 'https://y.test/'], /local file/],
-    [['--no-build=yes', 'a.html'], /takes no value/],
+    [['--no-build=yes', 'a.html'], /^Option --no-build takes no value\.$/],
+    [['--frobnicate=1', 'a.html'], /^Unknown option --frobnicate \(see --help\)\.$/],
+    [['-x', 'a.html'], /^Unknown option -x /],
+    [['--json=', 'a.html'], /^Option --json needs a value\.$/],
+    [['a.html', '--html'], /^Option --html needs a value\.$/],
+    [['--retries', '9', 'a.html'], /--retries must be between 0 and 5, got 9/],
   ] as const)('rejects %j', (argv, message) => {
     expect(() => parseArgs(argv)).toThrow(UsageError);
     expect(() => parseArgs(argv)).toThrow(message);
+  });
+});
+
+describe('parseMergeArgs', () => {
+  it('takes report files and outputs', () => {
+    expect(parseMergeArgs(['a.json', 'b.json', '--json', 'all.json', '--junit', 'all.xml', '--html', 'all.html'])).toEqual({
+      reports: ['a.json', 'b.json'],
+      json: 'all.json',
+      junit: 'all.xml',
+      html: 'all.html',
+      failOnError: false,
+      help: false,
+    });
+  });
+
+  it.each([
+    [[], /merge: name the JSON reports/],
+    [['a.json', '--shard', '1/2'], /^Unknown option --shard/],
+    [['a.json', '--json'], /^Option --json needs a value\.$/],
+  ] as const)('rejects %j', (argv, message) => {
+    expect(() => parseMergeArgs(argv)).toThrow(UsageError);
+    expect(() => parseMergeArgs(argv)).toThrow(message);
   });
 });
 
@@ -162,8 +193,4 @@ describe('expectations', () => {
   ])('%j against a result', (expected, result, differences) => {
     expect(compareExpectation(expected, result)).toEqual(differences);
   });
-});
-
-it('escapes XML', () => {
-  expect(escapeXml(`<a href="x">'&'</a>\u0001`)).toBe('&lt;a href=&quot;x&quot;&gt;&apos;&amp;&apos;&lt;/a&gt;');
 });
