@@ -4,7 +4,7 @@
  * judged on its own, so a feed never adds up evidence across unrelated posts; inside a locality,
  * evidence pairs only within WINDOW characters.
  */
-import type { Detection, PlacedHit, RuleId, Segment, Signal, Strength, Term } from './evidence';
+import type { Detection, PlacedHit, RuleId, Segment, Signal, Strength } from './evidence';
 import { urlKey, type MatchIndex } from './match-index';
 import { NAME_MIN_WEIGHT, PASSAGE, WINDOW } from './rules';
 import { isCjk } from '../text/fold';
@@ -29,6 +29,25 @@ interface FullName {
 }
 
 const near = (a: PlacedHit, b: PlacedHit, span = WINDOW) => Math.abs(a.start - b.start) <= span;
+
+/** The first hit of `sorted` (by start) within `span` of `at`, by binary search: pages repeat names thousands of times. */
+function nearest<T extends { start: number }>(sorted: readonly T[], at: number, span = WINDOW): T | undefined {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]!.start < at - span) lo = mid + 1;
+    else hi = mid;
+  }
+  const hit = sorted[lo];
+  return hit && hit.start <= at + span ? hit : undefined;
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
 const SCORE = { decisive: 10, supporting: 2, context: 1 } as const;
 
 /** What one locality holds, and what the rules make of it. */
@@ -43,6 +62,11 @@ class Locality {
   readonly recognised = new Map<string, Strength>();
   readonly families = new Set<string>();
   carrier = -1;
+  /** Specific mentions (a parent, a rare name) by person, in page order; places, cues and phrases by family. */
+  private readonly specificBy = new Map<string, PlacedHit[]>();
+  private readonly placesBy = new Map<string, PlacedHit[]>();
+  private readonly specificPlacesBy = new Map<string, PlacedHit[]>();
+  private readonly cuesBy = new Map<string, PlacedHit[]>();
 
   constructor(
     private readonly index: MatchIndex,
@@ -60,6 +84,15 @@ class Locality {
       else if (t.kind === 'phrase') this.phrases.push(h);
       else if (t.kind === 'context' && !this.context.has(t.category!)) this.context.set(t.category!, h);
     }
+    // Hits arrive in page order, so every list below is sorted by position.
+    for (const m of this.names) if (m.rare || m.parent) push(this.specificBy, m.personId, m.hit);
+    for (const p of this.places) {
+      for (const f of p.term.familyIds!) {
+        push(this.placesBy, f, p);
+        if (p.term.specific) push(this.specificPlacesBy, f, p);
+      }
+    }
+    for (const c of this.cues) for (const f of c.term.familyIds!) push(this.cuesBy, f, c);
   }
 
   private mention(h: PlacedHit, personId: string, part: 'given' | 'family'): Mention {
@@ -106,8 +139,8 @@ class Locality {
     const byEnd = new Map<number, typeof parts>();
     for (const p of parts) {
       if (p.part !== 'family') continue;
-      byStart.set(p.hit.start, [...(byStart.get(p.hit.start) ?? []), p]);
-      byEnd.set(p.hit.end, [...(byEnd.get(p.hit.end) ?? []), p]);
+      push(byStart, p.hit.start, p);
+      push(byEnd, p.hit.end, p);
     }
     const out: FullName[] = [];
     const seen = new Set<string>();
@@ -136,11 +169,13 @@ class Locality {
   private corroboration(familyId: string, personId: string, hit: PlacedHit, broadPlaces: boolean): string | undefined {
     // Another member counts when named specifically: a parent, a rare name (a common child's name such
     // as Yahya or Muhammad is anyone's).
-    const member = this.names.find((m) => m.familyId === familyId && m.personId !== personId && (m.rare || m.parent) && near(m.hit, hit));
-    if (member) return `another member: ${this.nameOf(member.personId)}`;
-    const place = this.places.find((p) => p.term.familyIds!.includes(familyId) && (broadPlaces || p.term.specific) && near(p, hit));
+    for (const [other, hits] of this.specificBy) {
+      if (other === personId || this.index.people[other]?.familyId !== familyId) continue;
+      if (nearest(hits, hit.start)) return `another member: ${this.nameOf(other)}`;
+    }
+    const place = nearest((broadPlaces ? this.placesBy : this.specificPlacesBy).get(familyId) ?? [], hit.start);
     if (place) return `the family’s place: ${place.term.label}`;
-    const cue = this.cues.find((c) => c.term.familyIds!.includes(familyId) && near(c, hit));
+    const cue = nearest(this.cuesBy.get(familyId) ?? [], hit.start);
     if (cue) return `an element of ${this.index.events[cue.term.eventId!]?.label ?? cue.term.eventId}: ${cue.term.label}`;
     const phrase = this.phrases.find((p) => (!p.term.familyId || p.term.familyId === familyId) && near(p, hit));
     if (phrase) return `a known phrase: ${phrase.term.label}`;
@@ -165,19 +200,29 @@ class Locality {
       if (strong) this.decided(families, p);
     }
 
-    // Events told without names.
-    for (const [eventId, event] of Object.entries(this.index.events)) {
-      const cues = this.cues.filter((c) => c.term.eventId === eventId).sort((a, b) => a.start - b.start);
+    // Events told without names: a window of cues holding every anchor and enough elements.
+    const cuesOf = new Map<string, PlacedHit[]>();
+    for (const c of this.cues) push(cuesOf, c.term.eventId!, c);
+    for (const [eventId, cues] of cuesOf) {
+      const event = this.index.events[eventId];
+      if (!event) continue;
+      const count = new Map<string, number>();
       let from = 0;
       for (let to = 0; to < cues.length; to++) {
-        while (cues[to]!.start - cues[from]!.start > WINDOW) from++;
-        const inWindow = cues.slice(from, to + 1);
-        const elements = new Set(inWindow.map((c) => c.term.elementId!));
-        if (elements.size >= event.minElements && event.anchors.every((a) => elements.has(a))) {
+        const el = cues[to]!.term.elementId!;
+        count.set(el, (count.get(el) ?? 0) + 1);
+        while (cues[to]!.start - cues[from]!.start > WINDOW) {
+          const old = cues[from++]!.term.elementId!;
+          const n = count.get(old)! - 1;
+          if (n === 0) count.delete(old);
+          else count.set(old, n);
+        }
+        if (count.size >= event.minElements && event.anchors.every((a) => count.has(a))) {
+          const inWindow = cues.slice(from, to + 1);
           const labels = [...new Set(inWindow.map((c) => c.term.label))];
           this.signal('event', 'event', inWindow[0], {
             label: `${event.label}: ${labels.join(', ')}`,
-            text: inWindow.map((c) => c.text).join(', '),
+            text: [...new Set(inWindow.map((c) => c.text))].join(', '),
             score: SCORE.decisive,
             decisive: true,
             eventId,
@@ -188,73 +233,97 @@ class Locality {
       }
     }
 
-    // Full names, corroborated.
-    const full = this.fullNames();
+    // Full names, corroborated: one signal per person, at its first corroborated occurrence.
     const named = new Set<PlacedHit>();
-    const reported = new Set<string>();
-    for (const n of full) {
+    const fullBy = new Map<string, FullName[]>();
+    for (const n of this.fullNames()) {
       if (n.weight < NAME_MIN_WEIGHT) continue;
       named.add(n.first).add(n.second);
-      // One signal per person (the first corroborated occurrence, else the first).
-      if (reported.has(n.personId)) continue;
-      const corroborated = this.corroboration(n.familyId, n.personId, n.first, true);
-      if (!corroborated && full.some((o) => o !== n && o.personId === n.personId && this.corroboration(o.familyId, o.personId, o.first, true))) continue;
-      reported.add(n.personId);
-      const why = this.corroboration(n.familyId, n.personId, n.first, true);
+      push(fullBy, n.personId, n);
+    }
+    for (const [personId, occurrences] of fullBy) {
+      let why: string | undefined;
+      let n = occurrences[0]!;
+      for (const o of occurrences) {
+        why = this.corroboration(o.familyId, personId, o.first, true);
+        if (why) {
+          n = o;
+          break;
+        }
+      }
       this.signal('full-name', 'name', n.first, {
-        label: `full name: ${this.nameOf(n.personId)}${why ? ` (${why})` : ' (nothing specific to the family near it: another person of that name?)'}`,
+        label: `full name: ${this.nameOf(personId)}${why ? ` (${why})` : ' (nothing specific to the family near it: another person of that name?)'}`,
         text: `${n.first.text} ${n.second.text}`,
         score: why ? SCORE.decisive * n.weight : 0,
         decisive: !!why,
-        personId: n.personId,
+        personId,
         familyId: n.familyId,
       });
       if (why) {
-        this.recognise(n.personId, 'strong');
+        this.recognise(personId, 'strong');
         this.decided([n.familyId], n.first);
       }
     }
 
-    // Rare given names, corroborated.
-    const seenRare = new Set<string>();
-    for (const m of this.names) {
-      if (!m.rare || named.has(m.hit) || seenRare.has(m.personId) || this.recognised.has(m.personId)) continue;
-      seenRare.add(m.personId);
-      let why = confident(m.familyId) ? this.corroboration(m.familyId, m.personId, m.hit, false) : undefined;
-      if (!why && generic > 0) {
-        const place = this.places.find((p) => p.term.familyIds!.includes(m.familyId) && near(p, m.hit));
-        if (place) why = `the family’s place: ${place.term.label}, with the story’s vocabulary`;
+    // Rare given names, corroborated: one signal per person.
+    const rareBy = new Map<string, Mention[]>();
+    for (const m of this.names) if (m.rare && !named.has(m.hit) && !this.recognised.has(m.personId)) push(rareBy, m.personId, m);
+    for (const [personId, mentions] of rareBy) {
+      const familyId = mentions[0]!.familyId;
+      let why: string | undefined;
+      let m = mentions[0]!;
+      if (confident(familyId)) {
+        for (const o of mentions) {
+          why = this.corroboration(familyId, personId, o.hit, false);
+          if (!why && generic > 0) {
+            const place = nearest(this.placesBy.get(familyId) ?? [], o.hit.start);
+            if (place) why = `the family’s place: ${place.term.label}, with the story’s vocabulary`;
+          }
+          if (why) {
+            m = o;
+            break;
+          }
+        }
       }
       this.signal('rare-given-name', 'name', m.hit, {
-        label: `rare given name: ${this.nameOf(m.personId)}${why ? ` (${why})` : ' (not corroborated)'}`,
+        label: `rare given name: ${this.nameOf(personId)}${why ? ` (${why})` : ' (not corroborated)'}`,
         score: why ? SCORE.decisive * m.weight : 0,
         decisive: !!why,
-        personId: m.personId,
-        familyId: m.familyId,
+        personId,
+        familyId,
       });
       if (why) {
-        this.recognise(m.personId, 'medium');
-        this.decided([m.familyId], m.hit);
+        this.recognise(personId, 'medium');
+        this.decided([familyId], m.hit);
       }
     }
 
-    // Two members of one family in one passage (the parents' given names together).
-    {
-      for (const a of this.names) {
-        if (a.part !== 'given' || !(a.parent || a.rare) || !confident(a.familyId)) continue;
-        const b = this.names.find((o) => o.part === 'given' && o.familyId === a.familyId && o.personId !== a.personId && near(o.hit, a.hit, PASSAGE));
-        if (!b || (this.recognised.has(a.personId) && this.recognised.has(b.personId))) continue;
-        this.signal('members-together', 'name', a.hit, {
-          label: `two members named together: ${this.nameOf(a.personId)} and ${this.nameOf(b.personId)}`,
-          text: `${a.hit.text} … ${b.hit.text}`,
-          score: SCORE.decisive * Math.min(a.weight, b.weight),
+    // Two members of one family in one passage (the parents' given names together): per pair of people.
+    const givenBy = new Map<string, PlacedHit[]>();
+    for (const m of this.names) if (m.part === 'given') push(givenBy, m.personId, m.hit);
+    const paired = new Set<string>();
+    for (const [a, hitsA] of givenBy) {
+      const personA = this.index.people[a]!;
+      const rareA = hitsA.some((h) => h.term.rare);
+      if (!(personA.parent || rareA) || !confident(personA.familyId)) continue;
+      for (const [b, hitsB] of givenBy) {
+        if (b === a || this.index.people[b]?.familyId !== personA.familyId || paired.has([a, b].sort().join())) continue;
+        const at = hitsA.find((h) => nearest(hitsB, h.start, PASSAGE));
+        if (!at) continue;
+        const other = nearest(hitsB, at.start, PASSAGE)!;
+        paired.add([a, b].sort().join());
+        if (this.recognised.has(a) && this.recognised.has(b)) continue;
+        this.signal('members-together', 'name', at, {
+          label: `two members named together: ${this.nameOf(a)} and ${this.nameOf(b)}`,
+          text: `${at.text} … ${other.text}`,
+          score: SCORE.decisive * Math.min(at.term.weight ?? 1, other.term.weight ?? 1),
           decisive: true,
-          personId: a.personId,
-          familyId: a.familyId,
+          personId: a,
+          familyId: personA.familyId,
         });
-        this.recognise(a.personId, 'medium');
-        this.recognise(b.personId, 'medium');
-        this.decided([a.familyId], a.hit);
+        this.recognise(a, 'medium');
+        this.recognise(b, 'medium');
+        this.decided([personA.familyId], at);
       }
     }
 
@@ -322,10 +391,7 @@ export function decide(index: MatchIndex, allHits: readonly PlacedHit[], segment
   for (const s of segments) if (s.item !== undefined) items.add(s.item);
   const localityOf = (h: PlacedHit) => (items.size >= 2 ? (segments[h.segment]?.item ?? -1) : 0);
   const groups = new Map<number, PlacedHit[]>();
-  for (const h of hits) {
-    const key = localityOf(h);
-    groups.set(key, [...(groups.get(key) ?? []), h]);
-  }
+  for (const h of hits) push(groups, localityOf(h), h);
   for (const group of groups.values()) {
     const locality = new Locality(index, group, origin, knownUrl);
     locality.judge();
