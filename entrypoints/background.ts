@@ -17,7 +17,8 @@ import {
   type TabState,
 } from '../core/messages/messages';
 import { tabStates } from '../extension/tab-state';
-import { loadSettings, siteOf, updateSettings } from '../core/settings';
+import { loadSettings, updateSettings } from '../core/settings';
+import { migrateSettings, openOnUrl, rememberOpen } from '../core/muting';
 import { annotationService, syncAnnotatedSites, withStore } from '../extension/annotation-service';
 import { AnnotatorToBackground, SidebarAnnotationsToBackground } from '../core/messages/annotations';
 
@@ -32,7 +33,7 @@ export default defineBackground(() => {
     getTabState: (tabId) => states.get(tabId),
     setTabState: (tabId, state) => states.set(tabId, state),
     openSidebar: (tabId) => setOpen(tabId, true),
-    openOnSite: async (url) => (await loadSettings(browser.storage.local)).openBySite[siteOf(url)] ?? false,
+    openOnSite: async (url) => openOnUrl(await loadSettings(browser.storage.local), url),
   });
 
   const install = async () => {
@@ -44,8 +45,10 @@ export default defineBackground(() => {
       db.close();
     }
   };
-  browser.runtime.onInstalled.addListener(() => void install().catch(reportInstallError));
-  browser.runtime.onStartup.addListener(() => void install().catch(reportInstallError));
+  // Settings from before sites were registrable domains (core/muting.ts): migrated in place, idempotent.
+  const migrate = () => updateSettings(browser.storage.local, migrateSettings).catch((e: unknown) => console.error('Backstory could not migrate its settings:', e));
+  browser.runtime.onInstalled.addListener(() => void (install().catch(reportInstallError), migrate()));
+  browser.runtime.onStartup.addListener(() => void (install().catch(reportInstallError), migrate()));
 
   browser.runtime.onMessage.addListener((message: unknown, sender: Browser.runtime.MessageSender) => {
     // Only this extension's own contexts reach onMessage (no externally_connectable); each kind of
@@ -93,7 +96,7 @@ export default defineBackground(() => {
       return true;
     }
     const settings = await loadSettings(browser.storage.local);
-    const state: TabState = { url, detection, open: settings.openBySite[siteOf(url)] ?? false };
+    const state: TabState = { url, detection, open: openOnUrl(settings, url) };
     await states.set(tabId, state);
     const count = detection.people.length;
     await browser.action.setBadgeText({ tabId, text: count > 0 ? String(count) : '✓' });
@@ -106,7 +109,7 @@ export default defineBackground(() => {
     const state = await states.get(tabId);
     if (!state) return false;
     await states.set(tabId, { ...state, open });
-    await updateSettings(browser.storage.local, (s) => ({ ...s, openBySite: { ...s.openBySite, [siteOf(state.url)]: open } }));
+    await updateSettings(browser.storage.local, (s) => rememberOpen(s, state.url, open));
     const relay: BackgroundToContent = { type: 'set-open', open };
     await browser.tabs.sendMessage(tabId, relay, { frameId: 0 });
     return true;

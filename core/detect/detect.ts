@@ -12,7 +12,8 @@
  */
 import { Automaton, type Hit, type Scanner } from './automaton';
 import { foldTableFromRuns } from '../text/fold';
-import { urlKey, type ContextCategory, type MatchIndex, type Term } from './match-index';
+import { urlUnderPrefix } from '../site-match';
+import { type ContextCategory, type MatchIndex, type Term } from './match-index';
 
 /** Where a piece of text came from, for "why am I seeing this" and the checker. */
 export type TextOrigin = 'body' | 'title' | 'meta' | 'alt' | 'aria-label' | 'caption' | 'url';
@@ -218,9 +219,8 @@ function decide(index: MatchIndex, allHits: PlacedHit[], segments: readonly Segm
 
   // URL rules.
   if (url) {
-    const key = urlKey(url);
     for (const rule of index.urls) {
-      if (!key.startsWith(rule.prefix)) continue;
+      if (!urlUnderPrefix(rule.prefix, url)) continue;
       signals.push({
         kind: 'url',
         strength: rule.strength,

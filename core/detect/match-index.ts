@@ -6,6 +6,7 @@
 import type { CompactAutomaton, PackedAutomaton } from './automaton';
 import type { GateSpec } from './gate';
 import { packInts, type PackedInts } from '../text/pack';
+import { urlUnderPrefix } from '../site-match';
 
 /**
  * 2: patterns are stored folded; the fold table (`fold`) and the compiled automaton (`automaton`)
@@ -52,7 +53,10 @@ export interface Term {
 }
 
 export interface UrlRule {
-  /** host + path prefix without scheme and without a leading "www." or "edition.". */
+  /**
+   * "site/path" prefix, lower case, the site a registrable domain (core/site.ts `urlRulePrefix`): any
+   * host of the site matches (www., edition., amp. ...).
+   */
   prefix: string;
   label: string;
   strength: 'strong' | 'story';
@@ -139,21 +143,9 @@ export function isStoredMatchIndex(value: unknown): value is StoredMatchIndex {
   );
 }
 
-/** Whether a page's URL is one of the story's known URLs (or under one). */
+/** Whether a page's URL is one of the story's known URLs (or under one): core/site-match.ts `urlUnderPrefix`. */
 export function matchesUrlRule(rules: readonly UrlRule[], url: string): boolean {
-  const key = urlKey(url);
-  return rules.some((rule) => key.startsWith(rule.prefix));
-}
-
-/** A URL's host and path, folded for URL rules ("https://edition.cnn.com/a?b" -> "cnn.com/a"). */
-export function urlKey(url: string): string {
-  try {
-    const u = new URL(url);
-    const host = u.hostname.toLowerCase().replace(/^(www|edition|m|mobile|amp)\./, '');
-    return `${host}${u.pathname}`.toLowerCase();
-  } catch {
-    return '';
-  }
+  return rules.some((rule) => urlUnderPrefix(rule.prefix, url));
 }
 
 /** The two records storage.local holds for an index, under their keys (written together, in one call). */

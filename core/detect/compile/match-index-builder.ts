@@ -6,6 +6,7 @@ import type { Dataset } from '../../dataset/schema';
 import { CONTEXT_TERMS, RARE_GIVEN_NAMES } from './lexicon';
 import { deriveFoldTable, foldRuns, foldText } from '../../text/fold';
 import { compileAutomaton } from '../automaton';
+import { urlRulePrefix } from '../../site';
 import { buildGate } from './gate-builder';
 import { arabicRenderings, pinyinRenderings, spellingVariants } from '../../text/translit';
 import {
@@ -102,7 +103,7 @@ export function buildMatchIndex(dataset: Dataset, datasetHash: string): MatchInd
   }
 
   const urls: UrlRule[] = dataset.signals.urls.map((u) => ({
-    prefix: u.prefix.toLowerCase(),
+    prefix: urlRulePrefix(u.prefix),
     label: u.prefix,
     strength: u.strength === 'strong' ? 'strong' : 'story',
     ...(u.familyId ? { familyId: u.familyId } : {}),
