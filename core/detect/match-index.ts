@@ -12,8 +12,10 @@ import { urlUnderPrefix } from '../site-match';
  * 2: patterns are stored folded; the fold table (`fold`) and the compiled automaton (`automaton`)
  * travel with the index, so a content script derives and builds nothing.
  * 3: the prefilter's expressions (`gate`).
+ * 4: the fold table is idempotent (a letter never folds to another foldable letter); an index stored
+ *    by an older version is rebuilt on update, as its patterns were folded with the old table.
  */
-export const MATCH_INDEX_FORMAT = 3;
+export const MATCH_INDEX_FORMAT = 4;
 /** The stored index (StoredMatchIndex): read only where the prefilter opens. */
 export const MATCH_INDEX_KEY = 'matchIndex';
 /** The prefilter's part of it (MatchGate): the one read every page makes. */

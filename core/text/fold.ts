@@ -86,6 +86,15 @@ export function deriveFoldTable(): Uint16Array {
   };
   for (const [from, to] of Object.entries(extra)) t[from.charCodeAt(0)] = to.charCodeAt(0);
   for (let i = 0; i < T2S.length; i += 2) t[T2S.charCodeAt(i)] = T2S.charCodeAt(i + 1);
+  // Fold the results too, so folding is idempotent: NFKD takes Ӑ (Cyrillic, with breve) to the
+  // Cyrillic а, itself a look-alike that folds to the Latin a. Patterns are stored folded, so a
+  // letter that folded to something foldable again would never meet them (found by fuzzing,
+  // tests/unit/fuzz-fold.test.ts). Chains are at most two steps; four is a safe bound.
+  for (let c = 0; c < 0x10000; c++) {
+    let f = t[c]!;
+    for (let k = 0; k < 4 && t[f] !== f; k++) f = t[f]!;
+    t[c] = f;
+  }
   return t;
 }
 
