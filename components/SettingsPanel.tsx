@@ -1,9 +1,22 @@
-/** Reader settings on the options page: language, pause, muted sites. Pure. */
+/** Reader settings on the options page: language, pause, muted sites. Settings in, changes out. */
+import { useState } from 'preact/hooks';
 import type { Translate } from '../core/i18n';
 import type { Locale, Settings } from '../core/settings';
-import { unmute, type MuteEntry } from '../core/muting';
+import { mute, muteEntryFor, unmute, type MuteEntry } from '../core/muting';
 
 export function SettingsPanel({ t, settings, onChange }: { t: Translate; settings: Settings; onChange: (next: Settings) => void }) {
+  const [error, setError] = useState('');
+  // Mute what the reader typed, with the scope of the button pressed; a bad address is said, not dropped.
+  const add = (form: HTMLFormElement, scope: MuteEntry['scope']) => {
+    const input = form.elements.namedItem('mute-site') as HTMLInputElement;
+    try {
+      onChange(mute(settings, muteEntryFor(input.value, scope)));
+      input.value = '';
+      setError('');
+    } catch {
+      setError(t('options.muteAddError', { input: input.value }));
+    }
+  };
   return (
     <section aria-labelledby="settings-title">
       <h2 id="settings-title">{t('options.title')}</h2>
@@ -48,6 +61,18 @@ export function SettingsPanel({ t, settings, onChange }: { t: Translate; setting
           })}
         </ul>
       )}
+      <form class="mute-add" onSubmit={(e) => (e.preventDefault(), add(e.currentTarget, 'site'))}>
+        <label>
+          {t('options.muteAddLabel')} <input name="mute-site" type="text" inputMode="url" autoComplete="off" aria-invalid={error ? 'true' : undefined} />
+        </label>{' '}
+        <button type="submit">{t('options.muteAddSite')}</button>{' '}
+        <button type="button" onClick={(e) => add(e.currentTarget.form!, 'host')}>
+          {t('options.muteAddHost')}
+        </button>
+        <p role="alert" class="muted">
+          {error}
+        </p>
+      </form>
     </section>
   );
 }

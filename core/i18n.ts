@@ -61,6 +61,10 @@ const en = {
   'options.unmute': 'Unmute',
   'options.mutedSite': 'All of {site}',
   'options.mutedHost': 'Only {host}',
+  'options.muteAddLabel': 'Site or page address',
+  'options.muteAddSite': 'Mute the whole site',
+  'options.muteAddHost': 'Mute this host only',
+  'options.muteAddError': 'Not a site or page address: {input}',
   'options.paused': 'Paused everywhere',
   'options.dataset': 'Dataset',
   // Annotations (issue 6)
@@ -167,6 +171,10 @@ const zhCN: Record<MessageKey, string> = {
   'options.unmute': '取消静音',
   'options.mutedSite': '{site} 全站',
   'options.mutedHost': '仅 {host}',
+  'options.muteAddLabel': '网站或网页地址',
+  'options.muteAddSite': '静音整个网站',
+  'options.muteAddHost': '仅静音此主机',
+  'options.muteAddError': '不是网站或网页地址：{input}',
   'options.paused': '在所有网站暂停',
   'options.dataset': '数据集',
   // Annotations (issue 6)

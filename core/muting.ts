@@ -17,6 +17,19 @@ export function muteChoices(url: string): { host: string; site: string | null } 
   return host ? { host, site: registrableDomain(host) } : null;
 }
 
+/**
+ * The mute entry for what a reader typed in the options ("https://edition.cnn.com/x", "Edition.CNN.com"):
+ * its site, or only its host. A host with no site (an IP address, localhost) is muted as a host.
+ * @throws Error naming the input when it is not a host name or an http(s) address.
+ */
+export function muteEntryFor(input: string, scope: MuteEntry['scope']): MuteEntry {
+  const text = input.trim();
+  const url = /^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `https://${text}`;
+  const choices = text && /^https?:\/\//i.test(url) && !/[\s@]/.test(text) ? muteChoices(url) : null;
+  if (!choices) throw new Error(`Not a site or page address: ${JSON.stringify(input)}`);
+  return scope === 'site' && choices.site ? { scope, name: choices.site } : { scope: 'host', name: choices.host };
+}
+
 /** Whether the page at `url` is muted. */
 export function isMuted(settings: Settings, url: string): boolean {
   return isMutedHost(settings.mutedSites, settings.mutedHosts, hostOfUrl(url));

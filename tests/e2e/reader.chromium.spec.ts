@@ -124,6 +124,23 @@ test.describe('Chromium: the reader', () => {
     await expect(page.locator('backstory-context')).toHaveCount(1);
   });
 
+  test('a host muted from the options, typed as an address, stays quiet; the rest of its site does not', async ({ page, extension }) => {
+    const other = PAGES.family1.url.replace('://www.', '://edition.');
+    await extension.context.route(other, (route) => route.fulfill({ path: PAGES.family1.file, contentType: 'text/html' }));
+    const options = await page.context().newPage();
+    await options.goto(`chrome-extension://${extension.extensionId}/options.html`);
+    await options.getByLabel('Site or page address').fill(other);
+    await options.getByRole('button', { name: 'Mute this host only' }).click();
+    await expect(options.locator('.muted-sites li')).toHaveText(/Only edition\.southerncrossdaily\.com\.au/);
+    await options.close();
+
+    await page.goto(other);
+    await page.waitForTimeout(1500);
+    await expect(page.locator('backstory-context')).toHaveCount(0);
+    await page.goto(PAGES.family1.url);
+    await expect(page.locator('backstory-context')).toHaveCount(1);
+  });
+
   test('pausing everywhere from the popup stops detection on the next page', async ({ page, extension }) => {
     await page.goto(PAGES.family1.url);
     await sidebarFrame(page, extension.extensionId);

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { hostInSite, hostOfUrl, normaliseHost, registrableDomain, siteOfHost, siteOfUrl, urlRulePrefix, urlUnderPrefix, valueForHost, isTrackingParam, documentHost } from '../../core/site';
-import { isMuted, migrateSettings, mute, muteChoices, mutingEntries, openOnUrl, rememberOpen, unmute, unmuteUrl } from '../../core/muting';
+import { isMuted, migrateSettings, mute, muteChoices, muteEntryFor, mutingEntries, openOnUrl, rememberOpen, unmute, unmuteUrl } from '../../core/muting';
 import { DEFAULT_SETTINGS, pageSettings, type Settings } from '../../core/settings';
 import { matchesUrlRule } from '../../core/detect/match-index';
 import { siteOfKey } from '../../core/annotations/document-key';
@@ -222,4 +222,20 @@ describe('the site of a document key', () => {
     ['file:///home/r/a.html', ''],
     ['', ''],
   ])('siteOfKey(%j) = %j', (key, site) => expect(siteOfKey(key)).toBe(site));
+});
+
+describe('muting what a reader types in the options', () => {
+  it.each([
+    ['https://edition.cnn.com/2021/x?y#z', 'site', { scope: 'site', name: 'cnn.com' }],
+    ['https://edition.cnn.com/2021/x?y#z', 'host', { scope: 'host', name: 'edition.cnn.com' }],
+    ['  Edition.CNN.com. ', 'host', { scope: 'host', name: 'edition.cnn.com' }],
+    ['news.bbc.co.uk/news', 'site', { scope: 'site', name: 'bbc.co.uk' }],
+    ['localhost:8080', 'site', { scope: 'host', name: 'localhost' }],
+    ['http://192.168.0.1/', 'site', { scope: 'host', name: '192.168.0.1' }],
+    ['例子.中国', 'site', { scope: 'site', name: 'xn--fsqu00a.xn--fiqs8s' }],
+  ] as const)('%j as %s -> %j', (input, scope, entry) => expect(muteEntryFor(input, scope)).toEqual(entry));
+
+  it.each([[''], ['   '], ['not a site'], ['javascript:alert(1)'], ['ftp://cnn.com/'], ['mailto:a@cnn.com'], ['user@cnn.com'], ['https://']])('rejects %j, naming it', (input) => {
+    expect(() => muteEntryFor(input, 'site')).toThrow(`Not a site or page address: ${JSON.stringify(input)}`);
+  });
 });
