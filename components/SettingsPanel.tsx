@@ -69,9 +69,11 @@ export function SettingsPanel({ t, settings, onChange }: { t: Translate; setting
         <button type="button" onClick={(e) => add(e.currentTarget.form!, 'host')}>
           {t('options.muteAddHost')}
         </button>
-        <p role="alert" class="muted">
-          {error}
-        </p>
+        {error && (
+          <p role="alert" class="muted">
+            {error}
+          </p>
+        )}
       </form>
     </section>
   );

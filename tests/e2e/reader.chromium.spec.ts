@@ -129,7 +129,7 @@ test.describe('Chromium: the reader', () => {
     await extension.context.route(other, (route) => route.fulfill({ path: PAGES.family1.file, contentType: 'text/html' }));
     const options = await page.context().newPage();
     await options.goto(`chrome-extension://${extension.extensionId}/options.html`);
-    await options.getByLabel('Site or page address').fill(other);
+    await options.getByLabel('Address to mute').fill(other);
     await options.getByRole('button', { name: 'Mute this host only' }).click();
     await expect(options.locator('.muted-sites li')).toHaveText(/Only edition\.southerncrossdaily\.com\.au/);
     await options.close();
