@@ -12,7 +12,7 @@
 /** A page's host as the stored names spell it: lower case, no trailing dot, IDN in punycode (the URL parser's form). */
 export function hostOfUrl(url: string): string {
   try {
-    return new URL(url).hostname.toLowerCase().replace(/\.$/, '');
+    return new URL(url).hostname.toLowerCase().replace(/\.+$/, '');
   } catch {
     return '';
   }
@@ -51,5 +51,5 @@ export function urlUnderPrefix(prefix: string, url: string): boolean {
   const slash = prefix.indexOf('/');
   const site = slash < 0 ? prefix : prefix.slice(0, slash);
   const path = slash < 0 ? '/' : prefix.slice(slash);
-  return hostInSite(u.hostname.toLowerCase().replace(/\.$/, ''), site) && u.pathname.toLowerCase().startsWith(path);
+  return hostInSite(u.hostname.toLowerCase().replace(/\.+$/, ''), site) && u.pathname.toLowerCase().startsWith(path);
 }

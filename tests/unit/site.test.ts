@@ -239,3 +239,11 @@ describe('muting what a reader types in the options', () => {
     expect(() => muteEntryFor(input, 'site')).toThrow(`Not a site or page address: ${JSON.stringify(input)}`);
   });
 });
+
+describe('the content script and the popup read a page\'s host alike', () => {
+  it.each([['https://CNN.com../a'], ['https://edition.cnn.com./a'], ['http://[::1]:8080/'], ['https://例子.中国/'], ['https://www.news.com.au:443/x']])('%s', (url) => {
+    const choices = muteChoices(url)!;
+    expect(hostOfUrl(url)).toBe(choices.host);
+    expect(pageSettings(mute(DEFAULT_SETTINGS, { scope: 'host', name: choices.host }), url).active).toBe(false);
+  });
+});
