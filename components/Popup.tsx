@@ -3,29 +3,34 @@
  */
 import type { Translate } from '../core/i18n';
 import type { DetectionReport } from '../core/messages/records';
+import type { MuteEntry } from '../core/muting';
 
 export interface PopupProps {
   t: Translate;
   /** undefined: the content script does not run on this page (browser pages, the store...). */
   report: DetectionReport | undefined;
-  site: string;
+  /** How this page can be muted: its host, and its site (registrable domain) where it has one. null: not a web page. */
+  muteChoices: { host: string; site: string | null } | null;
   paused: boolean;
-  muted: boolean;
+  /** The muted site or host that covers this page, if any. */
+  mutedBy: string | null;
   /** Person id -> display name, family id -> label, from the match index. */
   names: Record<string, string>;
   needsReload: boolean;
   onPause: (paused: boolean) => void;
-  onMute: (muted: boolean) => void;
+  onMute: (entry: MuteEntry) => void;
+  /** Remove every entry that mutes this page. */
+  onUnmute: () => void;
   onOpenSidebar: () => void;
   onOptions: () => void;
 }
 
-export function Popup({ t, report, site, paused, muted, names, needsReload, onPause, onMute, onOpenSidebar, onOptions }: PopupProps) {
+export function Popup({ t, report, muteChoices, paused, mutedBy, names, needsReload, onPause, onMute, onUnmute, onOpenSidebar, onOptions }: PopupProps) {
   const detection = report?.detection;
   const status = paused
     ? t('popup.paused')
-    : muted
-      ? t('popup.muted', { site })
+    : mutedBy
+      ? t('popup.muted', { site: mutedBy })
       : !report
         ? t('popup.unavailable')
         : detection?.matched
@@ -79,10 +84,26 @@ export function Popup({ t, report, site, paused, muted, names, needsReload, onPa
         <button type="button" aria-pressed={paused} onClick={() => onPause(!paused)}>
           {paused ? t('popup.resume') : t('popup.pause')}
         </button>
-        {site && (
-          <button type="button" aria-pressed={muted} onClick={() => onMute(!muted)}>
-            {muted ? t('popup.unmute', { site }) : t('popup.mute', { site })}
+        {mutedBy ? (
+          <button type="button" aria-pressed="true" onClick={onUnmute}>
+            {t('popup.unmute', { site: mutedBy })}
           </button>
+        ) : muteChoices?.site ? (
+          // The reader's choice: the whole site (www., edition., amp. ...) or this host alone.
+          <>
+            <button type="button" onClick={() => onMute({ scope: 'site', name: muteChoices.site! })}>
+              {t('popup.muteSite', { site: muteChoices.site })}
+            </button>
+            <button type="button" onClick={() => onMute({ scope: 'host', name: muteChoices.host })}>
+              {t('popup.muteHost', { host: muteChoices.host })}
+            </button>
+          </>
+        ) : (
+          muteChoices && (
+            <button type="button" onClick={() => onMute({ scope: 'host', name: muteChoices.host })}>
+              {t('popup.mute', { site: muteChoices.host })}
+            </button>
+          )
         )}
       </div>
       {needsReload && <p class="note">{t('popup.reload')}</p>}

@@ -1,8 +1,22 @@
-/** Reader settings on the options page: language, pause, muted sites. Pure. */
+/** Reader settings on the options page: language, pause, muted sites. Settings in, changes out. */
+import { useState } from 'preact/hooks';
 import type { Translate } from '../core/i18n';
 import type { Locale, Settings } from '../core/settings';
+import { mute, muteEntryFor, unmute, type MuteEntry } from '../core/muting';
 
 export function SettingsPanel({ t, settings, onChange }: { t: Translate; settings: Settings; onChange: (next: Settings) => void }) {
+  const [error, setError] = useState('');
+  // Mute what the reader typed, with the scope of the button pressed; a bad address is said, not dropped.
+  const add = (form: HTMLFormElement, scope: MuteEntry['scope']) => {
+    const input = form.elements.namedItem('mute-site') as HTMLInputElement;
+    try {
+      onChange(mute(settings, muteEntryFor(input.value, scope)));
+      input.value = '';
+      setError('');
+    } catch {
+      setError(t('options.muteAddError', { input: input.value }));
+    }
+  };
   return (
     <section aria-labelledby="settings-title">
       <h2 id="settings-title">{t('options.title')}</h2>
@@ -26,20 +40,41 @@ export function SettingsPanel({ t, settings, onChange }: { t: Translate; setting
         {t('options.paused')}
       </label>
       <h3>{t('options.mutedSites')}</h3>
-      {settings.mutedSites.length === 0 ? (
+      {settings.mutedSites.length + settings.mutedHosts.length === 0 ? (
         <p class="muted">{t('options.noMutedSites')}</p>
       ) : (
-        <ul class="plain">
-          {settings.mutedSites.map((site) => (
-            <li key={site}>
-              {site}{' '}
-              <button type="button" onClick={() => onChange({ ...settings, mutedSites: settings.mutedSites.filter((s) => s !== site) })}>
-                {t('options.unmute')} <span class="visually-hidden">{site}</span>
-              </button>
-            </li>
-          ))}
+        <ul class="plain muted-sites">
+          {[
+            ...settings.mutedSites.map((name): MuteEntry => ({ scope: 'site', name })),
+            ...settings.mutedHosts.map((name): MuteEntry => ({ scope: 'host', name })),
+          ].map((entry) => {
+            // Says which choice the reader made: the whole site, or one host of it.
+            const label = entry.scope === 'site' ? t('options.mutedSite', { site: entry.name }) : t('options.mutedHost', { host: entry.name });
+            return (
+              <li key={`${entry.scope}:${entry.name}`}>
+                {label}{' '}
+                <button type="button" onClick={() => onChange(unmute(settings, entry))}>
+                  {t('options.unmute')} <span class="visually-hidden">{label}</span>
+                </button>
+              </li>
+            );
+          })}
         </ul>
       )}
+      <form class="mute-add" onSubmit={(e) => (e.preventDefault(), add(e.currentTarget, 'site'))}>
+        <label>
+          {t('options.muteAddLabel')} <input name="mute-site" type="text" inputMode="url" autoComplete="off" aria-invalid={error ? 'true' : undefined} />
+        </label>{' '}
+        <button type="submit">{t('options.muteAddSite')}</button>{' '}
+        <button type="button" onClick={(e) => add(e.currentTarget.form!, 'host')}>
+          {t('options.muteAddHost')}
+        </button>
+        {error && (
+          <p role="alert" class="muted">
+            {error}
+          </p>
+        )}
+      </form>
     </section>
   );
 }

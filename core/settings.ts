@@ -4,6 +4,7 @@
  * Parsed with zod/mini on every read; anything malformed falls back to the defaults field by field.
  */
 import * as z from 'zod/mini';
+import { hostInSite, hostOfUrl, valueForHost } from './site-match';
 
 export const SETTINGS_KEY = 'settings';
 
@@ -13,23 +14,29 @@ export type Locale = z.infer<typeof Locale>;
 export const Settings = z.object({
   /** Paused everywhere from the popup: no detection, no sidebar. */
   paused: z._default(z.boolean(), false),
-  /** Sites (host names) where the reader muted Backstory. */
+  /**
+   * Sites (registrable domains, core/site.ts) where the reader muted Backstory: each covers its hosts
+   * (cnn.com: www., edition., amp. ...). Entries stored before core/site.ts existed are host names less
+   * "www."; core/muting.ts `migrateSettings` turns those that are not a site into exact hosts.
+   */
   mutedSites: z._default(z.array(z.string()), []),
-  /** Whether the sidebar opens by itself, per site, as the reader last left it. */
+  /** Hosts muted exactly ("only edition.cnn.com"): normalised host names. */
+  mutedHosts: z._default(z.array(z.string()), []),
+  /** Whether the sidebar opens by itself, per site (registrable domain), as the reader last left it. */
   openBySite: z._default(z.record(z.string(), z.boolean()), {}),
   /** UI language: the browser's, or an override. */
   locale: z._default(Locale, 'auto'),
 });
 export type Settings = z.infer<typeof Settings>;
 
-export const DEFAULT_SETTINGS: Settings = { paused: false, mutedSites: [], openBySite: {}, locale: 'auto' };
+export const DEFAULT_SETTINGS: Settings = { paused: false, mutedSites: [], mutedHosts: [], openBySite: {}, locale: 'auto' };
 
 /** Parse stored settings; invalid or missing values become defaults (never throws). */
 export function parseSettings(value: unknown): Settings {
   const whole = z.safeParse(Settings, value ?? {});
   if (whole.success) return whole.data;
   // Keep whatever fields are valid.
-  const out: Settings = { ...DEFAULT_SETTINGS, openBySite: {}, mutedSites: [] };
+  const out: Settings = { ...DEFAULT_SETTINGS, openBySite: {}, mutedSites: [], mutedHosts: [] };
   if (value && typeof value === 'object') {
     for (const key of Object.keys(DEFAULT_SETTINGS) as Array<keyof Settings>) {
       const one = z.safeParse(Settings, { [key]: (value as Record<string, unknown>)[key] });
@@ -37,15 +44,6 @@ export function parseSettings(value: unknown): Settings {
     }
   }
   return out;
-}
-
-/** The site key for muting and remembering: the host name without a leading "www.". */
-export function siteOf(url: string): string {
-  try {
-    return new URL(url).hostname.replace(/^www\./, '');
-  } catch {
-    return '';
-  }
 }
 
 export interface SettingsArea {
@@ -66,13 +64,21 @@ export async function updateSettings(area: SettingsArea, change: (s: Settings) =
 
 /**
  * What the content script needs from the settings, checked by hand: it runs on every page, and this
- * avoids building the zod schema there. Anything malformed reads as the default.
+ * avoids building the zod schema there (and tldts: names are stored normalised, see core/site.ts).
+ * Anything malformed reads as the default.
  */
 export function pageSettings(value: unknown, url: string): { active: boolean; paused: boolean; open: boolean } {
   const v = (value && typeof value === 'object' ? value : {}) as Record<string, unknown>;
-  const site = siteOf(url);
+  const host = hostOfUrl(url);
   const paused = v.paused === true;
-  const muted = Array.isArray(v.mutedSites) && v.mutedSites.includes(site);
+  const muted = isMutedHost(v.mutedSites, v.mutedHosts, host);
   const openBySite = v.openBySite && typeof v.openBySite === 'object' ? (v.openBySite as Record<string, unknown>) : {};
-  return { active: !paused && !muted, paused, open: openBySite[site] === true };
+  return { active: !paused && !muted, paused, open: valueForHost(openBySite, host) === true };
+}
+
+/** Whether `host` is muted: under a muted site, or a muted exact host (stored values checked by hand). */
+export function isMutedHost(sites: unknown, hosts: unknown, host: string): boolean {
+  if (!host) return false;
+  if (Array.isArray(sites) && sites.some((site) => typeof site === 'string' && hostInSite(host, site))) return true;
+  return Array.isArray(hosts) && hosts.includes(host);
 }

@@ -8,7 +8,8 @@ import rawDataset from '../data/dataset.json';
 import { openStore } from '../extension/store';
 import { installDataset } from '../extension/install';
 import { tabStates } from '../extension/tab-state';
-import { loadSettings, siteOf } from '../core/settings';
+import { loadSettings, updateSettings } from '../core/settings';
+import { migrateSettings, openOnUrl } from '../core/muting';
 import { annotationService, syncAnnotatedSites, withStore } from '../extension/annotation-service';
 import { tabSidebars } from '../extension/background/tab-sidebars';
 import { routeMessage } from '../extension/background/router';
@@ -24,7 +25,7 @@ export default defineBackground(() => {
     getTabState: (tabId) => states.get(tabId),
     setTabState: (tabId, state) => states.set(tabId, state),
     openSidebar: (tabId) => sidebars.setOpen(tabId, true),
-    openOnSite: async (url) => (await loadSettings(browser.storage.local)).openBySite[siteOf(url)] ?? false,
+    openOnSite: async (url) => openOnUrl(await loadSettings(browser.storage.local), url),
   });
 
   const install = async () => {
@@ -36,8 +37,10 @@ export default defineBackground(() => {
       db.close();
     }
   };
-  browser.runtime.onInstalled.addListener(() => void install().catch(reportInstallError));
-  browser.runtime.onStartup.addListener(() => void install().catch(reportInstallError));
+  // Settings from before sites were registrable domains (core/muting.ts): migrated in place, idempotent.
+  const migrate = () => updateSettings(browser.storage.local, migrateSettings).catch((e: unknown) => console.error('Backstory could not migrate its settings:', e));
+  browser.runtime.onInstalled.addListener(() => void (install().catch(reportInstallError), migrate()));
+  browser.runtime.onStartup.addListener(() => void (install().catch(reportInstallError), migrate()));
   browser.runtime.onMessage.addListener(routeMessage({ states, sidebars, annotations }));
   browser.tabs.onRemoved.addListener((tabId) => void states.set(tabId, undefined));
 

@@ -24,7 +24,8 @@ import {
   type AnnotationRecord,
   type Selector,
 } from '../core/annotations/model';
-import { ANNOTATED_SITES_KEY, annotatedSites } from '../core/annotations/annotated-sites';
+import { ANNOTATED_SITES_KEY } from '../core/annotations/annotated-sites';
+import { annotatedSites } from '../core/annotations/document-key';
 import { parseMessage } from '../core/messages/to-content';
 import { Described, Shown, annotationStateKey, type AnchorItem, type AnnotationItem, type AnnotationsView, type PageAnnotations, type SaveResult, type Statuses } from '../core/messages/records';
 import { type AnnotatorToBackground, type SidebarAnnotationsToBackground } from '../core/messages/to-background';

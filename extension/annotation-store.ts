@@ -220,7 +220,7 @@ export function filterAnnotations(records: readonly AnnotationRecord[], query: A
 function filter(records: readonly AnnotationRecord[], query: AnnotationQuery, copy: Copy | undefined): AnnotationRecord[] {
   const words = (query.text ?? '').toLowerCase().split(/\s+/).filter(Boolean);
   const tag = query.tag?.trim().toLowerCase();
-  const site = query.site?.trim() ? siteOfHost(hostOf(query.site.trim())) : undefined;
+  const site = query.site?.trim() ? siteOfQuery(query.site.trim()) : undefined;
   return records.filter((a) => {
     if (site && siteOfKey(a.documentKey) !== site) return false;
     if (tag && !tagsOf(a).some((t) => t.toLowerCase() === tag)) return false;
@@ -232,9 +232,10 @@ function filter(records: readonly AnnotationRecord[], query: AnnotationQuery, co
   });
 }
 
-function hostOf(site: string): string {
+/** The site a typed filter names ("https://edition.cnn.com/x", "CNN.com"); text that names no host is kept, and matches nothing. */
+function siteOfQuery(site: string): string {
   try {
-    return new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(site) ? site : `https://${site}`).hostname;
+    return siteOfHost(new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(site) ? site : `https://${site}`).hostname);
   } catch {
     return site.toLowerCase();
   }

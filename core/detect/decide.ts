@@ -5,7 +5,8 @@
  * evidence pairs only within WINDOW characters.
  */
 import type { Detection, PlacedHit, RuleId, Segment, Signal, Strength } from './evidence';
-import { urlKey, type MatchIndex } from './match-index';
+import type { MatchIndex } from './match-index';
+import { urlUnderPrefix } from '../site-match';
 import { NAME_MIN_WEIGHT, PASSAGE, WINDOW } from './rules';
 import { isCjk } from '../text/fold';
 
@@ -365,9 +366,8 @@ export function decide(index: MatchIndex, allHits: readonly PlacedHit[], segment
 
   let knownUrl: { strong: boolean; familyId?: string } | undefined;
   if (url) {
-    const key = urlKey(url);
     for (const rule of index.urls) {
-      if (!key.startsWith(rule.prefix)) continue;
+      if (!urlUnderPrefix(rule.prefix, url)) continue;
       const strong = rule.strength === 'strong';
       knownUrl = { strong, ...(rule.familyId ? { familyId: rule.familyId } : {}) };
       signals.push({

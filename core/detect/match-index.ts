@@ -9,6 +9,7 @@ import { packInts, type PackedInts } from '../text/pack';
 import type { Strength, Term } from './evidence';
 
 export type { ContextCategory, Term, TermKind } from './evidence';
+import { urlUnderPrefix } from '../site-match';
 
 /**
  * 2: patterns are stored folded; the fold table (`fold`) and the compiled automaton (`automaton`)
@@ -16,6 +17,7 @@ export type { ContextCategory, Term, TermKind } from './evidence';
  * 3: the prefilter's expressions (`gate`).
  * 4: name routes, shared name parts, family places, event cues (`events`), open-ended cues (`*`), the
  *    prefilter's `topic` expression.
+ *    Also: the fold table is idempotent (a letter never folds to another foldable letter).
  */
 export const MATCH_INDEX_FORMAT = 4;
 /** The stored index (StoredMatchIndex): read only where the prefilter opens. */
@@ -24,7 +26,10 @@ export const MATCH_INDEX_KEY = 'matchIndex';
 export const MATCH_GATE_KEY = 'matchGate';
 
 export interface UrlRule {
-  /** host + path prefix without scheme and without a leading "www." or "edition.". */
+  /**
+   * "site/path" prefix, lower case, the site a registrable domain (core/site.ts `urlRulePrefix`): any
+   * host of the site matches (www., edition., amp. ...).
+   */
   prefix: string;
   label: string;
   strength: Extract<Strength, 'strong' | 'story'>;
@@ -113,21 +118,9 @@ export function isStoredMatchIndex(value: unknown): value is StoredMatchIndex {
   );
 }
 
-/** Whether a page's URL is one of the story's known URLs (or under one). */
+/** Whether a page's URL is one of the story's known URLs (or under one): core/site-match.ts `urlUnderPrefix`. */
 export function matchesUrlRule(rules: readonly UrlRule[], url: string): boolean {
-  const key = urlKey(url);
-  return rules.some((rule) => key.startsWith(rule.prefix));
-}
-
-/** A URL's host and path, folded for URL rules ("https://edition.cnn.com/a?b" -> "cnn.com/a"). */
-export function urlKey(url: string): string {
-  try {
-    const u = new URL(url);
-    const host = u.hostname.toLowerCase().replace(/^(www|edition|m|mobile|amp)\./, '');
-    return `${host}${u.pathname}`.toLowerCase();
-  } catch {
-    return '';
-  }
+  return rules.some((rule) => urlUnderPrefix(rule.prefix, url));
 }
 
 /** The two records storage.local holds for an index, under their keys (written together, in one call). */

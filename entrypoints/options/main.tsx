@@ -8,6 +8,7 @@ import { browser } from 'wxt/browser';
 import { SettingsPanel } from '../../components/SettingsPanel';
 import { loadSettings, SETTINGS_KEY, type Settings } from '../../core/settings';
 import { resolveLocale, translator } from '../../core/i18n';
+import { migrateSettings } from '../../core/muting';
 import { AnnotationsManager } from '../../extension/options/AnnotationsPage';
 
 function App({ initial }: { initial: Settings }) {
@@ -28,4 +29,5 @@ function App({ initial }: { initial: Settings }) {
   );
 }
 
-void loadSettings(browser.storage.local).then((settings) => render(<App initial={settings} />, document.getElementById('app')!));
+// Migrated on read too, in case the background has not run since an update (core/muting.ts).
+void loadSettings(browser.storage.local).then((settings) => render(<App initial={migrateSettings(settings)} />, document.getElementById('app')!));

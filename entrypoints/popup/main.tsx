@@ -9,7 +9,8 @@ import { Popup } from '../../components/Popup';
 import { DetectionReport } from '../../core/messages/records';
 import { type PopupToBackground } from '../../core/messages/to-background';
 import { parseMessage, type BackgroundToContent } from '../../core/messages/to-content';
-import { loadSettings, siteOf, updateSettings, type Settings } from '../../core/settings';
+import { loadSettings, updateSettings, type Settings } from '../../core/settings';
+import { migrateSettings, mute, muteChoices, mutingEntries, unmuteUrl } from '../../core/muting';
 import { resolveLocale, translator } from '../../core/i18n';
 import { MATCH_INDEX_KEY, isStoredMatchIndex, type MatchIndex } from '../../core/detect/match-index';
 
@@ -39,7 +40,8 @@ async function main() {
     for (const [id, p] of Object.entries(records.people)) names[id] = p.name;
     for (const [id, f] of Object.entries(records.families)) names[id] = f.label;
   }
-  const settings = await loadSettings(browser.storage.local);
+  // Migrated on read too, in case the background has not run since an update (core/muting.ts).
+  const settings = migrateSettings(await loadSettings(browser.storage.local));
   const t = translator(resolveLocale(settings.locale, navigator.languages));
   document.documentElement.lang = resolveLocale(settings.locale, navigator.languages);
   render(<App initial={settings} report={report} tabId={tabId} names={names} t={t} />, document.getElementById('app')!);
@@ -48,7 +50,8 @@ async function main() {
 function App({ initial, report, tabId, names, t }: { initial: Settings; report: DetectionReport | undefined; tabId: number | undefined; names: Record<string, string>; t: ReturnType<typeof translator> }) {
   const [settings, setSettings] = useState(initial);
   const [needsReload, setNeedsReload] = useState(false);
-  const site = report ? siteOf(report.url) : '';
+  const url = report?.url ?? '';
+  const mutedBy = mutingEntries(settings, url)[0]?.name ?? null;
   useEffect(() => void document.querySelector<HTMLElement>('button')?.focus(), []);
   const send = (m: PopupToBackground) => browser.runtime.sendMessage(m);
 
@@ -63,18 +66,14 @@ function App({ initial, report, tabId, names, t }: { initial: Settings; report: 
     <Popup
       t={t}
       report={report}
-      site={site}
+      muteChoices={report ? muteChoices(url) : null}
       paused={settings.paused}
-      muted={settings.mutedSites.includes(site)}
+      mutedBy={mutedBy}
       names={names}
       needsReload={needsReload}
       onPause={(paused) => void change((s) => ({ ...s, paused }), paused)}
-      onMute={(muted) =>
-        void change(
-          (s) => ({ ...s, mutedSites: muted ? [...new Set([...s.mutedSites, site])] : s.mutedSites.filter((x) => x !== site) }),
-          muted,
-        )
-      }
+      onMute={(entry) => void change((s) => mute(migrateSettings(s), entry), true)}
+      onUnmute={() => void change((s) => unmuteUrl(migrateSettings(s), url), false)}
       onOpenSidebar={() => {
         if (tabId !== undefined) void send({ type: 'set-open', tabId, open: true }).then(closePopup);
       }}

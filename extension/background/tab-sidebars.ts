@@ -5,7 +5,8 @@
 import { browser } from 'wxt/browser';
 import type { ContextResponse, TabState } from '../../core/messages/records';
 import type { BackgroundToContent } from '../../core/messages/to-content';
-import { loadSettings, siteOf, updateSettings } from '../../core/settings';
+import { loadSettings, updateSettings } from '../../core/settings';
+import { openOnUrl, rememberOpen } from '../../core/muting';
 import { openStore, readDataset } from '../store';
 import type { tabStates } from '../tab-state';
 
@@ -22,7 +23,7 @@ export function tabSidebars(states: TabStates) {
     const state = await states.get(tabId);
     if (!state) return false;
     await states.set(tabId, { ...state, open });
-    await updateSettings(browser.storage.local, (s) => ({ ...s, openBySite: { ...s.openBySite, [siteOf(state.url)]: open } }));
+    await updateSettings(browser.storage.local, (s) => rememberOpen(s, state.url, open));
     await relay(tabId, { type: 'set-open', open });
     return true;
   }
@@ -38,7 +39,7 @@ export function tabSidebars(states: TabStates) {
         return true;
       }
       const settings = await loadSettings(browser.storage.local);
-      const state: TabState = { url, detection, open: settings.openBySite[siteOf(url)] ?? false };
+      const state: TabState = { url, detection, open: openOnUrl(settings, url) };
       await states.set(tabId, state);
       const count = detection.people.length;
       await browser.action.setBadgeText({ tabId, text: count > 0 ? String(count) : '✓' });

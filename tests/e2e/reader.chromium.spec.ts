@@ -81,13 +81,64 @@ test.describe('Chromium: the reader', () => {
     await popup.getByRole('button', { name: 'Open the sidebar' }).click();
     await expect(page.locator('backstory-context')).toHaveAttribute('data-state', 'open');
 
-    await popup.getByRole('button', { name: 'Mute on southerncrossdaily.com.au' }).click();
+    // The reader chooses: the whole site (a registrable domain under a two-part suffix) or this host.
+    await expect(popup.getByRole('button', { name: 'Mute only on www.southerncrossdaily.com.au' })).toBeVisible();
+    await popup.getByRole('button', { name: 'Mute on all of southerncrossdaily.com.au' }).click();
     await expect(popup.getByRole('status')).toHaveText('Muted on southerncrossdaily.com.au.');
     await expect(page.locator('backstory-context')).toHaveCount(0);
     await popup.close();
     await page.reload();
     expect((await settledReport(page, extension.serviceWorker)).status).toBe('muted');
     await expect(page.locator('backstory-context')).toHaveCount(0);
+
+    // The site covers its other hosts: the same article on another subdomain stays quiet too.
+    const other = PAGES.family1.url.replace('://www.', '://edition.');
+    await extension.context.route(other, (route) => route.fulfill({ path: PAGES.family1.file, contentType: 'text/html' }));
+    await page.goto(other);
+    await page.waitForTimeout(1500);
+    await expect(page.locator('backstory-context')).toHaveCount(0);
+
+    // The options list the choice, and unmuting there brings the sidebar back.
+    const options = await page.context().newPage();
+    await options.goto(`chrome-extension://${extension.extensionId}/options.html`);
+    await expect(options.locator('.muted-sites li')).toHaveText(/All of southerncrossdaily\.com\.au/);
+    await options.getByRole('button', { name: 'Unmute All of southerncrossdaily.com.au' }).click();
+    await expect(options.getByText('No muted sites.')).toBeVisible();
+    await options.close();
+    await page.reload();
+    await expect(page.locator('backstory-context')).toHaveCount(1);
+  });
+
+  test('muting only one host leaves the rest of the site alone', async ({ page, extension }) => {
+    await page.goto(PAGES.family1.url);
+    await sidebarFrame(page, extension.extensionId);
+    const popup = await openPopup(page, extension.extensionId, await tabIdOf(extension.serviceWorker, PAGES.family1.url));
+    await popup.getByRole('button', { name: 'Mute only on www.southerncrossdaily.com.au' }).click();
+    await expect(popup.getByRole('status')).toHaveText('Muted on www.southerncrossdaily.com.au.');
+    await expect(page.locator('backstory-context')).toHaveCount(0);
+    await popup.close();
+
+    const other = PAGES.family1.url.replace('://www.', '://edition.');
+    await extension.context.route(other, (route) => route.fulfill({ path: PAGES.family1.file, contentType: 'text/html' }));
+    await page.goto(other);
+    await expect(page.locator('backstory-context')).toHaveCount(1);
+  });
+
+  test('a host muted from the options, typed as an address, stays quiet; the rest of its site does not', async ({ page, extension }) => {
+    const other = PAGES.family1.url.replace('://www.', '://edition.');
+    await extension.context.route(other, (route) => route.fulfill({ path: PAGES.family1.file, contentType: 'text/html' }));
+    const options = await page.context().newPage();
+    await options.goto(`chrome-extension://${extension.extensionId}/options.html`);
+    await options.getByLabel('Address to mute').fill(other);
+    await options.getByRole('button', { name: 'Mute this host only' }).click();
+    await expect(options.locator('.muted-sites li')).toHaveText(/Only edition\.southerncrossdaily\.com\.au/);
+    await options.close();
+
+    await page.goto(other);
+    await page.waitForTimeout(1500);
+    await expect(page.locator('backstory-context')).toHaveCount(0);
+    await page.goto(PAGES.family1.url);
+    await expect(page.locator('backstory-context')).toHaveCount(1);
   });
 
   test('pausing everywhere from the popup stops detection on the next page', async ({ page, extension }) => {

@@ -8,7 +8,8 @@ import { IDBObjectStore } from 'fake-indexeddb';
 import { openStore, type DB } from '../../extension/store';
 import { deleteAnnotation, listAll, saveAnnotation } from '../../extension/annotation-store';
 import { createAnnotation, documentKey } from '../../core/annotations/model';
-import { ANNOTATED_SITES_KEY, annotatedSites, mayHaveAnnotations, siteTag } from '../../core/annotations/annotated-sites';
+import { annotatedSites } from '../../core/annotations/document-key';
+import { ANNOTATED_SITES_KEY, mayHaveAnnotations } from '../../core/annotations/annotated-sites';
 import { parseTagInput, formatTags, linksIn } from '../../core/annotations/form';
 import { annotationService, type AnnotationServiceDeps } from '../../extension/annotation-service';
 import { AnnotationsView } from '../../core/messages/records';
@@ -21,11 +22,15 @@ const CNN = 'https://edition.cnn.com/2021/04/23/china/xinjiang-uyghur-family-sep
 
 describe('the every-page filter', () => {
   it.each([
-    ['edition.cnn.com', 'cnn.com'],
-    ['www.bbc.co.uk', 'co.uk'],
-    ['localhost', 'localhost'],
-    ['Example.ORG.', 'example.org'],
-  ])('siteTag(%s) = %s', (host, tag) => expect(siteTag(host)).toBe(tag));
+    // [document keys, stored sites]: registrable domains, plus the hosts keyed under them
+    [['edition.cnn.com/a', 'cnn.com/b'], ['cnn.com']],
+    [['news.bbc.co.uk/x', 'bbc.co.uk/y'], ['bbc.co.uk']],
+    [['alice.github.io/post'], ['alice.github.io']],
+    [['localhost:8080/x', '127.0.0.1/y'], ['127.0.0.1', 'localhost']],
+    [['x.com/a/status/1'], ['twitter.com', 'x.com']],
+    [['youtube.com/watch?v=1'], ['youtu.be', 'youtube.com']],
+    [['about:blank', 'file:///home/r/a.html'], []],
+  ])('annotatedSites(%j) = %j', (keys, sites) => expect(annotatedSites(keys)).toEqual(sites));
 
   it.each([
     // [annotated page, its canonical, page visited later, expected]
@@ -34,6 +39,13 @@ describe('the every-page filter', () => {
     [CNN, null, 'https://amp-cnn-com.cdn.ampproject.org/c/s/amp.cnn.com/x', true],
     [CNN, null, 'https://www.google.com/amp/s/www.cnn.com/x', true],
     [CNN, null, 'https://www.bbc.com/news', false],
+    // a site, not its last two labels: one annotated .co.uk page does not open every .co.uk site
+    ['https://www.bbc.co.uk/news/a', null, 'https://news.bbc.co.uk/b', true],
+    ['https://www.bbc.co.uk/news/a', null, 'https://www.theguardian.co.uk/b', false],
+    ['https://alice.github.io/a', null, 'https://bob.github.io/a', false],
+    ['https://twitter.com/a/status/1', null, 'https://mobile.twitter.com/a/status/1', true],
+    ['https://youtu.be/abc', null, 'https://youtu.be/abc?t=3', true],
+    [CNN, null, 'https://notcnn.com/x', false],
   ])('annotated %s (canonical %s) -> %s may have annotations: %s', (url, canonical, visit, expected) => {
     const sites = annotatedSites([documentKey(url, canonical)]);
     expect(mayHaveAnnotations(sites, visit)).toBe(expected);

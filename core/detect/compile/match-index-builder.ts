@@ -9,6 +9,7 @@ import type { Term } from '../evidence';
 import { CONTEXT_TERMS, FAMILY_PLACES } from './lexicon';
 import { deriveFoldTable, foldRuns, foldTableFromRuns, foldText } from '../../text/fold';
 import { compileAutomaton } from '../automaton';
+import { urlRulePrefix } from '../../site';
 import { buildGate } from './gate-builder';
 import { toSimplified, traditionalPairs } from './chinese-script';
 import { readingPairs } from './chinese-route';
@@ -113,7 +114,7 @@ export function buildMatchIndex(dataset: Dataset, datasetHash: string): MatchInd
   }
 
   const urls: UrlRule[] = dataset.signals.urls.map((u) => ({
-    prefix: u.prefix.toLowerCase(),
+    prefix: urlRulePrefix(u.prefix),
     label: u.prefix,
     strength: u.strength === 'strong' ? 'strong' : 'story',
     ...(u.familyId ? { familyId: u.familyId } : {}),

@@ -1,0 +1,58 @@
+/**
+ * The options' muted-sites list as a reader uses it: each entry says which choice was made (the whole
+ * site or one host), the reader can mute what they type with either scope, and a bad address is said.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { render } from 'preact';
+import { SettingsPanel } from '../../components/SettingsPanel';
+import { translator } from '../../core/i18n';
+import { DEFAULT_SETTINGS, type Settings } from '../../core/settings';
+
+let container: HTMLElement;
+let changes: Settings[];
+beforeEach(() => {
+  container = document.createElement('div');
+  document.body.append(container);
+  changes = [];
+});
+afterEach(() => {
+  render(null, container);
+  container.remove();
+});
+
+function show(settings: Settings) {
+  render(<SettingsPanel t={translator('en')} settings={settings} onChange={(next) => changes.push(next)} />, container);
+}
+const button = (name: string) => [...container.querySelectorAll('button')].find((b) => b.textContent?.trim() === name)!;
+const input = () => container.querySelector<HTMLInputElement>('input[name="mute-site"]')!;
+
+describe('muted sites in the options', () => {
+  it('lists each entry with its scope, and unmutes one', () => {
+    show({ ...DEFAULT_SETTINGS, mutedSites: ['cnn.com'], mutedHosts: ['news.bbc.co.uk'] });
+    const items = [...container.querySelectorAll('.muted-sites li')].map((li) => li.firstChild?.textContent);
+    expect(items).toEqual(['All of cnn.com', 'Only news.bbc.co.uk']);
+    button('Unmute Only news.bbc.co.uk').click();
+    expect(changes.at(-1)).toMatchObject({ mutedSites: ['cnn.com'], mutedHosts: [] });
+  });
+
+  it.each([
+    ['Mute the whole site', { mutedSites: ['cnn.com'], mutedHosts: [] }],
+    ['Mute this host only', { mutedSites: [], mutedHosts: ['edition.cnn.com'] }],
+  ])('"%s" on a typed address', (name, expected) => {
+    show(DEFAULT_SETTINGS);
+    input().value = 'https://edition.cnn.com/2021/04/23/china/x';
+    button(name).click();
+    expect(changes).toHaveLength(1);
+    expect(changes[0]).toMatchObject(expected);
+    expect(input().value).toBe('');
+  });
+
+  it('says when what was typed is not a site, and changes nothing', async () => {
+    show(DEFAULT_SETTINGS);
+    input().value = 'not a site';
+    button('Mute the whole site').click();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(changes).toEqual([]);
+    expect(container.querySelector('[role="alert"]')?.textContent).toBe('Not a site or page address: not a site');
+  });
+});
