@@ -26,14 +26,10 @@ import {
   type AnnotationContent,
   type AnnotationRecord,
 } from '../core/annotations/model';
-import {
-  checkImportSize,
-  exportCsv,
-  exportJsonLd,
-  mergeImport,
-  parseImport,
-  type ImportSummary,
-} from '../core/annotations/io';
+import { checkImportSize, parseImport } from '../core/annotations/import';
+import { mergeImport, type ImportSummary } from '../core/annotations/merge';
+import { exportJsonLd } from '../core/annotations/export';
+import { exportCsv } from '../core/annotations/csv';
 
 export { StoreError, type ImportSummary };
 

@@ -32,7 +32,7 @@
  * tools ignore):
  * - `documentKey`: where the annotation is found (lib/annotations/document-key.ts);
  * - `revisions`: fingerprints of the note/tags/links/target this annotation had before each edit,
- *   so an import can tell an edit of a stored annotation from a parallel change (see io.ts, merge);
+ *   so an import can tell an edit of a stored annotation from a parallel change (see merge.ts);
  * - `conflictOf`: set on the copy an import kept when two versions of one annotation both changed.
  * Whether an annotation is anchored or orphaned on a page is computed (anchoring.ts), never stored.
  */

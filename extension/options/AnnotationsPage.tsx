@@ -16,7 +16,7 @@ import {
   restoreAnnotation,
   updateAnnotation,
 } from '../annotation-store';
-import { ImportError, formatProblem } from '../../core/annotations/io';
+import { ImportError, formatProblem } from '../../core/annotations/import';
 import type { AnnotationRecord } from '../../core/annotations/model';
 import { errorMessage, syncAnnotatedSites } from '../annotation-service';
 import { AnnotationsPanel, type AnnotationQueryInput, type AnnotationsPanelProps } from '../../components/AnnotationsPanel';

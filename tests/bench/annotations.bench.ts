@@ -9,7 +9,7 @@ import 'fake-indexeddb/auto';
 import { openStore, DB_NAME } from '../../extension/store';
 import { exportAnnotations, importAnnotations, listAll, listByDocument, saveAnnotation } from '../../extension/annotation-store';
 import { createAnnotation, linkIri } from '../../core/annotations/model';
-import { exportJsonLd } from '../../core/annotations/io';
+import { exportJsonLd } from '../../core/annotations/export';
 import type { BenchRow } from './run';
 
 export const name = 'Annotations (10,000 in IndexedDB)';

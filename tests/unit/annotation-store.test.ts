@@ -25,7 +25,9 @@ import {
   withContent,
   type AnnotationRecord,
 } from '../../core/annotations/model';
-import { conflictId, exportJsonLd, ImportError } from '../../core/annotations/io';
+import { conflictId } from '../../core/annotations/merge';
+import { exportJsonLd } from '../../core/annotations/export';
+import { ImportError } from '../../core/annotations/import';
 
 const CNN = 'https://edition.cnn.com/2021/04/23/china/xinjiang-uyghur-family-separation-intl-hnk/index.html';
 const CGTN = 'https://news.cgtn.com/news/2021-04-24/uyghur-family-responds/index.html';

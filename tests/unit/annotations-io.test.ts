@@ -12,7 +12,9 @@ import {
   withContent,
   type AnnotationRecord,
 } from '../../core/annotations/model';
-import { CSV_COLUMNS, ImportError, MB, exportCsv, exportJsonLd, parseCsv, parseImport, splitTags } from '../../core/annotations/io';
+import { ImportError, MB, parseImport } from '../../core/annotations/import';
+import { exportJsonLd } from '../../core/annotations/export';
+import { CSV_COLUMNS, exportCsv, parseCsv, splitTags } from '../../core/annotations/csv';
 
 const CNN = 'https://www.cnn.com/2021/04/23/china/xinjiang-uyghur-family-separation-intl-hnk/index.html';
 
