@@ -3,18 +3,20 @@
  * `"`, `,`, CR or LF; `"` doubled; a UTF-8 byte order mark so spreadsheet programs read non-Latin
  * text. Columns: id, created, modified, page_url, quote, note, tags (joined by `;`, a `;` or `\`
  * inside a tag escaped with `\`), links (joined by ` `). A cell that a spreadsheet would run as a
- * formula (starting with = + - @, tab or CR) gets a leading `'`.
+ * formula (starting with = + - @, tab or CR, after any `'`) gets one more leading `'` and is quoted,
+ * so removing one `'` from a guarded cell always gives the value back.
  */
+// papaparse: RFC 4180 quoting and the spreadsheet formula guard, as spreadsheet programs expect them.
+import Papa from 'papaparse';
 import { linksOf, noteOf, quoteOf, tagsOf, type AnnotationRecord } from './model';
 
 export const CSV_COLUMNS = ['id', 'created', 'modified', 'page_url', 'quote', 'note', 'tags', 'links'] as const;
 
-const FORMULA = /^'*[=+\-@\t\r]/;
-
-function csvCell(value: string): string {
-  const safe = FORMULA.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
+/**
+ * Cells Papa guards with a leading `'`. Wider than Papa's default (`^[=+\-@\t\r]`): a value that
+ * already starts with `'` before a formula character is guarded too, so the guard can be undone.
+ */
+export const FORMULA_GUARD = /^'*[=+\-@\t\r]/;
 
 function joinTags(tags: readonly string[]): string {
   return tags.map((t) => t.replace(/[\\;]/g, (c) => `\\${c}`)).join(';');
@@ -36,51 +38,22 @@ export function splitTags(cell: string): string[] {
   return tags;
 }
 
-/** The CSV export (see the module comment for the format). */
-export function exportCsv(records: readonly AnnotationRecord[]): string {
-  const lines = [CSV_COLUMNS.join(',')];
-  for (const r of records) {
-    const cells = [r.id, r.created, r.modified, r.target.source, quoteOf(r), noteOf(r), joinTags(tagsOf(r)), linksOf(r).join(' ')];
-    lines.push(cells.map(csvCell).join(','));
-  }
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+function row(r: AnnotationRecord): string[] {
+  return [r.id, r.created, r.modified, r.target.source, quoteOf(r), noteOf(r), joinTags(tagsOf(r)), linksOf(r).join(' ')];
 }
 
-/** Parse RFC 4180 CSV (as exportCsv writes it) into rows of cells; undoes the formula guard. */
-export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  const endCell = () => {
-    row.push(/^'+[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell);
-    cell = '';
-  };
-  for (; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') endCell();
-    else if (c === '\r' && text[i + 1] === '\n') {
-      endCell();
-      rows.push(row);
-      row = [];
-      i++;
-    } else if (c === '\n') {
-      endCell();
-      rows.push(row);
-      row = [];
-    } else cell += c;
-  }
-  if (cell.length || row.length) {
-    endCell();
-    rows.push(row);
-  }
-  return rows;
+/** CSV lines for `records`, each ending in CRLF, without the header (for exports written in parts). */
+export function csvRows(records: readonly AnnotationRecord[]): string {
+  if (records.length === 0) return '';
+  return `${Papa.unparse(records.map(row), { newline: '\r\n', escapeFormulae: FORMULA_GUARD })}\r\n`;
+}
+
+/** The header line, with the byte order mark that starts the file. */
+export function csvHeader(): string {
+  return `\uFEFF${Papa.unparse([[...CSV_COLUMNS]], { newline: '\r\n' })}\r\n`;
+}
+
+/** The CSV export (see the module comment for the format). */
+export function exportCsv(records: readonly AnnotationRecord[]): string {
+  return csvHeader() + csvRows(records);
 }

@@ -2,7 +2,9 @@
  * Merge (`mergeImport`): what an import writes beside what is stored, so that nothing is ever lost.
  * Pure: the store reads the stored side and writes the result in one transaction.
  */
-import { contentFingerprint, fingerprintText, type AnnotationRecord } from './model';
+// uuid: a name-based (v5, SHA-1) UUID, so a conflict copy gets the same id on every re-import.
+import { v5 as uuidv5 } from 'uuid';
+import { contentFingerprint, type AnnotationRecord } from './model';
 
 export interface ImportSummary {
   /** Annotations whose id was not stored. */
@@ -15,10 +17,15 @@ export interface ImportSummary {
   conflicts: number;
 }
 
+/**
+ * The UUID namespace of Backstory's conflict copies (RFC 9562 name-based UUIDs). Fixed forever: a
+ * new value would give every conflict copy a new id on the next re-import.
+ */
+export const CONFLICT_NAMESPACE = '6f1d7c2e-5b0a-4e8f-9c3d-2a7b4e1f8d60';
+
 /** The id of the copy kept for `fingerprint` of annotation `id`: the same on every re-import. */
 export function conflictId(id: string, fingerprint: string): string {
-  const h = `${fingerprintText(`${id}\n${fingerprint}`)}${fingerprintText(`${fingerprint}\n${id}`)}`;
-  return `urn:uuid:${h.slice(0, 8)}-${h.slice(8, 12)}-8${h.slice(12, 15)}-a${h.slice(15, 18)}-${h.slice(18, 28)}00`;
+  return `urn:uuid:${uuidv5(`${id}\n${fingerprint}`, CONFLICT_NAMESPACE)}`;
 }
 
 function asCopy(r: AnnotationRecord, of: string): AnnotationRecord {
@@ -47,8 +54,11 @@ export function mergeImport(
 ): { puts: AnnotationRecord[]; summary: ImportSummary } {
   const puts: AnnotationRecord[] = [];
   const summary: ImportSummary = { added: 0, updated: 0, unchanged: 0, conflicts: 0 };
+  // A copy already kept under another id (one made before conflict ids were v5 UUIDs) counts too.
+  const keptCopies = new Set<string>();
+  for (const r of stored.values()) if (r.conflictOf) keptCopies.add(`${r.conflictOf}\n${contentFingerprint(r)}`);
   const keep = (copy: AnnotationRecord) => {
-    if (stored.has(copy.id)) return;
+    if (stored.has(copy.id) || keptCopies.has(`${copy.conflictOf}\n${contentFingerprint(copy)}`)) return;
     puts.push(copy);
     summary.conflicts++;
   };

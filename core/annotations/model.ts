@@ -37,6 +37,8 @@
  * Whether an annotation is anchored or orphaned on a page is computed (anchoring.ts), never stored.
  */
 import { z } from 'zod';
+// canonicalize: RFC 8785 JSON canonicalisation (sorted keys, fixed number and string forms).
+import canonicalize from 'canonicalize';
 import { documentKey, sameSite } from './document-key';
 
 export { documentKey, sameSite, siteOfKey, siteOfHost } from './document-key';
@@ -330,13 +332,19 @@ export function keyForImport(source: string, claimed?: string): string {
   return documentKey(source);
 }
 
-/** JSON with object keys sorted, so equal content gives equal text. */
+/** A lone surrogate (broken UTF-16, possible in page text and imported JSON), which RFC 8785 refuses. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** RFC 8785 canonical JSON, so equal content gives equal text whatever the key order. */
 function canonical(value: unknown): string {
-  return JSON.stringify(value, (_k, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1)))
-      : v,
-  );
+  try {
+    return canonicalize(value) ?? '';
+  } catch (error) {
+    if (!/lone surrogate/i.test(String(error))) throw error;
+    // Only that text is mended (as U+FFFD), here only: the record keeps what it was given.
+    const mended = JSON.stringify(value, (_k, v: unknown) => (typeof v === 'string' ? v.replace(LONE_SURROGATE, '\uFFFD') : v));
+    return canonicalize(JSON.parse(mended)) ?? '';
+  }
 }
 
 /** cyrb53 (public domain): a fast 53-bit string hash as 14 hex digits; plenty to tell versions of one note apart. */

@@ -14,7 +14,16 @@ import {
 } from '../../core/annotations/model';
 import { ImportError, MB, parseImport } from '../../core/annotations/import';
 import { exportJsonLd } from '../../core/annotations/export';
-import { CSV_COLUMNS, exportCsv, parseCsv, splitTags } from '../../core/annotations/csv';
+import { CSV_COLUMNS, FORMULA_GUARD, exportCsv, splitTags } from '../../core/annotations/csv';
+import Papa from 'papaparse';
+
+/** The CSV as a spreadsheet reads it (Papa.parse), with the formula guard's `'` taken off again. */
+function readCsv(text: string): string[][] {
+  expect(text.startsWith('\uFEFF')).toBe(true);
+  const parsed = Papa.parse<string[]>(text.slice(1), { newline: '\r\n', skipEmptyLines: true });
+  expect(parsed.errors).toEqual([]);
+  return parsed.data.map((row) => row.map((cell) => (cell.startsWith("'") && FORMULA_GUARD.test(cell.slice(1)) ? cell.slice(1) : cell)));
+}
 
 const CNN = 'https://www.cnn.com/2021/04/23/china/xinjiang-uyghur-family-separation-intl-hnk/index.html';
 
@@ -109,7 +118,7 @@ describe('export', () => {
     const records = sampleRecords();
     const csv = exportCsv(records);
     expect(csv.startsWith('\uFEFFid,created,modified,page_url,quote,note,tags,links\r\n')).toBe(true);
-    const rows = parseCsv(csv);
+    const rows = readCsv(csv);
     expect(rows[0]).toEqual([...CSV_COLUMNS]);
     expect(rows).toHaveLength(records.length + 1);
     records.forEach((r, i) => {
@@ -125,6 +134,13 @@ describe('export', () => {
         links: linksOf(r),
       });
     });
+  });
+
+  it('guards a value that already starts with an apostrophe before a formula character, so the guard can be undone', () => {
+    const record = createAnnotation({ url: 'https://example.org/a', note: "'=HYPERLINK(\"x\")", tags: ["'plain"], now: new Date('2024-01-01T00:00:00Z') });
+    const csv = exportCsv([record]);
+    expect(csv).toContain(`"''=HYPERLINK(""x"")"`);
+    expect(readCsv(csv)[1]!.slice(5, 7)).toEqual(["'=HYPERLINK(\"x\")", "'plain"]);
   });
 
   it('guards cells a spreadsheet would run as formulas', () => {
@@ -334,7 +350,7 @@ describe('export from the store', () => {
     expect(parseImport(jsonld.text)).toEqual(records);
     const csv = await exportAnnotations(db, 'csv', new Date('2024-06-01T00:00:00Z'));
     expect(csv).toMatchObject({ filename: 'backstory-annotations-2024-06-01.csv', mimeType: 'text/csv;charset=utf-8', count: 4 });
-    expect(parseCsv(csv.text)).toHaveLength(5);
+    expect(readCsv(csv.text)).toHaveLength(5);
     db.close();
   });
 });
