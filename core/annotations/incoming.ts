@@ -17,11 +17,13 @@ import {
   Motivation,
   PageUrl,
   SELECTOR_TYPES,
+  Creator,
   keyForImport,
   newId,
   type Body,
   type Selector,
 } from './model';
+import { hypothesisFields, isHypothesis } from './hypothesis';
 
 export const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 export const hasType = (v: Record<string, unknown>, type: string) =>
@@ -147,6 +149,19 @@ const AnnotationType = z
 const Tags = z.array(z.string({ error: 'a tag is a string' }), { error: 'tags are an array of strings' });
 const Revisions = z.array(z.string(), { error: 'revisions are an array of strings' });
 const Text = z.string({ error: 'must be a string' });
+const References = z.array(Iri, { error: 'references are an array of annotation IRIs' });
+
+/** W3C `creator`: an Agent object (`id`, `name`, or `nickname` for want of a name) or just its IRI. */
+function creatorFrom(value: unknown, ctx: Ctx): Creator | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value === 'string') return sub(Iri, value, ctx, ['creator']) ? { id: value, name: value } : undefined;
+  if (!isObject(value)) {
+    ctx.addIssue({ code: 'custom', message: 'the creator is an IRI or an object with a "name"', path: ['creator'] });
+    return undefined;
+  }
+  const name = value.name ?? value.nickname ?? value.id;
+  return sub(Creator, { ...(value.id !== undefined ? { id: value.id } : {}), name }, ctx, ['creator']);
+}
 
 /**
  * One incoming annotation, any of the accepted dialects, normalised to a stored record. Every field
@@ -162,7 +177,9 @@ export const IncomingAnnotation = z
       if (a[key] !== undefined && v === undefined) failed = true;
       return v;
     };
-    const id = check(Iri, 'id');
+    const hypothesis = isHypothesis(a) ? hypothesisFields(a, ctx) : undefined;
+    if (hypothesis?.failed) failed = true;
+    const id = hypothesis ? hypothesis.id : check(Iri, 'id');
     check(AnnotationType, 'type');
     const created = check(DateTime, 'created');
     const modified = check(DateTime, 'modified');
@@ -172,12 +189,16 @@ export const IncomingAnnotation = z
     const claimedKey = check(Text, 'backstory:documentKey');
     const revisions = check(Revisions, 'backstory:revisions');
     const conflictOf = check(Iri, 'backstory:conflictOf');
+    const creator = hypothesis ? hypothesis.creator : creatorFrom(a.creator, ctx);
+    if (!hypothesis && a.creator !== undefined && !creator) failed = true;
+    const references = hypothesis ? hypothesis.references : check(References, 'backstory:references');
 
     const bodies: Array<Body | undefined> = [];
     if (Array.isArray(a.body)) a.body.forEach((b, i) => bodies.push(bodyFrom(b, ctx, ['body', i])));
     else if (a.body !== undefined) bodies.push(bodyFrom(a.body, ctx, ['body']));
     if (a.bodyValue !== undefined) bodies.push(sub(Text, a.bodyValue, ctx, ['bodyValue']) === undefined ? undefined : bodyFrom(a.bodyValue, ctx, ['bodyValue']));
-    if (text) bodies.push({ type: 'TextualBody', value: text, format: 'text/plain', purpose: 'commenting' });
+    // Hypothesis notes are Markdown.
+    if (text) bodies.push({ type: 'TextualBody', value: text, format: hypothesis ? 'text/markdown' : 'text/plain', purpose: 'commenting' });
     for (const tag of tags ?? []) bodies.push({ type: 'TextualBody', value: tag, purpose: 'tagging' });
     let target: ReturnType<typeof targetFrom>;
     if (a.target !== undefined) target = targetFrom(a.target, ctx, ['target']);
@@ -196,6 +217,8 @@ export const IncomingAnnotation = z
       documentKey: keyForImport(target.source, claimedKey),
       ...(revisions?.length ? { revisions } : {}),
       ...(conflictOf ? { conflictOf } : {}),
+      ...(creator ? { creator } : {}),
+      ...(references?.length ? { references } : {}),
     };
   })
   .pipe(AnnotationRecord);

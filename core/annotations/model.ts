@@ -33,7 +33,9 @@
  * - `documentKey`: where the annotation is found (lib/annotations/document-key.ts);
  * - `revisions`: fingerprints of the note/tags/links/target this annotation had before each edit,
  *   so an import can tell an edit of a stored annotation from a parallel change (see merge.ts);
- * - `conflictOf`: set on the copy an import kept when two versions of one annotation both changed.
+ * - `conflictOf`: set on the copy an import kept when two versions of one annotation both changed;
+ * - `references`: for a reply imported from Hypothesis, the annotations it answers.
+ * `creator` is W3C's own property (an Agent with an `id` and a `name`), kept from imports.
  * Whether an annotation is anchored or orphaned on a page is computed (anchoring.ts), never stored.
  */
 import { z } from 'zod';
@@ -52,6 +54,8 @@ export const LIMITS = {
   context: 1_000,
   revisions: 100,
   iri: 2_048,
+  name: 200,
+  references: 100,
 } as const;
 
 /** An IRI: a scheme, a colon and no white space (urn:uuid:…, https://…). */
@@ -63,7 +67,11 @@ export const Iri = z
 /** An ISO 8601 date-time with a time zone, as W3C asks for `created` and `modified`. */
 export const DateTime = z
   .string({ error: 'must be an ISO 8601 date-time (a string such as 2024-05-01T10:00:00Z)' })
-  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/, 'must be an ISO 8601 date-time with a time zone, e.g. 2024-05-01T10:00:00Z')
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/, {
+    message: 'must be an ISO 8601 date-time with a time zone, e.g. 2024-05-01T10:00:00Z',
+    // One problem per bad date: "is not a real date" adds nothing to a string that is no date at all.
+    abort: true,
+  })
   .refine((s) => Number.isFinite(Date.parse(s)), 'is not a real date');
 
 /** http(s) only: these become links in the UI. */
@@ -149,6 +157,18 @@ export const Target = z
   .object({ source: PageUrl, selector: z.array(Selector).optional() })
   .strict();
 
+/**
+ * Who wrote an annotation, when it came from another tool (W3C `creator`, an Agent). Annotations made
+ * here have none: they are the researcher's own.
+ */
+export const Creator = z
+  .object({
+    /** e.g. Hypothesis' `acct:user@hypothes.is`. */
+    id: Iri.optional(),
+    name: z.string().min(1, 'a name cannot be empty').max(LIMITS.name, `a name is at most ${LIMITS.name} characters`),
+  })
+  .strict();
+
 /** The stored record: the W3C annotation plus Backstory's own fields. */
 export const AnnotationRecord = z
   .object({
@@ -161,6 +181,9 @@ export const AnnotationRecord = z
     documentKey: z.string().min(1),
     revisions: z.array(z.string().regex(/^[0-9a-f]{14}$/, 'a revision is a 14-digit hex fingerprint')).max(LIMITS.revisions).optional(),
     conflictOf: Iri.optional(),
+    creator: Creator.optional(),
+    /** A reply: the ids of the annotations it answers, the thread's first first, its parent last. */
+    references: z.array(Iri).min(1).max(LIMITS.references, `at most ${LIMITS.references} references`).optional(),
   })
   .strict()
   .superRefine((a, ctx) => {
@@ -181,6 +204,7 @@ export type LinkBody = z.infer<typeof LinkBody>;
 export type Body = z.infer<typeof Body>;
 export type Target = z.infer<typeof Target>;
 export type AnnotationRecord = z.infer<typeof AnnotationRecord>;
+export type Creator = z.infer<typeof Creator>;
 /** Computed on the page by anchoring.ts; never stored. */
 export type AnnotationStatus = 'anchored' | 'orphaned';
 
