@@ -37,11 +37,13 @@ export interface AnnotationsPanelProps {
   status?: { text: string; undo?: () => void };
   /** Failures: a message and, for a refused import, each problem. */
   alert?: { text: string; problems?: string[] };
+  /** A running import or export: its bar, what it is doing, and Cancel (imports only). */
+  progress?: { label: string; text: string; done: number; total: number; onCancel?: () => void };
   t: Translate;
 }
 
 export function AnnotationsPanel(props: AnnotationsPanelProps) {
-  const { shown, total, query, onQuery, onExport, onImport, status, alert, t } = props;
+  const { shown, total, query, onQuery, onExport, onImport, status, alert, progress, t } = props;
   const [format, setFormat] = useState<'jsonld' | 'csv'>('jsonld');
   const field = (name: keyof AnnotationQueryInput) => (e: Event) => onQuery({ ...query, [name]: (e.currentTarget as HTMLInputElement).value });
   return (
@@ -56,13 +58,14 @@ export function AnnotationsPanel(props: AnnotationsPanelProps) {
             <option value="csv">CSV</option>
           </select>
         </label>
-        <button type="button" onClick={() => onExport(format)}>
+        <button type="button" disabled={!!progress} onClick={() => onExport(format)}>
           {t('options.export')}
         </button>
         <label>
           {t('options.import')}
           <input
             type="file"
+            disabled={!!progress}
             accept=".jsonld,.json,application/ld+json,application/json"
             onChange={(e) => {
               const input = e.currentTarget as HTMLInputElement;
@@ -73,6 +76,18 @@ export function AnnotationsPanel(props: AnnotationsPanelProps) {
           />
         </label>
       </div>
+      {progress && (
+        <div class="progress">
+          <label for="transfer-progress">{progress.label}</label>
+          <progress id="transfer-progress" value={progress.done} max={Math.max(1, progress.total)} aria-valuetext={progress.text} />
+          <span aria-hidden="true">{progress.text}</span>
+          {progress.onCancel && (
+            <button type="button" onClick={progress.onCancel}>
+              {t('options.cancelImport')}
+            </button>
+          )}
+        </div>
+      )}
       <div role="status" class="status-line">
         {status && (
           <>

@@ -30,23 +30,44 @@ export function toWebAnnotation(r: AnnotationRecord): Record<string, unknown> {
 
 /** A W3C AnnotationCollection holding every record in one inline page. */
 export function toAnnotationCollection(records: readonly AnnotationRecord[], now = new Date()): Record<string, unknown> {
+  const collection = frame(records.length, now);
+  return { ...collection, first: { ...collection.first, items: records.map(toWebAnnotation) } };
+}
+
+function frame(total: number, now: Date) {
   return {
     '@context': CONTEXT,
     id: newId(),
     type: 'AnnotationCollection',
     label: 'Backstory annotations',
     created: now.toISOString(),
-    total: records.length,
-    first: {
-      id: newId(),
-      type: 'AnnotationPage',
-      startIndex: 0,
-      items: records.map(toWebAnnotation),
+    total,
+    first: { id: newId(), type: 'AnnotationPage', startIndex: 0, items: [] as unknown[] },
+  };
+}
+
+/**
+ * The JSON-LD export in parts, for a large export written a chunk at a time: `head`, then
+ * `items(chunk, first)` for each chunk in order, then `tail`. Joined, the same text as `exportJsonLd`.
+ */
+export function jsonLdWriter(total: number, now = new Date()) {
+  const text = `${JSON.stringify(frame(total, now), null, 2)}\n`;
+  const at = text.indexOf('"items": []') + '"items": ['.length;
+  return {
+    head: text.slice(0, at),
+    items(records: readonly AnnotationRecord[], first: boolean): string {
+      if (records.length === 0) return '';
+      // Stringified at the depth items have in the collection, so one native call indents them right.
+      const nested = JSON.stringify({ first: { items: records.map(toWebAnnotation) } }, null, 2);
+      const body = nested.slice(nested.indexOf('[') + 1, nested.lastIndexOf(']', nested.length - 1) - '\n    '.length);
+      return first ? body : `,${body}`;
     },
+    tail: total === 0 ? text.slice(at) : `\n    ${text.slice(at)}`,
   };
 }
 
 /** The JSON-LD export as text (pretty-printed: researchers read and diff these files). */
 export function exportJsonLd(records: readonly AnnotationRecord[], now = new Date()): string {
-  return `${JSON.stringify(toAnnotationCollection(records, now), null, 2)}\n`;
+  const writer = jsonLdWriter(records.length, now);
+  return writer.head + writer.items(records, true) + writer.tail;
 }

@@ -35,3 +35,11 @@ export class ImportError extends Error {
 export function fileProblem(message: string): ImportError {
   return new ImportError([{ path: '', message }]);
 }
+
+/** The researcher cancelled the import; the store is as it was before it started. */
+export class ImportCancelled extends Error {
+  constructor() {
+    super('Import cancelled: nothing was changed.');
+    this.name = 'ImportCancelled';
+  }
+}

@@ -46,7 +46,7 @@ function asCopy(r: AnnotationRecord, of: string): AnnotationRecord {
  *
  * @param stored every stored record by id (conflict copies included)
  * @param incoming the parsed file (parseImport)
- * @returns the records to put, and the summary
+ * @returns the records to put (in this order), and the summary
  */
 export function mergeImport(
   stored: ReadonlyMap<string, AnnotationRecord>,
@@ -77,9 +77,11 @@ export function mergeImport(
       puts.push(next);
       summary.updated++;
     } else if (Date.parse(next.modified) > Date.parse(old.modified)) {
+      // The copy of the stored version goes first: an import written in batches that stops half-way
+      // has never replaced a version without keeping it.
+      keep(asCopy(old, old.id));
       puts.push(next);
       summary.updated++;
-      keep(asCopy(old, old.id));
     } else {
       summary.unchanged++;
       keep(asCopy(next, old.id));

@@ -7,7 +7,6 @@ import { installDataset } from '../../extension/install';
 import {
   deleteAnnotation,
   getAnnotation,
-  importAnnotations,
   listAll,
   listByDocument,
   restoreAnnotation,
@@ -26,6 +25,7 @@ import {
   type AnnotationRecord,
 } from '../../core/annotations/model';
 import { conflictId } from '../../core/annotations/merge';
+import { importAnnotations } from '../../extension/annotation-transfer';
 import { exportJsonLd } from '../../core/annotations/export';
 import { ImportError } from '../../core/annotations/import';
 

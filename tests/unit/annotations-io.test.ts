@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DB_NAME, openStore, type DB } from '../../extension/store';
-import { exportAnnotations, importAnnotations, listAll } from '../../extension/annotation-store';
+import { listAll } from '../../extension/annotation-store';
+import { exportAnnotations, importAnnotations } from '../../extension/annotation-transfer';
 import {
   createAnnotation,
   documentKey,
@@ -279,17 +280,17 @@ describe('import: malformed files are refused whole, with precise problems, and 
     ['JSON with a stray comma', '[{"id": "urn:a:1",}]', /^-\|\|\|the file is not valid JSON at line 1, column 19 \(character 18 of 20\)/],
     ['not annotations', '{"hello": "world"}', /^-\|\|\|the file holds no annotations: expected an AnnotationCollection/],
     ['a collection paged by link', '{"type": "AnnotationCollection", "first": "https://example.org/page1"}', /page 0 is only a link/],
-    ['a 50 MB file', 'x'.repeat(50 * MB), /^-\|\|\|the file is 50\.0 MB; the limit is 20 MB$/],
-    ['100,000 annotations', JSON.stringify(Array.from({ length: 100_000 }, () => ({}))), /^-\|\|\|the file holds 100,000 annotations; the limit is 50,000$/],
+    ['a 130 MB file', 'x'.repeat(130 * MB), /^-\|\|\|the file is 130\.0 MB; the limit is 128 MB$/],
+    ['200,001 annotations', JSON.stringify(Array.from({ length: 200_001 }, () => ({}))), /^-\|\|\|the file holds 200,001 annotations; the limit is 200,000 per file \(split it and import the parts one after the other\)$/],
   ])('%s', async (_name, file, message) => {
     const problems = await refused(file);
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatch(message);
   });
 
-  it('refuses a 50 MB File before reading it', async () => {
-    const file = { size: 50 * MB, text: () => Promise.reject(new Error('must not be read')) } as unknown as Blob;
-    expect(await refused(file)).toEqual(['-|||the file is 50.0 MB; the limit is 20 MB']);
+  it('refuses a 200 MB File before reading it', async () => {
+    const file = { size: 200 * MB, text: () => Promise.reject(new Error('must not be read')) } as unknown as Blob;
+    expect(await refused(file)).toEqual(['-|||the file is 200.0 MB; the limit is 128 MB']);
   });
 
   it('names each bad item, its id, the field and why (wrong types, unknown selector, unsafe link, duplicates)', async () => {
