@@ -218,3 +218,33 @@ test('a Hypothesis export imported on the options page: its notes are highlighte
   await expect(items.filter({ hasText: 'Which shops?' })).toHaveAttribute('data-status', 'anchored');
   await expect(items.filter({ hasText: 'follow up in September' })).toHaveAttribute('data-status', 'page');
 });
+
+test('a large import shows its progress and can be cancelled, leaving every annotation as it was', async ({ page, extension }) => {
+  await page.goto(`chrome-extension://${extension.extensionId}/options.html`);
+  const list = page.locator('li.annotation');
+  await expect(list).toHaveCount(7);
+  const before = await list.allTextContents();
+  const count = 40_000;
+  const items = Array.from({ length: count }, (_, i) => ({
+    id: `urn:uuid:00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+    type: 'Annotation',
+    created: '2024-05-01T10:00:00Z',
+    body: [{ type: 'TextualBody', value: `Bulk note ${i}`, purpose: 'commenting' }],
+    target: { source: `https://www.riversideherald.example/archive/${i % 500}`, selector: [{ type: 'TextQuoteSelector', exact: `passage ${i}` }] },
+  }));
+  const file = JSON.stringify({ '@context': 'http://www.w3.org/ns/anno.jsonld', type: 'AnnotationCollection', total: count, first: { type: 'AnnotationPage', items } });
+  await page.getByLabel('Import annotations').setInputFiles({ name: 'bulk.jsonld', mimeType: 'application/ld+json', buffer: Buffer.from(file) });
+
+  const progress = page.getByRole('progressbar', { name: 'Import progress' });
+  await expect(progress).toBeVisible();
+  // Cancel once saving has begun, so the batches already written must be taken back.
+  await expect(progress).toHaveAttribute('aria-valuetext', /^Saving annotations: [1-9]\d* of 40000$/, { timeout: 30_000 });
+  expect(await axeViolations(page)).toEqual([]);
+  await page.getByRole('button', { name: 'Cancel import' }).click();
+  await expect(page.getByRole('status')).toHaveText('Import cancelled: nothing was changed.', { timeout: 30_000 });
+  await expect(progress).toHaveCount(0);
+  await expect(list).toHaveCount(7);
+  expect(await list.allTextContents()).toEqual(before);
+  await page.reload();
+  await expect(list).toHaveCount(7);
+});
