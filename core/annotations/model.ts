@@ -56,6 +56,7 @@ export const LIMITS = {
   iri: 2_048,
   name: 200,
   references: 100,
+  keptDepth: 8,
 } as const;
 
 /** An IRI: a scheme, a colon and no white space (urn:uuid:…, https://…). */
@@ -116,7 +117,33 @@ export const KEPT_SELECTOR_TYPES = [
   'DataPositionSelector',
   'SvgSelector',
 ] as const;
-export const KeptSelector = z.looseObject({ type: z.enum(KEPT_SELECTOR_TYPES) });
+export const KeptSelector = z.looseObject({ type: z.enum(KEPT_SELECTOR_TYPES) }).refine(keptFits, {
+  message: `a kept selector is at most ${LIMITS.keptDepth} levels deep and ${LIMITS.quote} characters of text`,
+});
+
+/**
+ * Whether a kept selector (stored as given, never read) is small and shallow: its text is exported,
+ * fingerprinted and cloned into IndexedDB, all recursive, so a deeply nested one would overflow the
+ * stack. Walked without recursion for the same reason.
+ */
+function keptFits(value: unknown): boolean {
+  const stack: Array<[unknown, number]> = [[value, 0]];
+  let chars = 0;
+  let nodes = 0;
+  while (stack.length) {
+    const [v, depth] = stack.pop()!;
+    if (depth > LIMITS.keptDepth || ++nodes > LIMITS.quote) return false;
+    if (typeof v === 'string') chars += v.length;
+    else if (v && typeof v === 'object') {
+      for (const [k, child] of Object.entries(v)) {
+        chars += k.length;
+        stack.push([child, depth + 1]);
+      }
+    }
+    if (chars > LIMITS.quote) return false;
+  }
+  return true;
+}
 
 export const SELECTOR_TYPES = ['TextQuoteSelector', 'TextPositionSelector', ...KEPT_SELECTOR_TYPES] as const;
 
