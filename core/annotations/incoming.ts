@@ -2,8 +2,9 @@
  * One incoming annotation, in any of the accepted dialects (W3C, Hypothesis), checked and normalised
  * to a stored record. Per annotation: `body` as a string, an object or an array (a plain string is a
  * note; an http(s) or backstory: IRI is a link); `bodyValue`; Hypothesis' `text`/`tags`/`uri`/`updated`;
- * `target` as a URL string, an object or a one-element array; `selector` one or several. Unknown
- * fields are not kept. Every field is checked even when another fails, so one pass reports all of an
+ * `target` as a URL string, an object or a one-element array; `selector` one or several; the author
+ * as W3C `creator`; a reply's `backstory:references`. A Hypothesis annotation's id, user and
+ * references are read by hypothesis.ts. Unknown fields are not kept. Every field is checked even when another fails, so one pass reports all of an
  * item's problems.
  */
 import { z } from 'zod';
