@@ -125,9 +125,15 @@ export interface ExportFile {
   count: number;
 }
 
+export interface ExportProgress {
+  /** Reading the annotations from the database (done and total 0), then writing them into the file. */
+  phase: 'reading' | 'writing';
+  done: number;
+  total: number;
+}
+
 export interface ExportOptions {
-  /** `done` of `total` annotations written into the file. */
-  onProgress?: (progress: { done: number; total: number }) => void;
+  onProgress?: (progress: ExportProgress) => void;
 }
 
 /**
@@ -136,17 +142,19 @@ export interface ExportOptions {
  * time, reporting progress.
  */
 export async function exportAnnotations(db: DB, format: ExportFormat, now = new Date(), { onProgress }: ExportOptions = {}): Promise<ExportFile> {
+  onProgress?.({ phase: 'reading', done: 0, total: 0 });
+  await nextTurn();
   const all = (await records(db)).sort((a, b) => (a.created < b.created ? -1 : a.created > b.created ? 1 : 0));
   const json = format === 'jsonld' ? jsonLdWriter(all.length, now) : undefined;
   const parts = [json ? json.head : csvHeader()];
   for (let from = 0; from < all.length; from += EXPORT_CHUNK) {
-    onProgress?.({ done: from, total: all.length });
+    onProgress?.({ phase: 'writing', done: from, total: all.length });
     await nextTurn();
     const chunk = all.slice(from, from + EXPORT_CHUNK);
     parts.push(json ? json.items(chunk, from === 0) : csvRows(chunk));
   }
   if (json) parts.push(json.tail);
-  onProgress?.({ done: all.length, total: all.length });
+  onProgress?.({ phase: 'writing', done: all.length, total: all.length });
   const date = now.toISOString().slice(0, 10);
   const text = parts.join('');
   return format === 'csv'

@@ -107,7 +107,8 @@ export function AnnotationsManager({ t }: { t: Translate }) {
         void change(async (d) => {
           const label = t('options.exporting');
           const file = await exportAnnotations(d, format, new Date(), {
-            onProgress: ({ done, total }) => setProgress({ label, text: t('options.phase.exporting', { done, total }), done, total }),
+            onProgress: ({ phase, done, total }) =>
+              setProgress({ label, text: t(phase === 'reading' ? 'options.phase.exportReading' : 'options.phase.exporting', { done, total }), done, total }),
           });
           download(file.filename, file.mimeType, file.text);
           setStatus({ text: t('options.exported', { n: file.count, file: file.filename }) });

@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { IDBObjectStore } from 'fake-indexeddb';
 import { DB_NAME, StoreError, openStore, type DB } from '../../extension/store';
 import { listAll, saveAnnotation } from '../../extension/annotation-store';
-import { EXPORT_CHUNK, WRITE_BATCH, exportAnnotations, importAnnotations, type ImportProgress } from '../../extension/annotation-transfer';
+import { EXPORT_CHUNK, WRITE_BATCH, exportAnnotations, importAnnotations, type ExportProgress, type ImportProgress } from '../../extension/annotation-transfer';
 import { ImportCancelled, parseImport, CHECK_CHUNK } from '../../core/annotations/import';
 import { exportJsonLd } from '../../core/annotations/export';
 import { createAnnotation, noteOf, withContent, type AnnotationRecord } from '../../core/annotations/model';
@@ -132,10 +132,12 @@ describe('large exports', { timeout: 30_000 }, () => {
     const records = annotations(6_000);
     await importAnnotations(db, exportJsonLd(records));
     for (const format of ['jsonld', 'csv'] as const) {
-      const events: Array<{ done: number; total: number }> = [];
+      const events: ExportProgress[] = [];
       const file = await exportAnnotations(db, format, new Date('2024-06-01T00:00:00Z'), { onProgress: (p) => events.push(p) });
-      expect(events.map((e) => e.done)).toEqual(steps(6_000, EXPORT_CHUNK));
-      expect(events.every((e) => e.total === 6_000)).toBe(true);
+      expect(events[0]).toEqual({ phase: 'reading', done: 0, total: 0 });
+      const writing = events.slice(1);
+      expect(writing.map((e) => e.done)).toEqual(steps(6_000, EXPORT_CHUNK));
+      expect(writing.every((e) => e.phase === 'writing' && e.total === 6_000)).toBe(true);
       expect(file.count).toBe(6_000);
       if (format === 'jsonld') expect(parseImport(file.text)).toEqual(records);
       else expect(file.text.split('\r\n')).toHaveLength(6_000 + 2);
