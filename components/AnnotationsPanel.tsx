@@ -4,7 +4,7 @@
  * problems, export (JSON-LD or CSV) and import. Pure: records and callbacks in through props; the
  * options app does the storing (entrypoints/options/annotations.tsx).
  */
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { AnnotationRecord } from '../core/annotations/model';
 import { linksOf, noteOf, quoteOf, tagsOf } from '../core/annotations/model';
 import { formatTags, parseTagInput } from '../core/annotations/form';
@@ -42,9 +42,18 @@ export interface AnnotationsPanelProps {
   t: Translate;
 }
 
+/**
+ * Rows drawn at a time: after a large import (100,000 annotations) drawing every row takes the page
+ * close to a minute; searching still covers them all.
+ */
+export const ROWS_PER_STEP = 200;
+
 export function AnnotationsPanel(props: AnnotationsPanelProps) {
   const { shown, total, query, onQuery, onExport, onImport, status, alert, progress, t } = props;
   const [format, setFormat] = useState<'jsonld' | 'csv'>('jsonld');
+  const [limit, setLimit] = useState(ROWS_PER_STEP);
+  // A new search starts from the top of the list again.
+  useEffect(() => setLimit(ROWS_PER_STEP), [query.text, query.tag, query.site]);
   const field = (name: keyof AnnotationQueryInput) => (e: Event) => onQuery({ ...query, [name]: (e.currentTarget as HTMLInputElement).value });
   return (
     <section aria-labelledby="annotations-title" class="annotations">
@@ -132,11 +141,18 @@ export function AnnotationsPanel(props: AnnotationsPanelProps) {
       {shown.length === 0 ? (
         <p class="muted">{t('options.noAnnotations')}</p>
       ) : (
-        <ul class="annotation-list plain">
-          {shown.map((a) => (
-            <AnnotationRow key={a.id} record={a} {...props} />
-          ))}
-        </ul>
+        <>
+          <ul class="annotation-list plain">
+            {shown.slice(0, limit).map((a) => (
+              <AnnotationRow key={a.id} record={a} {...props} />
+            ))}
+          </ul>
+          {shown.length > limit && (
+            <button type="button" onClick={() => setLimit(limit + ROWS_PER_STEP)}>
+              {t('options.showMore', { n: Math.min(ROWS_PER_STEP, shown.length - limit) })}
+            </button>
+          )}
+        </>
       )}
     </section>
   );
