@@ -212,6 +212,8 @@ function AnnotationRow({ record, onEdit, onDelete, t }: { record: AnnotationReco
           record.documentKey
         )}{' '}
         · {t('options.modified', { date: record.modified.slice(0, 10) })}
+        {record.creator && <> · {t('options.by', { name: record.creator.name })}</>}
+        {record.references?.length ? <> · {t('options.reply')}</> : null}
       </p>
       {!editing && (
         <p>

@@ -203,7 +203,9 @@ test('a Hypothesis export imported on the options page: its notes are highlighte
   await page.getByLabel('Import annotations').setInputFiles({ name: 'hypothesis-export.json', mimeType: 'application/json', buffer: hypothesis });
   await expect(page.getByRole('status')).toHaveText('Import done: 6 added, 0 updated, 0 unchanged, 0 conflicts.');
   await expect(list).toHaveCount(7);
-  await expect(list.filter({ hasText: 'The minutes list the bakery and the two pharmacies.' })).toHaveCount(1);
+  // The author and the reply are shown with the note.
+  await expect(list.filter({ hasText: 'The minutes list the bakery and the two pharmacies.' })).toContainText('by Jun Ito · a reply');
+  await expect(list.filter({ hasText: 'Which shops?' })).toContainText('by mira_k');
 
   // The page of five of them (two quotes, a reply, a reply to it, a page note); the sixth is on CNN.
   await page.goto(PAGES.unrelated.url);

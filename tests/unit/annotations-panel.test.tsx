@@ -48,6 +48,14 @@ describe('AnnotationsPanel', () => {
     expect(button(/^Show \d+ more$/)).toBeUndefined();
   });
 
+  it('names the author of an imported annotation, and says when it is a reply', async () => {
+    const reply = { ...records[0]!, creator: { id: 'acct:jun.ito@hypothes.is', name: 'Jun Ito' }, references: ['https://hypothes.is/a/b8TnzB_wEe-Cq8-bvIW1pA'] };
+    await act(() => render(<AnnotationsPanel {...props({ shown: [reply, records[1]!], total: 2 })} />, container));
+    const [first, second] = container.querySelectorAll('li.annotation');
+    expect(first!.textContent).toContain('by Jun Ito · a reply');
+    expect(second!.textContent).not.toMatch(/ by |a reply/);
+  });
+
   it('shows a running import as a labelled progress bar with Cancel, and disables import and export meanwhile', async () => {
     const onCancel = vi.fn();
     await act(() => render(<AnnotationsPanel {...props({ progress: { label: 'Import progress', text: 'Saving annotations: 4000 of 100000', done: 4000, total: 100_000, onCancel } })} />, container));
