@@ -4,7 +4,7 @@
  * problems, export (JSON-LD or CSV) and import. Pure: records and callbacks in through props; the
  * options app does the storing (entrypoints/options/annotations.tsx).
  */
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { AnnotationRecord } from '../core/annotations/model';
 import { linksOf, noteOf, quoteOf, tagsOf } from '../core/annotations/model';
 import { formatTags, parseTagInput } from '../core/annotations/form';
@@ -37,12 +37,23 @@ export interface AnnotationsPanelProps {
   status?: { text: string; undo?: () => void };
   /** Failures: a message and, for a refused import, each problem. */
   alert?: { text: string; problems?: string[] };
+  /** A running import or export: its bar, what it is doing, and Cancel (imports only). */
+  progress?: { label: string; text: string; done: number; total: number; onCancel?: () => void };
   t: Translate;
 }
 
+/**
+ * Rows drawn at a time: after a large import (100,000 annotations) drawing every row takes the page
+ * close to a minute; searching still covers them all.
+ */
+export const ROWS_PER_STEP = 200;
+
 export function AnnotationsPanel(props: AnnotationsPanelProps) {
-  const { shown, total, query, onQuery, onExport, onImport, status, alert, t } = props;
+  const { shown, total, query, onQuery, onExport, onImport, status, alert, progress, t } = props;
   const [format, setFormat] = useState<'jsonld' | 'csv'>('jsonld');
+  const [limit, setLimit] = useState(ROWS_PER_STEP);
+  // A new search starts from the top of the list again.
+  useEffect(() => setLimit(ROWS_PER_STEP), [query.text, query.tag, query.site]);
   const field = (name: keyof AnnotationQueryInput) => (e: Event) => onQuery({ ...query, [name]: (e.currentTarget as HTMLInputElement).value });
   return (
     <section aria-labelledby="annotations-title" class="annotations">
@@ -56,13 +67,14 @@ export function AnnotationsPanel(props: AnnotationsPanelProps) {
             <option value="csv">CSV</option>
           </select>
         </label>
-        <button type="button" onClick={() => onExport(format)}>
+        <button type="button" disabled={!!progress} onClick={() => onExport(format)}>
           {t('options.export')}
         </button>
         <label>
           {t('options.import')}
           <input
             type="file"
+            disabled={!!progress}
             accept=".jsonld,.json,application/ld+json,application/json"
             onChange={(e) => {
               const input = e.currentTarget as HTMLInputElement;
@@ -73,6 +85,18 @@ export function AnnotationsPanel(props: AnnotationsPanelProps) {
           />
         </label>
       </div>
+      {progress && (
+        <div class="progress">
+          <label for="transfer-progress">{progress.label}</label>
+          <progress id="transfer-progress" value={progress.done} max={Math.max(1, progress.total)} aria-valuetext={progress.text} />
+          <span aria-hidden="true">{progress.text}</span>
+          {progress.onCancel && (
+            <button type="button" onClick={progress.onCancel}>
+              {t('options.cancelImport')}
+            </button>
+          )}
+        </div>
+      )}
       <div role="status" class="status-line">
         {status && (
           <>
@@ -117,11 +141,18 @@ export function AnnotationsPanel(props: AnnotationsPanelProps) {
       {shown.length === 0 ? (
         <p class="muted">{t('options.noAnnotations')}</p>
       ) : (
-        <ul class="annotation-list plain">
-          {shown.map((a) => (
-            <AnnotationRow key={a.id} record={a} {...props} />
-          ))}
-        </ul>
+        <>
+          <ul class="annotation-list plain">
+            {shown.slice(0, limit).map((a) => (
+              <AnnotationRow key={a.id} record={a} {...props} />
+            ))}
+          </ul>
+          {shown.length > limit && (
+            <button type="button" onClick={() => setLimit(limit + ROWS_PER_STEP)}>
+              {t('options.showMore', { n: Math.min(ROWS_PER_STEP, shown.length - limit) })}
+            </button>
+          )}
+        </>
       )}
     </section>
   );
@@ -181,6 +212,8 @@ function AnnotationRow({ record, onEdit, onDelete, t }: { record: AnnotationReco
           record.documentKey
         )}{' '}
         · {t('options.modified', { date: record.modified.slice(0, 10) })}
+        {record.creator && <> · {t('options.by', { name: record.creator.name })}</>}
+        {record.references?.length ? <> · {t('options.reply')}</> : null}
       </p>
       {!editing && (
         <p>

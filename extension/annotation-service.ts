@@ -2,7 +2,7 @@
  * The background's half of annotating: the annotate flow (selection -> draft -> sidebar form ->
  * saved record -> highlights), each tab's annotation state, and the compact list of annotated sites
  * the detector reads on every page. Plain TypeScript: the browser APIs come in as `deps`, so the flow
- * is tested without a browser (tests/unit/annotation-service.test.ts).
+ * is tested without a browser (tests/unit/annotation-flow.test.ts).
  *
  * Per tab, storage.session keeps `annot:<tabId>`: the page (url, canonical link, document key), what
  * anchoring found there (statuses, computed in the page, never stored with the records) and the

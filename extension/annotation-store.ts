@@ -12,6 +12,7 @@
  * here updates it after its transaction commits, and announces itself on a BroadcastChannel, so the
  * same module in the background or another extension page drops its copy and reloads on its next
  * read. Records handed out are frozen: edit through `updateAnnotation`, never in place.
+ * Import and export, which write and read in batches: annotation-transfer.ts.
  */
 import type { IDBPObjectStore } from 'idb';
 import { describeStoreError, StoreError, type BackstoryDB, type DB } from './store';
@@ -26,21 +27,13 @@ import {
   type AnnotationContent,
   type AnnotationRecord,
 } from '../core/annotations/model';
-import {
-  checkImportSize,
-  exportCsv,
-  exportJsonLd,
-  mergeImport,
-  parseImport,
-  type ImportSummary,
-} from '../core/annotations/io';
 
-export { StoreError, type ImportSummary };
+export { StoreError };
 
-type AnnotationsStore = IDBPObjectStore<BackstoryDB, ['annotations'], 'annotations', 'readwrite'>;
+export type AnnotationsStore = IDBPObjectStore<BackstoryDB, ['annotations'], 'annotations', 'readwrite'>;
 
 /** Records in the store are validated on every write, so reading checks the shape cheaply. */
-function isRecord(r: unknown): r is AnnotationRecord {
+export function isRecord(r: unknown): r is AnnotationRecord {
   // A record of another shape (none exist before issue 6, but a bug could write one) is left out of
   // lists rather than crashing them; it stays in the store, untouched.
   return typeof r === 'object' && r !== null && Array.isArray((r as AnnotationRecord).body) && typeof (r as AnnotationRecord).target?.source === 'string';
@@ -97,7 +90,7 @@ async function copyOf(db: DB): Promise<Copy> {
 }
 
 /** After a committed write: bring this context's copy up to date and tell the others. */
-async function committed(db: DB, puts: readonly AnnotationRecord[], deletes: readonly string[] = []): Promise<void> {
+export async function committed(db: DB, puts: readonly AnnotationRecord[], deletes: readonly string[] = []): Promise<void> {
   // Other copies in this context (another connection) reload; this one is patched in place.
   const before = changes++;
   const cached = copies.get(db);
@@ -112,7 +105,7 @@ async function committed(db: DB, puts: readonly AnnotationRecord[], deletes: rea
   channel?.postMessage('changed');
 }
 
-async function records(db: DB): Promise<AnnotationRecord[]> {
+export async function records(db: DB): Promise<AnnotationRecord[]> {
   return [...(await copyOf(db)).records.values()];
 }
 
@@ -143,7 +136,7 @@ function causeOf(error: unknown, tx: { error: DOMException | null }): unknown {
 }
 
 /** Run `work` in one readwrite transaction on `annotations`; any failure becomes a StoreError. */
-async function write<T>(db: DB, doing: string, work: (store: AnnotationsStore) => Promise<T>): Promise<T> {
+export async function write<T>(db: DB, doing: string, work: (store: AnnotationsStore) => Promise<T>): Promise<T> {
   const tx = db.transaction('annotations', 'readwrite');
   try {
     // The async wrapper turns a synchronous throw (a put refused at once) into a rejection, so
@@ -162,7 +155,7 @@ async function write<T>(db: DB, doing: string, work: (store: AnnotationsStore) =
 }
 
 /** Queue every put, then wait for them; a put that throws leaves no earlier request's failure unhandled. */
-async function putAll(store: AnnotationsStore, records: readonly AnnotationRecord[]): Promise<void> {
+export async function putAll(store: AnnotationsStore, records: readonly AnnotationRecord[]): Promise<void> {
   const pending: Promise<unknown>[] = [];
   try {
     for (const r of records) pending.push(store.put(r));
@@ -288,46 +281,4 @@ export async function restoreAnnotation(db: DB, record: AnnotationRecord): Promi
     await store.add(valid);
   });
   await committed(db, [valid]);
-}
-
-/**
- * Import annotations from a file (W3C JSON-LD and the dialects `parseImport` accepts), all or
- * nothing. A File/Blob over the size limit is refused before it is read. Every annotation is checked
- * before the transaction opens (ImportError lists each problem); then one transaction merges them
- * (see `mergeImport`: nothing is lost) or, on a failure, writes nothing (StoreError).
- */
-export async function importAnnotations(db: DB, file: string | Blob): Promise<ImportSummary> {
-  if (typeof file !== 'string') checkImportSize(file.size);
-  const incoming = parseImport(typeof file === 'string' ? file : await file.text());
-  // The stored side of the merge is read inside the transaction, so nothing can change in between.
-  const { puts, summary } = await write(db, 'Importing annotations', async (store) => {
-    const stored = new Map((await store.getAll()).filter(isRecord).map((r) => [r.id, r]));
-    const merged = mergeImport(stored, incoming);
-    await putAll(store, merged.puts);
-    return merged;
-  });
-  await committed(db, puts);
-  return summary;
-}
-
-export type ExportFormat = 'jsonld' | 'csv';
-
-export interface ExportFile {
-  /** e.g. backstory-annotations-2024-05-01.jsonld */
-  filename: string;
-  mimeType: string;
-  text: string;
-  count: number;
-}
-
-/**
- * Every annotation as a file to download: W3C JSON-LD (the backup format: `importAnnotations` reads
- * it back without loss) or CSV (for spreadsheets; not importable).
- */
-export async function exportAnnotations(db: DB, format: ExportFormat, now = new Date()): Promise<ExportFile> {
-  const all = (await records(db)).sort((a, b) => (a.created < b.created ? -1 : a.created > b.created ? 1 : 0));
-  const date = now.toISOString().slice(0, 10);
-  return format === 'csv'
-    ? { filename: `backstory-annotations-${date}.csv`, mimeType: 'text/csv;charset=utf-8', text: exportCsv(all), count: all.length }
-    : { filename: `backstory-annotations-${date}.jsonld`, mimeType: 'application/ld+json;profile="http://www.w3.org/ns/anno.jsonld"', text: exportJsonLd(all, now), count: all.length };
 }

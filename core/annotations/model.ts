@@ -32,14 +32,18 @@
  * tools ignore):
  * - `documentKey`: where the annotation is found (lib/annotations/document-key.ts);
  * - `revisions`: fingerprints of the note/tags/links/target this annotation had before each edit,
- *   so an import can tell an edit of a stored annotation from a parallel change (see io.ts, merge);
- * - `conflictOf`: set on the copy an import kept when two versions of one annotation both changed.
+ *   so an import can tell an edit of a stored annotation from a parallel change (see merge.ts);
+ * - `conflictOf`: set on the copy an import kept when two versions of one annotation both changed;
+ * - `references`: for a reply imported from Hypothesis, the annotations it answers.
+ * `creator` is W3C's own property (an Agent with an `id` and a `name`), kept from imports.
  * Whether an annotation is anchored or orphaned on a page is computed (anchoring.ts), never stored.
  */
 import { z } from 'zod';
 import { documentKey, sameSite } from './document-key';
+import { contentFingerprint } from './fingerprint';
 
 export { documentKey, sameSite, siteOfKey, siteOfHost } from './document-key';
+export { contentFingerprint, fingerprintText } from './fingerprint';
 
 export const LIMITS = {
   note: 50_000,
@@ -50,6 +54,9 @@ export const LIMITS = {
   context: 1_000,
   revisions: 100,
   iri: 2_048,
+  name: 200,
+  references: 100,
+  keptDepth: 8,
 } as const;
 
 /** An IRI: a scheme, a colon and no white space (urn:uuid:…, https://…). */
@@ -61,7 +68,11 @@ export const Iri = z
 /** An ISO 8601 date-time with a time zone, as W3C asks for `created` and `modified`. */
 export const DateTime = z
   .string({ error: 'must be an ISO 8601 date-time (a string such as 2024-05-01T10:00:00Z)' })
-  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/, 'must be an ISO 8601 date-time with a time zone, e.g. 2024-05-01T10:00:00Z')
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/, {
+    message: 'must be an ISO 8601 date-time with a time zone, e.g. 2024-05-01T10:00:00Z',
+    // One problem per bad date: "is not a real date" adds nothing to a string that is no date at all.
+    abort: true,
+  })
   .refine((s) => Number.isFinite(Date.parse(s)), 'is not a real date');
 
 /** http(s) only: these become links in the UI. */
@@ -106,7 +117,33 @@ export const KEPT_SELECTOR_TYPES = [
   'DataPositionSelector',
   'SvgSelector',
 ] as const;
-export const KeptSelector = z.looseObject({ type: z.enum(KEPT_SELECTOR_TYPES) });
+export const KeptSelector = z.looseObject({ type: z.enum(KEPT_SELECTOR_TYPES) }).refine(keptFits, {
+  message: `a kept selector is at most ${LIMITS.keptDepth} levels deep and ${LIMITS.quote} characters of text`,
+});
+
+/**
+ * Whether a kept selector (stored as given, never read) is small and shallow: its text is exported,
+ * fingerprinted and cloned into IndexedDB, all recursive, so a deeply nested one would overflow the
+ * stack. Walked without recursion for the same reason.
+ */
+function keptFits(value: unknown): boolean {
+  const stack: Array<[unknown, number]> = [[value, 0]];
+  let chars = 0;
+  let nodes = 0;
+  while (stack.length) {
+    const [v, depth] = stack.pop()!;
+    if (depth > LIMITS.keptDepth || ++nodes > LIMITS.quote) return false;
+    if (typeof v === 'string') chars += v.length;
+    else if (v && typeof v === 'object') {
+      for (const [k, child] of Object.entries(v)) {
+        chars += k.length;
+        stack.push([child, depth + 1]);
+      }
+    }
+    if (chars > LIMITS.quote) return false;
+  }
+  return true;
+}
 
 export const SELECTOR_TYPES = ['TextQuoteSelector', 'TextPositionSelector', ...KEPT_SELECTOR_TYPES] as const;
 
@@ -147,6 +184,18 @@ export const Target = z
   .object({ source: PageUrl, selector: z.array(Selector).optional() })
   .strict();
 
+/**
+ * Who wrote an annotation, when it came from another tool (W3C `creator`, an Agent). Annotations made
+ * here have none: they are the researcher's own.
+ */
+export const Creator = z
+  .object({
+    /** e.g. Hypothesis' `acct:user@hypothes.is`. */
+    id: Iri.optional(),
+    name: z.string().min(1, 'a name cannot be empty').max(LIMITS.name, `a name is at most ${LIMITS.name} characters`),
+  })
+  .strict();
+
 /** The stored record: the W3C annotation plus Backstory's own fields. */
 export const AnnotationRecord = z
   .object({
@@ -159,6 +208,9 @@ export const AnnotationRecord = z
     documentKey: z.string().min(1),
     revisions: z.array(z.string().regex(/^[0-9a-f]{14}$/, 'a revision is a 14-digit hex fingerprint')).max(LIMITS.revisions).optional(),
     conflictOf: Iri.optional(),
+    creator: Creator.optional(),
+    /** A reply: the ids of the annotations it answers, the thread's first first, its parent last. */
+    references: z.array(Iri).min(1).max(LIMITS.references, `at most ${LIMITS.references} references`).optional(),
   })
   .strict()
   .superRefine((a, ctx) => {
@@ -179,6 +231,7 @@ export type LinkBody = z.infer<typeof LinkBody>;
 export type Body = z.infer<typeof Body>;
 export type Target = z.infer<typeof Target>;
 export type AnnotationRecord = z.infer<typeof AnnotationRecord>;
+export type Creator = z.infer<typeof Creator>;
 /** Computed on the page by anchoring.ts; never stored. */
 export type AnnotationStatus = 'anchored' | 'orphaned';
 
@@ -328,34 +381,4 @@ export function keyForImport(source: string, claimed?: string): string {
     if (claimed === own || sameSite(source, `https://${claimed}`)) return claimed;
   }
   return documentKey(source);
-}
-
-/** JSON with object keys sorted, so equal content gives equal text. */
-function canonical(value: unknown): string {
-  return JSON.stringify(value, (_k, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : 1)))
-      : v,
-  );
-}
-
-/** cyrb53 (public domain): a fast 53-bit string hash as 14 hex digits; plenty to tell versions of one note apart. */
-export function fingerprintText(text: string): string {
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 2654435761);
-    h2 = Math.imul(h2 ^ c, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(16).padStart(14, '0');
-}
-
-/** A fingerprint of what a researcher wrote and where: body and target (not dates, not id). */
-export function contentFingerprint(a: Pick<AnnotationRecord, 'body' | 'target'>): string {
-  // Body order carries no meaning (W3C bodies are a set), so it does not change the fingerprint.
-  const body = a.body.map(canonical).sort();
-  return fingerprintText(canonical({ body, target: a.target }));
 }

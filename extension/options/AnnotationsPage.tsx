@@ -7,16 +7,9 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { openStore, type DB } from '../store';
-import {
-  deleteAnnotation,
-  exportAnnotations,
-  filterAnnotations,
-  importAnnotations,
-  listAll,
-  restoreAnnotation,
-  updateAnnotation,
-} from '../annotation-store';
-import { ImportError, formatProblem } from '../../core/annotations/io';
+import { deleteAnnotation, filterAnnotations, listAll, restoreAnnotation, updateAnnotation } from '../annotation-store';
+import { exportAnnotations, importAnnotations, type ImportProgress } from '../annotation-transfer';
+import { ImportCancelled, ImportError, formatProblem } from '../../core/annotations/import';
 import type { AnnotationRecord } from '../../core/annotations/model';
 import { errorMessage, syncAnnotatedSites } from '../annotation-service';
 import { AnnotationsPanel, type AnnotationQueryInput, type AnnotationsPanelProps } from '../../components/AnnotationsPanel';
@@ -42,6 +35,7 @@ export function AnnotationsManager({ t }: { t: Translate }) {
   const [query, setQuery] = useState<AnnotationQueryInput>({ text: '', tag: '', site: '' });
   const [status, setStatus] = useState<AnnotationsPanelProps['status']>();
   const [alert, setAlert] = useState<AnnotationsPanelProps['alert']>();
+  const [progress, setProgress] = useState<AnnotationsPanelProps['progress']>();
 
   const reload = async (d: DB) => setRecords(await listAll(d));
 
@@ -67,11 +61,15 @@ export function AnnotationsManager({ t }: { t: Translate }) {
       await work(db);
       return true;
     } catch (e) {
-      if (e instanceof ImportError) setAlert({ text: t('options.importFailed'), problems: e.problems.map(formatProblem) });
-      else setAlert({ text: errorMessage(e) });
-      setStatus(undefined);
+      if (e instanceof ImportCancelled) setStatus({ text: t('options.importCancelled') });
+      else {
+        if (e instanceof ImportError) setAlert({ text: t('options.importFailed'), problems: e.problems.map(formatProblem) });
+        else setAlert({ text: errorMessage(e) });
+        setStatus(undefined);
+      }
       return false;
     } finally {
+      setProgress(undefined);
       await reload(db).catch(() => undefined);
       await syncAnnotatedSites(db, browser.storage.local).catch(() => undefined);
     }
@@ -85,6 +83,7 @@ export function AnnotationsManager({ t }: { t: Translate }) {
       onQuery={setQuery}
       status={status}
       alert={alert}
+      progress={progress}
       t={t}
       onEdit={(id, edit) =>
         change(async (d) => {
@@ -106,14 +105,24 @@ export function AnnotationsManager({ t }: { t: Translate }) {
       }
       onExport={(format) =>
         void change(async (d) => {
-          const file = await exportAnnotations(d, format);
+          const label = t('options.exporting');
+          const file = await exportAnnotations(d, format, new Date(), {
+            onProgress: ({ phase, done, total }) =>
+              setProgress({ label, text: t(phase === 'reading' ? 'options.phase.exportReading' : 'options.phase.exporting', { done, total }), done, total }),
+          });
           download(file.filename, file.mimeType, file.text);
           setStatus({ text: t('options.exported', { n: file.count, file: file.filename }) });
         })
       }
       onImport={(file) =>
         void change(async (d) => {
-          const summary = await importAnnotations(d, file);
+          const cancel = new AbortController();
+          const label = t('options.importing');
+          const onCancel = () => cancel.abort();
+          const onProgress = ({ phase, done, total }: ImportProgress) =>
+            // Undoing cannot be cancelled: the store must end as it was.
+            setProgress({ label, text: t(`options.phase.${phase}`, { done, total }), done, total, ...(phase === 'undoing' ? {} : { onCancel }) });
+          const summary = await importAnnotations(d, file, { onProgress, signal: cancel.signal });
           setStatus({ text: t('options.imported', { ...summary }) });
         })
       }

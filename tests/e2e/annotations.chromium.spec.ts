@@ -3,7 +3,8 @@
  * not about the story, annotate it (the flow the context menu and the keyboard command start), save a
  * note; come back to the page after its markup changed (v2) and find the note anchored and
  * highlighted; come back after the passage was removed and find it listed as orphaned; then manage it
- * on the options page (search, export, re-import, a malformed import, delete and undo).
+ * on the options page (search, export, re-import, a malformed import, delete and undo); import a
+ * Hypothesis export there and find its notes highlighted on their page.
  *
  * The tests run in order and share the worker's browser (and so its IndexedDB).
  */
@@ -11,7 +12,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Frame, Page } from '@playwright/test';
-import { test, expect, sidebarFrame, FIXTURES } from './fixtures';
+import { test, expect, sidebarFrame, FIXTURES, PAGES } from './fixtures';
 
 const ARTICLE = 'https://www.lakeshore-ledger.example/science/2024/03/12/river-restoration';
 const QUOTE = 'the river rebuilt its gravel beds in a single season';
@@ -192,4 +193,60 @@ test('options page: list, search, export and re-import, a malformed import, dele
   await list.getByRole('button', { name: 'Save' }).click();
   await expect(page.getByRole('status')).toHaveText('Annotation saved.');
   await expect(list).toContainText('Report checked.');
+});
+
+test('a Hypothesis export imported on the options page: its notes are highlighted on their page, replies and page notes listed', async ({ page, extension }) => {
+  const hypothesis = readFileSync(path.resolve('tests/fixtures/hypothesis/client-export.json'));
+  await page.goto(`chrome-extension://${extension.extensionId}/options.html`);
+  const list = page.locator('li.annotation');
+  await expect(list).toHaveCount(1);
+  await page.getByLabel('Import annotations').setInputFiles({ name: 'hypothesis-export.json', mimeType: 'application/json', buffer: hypothesis });
+  await expect(page.getByRole('status')).toHaveText('Import done: 6 added, 0 updated, 0 unchanged, 0 conflicts.');
+  await expect(list).toHaveCount(7);
+  // The author and the reply are shown with the note.
+  await expect(list.filter({ hasText: 'The minutes list the bakery and the two pharmacies.' })).toContainText('by Jun Ito · a reply');
+  await expect(list.filter({ hasText: 'Which shops?' })).toContainText('by mira_k');
+
+  // The page of five of them (two quotes, a reply, a reply to it, a page note); the sixth is on CNN.
+  await page.goto(PAGES.unrelated.url);
+  await expect
+    .poll(() => highlightedTexts(page).then((texts) => texts.sort()))
+    .toEqual(['Shop owners asked for deliveries to be kept open in the mornings.', 'The council voted eight to three on Tuesday to build protected cycle lanes along the high street.']);
+  const frame = await sidebarFrame(page, extension.extensionId);
+  await frame.getByRole('button', { name: /Annotations: 5 on this page/ }).click();
+  const items = frame.locator('li.annotation');
+  await expect(items).toHaveCount(5);
+  await expect(items.filter({ hasText: 'Vote count matches' })).toHaveAttribute('data-status', 'anchored');
+  await expect(items.filter({ hasText: 'Which shops?' })).toHaveAttribute('data-status', 'anchored');
+  await expect(items.filter({ hasText: 'follow up in September' })).toHaveAttribute('data-status', 'page');
+});
+
+test('a large import shows its progress and can be cancelled, leaving every annotation as it was', async ({ page, extension }) => {
+  await page.goto(`chrome-extension://${extension.extensionId}/options.html`);
+  const list = page.locator('li.annotation');
+  await expect(list).toHaveCount(7);
+  const before = await list.allTextContents();
+  const count = 40_000;
+  const items = Array.from({ length: count }, (_, i) => ({
+    id: `urn:uuid:00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+    type: 'Annotation',
+    created: '2024-05-01T10:00:00Z',
+    body: [{ type: 'TextualBody', value: `Bulk note ${i}`, purpose: 'commenting' }],
+    target: { source: `https://www.riversideherald.example/archive/${i % 500}`, selector: [{ type: 'TextQuoteSelector', exact: `passage ${i}` }] },
+  }));
+  const file = JSON.stringify({ '@context': 'http://www.w3.org/ns/anno.jsonld', type: 'AnnotationCollection', total: count, first: { type: 'AnnotationPage', items } });
+  await page.getByLabel('Import annotations').setInputFiles({ name: 'bulk.jsonld', mimeType: 'application/ld+json', buffer: Buffer.from(file) });
+
+  const progress = page.getByRole('progressbar', { name: 'Import progress' });
+  await expect(progress).toBeVisible();
+  // Cancel once saving has begun, so the batches already written must be taken back.
+  await expect(progress).toHaveAttribute('aria-valuetext', /^Saving annotations: [1-9]\d* of 40000$/, { timeout: 30_000 });
+  expect(await axeViolations(page)).toEqual([]);
+  await page.getByRole('button', { name: 'Cancel import' }).click();
+  await expect(page.getByRole('status')).toHaveText('Import cancelled: nothing was changed.', { timeout: 30_000 });
+  await expect(progress).toHaveCount(0);
+  await expect(list).toHaveCount(7);
+  expect(await list.allTextContents()).toEqual(before);
+  await page.reload();
+  await expect(list).toHaveCount(7);
 });

@@ -12,9 +12,12 @@ import { annotatedSites } from '../../core/annotations/document-key';
 import { ANNOTATED_SITES_KEY, mayHaveAnnotations } from '../../core/annotations/annotated-sites';
 import { parseTagInput, formatTags, linksIn } from '../../core/annotations/form';
 import { annotationService, type AnnotationServiceDeps } from '../../extension/annotation-service';
+import { tabStates } from '../../extension/tab-state';
+import { loadSettings, updateSettings } from '../../core/settings';
+import { openOnUrl, rememberOpen } from '../../core/muting';
+import { fakeBrowser } from 'wxt/testing';
 import { AnnotationsView } from '../../core/messages/records';
 import { type AnnotatorMessage } from '../../core/messages/to-content';
-import type { TabState } from '../../core/messages/records';
 import { anchorAll, describeSelection } from '../../content/annotator';
 import { textOfRoot } from '../../content/text-dom';
 
@@ -140,77 +143,113 @@ describe('the page half', () => {
   });
 });
 
+/**
+ * The background service with everything real but the browser's tabs: the store on fake-indexeddb,
+ * storage.session and storage.local from WXT's fake browser, the tab states and settings modules the
+ * background uses, and, as the tab, the content script's own page code (describeSelection, anchorAll)
+ * running on a page in happy-dom. Only the sidebar iframe is not mounted (happy-dom loads no frames;
+ * the e2e test covers it): the tab records whether it was asked to mount one.
+ */
 describe('the background service', () => {
   let db: DB;
-  let session: Map<string, unknown>;
-  let local: Map<string, unknown>;
-  let tabStates: Map<number, TabState>;
-  let sent: AnnotatorMessage[];
+  let asked: AnnotatorMessage['call'][];
   let deps: AnnotationServiceDeps;
   const TAB = 7;
+  const PAGE_URL = `${CNN}?utm_source=tw`;
+  const states = tabStates(fakeBrowser.storage.session);
+
+  function openPage(url: string, html: string, selecting?: string) {
+    (window as unknown as { happyDOM: { setURL(u: string): void } }).happyDOM.setURL(url);
+    document.body.replaceChildren(...new DOMParser().parseFromString(`<body>${html}</body>`, 'text/html').body.childNodes);
+    if (selecting) select(document, selecting);
+    else document.getSelection()!.removeAllRanges();
+  }
+
+  /** The content script's side of the tab: the page code that answers each call. */
+  async function tab(message: AnnotatorMessage): Promise<unknown> {
+    asked.push(message.call);
+    const call = message.call;
+    if (call.kind === 'describe') return describeSelection(document, document.getSelection());
+    if (call.kind === 'show') return { statuses: anchorAll(textOfRoot(document.body), call.items).statuses };
+    return true;
+  }
+
+  const view = async (service: ReturnType<typeof annotationService>) =>
+    AnnotationsView.parse(await service.fromSidebar(TAB, { type: 'annotations-get' }));
 
   beforeEach(async () => {
+    fakeBrowser.reset();
     db = await openStore();
-    session = new Map();
-    local = new Map();
-    tabStates = new Map();
-    sent = [];
+    asked = [];
     deps = {
-      session: {
-        get: async (key) => (session.has(key) ? { [key]: structuredClone(session.get(key)) } : {}),
-        set: async (items) => void Object.entries(items).forEach(([k, v]) => session.set(k, structuredClone(v))),
-        remove: async (key) => void session.delete(key),
-      },
-      local: { set: async (items) => void Object.entries(items).forEach(([k, v]) => local.set(k, v)) },
+      session: fakeBrowser.storage.session,
+      local: fakeBrowser.storage.local,
       withDb: (work) => work(db),
-      sendToTab: async (_tabId, message) => {
-        sent.push(message);
-        if (message.call.kind === 'describe') {
-          return { ok: true, url: `${CNN}?utm_source=tw`, canonical: null, selectors: [{ type: 'TextQuoteSelector', exact: QUOTE, prefix: 'by state media, ', suffix: ' and wants to stay.' }, { type: 'TextPositionSelector', start: 120, end: 158 }] };
-        }
-        if (message.call.kind === 'show') return { statuses: Object.fromEntries(message.call.items.map((i) => [i.id, 'anchored'])) };
-        return true;
-      },
-      getTabState: async (tabId) => tabStates.get(tabId),
-      setTabState: async (tabId, state) => void tabStates.set(tabId, state),
+      sendToTab: (_tabId, message) => tab(message),
+      getTabState: (tabId) => states.get(tabId),
+      setTabState: (tabId, state) => states.set(tabId, state),
       openSidebar: vi.fn(async () => true),
-      openOnSite: async () => false,
+      openOnSite: async (url) => openOnUrl(await loadSettings(fakeBrowser.storage.local), url),
     };
+    openPage(PAGE_URL, ARTICLE_V1, QUOTE);
   });
   afterEach(async () => {
     await Promise.all((await listAll(db)).map((r) => deleteAnnotation(db, r.id)));
     db.close();
+    document.body.replaceChildren();
   });
 
-  it('annotate -> draft in the sidebar -> save -> stored, filtered, highlighted', async () => {
+  it('annotate -> draft in the sidebar -> save -> stored, listed for the page, anchored on it; orphaned once the passage is gone', async () => {
     const service = annotationService(deps);
     expect(await service.annotate(TAB)).toBe(true);
     // A page the detector did not match: the annotator mounts the sidebar, open, on the form.
-    expect(tabStates.get(TAB)).toMatchObject({ open: true, detection: { matched: false } });
-    expect(sent.at(-1)!.call).toMatchObject({ kind: 'show', mount: true, open: true });
+    expect(await states.get(TAB)).toMatchObject({ url: PAGE_URL, open: true, detection: { matched: false } });
+    expect(asked.map((c) => c.kind)).toEqual(['describe', 'show']);
+    expect(asked[1]).toMatchObject({ mount: true, open: true });
 
-    const view = AnnotationsView.parse(await service.fromSidebar(TAB, { type: 'annotations-get' }));
-    expect(view.draft).toEqual({ quote: QUOTE });
-    expect(view.documentKey).toBe(documentKey(CNN));
+    const draft = await view(service);
+    expect(draft.draft).toEqual({ quote: QUOTE });
+    expect(draft.documentKey).toBe(documentKey(CNN));
 
     const saved = await service.fromSidebar(TAB, { type: 'annotation-save', note: 'Coached?', tags: ['coaching'], links: ['backstory:people/muhlise'] });
     expect(saved).toMatchObject({ ok: true });
-    const [record] = await listAll(db);
-    expect(record).toMatchObject({ documentKey: documentKey(CNN), target: { source: `${CNN}?utm_source=tw` } });
-    expect(local.get(ANNOTATED_SITES_KEY)).toEqual(['cnn.com']);
+    const stored = await listAll(db);
+    expect(stored).toHaveLength(1);
+    expect(stored[0]).toMatchObject({ id: (saved as { id: string }).id, documentKey: documentKey(CNN), target: { source: PAGE_URL } });
+    expect(await fakeBrowser.storage.local.get(ANNOTATED_SITES_KEY)).toEqual({ [ANNOTATED_SITES_KEY]: ['cnn.com'] });
 
-    const after = AnnotationsView.parse(await service.fromSidebar(TAB, { type: 'annotations-get' }));
+    const after = await view(service);
     expect(after.draft).toBeUndefined();
     expect(after.items).toEqual([
       expect.objectContaining({ quote: QUOTE, note: 'Coached?', tags: ['coaching'], links: ['backstory:people/muhlise'], status: 'anchored' }),
     ]);
+
+    // The page changed its markup: still anchored. The passage was cut: orphaned, still listed.
+    openPage(`${CNN}#top`, ARTICLE_V2);
+    const page = await service.pageLoaded(TAB, { type: 'annotations-page', url: `${CNN}#top`, canonical: null, hasSidebar: false });
+    expect(page.items.map((i) => i.id)).toEqual([stored[0]!.id]);
+    const statuses = anchorAll(textOfRoot(document.body), page.items).statuses;
+    expect(statuses).toEqual({ [stored[0]!.id]: 'anchored' });
+    openPage(`${CNN}#top`, '<p>Mamutjan Abdurehim has not seen his children since 2015.</p>');
+    const gone = anchorAll(textOfRoot(document.body), page.items).statuses;
+    expect(await service.statusesReported(TAB, { type: 'annotation-statuses', url: `${CNN}#top`, statuses: gone })).toBe(true);
+    expect((await view(service)).items).toEqual([expect.objectContaining({ note: 'Coached?', status: 'orphaned' })]);
+  });
+
+  it('with nothing selected, annotate does nothing: no draft, no sidebar', async () => {
+    openPage(PAGE_URL, ARTICLE_V1);
+    const service = annotationService(deps);
+    expect(await service.annotate(TAB)).toBe(false);
+    expect(asked.map((c) => c.kind)).toEqual(['describe']);
+    expect(await states.get(TAB)).toBeUndefined();
+    expect(await service.fromSidebar(TAB, { type: 'annotations-get' })).toBeUndefined();
   });
 
   it('on a page the detector matched, opens the story sidebar instead of mounting another', async () => {
-    tabStates.set(TAB, { url: `${CNN}?utm_source=tw`, open: false, detection: { matched: true, score: 9, families: [], people: [], signals: [], reason: '', detectMs: 1 } });
+    await states.set(TAB, { url: PAGE_URL, open: false, detection: { matched: true, score: 9, families: [], people: [], signals: [], reason: '', detectMs: 1 } });
     await annotationService(deps).annotate(TAB);
     expect(deps.openSidebar).toHaveBeenCalledWith(TAB);
-    expect(sent.map((m) => m.call.kind)).toEqual(['describe']);
+    expect(asked.map((c) => c.kind)).toEqual(['describe']);
   });
 
   it('a failed write is reported to the sidebar, and the draft is kept', async () => {
@@ -226,26 +265,30 @@ describe('the background service', () => {
       put.mockRestore();
     }
     expect(await listAll(db)).toEqual([]);
-    expect(AnnotationsView.parse(await service.fromSidebar(TAB, { type: 'annotations-get' })).draft).toEqual({ quote: QUOTE });
+    expect(await fakeBrowser.storage.local.get(ANNOTATED_SITES_KEY)).toEqual({});
+    expect((await view(service)).draft).toEqual({ quote: QUOTE });
   });
 
-  it('an invalid link is refused with the field named', async () => {
+  it('an invalid link is refused with the field named, and nothing is stored', async () => {
     const service = annotationService(deps);
     await service.annotate(TAB);
     const result = await service.fromSidebar(TAB, { type: 'annotation-save', note: '', tags: [], links: ['javascript:alert(1)'] });
     expect(result).toMatchObject({ ok: false, error: expect.stringContaining('body[0].source') });
+    expect(await listAll(db)).toEqual([]);
   });
 
-  it('a page load with stored annotations gets them; another page of the tab never sees a stale list', async () => {
+  it('a page load with stored annotations gets them, opened as the reader left the site; another page of the tab never sees a stale list', async () => {
     await saveAnnotation(db, createAnnotation({ url: CNN, selectors: [{ type: 'TextQuoteSelector', exact: QUOTE }], note: 'kept' }));
+    await updateSettings(fakeBrowser.storage.local, (s) => rememberOpen(s, CNN, true));
     const service = annotationService(deps);
     const page = await service.pageLoaded(TAB, { type: 'annotations-page', url: `http://edition.cnn.com/2021/04/23/china/xinjiang-uyghur-family-separation-intl-hnk/index.html#top`, canonical: null, hasSidebar: false });
     expect(page.items).toHaveLength(1);
-    expect(tabStates.get(TAB)).toMatchObject({ detection: { matched: false } });
-    const none = await service.pageLoaded(TAB, { type: 'annotations-page', url: 'https://www.cnn.com/other', canonical: null, hasSidebar: false });
-    expect(none.items).toEqual([]);
+    expect(page.open).toBe(true);
+    expect(await states.get(TAB)).toMatchObject({ detection: { matched: false } });
+    const none = await service.pageLoaded(TAB, { type: 'annotations-page', url: 'https://www.bbc.com/other', canonical: null, hasSidebar: false });
+    expect(none).toEqual({ items: [], open: false });
     // The tab moved on to a story page without annotations: the old list is not this sidebar's.
-    tabStates.set(TAB, { url: 'https://www.cnn.com/story', open: false, detection: { matched: true, score: 9, families: [], people: [], signals: [], reason: '', detectMs: 1 } });
+    await states.set(TAB, { url: 'https://www.cnn.com/story', open: false, detection: { matched: true, score: 9, families: [], people: [], signals: [], reason: '', detectMs: 1 } });
     expect(await service.fromSidebar(TAB, { type: 'annotations-get' })).toBeUndefined();
   });
 });

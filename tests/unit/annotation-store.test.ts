@@ -7,7 +7,6 @@ import { installDataset } from '../../extension/install';
 import {
   deleteAnnotation,
   getAnnotation,
-  importAnnotations,
   listAll,
   listByDocument,
   restoreAnnotation,
@@ -25,7 +24,10 @@ import {
   withContent,
   type AnnotationRecord,
 } from '../../core/annotations/model';
-import { conflictId, exportJsonLd, ImportError } from '../../core/annotations/io';
+import { conflictId } from '../../core/annotations/merge';
+import { importAnnotations } from '../../extension/annotation-transfer';
+import { exportJsonLd } from '../../core/annotations/export';
+import { ImportError } from '../../core/annotations/import';
 
 const CNN = 'https://edition.cnn.com/2021/04/23/china/xinjiang-uyghur-family-separation-intl-hnk/index.html';
 const CGTN = 'https://news.cgtn.com/news/2021-04-24/uyghur-family-responds/index.html';
@@ -226,6 +228,36 @@ describe('import merge', () => {
     expect(await importAnnotations(db, exportJsonLd([cThere]))).toEqual({ added: 0, updated: 0, unchanged: 1, conflicts: 1 });
     expect(await getAnnotation(db, c.id)).toEqual(cHere);
     expect(await getAnnotation(db, conflictId(c.id, contentFingerprint(cThere)))).toMatchObject({ conflictOf: c.id, body: cThere.body });
+  });
+
+  it('the content fingerprint ignores key and body order (RFC 8785), and survives broken UTF-16 in page text', () => {
+    const target = { source: CGTN, selector: [{ type: 'TextQuoteSelector' as const, exact: 'q', prefix: 'p' }] };
+    const note = { type: 'TextualBody' as const, value: 'n', format: 'text/plain', purpose: 'commenting' as const };
+    const tag = { type: 'TextualBody' as const, value: 't', purpose: 'tagging' as const };
+    const fp = contentFingerprint({ body: [note, tag], target });
+    expect(contentFingerprint({ body: [tag, { purpose: 'commenting', format: 'text/plain', value: 'n', type: 'TextualBody' }], target: { selector: [{ prefix: 'p', exact: 'q', type: 'TextQuoteSelector' }], source: CGTN } })).toBe(fp);
+    expect(contentFingerprint({ body: [note], target })).not.toBe(fp);
+    expect(contentFingerprint({ body: [{ ...note, value: 'n\uD800' }], target })).toMatch(/^[0-9a-f]{14}$/);
+  });
+
+  it('conflict copies get name-based (v5) UUIDs: the same for the same annotation and content, different otherwise', () => {
+    const id = conflictId('urn:x:1', 'aaaaaaaaaaaaaa');
+    expect(id).toMatch(/^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(conflictId('urn:x:1', 'aaaaaaaaaaaaaa')).toBe(id);
+    expect(conflictId('urn:x:1', 'bbbbbbbbbbbbbb')).not.toBe(id);
+    expect(conflictId('urn:x:2', 'aaaaaaaaaaaaaa')).not.toBe(id);
+  });
+
+  it('a conflict copy kept earlier under an older-style id is not kept twice', async () => {
+    const { db, records } = await seeded();
+    const c = records[2]!;
+    const cThere = withContent(c, { note: 'Changed there, earlier.' }, at(10));
+    await updateAnnotation(db, c.id, { note: 'Changed here, later.' }, at(12));
+    // As an earlier version of Backstory stored it: same content, same conflictOf, another id.
+    await saveAnnotation(db, { ...cThere, id: 'urn:uuid:12345678-1234-8123-a123-123456789000', conflictOf: c.id });
+    const count = (await onDisk()).length;
+    expect(await importAnnotations(db, exportJsonLd([cThere]))).toEqual({ added: 0, updated: 0, unchanged: 1, conflicts: 0 });
+    expect(await onDisk()).toHaveLength(count);
   });
 
   it('a refused import changes nothing', async () => {

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DB_NAME, openStore, type DB } from '../../extension/store';
-import { exportAnnotations, importAnnotations, listAll } from '../../extension/annotation-store';
+import { listAll } from '../../extension/annotation-store';
+import { exportAnnotations, importAnnotations } from '../../extension/annotation-transfer';
 import {
   createAnnotation,
   documentKey,
@@ -12,7 +13,18 @@ import {
   withContent,
   type AnnotationRecord,
 } from '../../core/annotations/model';
-import { CSV_COLUMNS, ImportError, MB, exportCsv, exportJsonLd, parseCsv, parseImport, splitTags } from '../../core/annotations/io';
+import { ImportError, MB, parseImport } from '../../core/annotations/import';
+import { exportJsonLd } from '../../core/annotations/export';
+import { CSV_COLUMNS, FORMULA_GUARD, exportCsv, splitTags } from '../../core/annotations/csv';
+import Papa from 'papaparse';
+
+/** The CSV as a spreadsheet reads it (Papa.parse), with the formula guard's `'` taken off again. */
+function readCsv(text: string): string[][] {
+  expect(text.startsWith('\uFEFF')).toBe(true);
+  const parsed = Papa.parse<string[]>(text.slice(1), { newline: '\r\n', skipEmptyLines: true });
+  expect(parsed.errors).toEqual([]);
+  return parsed.data.map((row) => row.map((cell) => (cell.startsWith("'") && FORMULA_GUARD.test(cell.slice(1)) ? cell.slice(1) : cell)));
+}
 
 const CNN = 'https://www.cnn.com/2021/04/23/china/xinjiang-uyghur-family-separation-intl-hnk/index.html';
 
@@ -107,7 +119,7 @@ describe('export', () => {
     const records = sampleRecords();
     const csv = exportCsv(records);
     expect(csv.startsWith('\uFEFFid,created,modified,page_url,quote,note,tags,links\r\n')).toBe(true);
-    const rows = parseCsv(csv);
+    const rows = readCsv(csv);
     expect(rows[0]).toEqual([...CSV_COLUMNS]);
     expect(rows).toHaveLength(records.length + 1);
     records.forEach((r, i) => {
@@ -123,6 +135,13 @@ describe('export', () => {
         links: linksOf(r),
       });
     });
+  });
+
+  it('guards a value that already starts with an apostrophe before a formula character, so the guard can be undone', () => {
+    const record = createAnnotation({ url: 'https://example.org/a', note: "'=HYPERLINK(\"x\")", tags: ["'plain"], now: new Date('2024-01-01T00:00:00Z') });
+    const csv = exportCsv([record]);
+    expect(csv).toContain(`"''=HYPERLINK(""x"")"`);
+    expect(readCsv(csv)[1]!.slice(5, 7)).toEqual(["'=HYPERLINK(\"x\")", "'plain"]);
   });
 
   it('guards cells a spreadsheet would run as formulas', () => {
@@ -261,17 +280,17 @@ describe('import: malformed files are refused whole, with precise problems, and 
     ['JSON with a stray comma', '[{"id": "urn:a:1",}]', /^-\|\|\|the file is not valid JSON at line 1, column 19 \(character 18 of 20\)/],
     ['not annotations', '{"hello": "world"}', /^-\|\|\|the file holds no annotations: expected an AnnotationCollection/],
     ['a collection paged by link', '{"type": "AnnotationCollection", "first": "https://example.org/page1"}', /page 0 is only a link/],
-    ['a 50 MB file', 'x'.repeat(50 * MB), /^-\|\|\|the file is 50\.0 MB; the limit is 20 MB$/],
-    ['100,000 annotations', JSON.stringify(Array.from({ length: 100_000 }, () => ({}))), /^-\|\|\|the file holds 100,000 annotations; the limit is 50,000$/],
+    ['a 130 MB file', 'x'.repeat(130 * MB), /^-\|\|\|the file is 130\.0 MB; the limit is 128 MB$/],
+    ['200,001 annotations', JSON.stringify(Array.from({ length: 200_001 }, () => ({}))), /^-\|\|\|the file holds 200,001 annotations; the limit is 200,000 per file \(split it and import the parts one after the other\)$/],
   ])('%s', async (_name, file, message) => {
     const problems = await refused(file);
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatch(message);
   });
 
-  it('refuses a 50 MB File before reading it', async () => {
-    const file = { size: 50 * MB, text: () => Promise.reject(new Error('must not be read')) } as unknown as Blob;
-    expect(await refused(file)).toEqual(['-|||the file is 50.0 MB; the limit is 20 MB']);
+  it('refuses a 200 MB File before reading it', async () => {
+    const file = { size: 200 * MB, text: () => Promise.reject(new Error('must not be read')) } as unknown as Blob;
+    expect(await refused(file)).toEqual(['-|||the file is 200.0 MB; the limit is 128 MB']);
   });
 
   it('names each bad item, its id, the field and why (wrong types, unknown selector, unsafe link, duplicates)', async () => {
@@ -332,7 +351,7 @@ describe('export from the store', () => {
     expect(parseImport(jsonld.text)).toEqual(records);
     const csv = await exportAnnotations(db, 'csv', new Date('2024-06-01T00:00:00Z'));
     expect(csv).toMatchObject({ filename: 'backstory-annotations-2024-06-01.csv', mimeType: 'text/csv;charset=utf-8', count: 4 });
-    expect(parseCsv(csv.text)).toHaveLength(5);
+    expect(readCsv(csv.text)).toHaveLength(5);
     db.close();
   });
 });
