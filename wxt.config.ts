@@ -1,4 +1,8 @@
+import path from 'node:path';
 import { defineConfig } from 'wxt';
+import { iconManifest, renderIcons } from './scripts/build/icons';
+
+const { icons, toolbar } = iconManifest();
 
 // Build configuration for both browsers. Permissions are the fewest that do the job:
 // - storage: the match index (storage.local) and per-tab detection state (storage.session);
@@ -13,7 +17,8 @@ export default defineConfig({
     description:
       'Sourced context beside coverage of two Uyghur families separated by China’s policies in Xinjiang.',
     permissions: ['storage', 'unlimitedStorage', 'contextMenus'],
-    action: { default_title: 'Backstory' },
+    icons,
+    action: { default_title: 'Backstory', default_icon: toolbar },
     commands: {
       'toggle-sidebar': {
         suggested_key: { default: 'Alt+Shift+B' },
@@ -40,6 +45,13 @@ export default defineConfig({
         }
       : {}),
   }),
+  hooks: {
+    // The icons are drawn once (assets/icon.svg) and rendered here, into .wxt/ (not committed), on
+    // every build, so both browsers' outputs and zips carry PNGs made from the current drawing.
+    'build:publicAssets': (wxt, files) => {
+      files.push(...renderIcons(path.join(wxt.config.wxtDir, 'icons')));
+    },
+  },
   vite: () => ({
     build: { target: 'es2022' },
   }),

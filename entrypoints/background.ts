@@ -20,6 +20,7 @@ import { tabStates } from '../extension/tab-state';
 import { loadSettings, siteOf, updateSettings } from '../core/settings';
 import { annotationService, syncAnnotatedSites, withStore } from '../extension/annotation-service';
 import { AnnotatorToBackground, SidebarAnnotationsToBackground } from '../core/messages/annotations';
+import { BADGE_COLORS } from '../extension/badge';
 
 export default defineBackground(() => {
   const states = tabStates(browser.storage.session);
@@ -97,7 +98,8 @@ export default defineBackground(() => {
     await states.set(tabId, state);
     const count = detection.people.length;
     await browser.action.setBadgeText({ tabId, text: count > 0 ? String(count) : '✓' });
-    await browser.action.setBadgeBackgroundColor({ tabId, color: '#2f5576' });
+    await browser.action.setBadgeBackgroundColor({ tabId, color: BADGE_COLORS.background });
+    await browser.action.setBadgeTextColor({ tabId, color: BADGE_COLORS.text });
     return { open: state.open };
   }
 
