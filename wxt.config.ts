@@ -3,6 +3,7 @@ import { defineConfig } from 'wxt';
 import { iconManifest, renderIcons } from './scripts/build/icons';
 
 const { icons, toolbar } = iconManifest();
+const ACTION_TITLE = '__MSG_actionTitle__';
 
 // Build configuration for both browsers. Permissions are the fewest that do the job:
 // - storage: the match index (storage.local) and per-tab detection state (storage.session);
@@ -13,20 +14,22 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   manifestVersion: 3,
   manifest: ({ browser }) => ({
-    name: 'Backstory',
-    description:
-      'Sourced context beside coverage of two Uyghur families separated by China’s policies in Xinjiang.',
+    // Every user-visible manifest string comes from public/_locales/<lang>/messages.json (en, zh_CN,
+    // zh_TW, ug, it, tr); tests/unit/locales.test.ts holds each locale to every key used here.
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
     permissions: ['storage', 'unlimitedStorage', 'contextMenus'],
     icons,
-    action: { default_title: 'Backstory', default_icon: toolbar },
+    action: { default_title: ACTION_TITLE, default_icon: toolbar },
     commands: {
       'toggle-sidebar': {
         suggested_key: { default: 'Alt+Shift+B' },
-        description: 'Open or collapse the Backstory sidebar',
+        description: '__MSG_commandToggleSidebar__',
       },
       'annotate-selection': {
         suggested_key: { default: 'Alt+Shift+A' },
-        description: 'Annotate the selected text',
+        description: '__MSG_commandAnnotateSelection__',
       },
     },
     // sidebar.html is framed into matching pages; chunk-ui.js and chunk-annotator.js are the
@@ -50,6 +53,11 @@ export default defineConfig({
     // every build, so both browsers' outputs and zips carry PNGs made from the current drawing.
     'build:publicAssets': (wxt, files) => {
       files.push(...renderIcons(path.join(wxt.config.wxtDir, 'icons')));
+    },
+    // WXT copies the popup page's <title> over action.default_title; the toolbar tooltip is a manifest
+    // string like the others, so put the localized one back.
+    'build:manifestGenerated': (_wxt, manifest) => {
+      if (manifest.action) manifest.action.default_title = ACTION_TITLE;
     },
   },
   vite: () => ({
