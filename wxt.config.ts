@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { defineConfig } from 'wxt';
 import { iconManifest, renderIcons } from './scripts/build/icons';
+import { PRIVACY_PAGE, renderPrivacyPage } from './scripts/build/privacy';
 
 const { icons, toolbar } = iconManifest();
 const ACTION_TITLE = '__MSG_actionTitle__';
@@ -53,6 +54,8 @@ export default defineConfig({
     // every build, so both browsers' outputs and zips carry PNGs made from the current drawing.
     'build:publicAssets': (wxt, files) => {
       files.push(...renderIcons(path.join(wxt.config.wxtDir, 'icons')));
+      // PRIVACY.md is the one text of the policy; the Options page links to this packaged copy.
+      files.push({ relativeDest: PRIVACY_PAGE, contents: renderPrivacyPage() });
     },
     // WXT copies the popup page's <title> over action.default_title; the toolbar tooltip is a manifest
     // string like the others, so put the localized one back.

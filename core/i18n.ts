@@ -58,6 +58,7 @@ const en = {
   'options.noMutedSites': 'No muted sites.',
   'options.unmute': 'Unmute',
   'options.paused': 'Paused everywhere',
+  'options.privacy': 'Privacy: what Backstory keeps, and what it never sends',
   'options.dataset': 'Dataset',
   // Annotations (issue 6)
   'annotations.title': 'Annotations',
@@ -160,6 +161,7 @@ const zhCN: Record<MessageKey, string> = {
   'options.noMutedSites': '没有已静音的网站。',
   'options.unmute': '取消静音',
   'options.paused': '在所有网站暂停',
+  'options.privacy': '隐私：Backstory 保存什么，以及从不发送什么',
   'options.dataset': '数据集',
   // Annotations (issue 6)
   'annotations.title': '批注',
