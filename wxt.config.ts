@@ -6,6 +6,25 @@ import { PRIVACY_PAGE, renderPrivacyPage } from './scripts/build/privacy';
 const { icons, toolbar } = iconManifest();
 const ACTION_TITLE = '__MSG_actionTitle__';
 
+/**
+ * The extension pages' content security policy (sidebar, popup, options, privacy page, background),
+ * for built extensions: only the extension's own scripts, styles, images and fonts; no plugins, no
+ * <base>, no form posts; and no connection at all (fetch, XHR, WebSocket, beacons), so the browser
+ * itself keeps the promise of no network request. `wxt dev` keeps WXT's default policy: its pages
+ * load scripts, inline styles and a WebSocket from the dev server.
+ */
+const EXTENSION_PAGES_CSP = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self'",
+  "font-src 'self'",
+  "connect-src 'none'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+
 // Build configuration for both browsers. Permissions are the fewest that do the job:
 // - storage: the match index (storage.local) and per-tab detection state (storage.session);
 // - unlimitedStorage: researchers' annotations in IndexedDB must never be evicted for quota;
@@ -14,7 +33,7 @@ const ACTION_TITLE = '__MSG_actionTitle__';
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   manifestVersion: 3,
-  manifest: ({ browser }) => ({
+  manifest: ({ browser, command }) => ({
     // Every user-visible manifest string comes from public/_locales/<lang>/messages.json (en, zh_CN,
     // zh_TW, ug, it, tr); tests/unit/locales.test.ts holds each locale to every key used here.
     name: '__MSG_extName__',
@@ -33,6 +52,7 @@ export default defineConfig({
         description: '__MSG_commandAnnotateSelection__',
       },
     },
+    ...(command === 'build' ? { content_security_policy: { extension_pages: EXTENSION_PAGES_CSP } } : {}),
     // sidebar.html is framed into matching pages; chunk-ui.js and chunk-annotator.js are the
     // detector's lazily imported chunks.
     web_accessible_resources: [{ resources: ['sidebar.html', 'chunk-ui.js', 'chunk-annotator.js'], matches: ['http://*/*', 'https://*/*'] }],
@@ -63,7 +83,13 @@ export default defineConfig({
       if (manifest.action) manifest.action.default_title = ACTION_TITLE;
     },
   },
+  // Store zips carry no source maps (they would hold this machine's paths and the whole source); the
+  // sources zip AMO asks for is the place for the source. Generated and test output stays out of it.
+  zip: {
+    exclude: ['**/*.map'],
+    excludeSources: ['test-results/**', 'playwright-report/**', 'blob-report/**', 'stats.html', 'docs/screenshots/**', 'docs/store/**'],
+  },
   vite: () => ({
-    build: { target: 'es2022' },
+    build: { target: 'es2022', sourcemap: false },
   }),
 });
