@@ -76,7 +76,12 @@ if (dryRun) {
   process.exit(0);
 }
 
-run('npm', ['test']);
+try {
+  run('npm', ['test']);
+} catch {
+  console.error('\nRelease stopped: npm test failed. Nothing was changed.');
+  process.exit(1);
+}
 run('npm', ['version', next, '--no-git-tag-version']);
 writeFileSync(path.join(root, 'CHANGELOG.md'), changelog!);
 const changed = 'package.json, package-lock.json and CHANGELOG.md are changed; `git checkout -- package.json package-lock.json CHANGELOG.md` undoes it';
