@@ -28,9 +28,26 @@ export function iconManifest(): { icons: Record<string, string>; toolbar: Record
   return { icons: map(ICON_SIZES), toolbar: map(TOOLBAR_SIZES) };
 }
 
+/**
+ * Transparent margin around the drawing, per size, in pixels. Chrome Web Store's image guidelines ask
+ * for the 128 px icon's artwork to be 96 px with 16 px of transparent padding on each side (the store
+ * and the install dialog frame it); the toolbar sizes use the whole square to stay legible.
+ */
+export const ICON_PADDING: Readonly<Record<number, number>> = { 128: 16 };
+
 /** One size of the drawing as PNG bytes. */
 export function renderIcon(svg: string, size: number): Buffer {
-  return new Resvg(svg, { fitTo: { mode: 'width', value: size } }).render().asPng();
+  return new Resvg(withPadding(svg, size, ICON_PADDING[size] ?? 0), { fitTo: { mode: 'width', value: size } }).render().asPng();
+}
+
+/** The drawing with its viewBox widened so that it fills `size - 2 * padding` of a `size` square. */
+function withPadding(svg: string, size: number, padding: number): string {
+  if (padding === 0) return svg;
+  const viewBox = /viewBox="0 0 (\d+(?:\.\d+)?) \1"/.exec(svg);
+  if (!viewBox) throw new Error('assets/icon.svg must have a square viewBox="0 0 N N" to be padded');
+  const side = Number(viewBox[1]);
+  const margin = (side * padding) / (size - 2 * padding);
+  return svg.replace(viewBox[0], `viewBox="${-margin} ${-margin} ${side + 2 * margin} ${side + 2 * margin}"`);
 }
 
 /** Render every size into `dir`; returns each file's absolute path and its path in the extension. */

@@ -74,6 +74,15 @@ describe('icons rendered from assets/icon.svg', () => {
     expect(pngSize(png)).toEqual({ width: size, height: size });
   });
 
+  it('128 px leaves the 16 px transparent margin the Chrome Web Store asks for, and fills the rest', () => {
+    const png = readFileSync(files.find((f) => f.relativeDest === iconManifest().icons['128'])!.absoluteSrc);
+    // resvg decodes the PNG by drawing it at its own size (no PNG decoder among the dependencies).
+    const rendered = new Resvg(`<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="128" height="128"><image width="128" height="128" href="data:image/png;base64,${png.toString('base64')}"/></svg>`).render();
+    const alphaAt = (x: number, y: number) => rendered.pixels[(y * 128 + x) * 4 + 3]!;
+    for (const [x, y] of [[0, 0], [15, 64], [64, 15], [112, 64], [64, 112], [127, 127]] as const) expect(alphaAt(x, y), `${x},${y}`).toBe(0);
+    for (const [x, y] of [[20, 64], [64, 20], [107, 64], [64, 107], [64, 64]] as const) expect(alphaAt(x, y), `${x},${y}`).toBe(255);
+  });
+
   it('gives the toolbar its 1x and 2x sizes, both among the rendered files', () => {
     const toolbar = iconManifest().toolbar;
     expect(Object.keys(toolbar).map(Number)).toEqual([...TOOLBAR_SIZES]);
