@@ -87,7 +87,8 @@ export default defineConfig({
   // sources zip AMO asks for is the place for the source. Generated and test output stays out of it.
   zip: {
     exclude: ['**/*.map'],
-    excludeSources: ['test-results/**', 'playwright-report/**', 'blob-report/**', 'stats.html', 'docs/screenshots/**', 'docs/store/**'],
+    // What .gitignore leaves out of the repository stays out of the sources zip too.
+    excludeSources: ['test-results/**', 'playwright-report/**', 'blob-report/**', 'tmp/**', '**/*.log', 'stats.html', 'docs/screenshots/**', 'docs/store/**'],
   },
   vite: () => ({
     build: { target: 'es2022', sourcemap: false },
