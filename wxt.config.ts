@@ -1,4 +1,29 @@
+import path from 'node:path';
 import { defineConfig } from 'wxt';
+import { iconManifest, renderIcons } from './scripts/build/icons';
+import { PRIVACY_PAGE, renderPrivacyPage } from './scripts/build/privacy';
+
+const { icons, toolbar } = iconManifest();
+const ACTION_TITLE = '__MSG_actionTitle__';
+
+/**
+ * The extension pages' content security policy (sidebar, popup, options, privacy page, background),
+ * for built extensions: only the extension's own scripts, styles, images and fonts; no plugins, no
+ * <base>, no form posts; and no connection at all (fetch, XHR, WebSocket, beacons), so the browser
+ * itself keeps the promise of no network request. `wxt dev` keeps WXT's default policy: its pages
+ * load scripts, inline styles and a WebSocket from the dev server.
+ */
+const EXTENSION_PAGES_CSP = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self'",
+  "font-src 'self'",
+  "connect-src 'none'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
 
 // Build configuration for both browsers. Permissions are the fewest that do the job:
 // - storage: the match index (storage.local) and per-tab detection state (storage.session);
@@ -8,22 +33,26 @@ import { defineConfig } from 'wxt';
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   manifestVersion: 3,
-  manifest: ({ browser }) => ({
-    name: 'Backstory',
-    description:
-      'Sourced context beside coverage of two Uyghur families separated by China’s policies in Xinjiang.',
+  manifest: ({ browser, command }) => ({
+    // Every user-visible manifest string comes from public/_locales/<lang>/messages.json (en, zh_CN,
+    // zh_TW, ug, it, tr); tests/unit/locales.test.ts holds each locale to every key used here.
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
     permissions: ['storage', 'unlimitedStorage', 'contextMenus'],
-    action: { default_title: 'Backstory' },
+    icons,
+    action: { default_title: ACTION_TITLE, default_icon: toolbar },
     commands: {
       'toggle-sidebar': {
         suggested_key: { default: 'Alt+Shift+B' },
-        description: 'Open or collapse the Backstory sidebar',
+        description: '__MSG_commandToggleSidebar__',
       },
       'annotate-selection': {
         suggested_key: { default: 'Alt+Shift+A' },
-        description: 'Annotate the selected text',
+        description: '__MSG_commandAnnotateSelection__',
       },
     },
+    ...(command === 'build' ? { content_security_policy: { extension_pages: EXTENSION_PAGES_CSP } } : {}),
     // sidebar.html is framed into matching pages; chunk-ui.js and chunk-annotator.js are the
     // detector's lazily imported chunks.
     web_accessible_resources: [{ resources: ['sidebar.html', 'chunk-ui.js', 'chunk-annotator.js'], matches: ['http://*/*', 'https://*/*'] }],
@@ -40,7 +69,28 @@ export default defineConfig({
         }
       : {}),
   }),
+  hooks: {
+    // The icons are drawn once (assets/icon.svg) and rendered here, into .wxt/ (not committed), on
+    // every build, so both browsers' outputs and zips carry PNGs made from the current drawing.
+    'build:publicAssets': (wxt, files) => {
+      files.push(...renderIcons(path.join(wxt.config.wxtDir, 'icons')));
+      // PRIVACY.md is the one text of the policy; the Options page links to this packaged copy.
+      files.push({ relativeDest: PRIVACY_PAGE, contents: renderPrivacyPage() });
+    },
+    // WXT copies the popup page's <title> over action.default_title; the toolbar tooltip is a manifest
+    // string like the others, so put the localized one back.
+    'build:manifestGenerated': (_wxt, manifest) => {
+      if (manifest.action) manifest.action.default_title = ACTION_TITLE;
+    },
+  },
+  // Store zips carry no source maps (they would hold this machine's paths and the whole source); the
+  // sources zip AMO asks for is the place for the source. Generated and test output stays out of it.
+  zip: {
+    exclude: ['**/*.map'],
+    // What .gitignore leaves out of the repository stays out of the sources zip too.
+    excludeSources: ['test-results/**', 'playwright-report/**', 'blob-report/**', 'tmp/**', '**/*.log', 'stats.html', 'docs/screenshots/**', 'docs/store/**'],
+  },
   vite: () => ({
-    build: { target: 'es2022' },
+    build: { target: 'es2022', sourcemap: false },
   }),
 });

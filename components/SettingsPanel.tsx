@@ -75,6 +75,12 @@ export function SettingsPanel({ t, settings, onChange }: { t: Translate; setting
           </p>
         )}
       </form>
+      {/* The packaged copy of PRIVACY.md (built by scripts/build/privacy.ts): readable offline. */}
+      <p>
+        <a href="/privacy.html" target="_blank" rel="noopener">
+          {t('options.privacy')}
+        </a>
+      </p>
     </section>
   );
 }

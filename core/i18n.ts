@@ -66,6 +66,7 @@ const en = {
   'options.muteAddHost': 'Mute this host only',
   'options.muteAddError': 'Not a site or page address: {input}',
   'options.paused': 'Paused everywhere',
+  'options.privacy': 'Privacy: what Backstory keeps, and what it never sends',
   'options.dataset': 'Dataset',
   // Annotations (issue 6)
   'annotations.title': 'Annotations',
@@ -189,6 +190,7 @@ const zhCN: Record<MessageKey, string> = {
   'options.muteAddHost': '仅静音此主机',
   'options.muteAddError': '不是网站或网页地址：{input}',
   'options.paused': '在所有网站暂停',
+  'options.privacy': '隐私：Backstory 保存什么，以及从不发送什么',
   'options.dataset': '数据集',
   // Annotations (issue 6)
   'annotations.title': '批注',

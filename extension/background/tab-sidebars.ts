@@ -8,10 +8,9 @@ import type { BackgroundToContent } from '../../core/messages/to-content';
 import { loadSettings, updateSettings } from '../../core/settings';
 import { openOnUrl, rememberOpen } from '../../core/muting';
 import { openStore, readDataset } from '../store';
+import { BADGE_COLORS } from '../badge';
 import type { tabStates } from '../tab-state';
 
-/** The badge's background: a dark blue that white digits read on. */
-export const BADGE_COLOR = '#2f5576';
 
 export type TabStates = ReturnType<typeof tabStates>;
 
@@ -43,7 +42,8 @@ export function tabSidebars(states: TabStates) {
       await states.set(tabId, state);
       const count = detection.people.length;
       await browser.action.setBadgeText({ tabId, text: count > 0 ? String(count) : '✓' });
-      await browser.action.setBadgeBackgroundColor({ tabId, color: BADGE_COLOR });
+      await browser.action.setBadgeBackgroundColor({ tabId, color: BADGE_COLORS.background });
+      await browser.action.setBadgeTextColor?.({ tabId, color: BADGE_COLORS.text });
       return { open: state.open };
     },
 
