@@ -23,7 +23,7 @@ const noHtmlFromStrings = {
 };
 
 export default tseslint.config(
-  { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'tests/fixtures/**'] },
+  { ignores: ['.scratch/**', '.output/**', '.wxt/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'tests/fixtures/**'] },
   ...tseslint.configs.recommended,
   {
     rules: {

@@ -17,7 +17,7 @@
  * sidebar) comes through `WatchContext` and `WatchPorts`, so unit tests drive this with fake time.
  */
 import { Detector, type Detection, type DetectionSession } from '../../core/detect/detect';
-import { Gate } from '../../core/detect/gate';
+import { Gate, topicGate } from '../../core/detect/gate';
 import { MATCH_GATE_KEY, MATCH_INDEX_KEY, isMatchGate, isStoredMatchIndex, matchesUrlRule, unpackIndex, type MatchGate } from '../../core/detect/match-index';
 import { foldTableFromRuns } from '../../core/text/fold';
 import type { DetectionReport, DetectionSummary } from '../../core/messages/records';
@@ -38,6 +38,11 @@ export const SLICE_MS = 8;
 const IDLE_TIMEOUT_MS = 1000;
 /** Without requestIdleCallback: a plain timeout between slices. */
 const FALLBACK_DELAY_MS = 50;
+/**
+ * A page opened while the extension is being installed waits this long for the index to be stored
+ * (the background builds it in about a second), then decides; after that it gives up quietly.
+ */
+export const INDEX_WAIT_MS = 30_000;
 
 export const PREFILTER_REASON =
   'no match: none of the words a match needs is on the page (the family members’ names, the story’s phrases, an ethnonym or the region, in any spelling the detector knows); nothing more was read (prefilter)';
@@ -92,11 +97,14 @@ export class PageWatch {
     const stored = await this.ports.read([MATCH_GATE_KEY, SETTINGS_KEY, ANNOTATED_SITES_KEY]);
     this.report.storageMs = this.ports.now() - this.started;
     if (!this.ctx.isValid) return;
-    const record = stored[MATCH_GATE_KEY];
+    let record = stored[MATCH_GATE_KEY];
     const settings = pageSettings(stored[SETTINGS_KEY], this.url);
     if (!isMatchGate(record)) {
+      // Installed a moment ago (or updated): the background is still storing the index. Wait for it.
       this.report.status = 'no-index';
-      return;
+      record = await this.indexStored();
+      if (!isMatchGate(record) || !this.ctx.isValid) return;
+      this.report.status = 'pending';
     }
     if (!settings.active) {
       this.report.status = settings.paused ? 'paused' : 'muted';
@@ -110,6 +118,22 @@ export class PageWatch {
     if (mayHaveAnnotations(stored[ANNOTATED_SITES_KEY], this.url)) this.ports.startAnnotator(this.hasSidebar);
     await this.readCaptions();
     this.updateSettled();
+  }
+
+  /** The prefilter's record once the background stores it, or undefined after INDEX_WAIT_MS. */
+  private indexStored(): Promise<unknown> {
+    return new Promise((resolve) => {
+      const stop = this.ports.onStored(MATCH_GATE_KEY, (value) => {
+        if (!isMatchGate(value)) return;
+        stop();
+        resolve(value);
+      });
+      this.ctx.setTimeout(() => {
+        stop();
+        resolve(undefined);
+      }, INDEX_WAIT_MS);
+      this.ctx.onInvalidated(stop);
+    });
   }
 
   /** The fold table, expanded from the index on first need (text with non-ASCII letters, a full pass). */
@@ -216,7 +240,10 @@ export class PageWatch {
     this.ctx.onInvalidated(() => observer.disconnect());
     this.ctx.addEventListener(view as Window, 'wxt:locationchange', () => {
       this.dismissed = false;
-      void this.firstPass().then(() => this.updateSettled());
+      // A new page in a single-page app: a new first pass, and its captions (a new video) read again.
+      void this.firstPass()
+        .then(() => this.readCaptions())
+        .then(() => this.updateSettled());
     });
   }
 
@@ -394,16 +421,32 @@ export class PageWatch {
     this.generation++;
   }
 
-  /** Captions join the full pass's session, where the prefilter opened. */
+  /**
+   * Captions: read where the prefilter opened, or where the page carries the story's topic (Uyghur,
+   * Xinjiang) and a video whose names may be only spoken. They may open the full pass themselves.
+   */
   private async readCaptions(): Promise<void> {
-    if (!this.session || !this.doc.querySelector('video track, audio track')) return;
+    if (!this.gate || !this.doc.querySelector('video track, audio track')) return;
+    if (!this.session && !this.onTopic()) return;
     this.report.settled = false;
     const cues = await readCaptionCues(this.doc, this.ctx, this.ports);
-    if (!this.ctx.isValid || cues.length === 0 || !this.session) return;
+    if (!this.ctx.isValid || cues.length === 0) return;
+    if (!this.session) {
+      if (!this.gate.test(cues.join('\n'))) return;
+      await this.openGate();
+      if (!this.session) return;
+    }
     const captions = collectText(this.doc.createDocumentFragment(), { captions: cues });
     this.session.add(captions.segments);
     for (const n of captions.nodes) this.nodes.push(n);
     await this.apply(this.ports.now());
+  }
+
+  /** Whether the page's text carries the story's topic words (only asked on pages with video tracks). */
+  private onTopic(): boolean {
+    const pass = new GatePass(topicGate(this.record!.gate, () => this.foldTable()), [this.doc], { withHead: true });
+    pass.step(Infinity);
+    return pass.open;
   }
 
   private tell(message: ContentToBackground): Promise<unknown> {

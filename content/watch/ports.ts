@@ -13,6 +13,11 @@ export type WatchContext = Pick<ContentScriptContext, 'isValid' | 'onInvalidated
 export interface WatchPorts {
   /** storage.local reads (no service-worker wake-up). */
   read(keys: string[]): Promise<Record<string, unknown>>;
+  /**
+   * Calls `listener` with the new value whenever `key` is written to storage.local (the background
+   * stores the index after install); returns the way to stop listening.
+   */
+  onStored(key: string, listener: (value: unknown) => void): () => void;
   /** A message to the background; failures (no receiver, context gone) are the caller's to ignore. */
   send(message: ContentToBackground): Promise<unknown>;
   /** A lazily imported chunk of the content script's code (content/chunks.ts). */

@@ -218,7 +218,9 @@ class Locality {
           if (n === 0) count.delete(old);
           else count.set(old, n);
         }
-        if (count.size >= event.minElements && event.anchors.every((a) => count.has(a))) {
+        // Every anchor and the event's minimum of elements; or, with one anchor unsaid, one element more.
+        const missing = event.anchors.filter((a) => !count.has(a)).length;
+        if (missing <= 1 && missing < event.anchors.length && count.size >= event.minElements + missing) {
           const inWindow = cues.slice(from, to + 1);
           const labels = [...new Set(inWindow.map((c) => c.term.label))];
           this.signal('event', 'event', inWindow[0], {

@@ -37,8 +37,17 @@ export interface GateSpec {
   folded: string;
   /** How many code units around a run of non-ASCII letters are folded and tested with it. */
   reach: number;
-  /** Regular expression source, for folded text: the story's generic topic (Uyghur, Xinjiang), for captions. */
+  /**
+   * The story's generic topic (Uyghur, Xinjiang), for folded text and for raw ASCII text: never a reason
+   * to read a page, only to load the captions of a page with video tracks (`topicGate`).
+   */
   topic: string;
+  topicAscii: string;
+}
+
+/** The prefilter for the topic words: whether a video page's captions are worth loading. */
+export function topicGate(spec: GateSpec, table: () => Uint16Array): Gate {
+  return new Gate({ ascii: spec.topicAscii, folded: spec.topic, reach: spec.reach, topic: '', topicAscii: '' }, table);
 }
 
 /**

@@ -101,6 +101,7 @@ export function isMatchGate(value: unknown): value is MatchGate {
     typeof v.gate?.ascii === 'string' &&
     typeof v.gate.folded === 'string' &&
     typeof v.gate.reach === 'number' &&
+    typeof v.gate.topic === 'string' &&
     Array.isArray(v.urls) &&
     typeof v.fold === 'string'
   );

@@ -26,6 +26,13 @@ export default defineContentScript({
     const getUrl = (path: string) => browser.runtime.getURL(path as '/chunk-ui.js');
     const ports: WatchPorts = {
       read: (keys) => browser.storage.local.get(keys),
+      onStored: (key, listener) => {
+        const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+          if (area === 'local' && key in changes) listener(changes[key]!.newValue);
+        };
+        browser.storage.onChanged.addListener(onChanged);
+        return () => browser.storage.onChanged.removeListener(onChanged);
+      },
       send: (message) => browser.runtime.sendMessage(message),
       chunk: (name) => loadChunk(name, getUrl),
       loaded: loadedChunk,

@@ -11,7 +11,7 @@ import dataset from '../../data/dataset.json';
 import { parseDataset } from '../../core/dataset/schema';
 import { buildMatchIndex } from '../../core/detect/compile/match-index-builder';
 import { Detector, type Detection } from '../../core/detect/detect';
-import { Gate } from '../../core/detect/gate';
+import { Gate, topicGate } from '../../core/detect/gate';
 import { matchesUrlRule, type MatchIndex } from '../../core/detect/match-index';
 import { collectText, vttCueTexts } from '../../content/page-text';
 import { GatePass } from '../../content/prefilter';
@@ -53,6 +53,7 @@ export interface CorpusDetector {
 export function corpusDetector(index = buildMatchIndex(parseDataset(dataset), 'test')): CorpusDetector {
   const detector = new Detector(index);
   const gate = new Gate(index.gate, () => detector.foldTable);
+  const topic = topicGate(index.gate, () => detector.foldTable);
   // A window that parses pages without fetching their stylesheets and scripts (no network in tests).
   const window = new Window({
     settings: {
@@ -78,10 +79,19 @@ export function corpusDetector(index = buildMatchIndex(parseDataset(dataset), 't
       const doc = new window.DOMParser().parseFromString(html, 'text/html') as unknown as Document;
       const prefilter = new GatePass(gate, [doc], { withHead: true });
       prefilter.step(Infinity);
-      if (!prefilter.open && !matchesUrlRule(index.urls, entry.url)) {
+      // As the content script does: a page with video tracks and the story's topic gets its captions
+      // read, and they may open the prefilter when the page's own text does not.
+      let captions: string[] = [];
+      if (doc.querySelector('video track, audio track')) {
+        const topicPass = new GatePass(topic, [doc], { withHead: true });
+        topicPass.step(Infinity);
+        if (prefilter.open || topicPass.open) captions = captionsFor(entry.file, doc);
+      }
+      const opened = prefilter.open || gate.test(captions.join('\n')) || matchesUrlRule(index.urls, entry.url);
+      if (!opened) {
         return { matched: false, score: 0, families: [], people: [], signals: [], reason: 'no match (prefilter)', carriers: [] };
       }
-      const page = collectText(doc, { withHead: true, captions: captionsFor(entry.file, doc) });
+      const page = collectText(doc, { withHead: true, captions });
       return detector.detect(page.segments, entry.url);
     },
     close: () => void window.happyDOM.close(),

@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 import dataset from '../../data/dataset.json';
 import { parseDataset } from '../../core/dataset/schema';
 import { buildMatchIndex } from '../../core/detect/compile/match-index-builder';
-import { isGateTerm } from '../../core/detect/compile/gate-builder';
+import { gateTerms } from '../../core/detect/compile/gate-builder';
 import { compileAutomaton } from '../../core/detect/automaton';
 import { Detector } from '../../core/detect/detect';
 import { PUNCT, SKIP, SPACE, deriveFoldTable } from '../../core/text/fold';
@@ -20,10 +20,13 @@ import { Gate, ODD } from '../../core/detect/gate';
 import { GatePass } from '../../content/prefilter';
 import { collectText } from '../../content/page-text';
 import { fakeFrames, rng } from '../support/fakes';
+import { CORPUS_DIR, loadCorpus } from '../support/corpus';
 
 const index = buildMatchIndex(parseDataset(dataset), 'test');
 const detector = new Detector(index);
 const gate = new Gate(index.gate, () => detector.foldTable);
+/** The terms the prefilter opens on (core/detect/compile/gate-builder.ts). */
+const gated = gateTerms(index.terms, index.events, index.people);
 const table = deriveFoldTable();
 
 const FILLER = 'Notes from the allotment: we planted beans, watered the seedlings and waited for rain.';
@@ -39,7 +42,7 @@ function pass(root: Node | Node[], withHead = true): GatePass {
 }
 /** Whether the matcher finds any of the prefilter's terms in `text`. */
 function matcherSeesGateTerm(text: string): boolean {
-  return detector.scan([{ text, origin: 'body', block: true }]).some((h) => isGateTerm(h.term));
+  return detector.scan([{ text, origin: 'body', block: true }]).some((h) => gated.has(h.termIndex));
 }
 
 describe('the prefilter’s premises', () => {
@@ -63,21 +66,19 @@ describe('the prefilter’s premises', () => {
   });
 
   it('without its terms, nothing can match: not the corpus’s positives, not every other word at once', () => {
-    const kept = index.patterns.filter(([, t]) => !isGateTerm(index.terms[t]!));
+    const kept = index.patterns.filter(([, t]) => !gated.has(t));
     expect(kept.length).toBeGreaterThan(100);
     const reduced = new Detector({ ...index, patterns: kept, automaton: compileAutomaton(kept.map(([p]) => p)) });
-    const corpus = path.resolve(__dirname, '../fixtures/corpus');
-    const manifest = JSON.parse(readFileSync(path.join(corpus, 'manifest.json'), 'utf8')) as Array<{ file: string; match: boolean }>;
     let positives = 0;
-    for (const entry of manifest) {
-      const page = collectText(doc(readFileSync(path.join(corpus, entry.file), 'utf8')), { withHead: true });
+    for (const entry of loadCorpus()) {
+      const page = collectText(doc(readFileSync(path.join(CORPUS_DIR, entry.file), 'utf8')), { withHead: true });
       // No URL: a known URL opens the prefilter by itself.
       const full = detector.detect(page.segments);
       const without = reduced.detect(page.segments);
       if (full.matched) positives++;
       expect(without.matched, `${entry.file}: ${without.reason}`).toBe(false);
     }
-    expect(positives).toBeGreaterThan(20);
+    expect(positives).toBeGreaterThan(60);
     const everything = kept.map(([p]) => p).join('. ');
     expect(reduced.detect([{ text: everything, origin: 'body', block: true }]).matched).toBe(false);
   });
@@ -99,7 +100,7 @@ describe('the prefilter never misses a word the matcher finds', () => {
     preimages.set(table[c]!, list);
   }
   const invisibles = (preimages.get(SKIP) ?? []).filter((c) => c >= 0x80);
-  const words = [...new Set(index.patterns.filter(([, t]) => isGateTerm(index.terms[t]!)).map(([p]) => p))];
+  const words = [...new Set(index.patterns.filter(([, t]) => gated.has(t)).map(([p]) => (p.endsWith('*') ? p.slice(0, -1) : p)))];
   const separators = [' ', '\n  ', ', ', ' — ', '\u00a0', ': '];
 
   /** A spelling of `word` the matcher folds back to it; `how` picks which kinds of change. */
@@ -153,9 +154,9 @@ describe('the prefilter never misses a word the matcher finds', () => {
 
 describe('reading a page', () => {
   it.each([
-    ['inline markup inside a name', '<p>Notes. <b>Abdu</b>re<i>him</i> said</p>'],
+    ['inline markup inside a name', '<p>Notes. <b>Mamu</b>t<i>jan</i> said</p>'],
     ['a wrapper with mixed text and elements', '<div>Notes <span>by</span> Mihriban <em>Kader</em></div>'],
-    ['a long list of paragraphs', `${'<p>beans and seedlings</p>'.repeat(50)}<p>the Uyghur families</p>`],
+    ['a long list of paragraphs', `${'<p>beans and seedlings</p>'.repeat(50)}<p>the family of Mihriban Kader</p>`],
     ['img alt', '<p>Garden</p><img src="a.jpg" alt="Muhlise with her siblings">'],
     ['aria-label', '<p>Garden</p><div aria-label="Mamutjan Abdurehim speaks"></div>'],
     ['figure caption', '<figure><img src="a.jpg"><figcaption>Zumeryem and Yehya</figcaption></figure>'],
@@ -165,11 +166,11 @@ describe('reading a page', () => {
   });
 
   it('reads the title and the description meta', () => {
-    expect(pass(doc('<head><title>Uyghur families</title></head><body><p>x</p></body>')).open).toBe(true);
+    expect(pass(doc('<head><title>Mamutjan Abdurehim</title></head><body><p>x</p></body>')).open).toBe(true);
     expect(pass(doc('<head><meta property="og:description" content="Mamutjan Abdurehim"></head><body>x</body>')).open).toBe(true);
     expect(pass(doc('<head><meta name="description" content="Mihriban Kader"></head><body>x</body>')).open).toBe(true);
     // Only when asked (added nodes have no head).
-    expect(pass(doc('<head><title>Uyghur families</title></head><body><p>x</p></body>'), false).open).toBe(false);
+    expect(pass(doc('<head><title>Mamutjan Abdurehim</title></head><body><p>x</p></body>'), false).open).toBe(false);
   });
 
   it('reads open shadow roots, nested ones too, and same-origin iframes', () => {
@@ -199,7 +200,7 @@ describe('reading a page', () => {
 
   it('sees a word cut between two groups of text', () => {
     const cut = 32_768 - 3;
-    const d = doc(`<body><div><span>${'x'.repeat(cut)}</span><span>Abdu</span><span>rehim</span></div></body>`);
+    const d = doc(`<body><div><span>${'x'.repeat(cut)}</span><span>Mamu</span><span>tjan</span></div></body>`);
     expect(pass(d).open).toBe(true);
   });
 
@@ -214,7 +215,9 @@ describe('reading a page', () => {
   });
 
   it('says what opened it', () => {
-    expect(pass(doc('<body><p>the Uyghur families</p></body>')).seen?.toLowerCase()).toContain('ghur');
+    expect(pass(doc('<body><p>the Uyghur father Mamutjan Abdurehim</p></body>')).seen?.toLowerCase()).toMatch(/mamut|abdu|ehim|utja/);
+    // Generic vocabulary alone never opens it.
+    expect(pass(doc('<body><p>the Uyghur families of Xinjiang, separated; CNN; orphanage; Kashgar</p></body>')).open).toBe(false);
   });
 });
 
@@ -268,13 +271,11 @@ describe('bad inputs end', () => {
 
 describe('the corpus', () => {
   it('every page on which the matcher sees one of its words opens it', () => {
-    const corpus = path.resolve(__dirname, '../fixtures/corpus');
-    const manifest = JSON.parse(readFileSync(path.join(corpus, 'manifest.json'), 'utf8')) as Array<{ file: string }>;
     const closedButSeen: string[] = [];
     let seen = 0;
-    for (const { file } of manifest) {
-      const d = doc(readFileSync(path.join(corpus, file), 'utf8'));
-      if (!detector.scan(collectText(d, { withHead: true }).segments).some((h) => isGateTerm(h.term))) continue;
+    for (const { file } of loadCorpus()) {
+      const d = doc(readFileSync(path.join(CORPUS_DIR, file), 'utf8'));
+      if (!detector.scan(collectText(d, { withHead: true }).segments).some((h) => gated.has(h.termIndex))) continue;
       seen++;
       if (!pass(d).open) closedButSeen.push(file);
     }

@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import rawDataset from '../../data/dataset.json';
 import { parseDataset } from '../../core/dataset/schema';
 import { buildMatchIndex } from '../../core/detect/compile/match-index-builder';
-import { MATCH_INDEX_KEY, packForStorage } from '../../core/detect/match-index';
+import { MATCH_GATE_KEY, MATCH_INDEX_KEY, packForStorage } from '../../core/detect/match-index';
 import { SETTINGS_KEY } from '../../core/settings';
 import type { ContentToBackground } from '../../core/messages/to-background';
 import { PREFILTER_REASON, PageWatch, SLICE_MS } from '../../content/watch/page-watch';
@@ -47,7 +47,21 @@ class World {
     addEventListener: ((target: EventTarget, type: string, handler: EventListener) => target.addEventListener(type, handler)) as WatchContext['addEventListener'],
   };
 
+  private readonly listeners = new Map<string, Set<(value: unknown) => void>>();
+
+  /** The background writing to storage.local: listeners hear it, as storage.onChanged does. */
+  store(key: string, value: unknown): void {
+    this.storage[key] = value;
+    for (const l of this.listeners.get(key) ?? []) l(structuredClone(value));
+  }
+
   readonly ports: WatchPorts = {
+    onStored: (key, listener) => {
+      const set = this.listeners.get(key) ?? new Set();
+      set.add(listener);
+      this.listeners.set(key, set);
+      return () => set.delete(listener);
+    },
     read: async (keys) => {
       this.reads.push(keys);
       return Object.fromEntries(keys.filter((k) => k in this.storage).map((k) => [k, structuredClone(this.storage[k])]));
@@ -163,6 +177,37 @@ describe('PageWatch: the first pass', () => {
     // A slice ends at the first clock read past its deadline (the clock is read every 16 nodes).
     expect(Math.max(...world.slices)).toBeLessThan(SLICE_MS + 1);
     expect(watch.report.longestMs).toBeLessThan(SLICE_MS + 1);
+  });
+
+  it('opened before the index is stored (just installed), waits for it and then decides', async () => {
+    const { [MATCH_GATE_KEY]: record, ...rest } = world.storage;
+    world.storage = rest;
+    document.body.replaceChildren();
+    document.body.insertAdjacentHTML('afterbegin', prose(3) + STORY);
+    const watch = new PageWatch(world.ctx, world.ports, document);
+    const run = watch.start();
+    await settle();
+    expect(watch.report.status).toBe('no-index');
+    expect(host()).toBeNull();
+    world.store(MATCH_GATE_KEY, record);
+    await world.drain();
+    await run;
+    expect(watch.report.detection).toMatchObject({ matched: true, stage: 'full' });
+    expect(host()).not.toBeNull();
+  });
+
+  it('gives up quietly if the index never comes', async () => {
+    const { [MATCH_GATE_KEY]: _record, ...rest } = world.storage;
+    world.storage = rest;
+    const watch = new PageWatch(world.ctx, world.ports, document);
+    const run = watch.start();
+    await settle();
+    // The bounded wait: its timer is the one the watch set.
+    expect(world.timers).toHaveLength(1);
+    world.timers.shift()!();
+    await run;
+    expect(watch.report.status).toBe('no-index');
+    expect(world.sent).toEqual([]);
   });
 
   it('reads nothing on a muted site or while paused', async () => {

@@ -7,40 +7,40 @@ import type { Term } from '../evidence';
 import type { MatchIndex } from '../match-index';
 
 /**
- * The terms whose words a page must contain to be able to match (core/detect/rules.ts): every
- * decisive rule needs a given name of a parent or a rare given name (full names, a rare name with
- * corroboration, two members named together), a long family name (the grandfather's full name), an
- * anchor of an event, or a strong phrase; a known URL is checked apart. Only one anchor per event is
- * needed (every anchor must be on a page that tells it): the most distinctive one. Generic
- * vocabulary, places, shared name parts and short family names never open the prefilter.
+ * The terms whose words a page must contain to be able to match (core/detect/rules.ts). Every
+ * decisive rule needs a parent's or a rare given name (a rare name corroborated, two members named
+ * together), or a full name (given and family name of one person), or an anchor of an event, or a
+ * strong phrase; a known URL is checked apart. So each person has one gated part: the given name
+ * for a parent or a rare name, else the family name (the grandfather's full name needs it), and every
+ * spelling of that part opens the prefilter, shared spellings included (a full name made of two
+ * shared spellings still holds one). Only one anchor per event is needed (a page that tells it has
+ * every anchor). Generic vocabulary, places and common children's names never open the prefilter.
  */
-export function gateTerms(terms: readonly Term[], events: MatchIndex['events']): Set<number> {
-  const withFamilyName = new Set(terms.filter((t) => t.kind === 'name-part' && t.part === 'family' && !t.shared).map((t) => t.personId));
+export function gateTerms(terms: readonly Term[], events: MatchIndex['events'], people: MatchIndex['people']): Set<number> {
+  const rare = new Set(terms.filter((t) => t.kind === 'name-part' && t.rare).map((t) => t.personId));
+  const withFamily = new Set(terms.filter((t) => t.kind === 'name-part' && t.part === 'family' && !t.shared).map((t) => t.personId));
+  const roleOf = (personId: string): 'given' | 'family' | undefined =>
+    rare.has(personId) || people[personId]?.parent ? 'given' : withFamily.has(personId) ? 'family' : undefined;
   const gated = new Set<number>();
-  const anchorCues = new Map<string, Array<{ index: number; label: string }>>();
+  const anchors = new Map<string, number[]>();
   terms.forEach((t, i) => {
     if (t.kind === 'phrase' && t.strength === 'strong') gated.add(i);
-    if (t.kind === 'name-part' && !t.shared) {
-      if (t.part === 'given' && (t.rare || withFamilyName.has(t.personId))) gated.add(i);
-      if (t.part === 'family' && t.label.length >= LONG_FAMILY_NAME) gated.add(i);
+    if (t.kind === 'name-part') {
+      const claims = t.shared ?? [[t.personId!, t.part!] as const];
+      if (claims.some(([person, part]) => roleOf(person) === part)) gated.add(i);
     }
     if (t.kind === 'event-cue' && t.anchor) {
       const key = `${t.eventId}:${t.elementId}`;
-      anchorCues.set(key, [...(anchorCues.get(key) ?? []), { index: i, label: t.label }]);
+      anchors.set(key, [...(anchors.get(key) ?? []), i]);
     }
   });
-  for (const [eventId] of Object.entries(events)) {
-    const anchors = [...anchorCues.entries()].filter(([k]) => k.startsWith(`${eventId}:`));
-    if (anchors.length === 0) continue;
-    // Terms are per element, so each anchor is one term here; pick any one (the first by id, stable).
-    anchors.sort(([a], [b]) => (a < b ? -1 : 1));
-    for (const { index } of anchors[0]![1]) gated.add(index);
+  for (const eventId of Object.keys(events)) {
+    // One anchor is enough; the first by element id, so the choice is stable.
+    const first = [...anchors.keys()].filter((k) => k.startsWith(`${eventId}:`)).sort()[0];
+    for (const i of first ? anchors.get(first)! : []) gated.add(i);
   }
   return gated;
 }
-
-/** A family name this long is distinctive enough to open the prefilter on its own. */
-const LONG_FAMILY_NAME = 7;
 
 /** Letter frequencies in English text, per cent: a fragment starts on a letter that is rare in prose. */
 const FREQUENCY: Record<string, number> = {
@@ -88,12 +88,12 @@ function fragments(patterns: readonly string[]): Map<string, string> {
   return out;
 }
 
-export function buildGate(patterns: ReadonlyArray<readonly [string, number]>, terms: readonly Term[], events: MatchIndex['events']): GateSpec {
-  const open = gateTerms(terms, events);
+export function buildGate(patterns: ReadonlyArray<readonly [string, number]>, terms: readonly Term[], index: Pick<MatchIndex, 'events' | 'people'>): GateSpec {
+  const open = gateTerms(terms, index.events, index.people);
   const strip = (p: string) => (p.endsWith('*') ? p.slice(0, -1) : p);
   const gated = [...new Set(patterns.filter(([, t]) => open.has(t)).map(([p]) => strip(p)))];
   const topicWords = [...new Set(patterns.filter(([, t]) => terms[t]!.category === 'ethnonym' || terms[t]!.category === 'region').map(([p]) => strip(p)))];
-  const plain = (p: string) => /^[a-z ]+$/.test(p);
+  const plain = (p: string) => /^[a-z0-9 ]+$/.test(p);
   const pieces = fragments(gated.filter(plain));
   const ascii = new Set<string>();
   const folded = new Set<string>();
@@ -111,5 +111,6 @@ export function buildGate(patterns: ReadonlyArray<readonly [string, number]>, te
   // The topic: the people's and the region's names, folded. Not a reason to read a page; a reason to
   // load its captions (a video page whose names are only spoken).
   const topic = source(new Set(topicWords.map((p) => p.split(' ').map(escape).join(' ?'))));
-  return { ascii: source(ascii), folded: source(folded), reach: 2 * longest + 8, topic };
+  const topicAscii = source(new Set(topicWords.filter(plain).map((p) => p.split(' ').map(escape).join('[^a-z0-9]*'))));
+  return { ascii: source(ascii), folded: source(folded), reach: 2 * longest + 8, topic, topicAscii };
 }

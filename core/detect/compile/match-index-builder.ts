@@ -137,7 +137,7 @@ export function buildMatchIndex(dataset: Dataset, datasetHash: string): MatchInd
     patterns,
     fold,
     automaton: compileAutomaton(patterns.map(([p]) => p)),
-    gate: buildGate(patterns, terms, events),
+    gate: buildGate(patterns, terms, { events, people }),
     urls,
     people,
     families,
