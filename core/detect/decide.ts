@@ -93,7 +93,9 @@ class Locality {
         if (p.term.specific) push(this.specificPlacesBy, f, p);
       }
     }
-    for (const c of this.cues) for (const f of c.term.familyIds!) push(this.cuesBy, f, c);
+    // An event corroborates a name only through its anchors (the elements specific to it): a generic
+    // element such as "Uyghur" is anyone's.
+    for (const c of this.cues) if (c.term.anchor) for (const f of c.term.familyIds!) push(this.cuesBy, f, c);
   }
 
   private mention(h: PlacedHit, personId: string, part: 'given' | 'family'): Mention {

@@ -74,15 +74,24 @@ export function buildMatchIndex(dataset: Dataset, datasetHash: string): MatchInd
   });
 
   const terms: Term[] = specs.map((s) => s.term);
-  // Each folded spelling goes to one term: of the name terms that claim it, the one with the highest
-  // weight (an attested form over a rule's); other terms keep their first claim.
+  // A name spelling goes to one term: of the name terms that claim it, the one with the highest weight
+  // (an attested form over a rule's), or a shared term when two people claim it (below). Other terms
+  // (places, cues, phrases, vocabulary) keep every spelling: one word may be an element of several
+  // events ("CNN"), and the automaton reports each of a pattern's terms.
   const claims = new Map<string, number>();
+  const others: Array<[string, number]> = [];
   simplified.forEach((spellings, index) => {
+    const seen = new Set<string>();
     for (const s of spellings) {
       const f = folded(s);
-      if (!f) continue;
+      if (!f || seen.has(f)) continue;
+      seen.add(f);
+      if (index >= nameSpecCount) {
+        others.push([f, index]);
+        continue;
+      }
       const prev = claims.get(f);
-      if (prev === undefined || (index < nameSpecCount && prev < nameSpecCount && (terms[index]!.weight ?? 1) > (terms[prev]!.weight ?? 1))) claims.set(f, index);
+      if (prev === undefined || (terms[index]!.weight ?? 1) > (terms[prev]!.weight ?? 1)) claims.set(f, index);
     }
   });
   const sharedTerm = new Map<string, number>();
@@ -112,6 +121,7 @@ export function buildMatchIndex(dataset: Dataset, datasetHash: string): MatchInd
     }
     patterns.push([f, termIndex]);
   }
+  patterns.push(...others);
 
   const urls: UrlRule[] = dataset.signals.urls.map((u) => ({
     prefix: urlRulePrefix(u.prefix),
