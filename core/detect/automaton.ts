@@ -239,7 +239,9 @@ export class Scanner {
         }
         last = 0;
       } else {
-        const kind = isCjkUnit(c) ? 2 : 1;
+        // Chinese characters, Arabic script and the rest are three kinds: a Latin name written against
+        // an Arabic conjunction ("وAblikim") or a Chinese character is still a word of its own.
+        const kind = isCjkUnit(c) ? 2 : c >= 0x0600 && c <= 0x06ff ? 3 : 1;
         if (last !== kind && last !== 0) {
           // A script change is a word boundary: feed a virtual space first.
           this.state = state;

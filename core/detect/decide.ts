@@ -62,6 +62,8 @@ class Locality {
   readonly signals: Signal[] = [];
   readonly recognised = new Map<string, Strength>();
   readonly families = new Set<string>();
+  /** Families an event or a page-wide phrase points to: the page's when no name says which. */
+  private readonly eventFamilies = new Set<string>();
   carrier = -1;
   /** Specific mentions (a parent, a rare name) by person, in page order; places, cues and phrases by family. */
   private readonly specificBy = new Map<string, PlacedHit[]>();
@@ -123,8 +125,13 @@ class Locality {
     if (!prev || rank[strength] > rank[prev]) this.recognised.set(personId, strength);
   }
 
-  private decided(familyIds: Iterable<string>, hit: PlacedHit | undefined): void {
+  /**
+   * A decisive rule fired at `hit`: it establishes `familyIds` (a name's family); `unless` are the
+   * families an event or a page-wide phrase concerns, which count only where no name says which.
+   */
+  private decided(familyIds: Iterable<string>, hit: PlacedHit | undefined, unless: Iterable<string> = []): void {
     for (const f of familyIds) this.families.add(f);
+    for (const f of unless) this.eventFamilies.add(f);
     if (hit && (this.carrier < 0 || hit.segment < this.carrier)) this.carrier = hit.segment;
   }
 
@@ -200,7 +207,7 @@ class Locality {
         decisive: strong,
         ...(p.term.familyId ? { familyId: p.term.familyId } : {}),
       });
-      if (strong) this.decided(families, p);
+      if (strong) this.decided(p.term.familyId ? families : [], p, families);
     }
 
     // Events told without names: a window of cues holding every anchor and enough elements.
@@ -232,7 +239,7 @@ class Locality {
             decisive: true,
             eventId,
           });
-          this.decided(event.familyIds, inWindow[0]);
+          this.decided([], inWindow[0], event.familyIds);
           break;
         }
       }
@@ -354,6 +361,7 @@ class Locality {
     for (const [category, h] of this.context) {
       this.signal('vocabulary', 'context', h, { label: `${category}: ${h.term.label}`, score: SCORE.context });
     }
+    if (this.families.size === 0) for (const f of this.eventFamilies) this.families.add(f);
   }
 }
 

@@ -223,13 +223,13 @@ export function arabicRenderings(word: string, limit = 48): string[] {
  * Respellings by ear: the rule-based variants above, plus a letter inserted or dropped where writers
  * hear it so (a d before j: Mamutdjan; a vowel or h between consonants dropped: Mamtnin), each
  * with its distance from the known spelling. Bounded by the word's length: a short word is too easily
- * another word, so it gets fewer edits (none under 5 letters, one under 8, two from 8).
+ * another word, so it gets fewer edits (none under 5 letters, one under 7, two from 7).
  */
 export function byEarVariants(word: string, limit = 240): Map<string, number> {
   const w = word.toLowerCase();
   const out = new Map<string, number>([[w, 0]]);
   if (w.length < 5 || !/^[a-z]+$/.test(w)) return out;
-  const budget = w.length < 8 ? 1 : 2;
+  const budget = w.length < 7 ? 1 : 2;
   // Substitutions by transliteration rule, closest first (spellingVariants orders by edits).
   const rule = spellingVariants(w, budget, limit);
   for (const v of rule) if (!out.has(v)) out.set(v, editDistance(w, v));

@@ -110,7 +110,11 @@ export function nameTerms(dataset: Dataset): { specs: NameTermSpec[]; syllables:
         }
         add('arabic', ROUTE_WEIGHT.arabic, uyghurArabic(word));
         for (const [variant, distance] of byEarVariants(word)) if (distance === 1) add('arabic', ROUTE_WEIGHT.arabic - BY_EAR_STEP, uyghurArabic(variant));
-        for (const r of arabicRenderings(word)) add('arabic', ROUTE_WEIGHT['arabic-by-ear'], r);
+        for (const r of arabicRenderings(word)) {
+          add('arabic', ROUTE_WEIGHT['arabic-by-ear'], r);
+          // The conjunction و ("and") is written joined to the next word: "ومحمد".
+          if (part === 'given') add('arabic', ROUTE_WEIGHT['arabic-by-ear'], `و${r}`);
+        }
         for (const r of cyrillicRenderings(word)) add('cyrillic', ROUTE_WEIGHT.cyrillic, r);
       }
       for (const hanzi of words.hanzi) addSyllables(readingOf(hanzi), ROUTE_WEIGHT['pinyin-attested'], ROUTE_WEIGHT['hanzi-attested']);
