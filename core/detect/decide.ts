@@ -195,6 +195,7 @@ class Locality {
 
   judge(): void {
     const generic = this.context.size;
+    const storyWords = [...this.context.keys()].filter((c) => c !== 'ethnonym' && c !== 'region').length;
     // Confidence for the weaker rules: the story's vocabulary, or one of a family's places, nearby.
     const confident = (familyId: string) => generic > 0 || this.places.some((p) => p.term.familyIds!.includes(familyId));
     // Known phrases: strong ones decide; the others support.
@@ -287,7 +288,9 @@ class Locality {
       if (confident(familyId)) {
         for (const o of mentions) {
           why = this.corroboration(familyId, personId, o.hit, false);
-          if (!why && generic > 0) {
+          // A broad place (Kashgar) with the story's own vocabulary (its outlets, the separation, the
+          // accusations): not the people's or the region's names, which every Kashgar page has.
+          if (!why && storyWords > 0) {
             const place = nearest(this.placesBy.get(familyId) ?? [], o.hit.start);
             if (place) why = `the family’s place: ${place.term.label}, with the story’s vocabulary`;
           }

@@ -12,7 +12,16 @@ import { collectText } from '../../content/page-text';
 import { foldText } from '../../core/text/fold';
 
 const detector = new Detector(buildMatchIndex(parseDataset(dataset), 'test'));
-const CONTEXT = ' The Uyghur family lives in Italy.';
+/**
+ * Corroboration specific to each family (one of its places): a full name needs it, as on real pages;
+ * the story's generic vocabulary alone would not do.
+ */
+const CONTEXT: Record<string, string> = {
+  'mamutjan-abdurehim': ' The Uyghur father lives in Adelaide.',
+  'muherrem-ablet': ' Her husband lives in Adelaide.',
+  'mihriban-kader': ' The Uyghur family lives in Italy.',
+  'ablikim-mamtinin': ' The Uyghur family lives in Italy.',
+};
 
 function detectHtml(html: string, url?: string) {
   const doc = new DOMParser().parseFromString(`<!doctype html><body>${html}</body>`, 'text/html');
@@ -36,7 +45,7 @@ describe('normalisation', () => {
     ['upper case, surname first', '<p>KADER Mihriban</p>', 'mihriban-kader'],
     ['Turkish dotted capital I', '<p>M\u0130HR\u0130BAN KADER</p>', 'mihriban-kader'],
   ])('%s', (_name, html, person) => {
-    const d = detectHtml(html + `<p>${CONTEXT}</p>`);
+    const d = detectHtml(html + `<p>${CONTEXT[person]}</p>`);
     expect(d.matched, d.reason).toBe(true);
     expect(d.people).toContain(person);
   });
@@ -92,7 +101,7 @@ describe('spellings', () => {
     ['Arabic script', 'مهربان قادر', 'mihriban-kader'],
     ['Arabic script, given name with و', 'وأبليكيم ممتنين', 'ablikim-mamtinin'],
   ])('%s: %s', (_name, name, person) => {
-    const d = detector.detect(segs(`${name} ${CONTEXT} Xinjiang.`));
+    const d = detector.detect(segs(`${name}. ${CONTEXT[person]} Xinjiang.`));
     expect(d.matched, d.reason).toBe(true);
     expect(d.people).toContain(person);
   });
@@ -103,7 +112,8 @@ describe('decisions', () => {
     ['a lone full name with no story context', ['Bakery owner Mihriban Kader celebrates 50 years in Duisburg.']],
     ['common given names of the four children', ['Prize winners: Zumrad, Yahya, Muhammad and Shahida.']],
     ['a rare given name with no corroboration', ['Muhlise ordered the laghman.']],
-    ['theme words only', ['Uyghur families separated; children in orphanages in Xinjiang, Kashgar; CNN reported on terrorism claims.']],
+    ['theme words only', ['Uyghur families separated; children in an orphanage in Xinjiang, Kashgar; CNN reported that officials called a terrorist the mother, who hopes to be reunited with her son; no evidence was given.']],
+    ['the same theme words in Chinese', ['美国有线电视新闻网报道：新疆维吾尔家庭骨肉分离，孩子被送进孤儿院，官方称父亲是恐怖分子，家人盼团聚。']],
     ['the story headline in a related-links rail only', []],
   ])('no match: %s', (_name, texts) => {
     const d = texts.length
@@ -113,6 +123,12 @@ describe('decisions', () => {
     expect(d.people).toEqual([]);
   });
 
+  it('says why generic vocabulary does not match', () => {
+    const d = detector.detect(segs('Uyghur families separated; an orphanage in Xinjiang; CNN; a terrorist; reunited.'));
+    expect(d.reason).toMatch(/^no match: only the story’s generic vocabulary .* which never decides$/);
+    expect(d.signals.every((s) => s.rule === 'vocabulary' && !s.decisive)).toBe(true);
+  });
+
   it('explains a match: signals with origin and score', () => {
     const doc = new DOMParser().parseFromString(
       '<html><head><title>Mihriban Kader speaks</title></head><body><p>The Uyghur mother in Italy.</p></body></html>',
@@ -120,15 +136,62 @@ describe('decisions', () => {
     );
     const d = detector.detect(collectText(doc, { withHead: true }).segments);
     expect(d.matched).toBe(true);
-    const full = d.signals.find((s) => s.label === 'full name: Mihriban Kader')!;
-    expect(full).toMatchObject({ strength: 'strong', origin: 'title', score: 10, personId: 'mihriban-kader' });
-    expect(d.reason).toMatch(/^matched: full name: Mihriban Kader/);
+    const full = d.signals.find((s) => s.rule === 'full-name')!;
+    expect(full).toMatchObject({ label: 'full name: Mihriban Kader (the family’s place: Italy)', decisive: true, origin: 'title', score: 10, personId: 'mihriban-kader' });
+    expect(d.reason).toMatch(/^matched: full-name: full name: Mihriban Kader \(the family’s place: Italy\)/);
   });
 
   it('a known story URL matches on its own', () => {
     const d = detector.detect(segs('Loading…'), 'https://edition.cnn.com/2021/04/23/china/xinjiang-uyghur-family-china-response-intl-hnk/index.html');
     expect(d.matched).toBe(true);
-    expect(d.signals[0]!.origin).toBe('url');
+    expect(d.signals[0]).toMatchObject({ origin: 'url', rule: 'known-url', decisive: true });
+  });
+});
+
+/**
+ * One row per rule of core/detect/rules.ts that can decide: a passage it must match, for the reason
+ * it names, and its stripped twin (the same passage without the specific evidence), which must not.
+ */
+describe('rules', () => {
+  it.each([
+    ['full-name', 'Mihriban Kader, who lives in Italy, says she wants her children back.', 'A Uyghur mother who lives in Italy says she wants her children back.', ['mihriban-kader']],
+    ['full-name', 'Mamutjan Abdurehim told reporters in Adelaide that the claim was laughable.', 'A Uyghur father told reporters in Adelaide that the claim was laughable.', ['mamutjan-abdurehim']],
+    ['rare-given-name', 'Zumeryem, 17, is still in the Payzawat orphanage.', 'A girl of 17 is still in the orphanage in her hometown.', ['zumeryem']],
+    ['rare-given-name', 'Xinjiang girl Muhlisa refutes CNN: she lives happily with her grandparents in Kashgar.', 'A Xinjiang girl refutes CNN: she lives happily with her grandparents in Kashgar.', ['muhlise']],
+    ['members-together', 'Ablikim and Mihriban, Uyghur parents, have not seen their four eldest children since 2016.', 'The Uyghur parents have not seen their four eldest children since 2016.', ['ablikim-mamtinin', 'mihriban-kader']],
+    ['event', 'In June 2020 four Uyghur children were stopped by police in Shanghai when they went to the Italian consulate for their visas, then placed in an orphanage.', 'In June 2020 a Uyghur family had trouble with visas at a consulate; the children were placed in an orphanage.', []],
+    ['event', 'CNN correspondent David Culver and producer Steven Jiang were followed in Kashgar in March 2021 while looking for the separated children.', 'A CNN team was followed in Kashgar while looking for separated children.', []],
+    ['known-phrase', 'Watch: China responds to CNN report on separated Uyghur families', 'Watch: China responds to a report on Uyghur families', []],
+  ])('%s: "%s"', (rule, positive, twin, people) => {
+    const d = detector.detect(segs(positive));
+    expect(d.matched, d.reason).toBe(true);
+    expect(d.signals.some((s) => s.rule === rule && s.decisive), d.reason).toBe(true);
+    expect(d.reason).toContain(`${rule}:`);
+    for (const p of people) expect(d.people).toContain(p);
+    const stripped = detector.detect(segs(twin));
+    expect(stripped.matched, stripped.reason).toBe(false);
+  });
+
+  it('a name part shared by two people belongs to neither alone: Ablet/Ablat is no one without a neighbour', () => {
+    // Muherrem's family name (Ablet, Ablat in state media) is the grandfather's given name (Ablat).
+    const d = detector.detect(segs('Muherrem Ablet was sentenced, Beijing said; her husband Mamutjan lives in Adelaide.'));
+    expect(d.matched, d.reason).toBe(true);
+    expect(d.people).toContain('muherrem-ablet');
+    expect(d.people).not.toContain('abdurehim-grandfather');
+    const grandfather = detector.detect(segs('Ablat Abdureyim told CGTN that his son Mamutjan must come home from Adelaide.'));
+    expect(grandfather.people).toContain('abdurehim-grandfather');
+  });
+
+  it('evidence in one post does not add up with another post of the same feed', () => {
+    const doc = new DOMParser().parseFromString(
+      '<body><article><p>Zumeryem won the school prize.</p></article><article><p>The Payzawat melon harvest is early.</p></article><article><p>Weather: sunny.</p></article></body>',
+      'text/html',
+    );
+    const apart = detector.detect(collectText(doc).segments);
+    expect(apart.matched, apart.reason).toBe(false);
+    const together = detectHtml('<article><p>Zumeryem won the school prize in Payzawat.</p></article>');
+    expect(together.matched, together.reason).toBe(true);
+    expect(together.carriers.length).toBe(1);
   });
 });
 
@@ -141,7 +204,7 @@ describe('bad inputs end', () => {
   });
 
   it('a name repeated 100,000 times decides once per person (linear, not pairwise)', () => {
-    const d = detector.detect(segs(`${'Mihriban Kader '.repeat(100_000)} Uyghur`));
+    const d = detector.detect(segs(`${'Mihriban Kader '.repeat(100_000)} Uyghur, Italy`));
     expect(d.matched).toBe(true);
     expect(d.signals.filter((s) => s.personId === 'mihriban-kader')).toHaveLength(1);
   });

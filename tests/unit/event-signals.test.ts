@@ -8,9 +8,12 @@
 import { describe, it, expect } from 'vitest';
 import raw from '../../data/dataset.json';
 import { parseDataset, type Dataset } from '../../core/dataset/schema';
+import { buildMatchIndex } from '../../core/detect/compile/match-index-builder';
+import { Detector } from '../../core/detect/detect';
 
 const dataset: Dataset = parseDataset(raw);
 const events = dataset.signals.events;
+const realDetector = new Detector(buildMatchIndex(dataset, 'test'));
 type EventSignal = Dataset['signals']['events'][number];
 
 const LANGS = ['en', 'zh-Hans', 'zh-Hant', 'it', 'de', 'fr', 'es', 'tr', 'ug', 'ar', 'ru'] as const;
@@ -64,8 +67,9 @@ function anchorsMet(event: EventSignal, text: string): boolean {
 }
 
 /** Every anchor, and at least `minElements` elements in all. */
+/** Whether the real detector (core/detect) finds `event` told in `text`. */
 function meets(event: EventSignal, text: string): boolean {
-  return anchorsMet(event, text) && elementsMet(event, text).size >= event.minElements;
+  return realDetector.detect([{ text, origin: 'body', block: true }]).signals.some((s) => s.rule === 'event' && s.eventId === event.id);
 }
 
 function event(id: string): EventSignal {
@@ -187,7 +191,7 @@ const TABLE: Array<{ id: string; tells: [string, string]; nearMisses: [string, s
     id: 'prc-statement-2021',
     tells: [
       'In a one-page statement sent to CNN on 2 April 2021, the Chinese government accused the parents abroad of extremist religious beliefs and of having abandoned their children.',
-      'In its statement, the Chinese government said the mother had been sentenced to nine years for inciting ethnic hatred, and called the couple in Italy key members of a violent terrorist group who abandoned their children.',
+      'In its statement to CNN, the Chinese government said the mother had been sentenced to nine years for inciting ethnic hatred, and called the couple in Italy key members of a violent terrorist group who abandoned their children.',
     ],
     nearMisses: [
       "China's government told CNN in a statement that Mihrigul Tursun had been detained for inciting ethnic hatred and extremism in 2019.",
@@ -197,7 +201,7 @@ const TABLE: Array<{ id: string; tells: [string, string]; nearMisses: [string, s
   {
     id: 'cgtn-grandfather-programme',
     tells: [
-      'CGTN aired a programme in which the children\'s grandfather, filmed after CNN reporters visited, asked his son to come home.',
+      'On 27 March 2021 CGTN China24 aired "Uygur family disturbed by CNN reporters asks son to come home", in which the children\'s grandfather asked his son to come home.',
       'Safeguard Defenders filed complaints with the CSA and the FCC over the CGTN segment "Uygur family disturbed by CNN reporters asks son to come home", in which a grandfather urges his son to return home.',
     ],
     nearMisses: [
@@ -241,21 +245,19 @@ describe('signals.events: a short telling meets its event, a look-alike does not
       expect(meets(e, text), `elements met: ${met.join(', ')}`).toBe(true);
     });
 
-    it.each(nearMisses)('does not meet its anchors: %s', (text) => {
+    it.each(nearMisses)('does not tell it: %s', (text) => {
       const e = event(id);
-      expect(anchorsMet(e, text), `elements met: ${[...elementsMet(e, text)].join(', ')}`).toBe(false);
+      expect(meets(e, text), `elements met: ${[...elementsMet(e, text)].join(', ')}`).toBe(false);
     });
   });
 
-  it('look-alikes that do hold the anchors still fall short of minElements', () => {
+  it('look-alikes that hold the anchors still fall short of minElements', () => {
     const visaPage =
       'The Italian consulate in Shanghai resumed issuing visas in June 2020 for students and business travellers.';
-    expect(anchorsMet(event('consulate-shanghai-2020'), visaPage)).toBe(true);
     expect(meets(event('consulate-shanghai-2020'), visaPage)).toBe(false);
 
     const otherConference =
       "At a press conference on 9 April 2021, the foreign ministry's spokesperson said Xinjiang cotton is picked by machines.";
-    expect(anchorsMet(event('xinjiang-press-conference-2021'), otherConference)).toBe(true);
     expect(meets(event('xinjiang-press-conference-2021'), otherConference)).toBe(false);
   });
 

@@ -26,7 +26,7 @@ const index = buildMatchIndex(parseDataset(dataset), 'test');
 const detector = new Detector(index);
 const gate = new Gate(index.gate, () => detector.foldTable);
 /** The terms the prefilter opens on (core/detect/compile/gate-builder.ts). */
-const gated = gateTerms(index.terms, index.events, index.people);
+const gated = gateTerms(index.terms, index.events, index.people, index.patterns);
 const table = deriveFoldTable();
 
 const FILLER = 'Notes from the allotment: we planted beans, watered the seedlings and waited for rain.';
@@ -217,7 +217,7 @@ describe('reading a page', () => {
   it('says what opened it', () => {
     expect(pass(doc('<body><p>the Uyghur father Mamutjan Abdurehim</p></body>')).seen?.toLowerCase()).toMatch(/mamut|abdu|ehim|utja/);
     // Generic vocabulary alone never opens it.
-    expect(pass(doc('<body><p>the Uyghur families of Xinjiang, separated; CNN; orphanage; Kashgar</p></body>')).open).toBe(false);
+    expect(pass(doc('<body><p>the Uyghur families of Xinjiang; an orphanage; Kashgar; Adelaide; Italy</p></body>')).open).toBe(false);
   });
 });
 

@@ -20,7 +20,7 @@ const detection: DetectionSummary = {
   families: ['family-mamtinin-kader'],
   people: ['mihriban-kader', 'ablikim-mamtinin'],
   signals: [
-    { kind: 'name', strength: 'strong', label: 'Mihriban Kader', text: 'Mihriban Kader', score: 6, personId: 'mihriban-kader', origin: 'body' },
+    { kind: 'name', rule: 'full-name', decisive: true, strength: 'strong', label: 'Mihriban Kader', text: 'Mihriban Kader', score: 6, personId: 'mihriban-kader', origin: 'body' },
   ],
   reason: 'Two family members are named in full.',
   detectMs: 3,
@@ -54,7 +54,7 @@ describe('sidebar footer: provenance', () => {
   it('shows the dataset version, the "data as of" date and the first 12 hex characters of the hash', () => {
     const footer = show().querySelector('footer');
     const text = footer?.textContent ?? '';
-    expect(text).toContain('Dataset 1.0.1');
+    expect(text).toContain('Dataset 1.1.0');
     expect(text).toContain('data as of 23 Apr 2021');
     expect(text).toContain(`#${HASH.slice(0, 12)}`);
     expect(text).not.toContain(HASH.slice(0, 13));
