@@ -61,12 +61,6 @@ function elementsMet(event: EventSignal, text: string): Set<string> {
   return met;
 }
 
-function anchorsMet(event: EventSignal, text: string): boolean {
-  const met = elementsMet(event, text);
-  return event.elements.filter((el) => el.anchor).every((el) => met.has(el.id));
-}
-
-/** Every anchor, and at least `minElements` elements in all. */
 /** Whether the real detector (core/detect) finds `event` told in `text`. */
 function meets(event: EventSignal, text: string): boolean {
   return realDetector.detect([{ text, origin: 'body', block: true }]).signals.some((s) => s.rule === 'event' && s.eventId === event.id);
