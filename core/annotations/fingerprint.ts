@@ -4,7 +4,6 @@
  */
 // canonicalize: RFC 8785 JSON canonicalisation (sorted keys, fixed number and string forms).
 import canonicalize from 'canonicalize';
-import type { AnnotationRecord } from './model';
 
 /** A lone surrogate (broken UTF-16, possible in page text and imported JSON), which RFC 8785 refuses. */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
@@ -35,8 +34,14 @@ export function fingerprintText(text: string): string {
   return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(16).padStart(14, '0');
 }
 
+/** What a fingerprint covers: an annotation's bodies and target (model.ts's record has both). */
+export interface Fingerprinted {
+  body: readonly unknown[];
+  target: unknown;
+}
+
 /** A fingerprint of what a researcher wrote and where: body and target (not dates, not id). */
-export function contentFingerprint(a: Pick<AnnotationRecord, 'body' | 'target'>): string {
+export function contentFingerprint(a: Fingerprinted): string {
   // Body order carries no meaning (W3C bodies are a set), so it does not change the fingerprint.
   const body = a.body.map(canonical).sort();
   return fingerprintText(canonical({ body, target: a.target }));
