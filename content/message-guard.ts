@@ -1,7 +1,7 @@
 /**
  * The background's messages to the detector, checked by hand: this module is part of the code every
  * page pays for, where zod would weigh more than the rest of the detector. The zod schema
- * `BackgroundToContent` (lib/content-messages.ts) stays the specification; tests/unit/messages.test.ts
+ * `BackgroundToContent` (core/messages/to-content.ts) stays the specification; tests/unit/messages.test.ts
  * holds this check to it, message by message.
  */
 import type { BackgroundToContent } from '../core/messages/to-content';

@@ -1,5 +1,5 @@
 /**
- * The researcher's annotations in IndexedDB (the `annotations` store of data/store.ts), in the
+ * The researcher's annotations in IndexedDB (the `annotations` store of extension/store.ts), in the
  * extension's origin only: background and extension pages, never a content script.
  *
  * Every write validates first, then runs in one transaction: it happens whole or not at all, and a

@@ -12,7 +12,7 @@ export function formatTags(tags: readonly string[]): string {
   return tags.join(', ');
 }
 
-/** `backstory:people/zumeryem` for a dataset record (the link IRI of lib/annotations/model.ts). */
+/** `backstory:people/zumeryem` for a dataset record (the link IRI of core/annotations/model.ts). */
 export function recordLink(collection: 'people' | 'claims', id: string): string {
   return `backstory:${collection}/${id}`;
 }

@@ -25,12 +25,12 @@
  * ```
  * Links: W3C gives a body a `purpose` only through a SpecificResource, so a link is one, with the
  * `linking` motivation; its `source` is `backstory:<collection>/<id>` for a dataset record (people,
- * claims, ... as in data/collections.ts), or an http(s) URL. Any other scheme is refused (a link is
+ * claims, ... as in core/dataset/collections.ts), or an http(s) URL. Any other scheme is refused (a link is
  * rendered as an href: never `javascript:`).
  *
  * Backstory fields (exported as `backstory:…` properties, absolute IRIs that JSON-LD keeps and other
  * tools ignore):
- * - `documentKey`: where the annotation is found (lib/annotations/document-key.ts);
+ * - `documentKey`: where the annotation is found (core/annotations/document-key.ts);
  * - `revisions`: fingerprints of the note/tags/links/target this annotation had before each edit,
  *   so an import can tell an edit of a stored annotation from a parallel change (see merge.ts);
  * - `conflictOf`: set on the copy an import kept when two versions of one annotation both changed;

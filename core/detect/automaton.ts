@@ -1,7 +1,7 @@
 /**
  * Aho-Corasick over folded text: every pattern in one pass, cost flat in the number of patterns.
  *
- * Patterns arrive folded (lib/fold.ts; the match index stores them folded) and are padded with a
+ * Patterns arrive folded (core/text/fold.ts; the match index stores them folded) and are padded with a
  * space at each end that needs a word boundary; the scanner feeds folded code units and turns every
  * run of breaks (and every block boundary) into a single space, so " muhlise " matches "Muhlise," but
  * not "Muhlisen". A change between CJK and any other script is a boundary too, so a Latin name
@@ -48,7 +48,7 @@ export interface CompactAutomaton {
   outList: number[];
 }
 
-/** The compiled automaton as stored: every array packed into one string (lib/pack.ts). */
+/** The compiled automaton as stored: every array packed into one string (core/text/pack.ts). */
 export type PackedAutomaton = { [K in keyof CompactAutomaton]: PackedInts };
 
 /** Pad a folded pattern with a space at each end that needs a word boundary. */
@@ -134,7 +134,7 @@ export class Automaton {
 
   /**
    * @param compact the compiled automaton (`compileAutomaton`; the match index carries it)
-   * @param fold the fold table the scanner reads (lib/fold.ts `foldTableFromRuns`)
+   * @param fold the fold table the scanner reads (core/text/fold.ts `foldTableFromRuns`)
    */
   constructor(
     compact: CompactAutomaton | PackedAutomaton,

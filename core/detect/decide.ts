@@ -323,6 +323,8 @@ class Locality {
       if (!(personA.parent || rareA) || !confident(personA.familyId)) continue;
       for (const [b, hitsB] of givenBy) {
         if (b === a || this.index.people[b]?.familyId !== personA.familyId || paired.has([a, b].sort().join())) continue;
+        // Both named specifically: a parent or a rare name (Ablikim and Muhammad are anyone's pair).
+        if (!this.index.people[b]?.parent && !hitsB.some((h) => h.term.rare)) continue;
         const at = hitsA.find((h) => nearest(hitsB, h.start, PASSAGE));
         if (!at) continue;
         const other = nearest(hitsB, at.start, PASSAGE)!;

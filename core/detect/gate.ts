@@ -2,11 +2,11 @@
  * The prefilter: can this page possibly match? Answered with native string work only, so that the
  * pages that are not about the story (nearly all of them) cost a reader almost nothing.
  *
- * A page can match only through a decisive signal (lib/detect.ts): a known URL, a known phrase, a
+ * A page can match only through a decisive signal (core/detect/): a known URL, a known phrase, a
  * full name (which needs a family-name hit), a rare given name, or the story's vocabulary (which
  * needs an ethnonym). So a page on which none of those words occurs, in any spelling the matcher
  * knows, cannot match, and the full pass (walking every node, folding and matching every character in
- * JavaScript) is skipped. The words are the match index's own patterns (data/gate-builder.ts), plus
+ * JavaScript) is skipped. The words are the match index's own patterns (core/detect/compile/gate-builder.ts), plus
  * the region's names, whose presence also decides whether captions are worth loading.
  *
  * This module is the pure half (the expressions and the folding); content/prefilter.ts reads the page.
@@ -16,7 +16,7 @@
  * hides outside the light DOM's text: title and description meta, `alt` and `aria-label`, same-origin
  * iframes and the open shadow roots of custom elements. Pieces are tested in groups of about 32 KB.
  *
- * How a group is tested, soundly with respect to the matcher's folding (lib/fold.ts):
+ * How a group is tested, soundly with respect to the matcher's folding (core/text/fold.ts):
  * 1. `ascii`: one case-insensitive regular expression of fragments of the plain-ASCII words (each a
  *    fragment every spelling must contain, starting on a rare letter so the engine can skip fast).
  *    Text made of ASCII folds exactly as the expression reads it, so this alone is enough for it.
@@ -29,7 +29,7 @@
  */
 import { PUNCT, SKIP, SPACE, foldUnit } from '../text/fold';
 
-/** What the match index carries for the prefilter (built by data/gate-builder.ts). */
+/** What the match index carries for the prefilter (built by core/detect/compile/gate-builder.ts). */
 export interface GateSpec {
   /** Regular expression source, to be used with the `i` flag on raw text. */
   ascii: string;

@@ -1,6 +1,6 @@
 /**
  * The compact match index: everything the content script needs to decide whether a page is about the
- * story, and nothing else. Built from the dataset by the background (data/match-index-builder.ts),
+ * story, and nothing else. Built from the dataset by the background (core/detect/compile/match-index-builder.ts),
  * stored in storage.local so a content script can read it without waking the service worker.
  */
 import type { CompactAutomaton, PackedAutomaton } from './automaton';
@@ -44,16 +44,16 @@ export interface MatchIndex {
   /** [folded pattern text, term index]: a term has as many patterns as it has spellings. */
   patterns: Array<[string, number]>;
   /**
-   * The fold table as runs (lib/fold.ts `foldRuns`), so the content script never derives it. Packed
-   * into a string in storage (lib/pack.ts).
+   * The fold table as runs (core/text/fold.ts `foldRuns`), so the content script never derives it. Packed
+   * into a string in storage (core/text/pack.ts).
    */
   fold: number[] | PackedInts;
   /**
-   * The patterns compiled (lib/automaton.ts `compileAutomaton`); hit pattern indexes are `patterns`
+   * The patterns compiled (core/detect/automaton.ts `compileAutomaton`); hit pattern indexes are `patterns`
    * indexes. Packed in storage.
    */
   automaton: CompactAutomaton | PackedAutomaton;
-  /** The prefilter (lib/gate.ts): the words a page must contain to be able to match. */
+  /** The prefilter (core/detect/gate.ts): the words a page must contain to be able to match. */
   gate: GateSpec;
   urls: UrlRule[];
   /** Person id -> family id and display name (minors: first name only). */
@@ -77,7 +77,7 @@ export interface MatchGate {
 
 /**
  * The rest of the index as stored, read only on pages where the prefilter opened: its integer arrays
- * packed into strings (lib/pack.ts) and its records (terms, patterns, people, families) as one JSON
+ * packed into strings (core/text/pack.ts) and its records (terms, patterns, people, families) as one JSON
  * string. Chromium converts a stored value element by element; a string, at once: the read takes
  * about half as long as with the records as arrays and objects.
  */

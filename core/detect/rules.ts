@@ -72,7 +72,7 @@ export const RULES: readonly Rule[] = [
   {
     id: 'members-together',
     decides: true,
-    finds: 'two members of one family named within one passage, one of them a parent or a rare name (the parents’ given names together: "Ablikim and Mihriban"), with the story’s vocabulary in the locality',
+    finds: 'two members of one family named within one passage, each a parent or a rare name (the parents’ given names together: "Ablikim and Mihriban"), with the story’s vocabulary or a family place in the locality',
     reason: 'coverage often names the couple by given names only; common children’s names together (Yahya, Muhammad) stay out',
     test: 'tests/unit/detect.test.ts › rules › members-together',
   },

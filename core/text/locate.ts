@@ -1,6 +1,6 @@
 /**
  * Finding a matched word back in a text node, for highlights and "show on the page". The matcher
- * works on folded text (lib/fold.ts); this maps a folded needle back to offsets in the node's raw
+ * works on folded text (core/text/fold.ts); this maps a folded needle back to offsets in the node's raw
  * text, skipping what folding skips (zero-width characters, soft hyphens, marks). Runs only on
  * matching pages, on the few nodes that matched.
  */

@@ -8,7 +8,7 @@
  * one another. A variant may differ from the known spelling in at most `maxEdits` places, which keeps
  * variants close to real spellings and away from unrelated words.
  *
- * Input and output are folded (lower case, no diacritics; see lib/fold.ts).
+ * Input and output are folded (lower case, no diacritics; see core/text/fold.ts).
  */
 
 /** Groups of spellings that transliteration routes swap for one another. */
@@ -192,7 +192,7 @@ const ARABIC_VOWELS: Record<string, string[]> = { a: ['', 'ا'], e: ['', 'ي'], 
 
 /**
  * Arabic-script renderings of a folded Latin name word (Mihriban -> مهربان, Kader -> قادر,
- * Shehide -> شهيده), folded as lib/fold.ts folds Arabic (ة -> ه, ى -> ي, أ -> ا). A word-initial
+ * Shehide -> شهيده), folded as core/text/fold.ts folds Arabic (ة -> ه, ى -> ي, أ -> ا). A word-initial
  * vowel is an alef (plus و for u/o); a final a is ا or ى, a final e is ة; inner vowels are written
  * long or left out. At most `limit` renderings.
  */

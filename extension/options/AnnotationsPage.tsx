@@ -1,6 +1,6 @@
 /**
  * The options page's annotations: this page is a top-level extension page, so it opens the
- * extension's IndexedDB itself (data/annotation-store.ts) and keeps the every-page filter
+ * extension's IndexedDB itself (extension/annotation-store.ts) and keeps the every-page filter
  * (annotated sites, storage.local) in step after each change. Every failure is shown: a StoreError's
  * message (quota, aborted transaction), or each problem of a refused import.
  */

@@ -2,7 +2,7 @@
  * Annotations: with 10,000 of them in IndexedDB (fake-indexeddb in Node, slower than a browser's),
  * how long listing, searching and exporting take. Targets: lists and searches within 100 ms (the
  * options page redraws on each keystroke), exports within 1 s. Lists and searches after the first
- * read come from the store module's in-memory copy (data/annotation-store.ts); the first read is
+ * read come from the store module's in-memory copy (extension/annotation-store.ts); the first read is
  * reported on its own.
  *
  * Then the large case: 100,000 annotations (about 45 MB of JSON-LD) imported into an empty store

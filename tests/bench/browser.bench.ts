@@ -1,7 +1,7 @@
 /**
  * The detector in the real browser (issue 4): Debian's Chromium, headless, the built extension loaded,
  * generated pages served at real URLs by request routing. Figures come from the content script's own
- * `get-detection` report (DetectionReport in lib/messages.ts), read through the service worker.
+ * `get-detection` report (DetectionReport in core/messages/), read through the service worker.
  *
  *  1. a 5 MB page that does not match: detector work (`workMs`) against "the floor", a bare TreeWalker
  *     pass over the same page's text nodes run as the detector runs: in a fresh isolated world, first
@@ -754,7 +754,7 @@ async function sidebar(buildDir: string): Promise<BenchRow[]> {
 
   // Attribution of the path: reading the index from storage.local (timed in the service worker, the
   // same storage the content script reads) and the fold table that the
-  // highlights' text locator derives from Unicode on first use (lib/locate.ts -> foldText's default).
+  // highlights' text locator derives from Unicode on first use (core/text/locate.ts -> foldText's default).
   const { context, ext } = await launchWithExtension(buildDir, [{ url: DEMO_URL, html: readFileSync(DEMO_FILE, 'utf8') }]);
   let storage: number[];
   let fold: { fromRuns: number; derive: number };

@@ -4,7 +4,7 @@
  *   storage.local hands it over), first call (cold) and median of later calls;
  * - scan throughput on 5 MB of non-matching prose, against a bare loop that only reads each code
  *   unit through the fold table (the floor any scanner pays);
- * - the prefilter (lib/gate.ts) on the same prose, on prose with accented words (folded around
+ * - the prefilter (core/detect/gate.ts) on the same prose, on prose with accented words (folded around
  *   them), and on Chinese prose (folded throughout), in 32 KB groups as the content script tests them;
  * - the whole detection corpus: collect text (happy-dom) + detect, per page.
  */

@@ -110,7 +110,9 @@ export async function settledReport(page: Page, serviceWorker: Worker, timeout =
       return tab?.id === undefined ? undefined : chrome.tabs.sendMessage(tab.id, { type: 'get-detection' }, { frameId: 0 }).catch(() => undefined);
     })) as DetectionReport | undefined;
     // Muted and paused pages are final at once; a page being read is final once settled.
-    if (last && (last.status === 'muted' || last.status === 'paused' || (last.status === 'done' && last.settled === true))) return last;
+    // The active tab's report, once it is this page's (not a tab the previous test left behind).
+    const ours = last?.url === page.url();
+    if (last && ours && (last.status === 'muted' || last.status === 'paused' || (last.status === 'done' && last.settled === true))) return last;
     await page.waitForTimeout(100);
   }
   throw new Error(`the detector did not settle within ${timeout} ms (last report: ${JSON.stringify(last)})`);

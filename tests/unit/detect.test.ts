@@ -111,6 +111,7 @@ describe('decisions', () => {
   it.each([
     ['a lone full name with no story context', ['Bakery owner Mihriban Kader celebrates 50 years in Duisburg.']],
     ['common given names of the four children', ['Prize winners: Zumrad, Yahya, Muhammad and Shahida.']],
+    ['another Uyghur family: a father named Ablikim and his son Muhammad', ['Ablikim, a Uyghur father in Istanbul, has not seen his son Muhammad since 2017, when the boy was sent to a boarding school in Xinjiang.']],
     ['a rare given name with no corroboration', ['Muhlise ordered the laghman.']],
     ['theme words only', ['Uyghur families separated; children in an orphanage in Xinjiang, Kashgar; CNN reported that officials called a terrorist the mother, who hopes to be reunited with her son; no evidence was given.']],
     ['the same theme words in Chinese', ['美国有线电视新闻网报道：新疆维吾尔家庭骨肉分离，孩子被送进孤儿院，官方称父亲是恐怖分子，家人盼团聚。']],

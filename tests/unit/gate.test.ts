@@ -1,5 +1,5 @@
 /**
- * The prefilter (lib/gate.ts): it must never close on a page the full pass could match. Checked three
+ * The prefilter (core/detect/gate.ts): it must never close on a page the full pass could match. Checked three
  * ways: its premises against the fold table; its terms against the scorer (an index without them
  * matches nothing, not even the corpus's positives); and its expressions against the matcher, over
  * every word it stands for, spelt in every way the matcher folds (case, diacritics, homoglyphs,

@@ -1,5 +1,5 @@
 /**
- * The content script checks the background's messages by hand (lib/content-guard.ts), to keep zod out
+ * The content script checks the background's messages by hand (content/message-guard.ts), to keep zod out
  * of the code every page loads. The zod schema is the specification: both must accept and reject the
  * same messages, and the guard must hand on nothing but the fields the schema defines.
  */

@@ -1,4 +1,4 @@
-/** Spelling variants generated from transliteration rules (lib/translit.ts). */
+/** Spelling variants generated from transliteration rules (core/text/translit.ts). */
 import { describe, expect, it } from 'vitest';
 import { arabicRenderings, pinyinRenderings, spellingVariants } from '../../core/text/translit';
 

@@ -1,5 +1,5 @@
 /**
- * Builds the prefilter's expressions (lib/gate.ts) from the match index's patterns. Runs with the
+ * Builds the prefilter's expressions (core/detect/gate.ts) from the match index's patterns. Runs with the
  * index builder, in the background and in tests; never in the content script.
  */
 import type { GateSpec } from '../gate';
