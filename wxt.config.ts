@@ -55,7 +55,7 @@ export default defineConfig({
     ...(command === 'build' ? { content_security_policy: { extension_pages: EXTENSION_PAGES_CSP } } : {}),
     // sidebar.html is framed into matching pages; chunk-ui.js and chunk-annotator.js are the
     // detector's lazily imported chunks.
-    web_accessible_resources: [{ resources: ['sidebar.html', 'chunk-ui.js', 'chunk-annotator.js'], matches: ['http://*/*', 'https://*/*'] }],
+    web_accessible_resources: [{ resources: ['sidebar.html', 'chunk-detector.js', 'chunk-ui.js', 'chunk-annotator.js'], matches: ['http://*/*', 'https://*/*'] }],
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

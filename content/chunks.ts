@@ -1,11 +1,14 @@
 /**
- * The contract between the detector content script and its lazily loaded chunks: chunk-ui.js (the
+ * The contract between the detector content script and its lazily loaded chunks: chunk-detector.js
+ * (the full pass: text, matcher and rules, imported where the prefilter opened), chunk-ui.js (the
  * highlights and caption readers: pages that match, or carry video tracks where the prefilter opened) and
  * chunk-annotator.js (anchoring and annotation highlights: sites with annotations, or an Annotate
  * request). Each chunk, once imported, hands its exports over through a symbol-keyed property of the
  * content script's global, which lives in the extension's isolated world: the page cannot see it.
  */
 import type { PageHighlights } from './highlights';
+import type { Detector } from '../core/detect/detect';
+import type { collectText } from './page-text';
 import type { Annotator } from './annotator';
 import type { prepareTextTracks, restoreTextTracks, trackCueTexts } from './page-text';
 
@@ -16,17 +19,25 @@ export interface ContentUi {
   trackCueTexts: typeof trackCueTexts;
 }
 
+/** The full pass: read a page's text, match and decide (pages where the prefilter opened). */
+export interface ContentDetector {
+  Detector: typeof Detector;
+  collectText: typeof collectText;
+}
+
 export interface ContentAnnotator {
   /** Annotations: anchoring, highlights, a sidebar on pages the detector did not match (issue 6). */
   annotator: Annotator;
 }
 
 export const CHUNKS = {
+  detector: { key: Symbol.for('backstory.chunk-detector'), path: '/chunk-detector.js' },
   ui: { key: Symbol.for('backstory.chunk-ui'), path: '/chunk-ui.js' },
   annotator: { key: Symbol.for('backstory.chunk-annotator'), path: '/chunk-annotator.js' },
 } as const;
 
 export interface ChunkExports {
+  detector: ContentDetector;
   ui: ContentUi;
   annotator: ContentAnnotator;
 }

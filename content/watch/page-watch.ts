@@ -16,7 +16,7 @@
  * nothing is added, styled or sent. Everything outside (timers, storage, messages, chunks, the
  * sidebar) comes through `WatchContext` and `WatchPorts`, so unit tests drive this with fake time.
  */
-import { Detector, type Detection, type DetectionSession } from '../../core/detect/detect';
+import type { Detection, DetectionSession, Detector } from '../../core/detect/detect';
 import { Gate, topicGate } from '../../core/detect/gate';
 import { MATCH_GATE_KEY, MATCH_INDEX_KEY, isMatchGate, isStoredMatchIndex, matchesUrlRule, unpackIndex, type MatchGate } from '../../core/detect/match-index';
 import { foldTableFromRuns } from '../../core/text/fold';
@@ -26,7 +26,8 @@ import { ANNOTATED_SITES_KEY, mayHaveAnnotations } from '../../core/annotations/
 import { SETTINGS_KEY, pageSettings } from '../../core/settings';
 import { isSkipped } from '../dom-text';
 import type { HighlightTarget } from '../highlights';
-import { collectText } from '../page-text';
+import type { ContentDetector } from '../chunks';
+import type { ItemNumbers } from '../page-text';
 import { GatePass } from '../prefilter';
 import { readCaptionCues } from './captions';
 import { PageUi } from './page-ui';
@@ -55,6 +56,10 @@ export class PageWatch {
   private gate: Gate | undefined;
   private table: Uint16Array | undefined;
   private detector: Detector | undefined;
+  /** The full pass's code (chunk-detector.js), imported where the prefilter opened. */
+  private lib: ContentDetector | undefined;
+  /** Posts and articles numbered across the first pass and later batches (localities never mix). */
+  private items: ItemNumbers = { next: 0, ids: new WeakMap() };
   /** The full pass's session: there is one once the prefilter has opened on this page. */
   private session: DetectionSession | undefined;
   /** For each segment the session holds, the node it came from (highlights, "Show on the page"). */
@@ -188,7 +193,10 @@ export class PageWatch {
   private async openFully(): Promise<void> {
     if (!this.detector) {
       const waited = this.ports.now();
-      const stored = (await this.ports.read([MATCH_INDEX_KEY]))[MATCH_INDEX_KEY];
+      // The rest of the index and the full pass's code, at once.
+      const [read, lib] = await Promise.all([this.ports.read([MATCH_INDEX_KEY]), this.ports.chunk('detector')]);
+      const stored = read[MATCH_INDEX_KEY];
+      this.lib = lib;
       this.report.storageMs! += this.ports.now() - waited;
       if (!this.ctx.isValid) return;
       // Written with the prefilter's record in one call: another dataset's means an update is under way.
@@ -197,7 +205,7 @@ export class PageWatch {
         return;
       }
       const t = this.ports.now();
-      this.detector = new Detector(unpackIndex(this.record!, stored), this.foldTable());
+      this.detector = new lib.Detector(unpackIndex(this.record!, stored), this.foldTable());
       this.account(t);
     }
     const t0 = this.ports.now();
@@ -205,7 +213,8 @@ export class PageWatch {
     this.pending = undefined;
     // Everything queued is in the document, and read now.
     this.queue.length = 0;
-    const page = collectText(this.doc, { withHead: true });
+    this.items = { next: 0, ids: new WeakMap() };
+    const page = this.lib!.collectText(this.doc, { withHead: true, items: this.items });
     this.nodes = page.nodes;
     this.session.add(page.segments);
     await this.apply(t0);
@@ -306,7 +315,7 @@ export class PageWatch {
     while (next < this.queue.length && this.ports.now() < sliceEnd) {
       const node = this.queue[next++]!;
       if (!node.isConnected || this.isOurs(node)) continue;
-      const text = collectText(node);
+      const text = this.lib!.collectText(node, { items: this.items });
       if (text.segments.length === 0) continue;
       this.session!.add(text.segments);
       for (const n of text.nodes) this.nodes.push(n);
@@ -436,7 +445,7 @@ export class PageWatch {
       await this.openGate();
       if (!this.session) return;
     }
-    const captions = collectText(this.doc.createDocumentFragment(), { captions: cues });
+    const captions = this.lib!.collectText(this.doc.createDocumentFragment(), { captions: cues });
     this.session.add(captions.segments);
     for (const n of captions.nodes) this.nodes.push(n);
     await this.apply(this.ports.now());

@@ -7,7 +7,7 @@
 import type { Detection, PlacedHit, RuleId, Segment, Signal, Strength } from './evidence';
 import type { MatchIndex } from './match-index';
 import { urlUnderPrefix } from '../site-match';
-import { NAME_MIN_WEIGHT, PASSAGE, WINDOW } from './rules';
+import { NAME_MIN_WEIGHT, PASSAGE, WINDOW } from './limits';
 import { isCjk } from '../text/fold';
 
 /** One family member named at one place: a name-part hit, or a full name. */

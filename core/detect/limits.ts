@@ -4,3 +4,10 @@
  * detection unbounded.
  */
 export const TEXT_LIMIT = 16_000_000;
+
+/** Evidence is paired only within this many folded characters (about a screen of prose). */
+export const WINDOW = 3000;
+/** "In one passage": two members named within this many characters of each other. */
+export const PASSAGE = 400;
+/** A name spelled this close to an attested form counts as the name (1 = attested). */
+export const NAME_MIN_WEIGHT = 0.7;

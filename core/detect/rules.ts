@@ -13,12 +13,8 @@
  */
 import type { RuleId } from './evidence';
 
-/** Evidence is paired only within this many folded characters (about a screen of prose). */
-export const WINDOW = 3000;
-/** "In one passage": two members named within this many characters of each other. */
-export const PASSAGE = 400;
-/** A name spelled this close to an attested form counts as the name (1 = attested). */
-export const NAME_MIN_WEIGHT = 0.7;
+// The figures the rules use live in limits.ts, which the content script bundles without this table.
+export { NAME_MIN_WEIGHT, PASSAGE, WINDOW } from './limits';
 
 export interface Rule {
   id: RuleId;

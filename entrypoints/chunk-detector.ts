@@ -1,0 +1,13 @@
+/**
+ * The full pass, in a chunk of its own: reading a page's text in full, the matcher and the rules.
+ * Imported by the content script only where the prefilter opened (a page with one of the words a
+ * match needs), alongside the rest of the index, so pages that are not about the story (nearly all)
+ * never load or parse it (DESIGN: the content script every page loads stays small).
+ */
+import { Detector } from '../core/detect/detect';
+import { registerChunk } from '../content/chunks';
+import { collectText } from '../content/page-text';
+
+export default defineUnlistedScript(() => {
+  registerChunk('detector', { Detector, collectText });
+});
