@@ -157,9 +157,10 @@ class Locality {
     for (const g of parts) {
       if (g.part !== 'given') continue;
       // Latin patterns are padded with a space, so adjacent words share it (offset -1); Chinese
-      // characters are not, and a name's parts may be joined by nothing or by a dot (offsets 0, 1).
+      // characters are not, and a name's parts may be joined by nothing, a space, or a dot (·, ・, .),
+      // which the scanner reads as punctuation, one position wider (offsets 0 to 2).
       const cjk = isCjk(g.hit.text.charCodeAt(0));
-      const offsets = cjk ? [-1, 0, 1] : [-1];
+      const offsets = cjk ? [-1, 0, 1, 2] : [-1];
       const candidates = [
         ...offsets.flatMap((o) => byStart.get(g.hit.end + o) ?? []),
         ...offsets.flatMap((o) => byEnd.get(g.hit.start - o) ?? []),
