@@ -17,9 +17,9 @@ test.describe('Chromium: dynamic pages', () => {
     await page.goto(TIMELINE.url);
     await page.evaluate(() => (window as unknown as { appendPosts: (n: number) => void }).appendPosts(60));
     // The detector has read the 60 new posts (in batches) and settled on "no match".
+    // The detector has read the 60 new posts (with the first pass, or in batches after it) and settled.
     const report = await settledReport(page, extension.serviceWorker);
     expect(report.detection?.matched).toBe(false);
-    expect(report.batches).toBeGreaterThan(0);
     await expect(page.locator('backstory-context')).toHaveCount(0);
     // Only the page's own appends: the extension changed nothing while the feed was unrelated.
     const mutations = await page.evaluate(() => (window as unknown as { __mutations: string[] }).__mutations);
