@@ -26,6 +26,13 @@ const VERSIONS = {
 
 test.describe.configure({ mode: 'serial' });
 
+// The browser is shared by every spec file the worker runs: leave no site marked as annotated, or the
+// annotator would mount its sidebar on those pages in later files (the detection specs' "left exactly as
+// it was" pages among them).
+test.afterAll(async ({ extension }) => {
+  await extension.serviceWorker.evaluate(() => chrome.storage.local.remove('annotatedSites'));
+});
+
 const axeSource: string = (createRequire(import.meta.url)('axe-core') as { source: string }).source;
 
 /** axe-core in a frame or page (as tests/e2e/a11y.chromium.spec.ts runs it). */
