@@ -229,9 +229,10 @@ class Locality {
           if (n === 0) count.delete(old);
           else count.set(old, n);
         }
-        // Every anchor and the event's minimum of elements; or, with one anchor unsaid, one element more.
+        // Every anchor and the event's minimum of elements; or, with one anchor unsaid (never the key
+        // anchor, which the prefilter opens on), one element more.
         const missing = event.anchors.filter((a) => !count.has(a)).length;
-        if (missing <= 1 && missing < event.anchors.length && count.size >= event.minElements + missing) {
+        if (count.has(event.key) && missing <= 1 && count.size >= event.minElements + missing) {
           const inWindow = cues.slice(from, to + 1);
           const labels = [...new Set(inWindow.map((c) => c.term.label))];
           this.signal('event', 'event', inWindow[0], {

@@ -26,7 +26,7 @@ const index = buildMatchIndex(parseDataset(dataset), 'test');
 const detector = new Detector(index);
 const gate = new Gate(index.gate, () => detector.foldTable);
 /** The terms the prefilter opens on (core/detect/compile/gate-builder.ts). */
-const gated = gateTerms(index.terms, index.events, index.people, index.patterns);
+const gated = gateTerms(index.terms, index.events, index.people);
 const table = deriveFoldTable();
 
 const FILLER = 'Notes from the allotment: we planted beans, watered the seedlings and waited for rain.';

@@ -13,15 +13,10 @@ import type { MatchIndex } from '../match-index';
  * strong phrase; a known URL is checked apart. So each person has one gated part: the given name
  * for a parent or a rare name, else the family name (the grandfather's full name needs it), and every
  * spelling of that part opens the prefilter, shared spellings included (a full name made of two
- * shared spellings still holds one). Two anchors per event are enough (a page that tells it has all
- * of them but one at most). Generic vocabulary, places and common children's names never open the prefilter.
+ * shared spellings still holds one). For an event, its key anchor is enough: a page that tells it
+ * always holds that one (core/detect/decide.ts). Generic vocabulary, places and common children's names never open the prefilter.
  */
-export function gateTerms(
-  terms: readonly Term[],
-  events: MatchIndex['events'],
-  people: MatchIndex['people'],
-  patterns: ReadonlyArray<readonly [string, number]>,
-): Set<number> {
+export function gateTerms(terms: readonly Term[], events: MatchIndex['events'], people: MatchIndex['people']): Set<number> {
   const rare = new Set(terms.filter((t) => t.kind === 'name-part' && t.rare).map((t) => t.personId));
   const withFamily = new Set(terms.filter((t) => t.kind === 'name-part' && t.part === 'family' && !t.shared).map((t) => t.personId));
   const roleOf = (personId: string): 'given' | 'family' | undefined =>
@@ -39,25 +34,10 @@ export function gateTerms(
       anchors.set(key, [...(anchors.get(key) ?? []), i]);
     }
   });
-  // How common an anchor's words are: the ones that are also generic vocabulary or another event's
-  // (CNN) would open the prefilter on half the news.
-  const common = new Set<string>();
-  const seenIn = new Map<string, Set<string>>();
-  patterns.forEach(([p, t]) => {
-    const term = terms[t]!;
-    if (term.kind === 'context') common.add(p);
-    if (term.kind === 'event-cue') seenIn.set(p, (seenIn.get(p) ?? new Set()).add(term.eventId!));
-  });
-  for (const [p, eventIds] of seenIn) if (eventIds.size > 1) common.add(p);
-  const commonness = (key: string) => patterns.filter(([p, t]) => anchors.get(key)!.includes(t) && common.has(p)).length;
-  for (const eventId of Object.keys(events)) {
-    // A page that tells an event holds every anchor but one at most (core/detect/decide.ts), so two
-    // anchors are enough (one, for an event that has one): the two least common, then by element id.
-    const keys = [...anchors.keys()]
-      .filter((k) => k.startsWith(`${eventId}:`))
-      .sort((a, b) => commonness(a) - commonness(b) || (a < b ? -1 : 1))
-      .slice(0, 2);
-    for (const key of keys) for (const i of anchors.get(key)!) gated.add(i);
+  // Each event's key anchor (chosen by the index builder: its least common one) is on every page
+  // that tells the event, so its words are enough.
+  for (const [eventId, event] of Object.entries(events)) {
+    for (const i of anchors.get(`${eventId}:${event.key}`) ?? []) gated.add(i);
   }
   return gated;
 }
@@ -109,7 +89,7 @@ function fragments(patterns: readonly string[]): Map<string, string> {
 }
 
 export function buildGate(patterns: ReadonlyArray<readonly [string, number]>, terms: readonly Term[], index: Pick<MatchIndex, 'events' | 'people'>): GateSpec {
-  const open = gateTerms(terms, index.events, index.people, patterns);
+  const open = gateTerms(terms, index.events, index.people);
   const strip = (p: string) => (p.endsWith('*') ? p.slice(0, -1) : p);
   const gated = [...new Set(patterns.filter(([, t]) => open.has(t)).map(([p]) => strip(p)))];
   const topicWords = [...new Set(patterns.filter(([, t]) => terms[t]!.category === 'ethnonym' || terms[t]!.category === 'region').map(([p]) => strip(p)))];

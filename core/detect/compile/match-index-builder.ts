@@ -136,7 +136,8 @@ export function buildMatchIndex(dataset: Dataset, datasetHash: string): MatchInd
   for (const f of dataset.families) families[f.id] = { label: f.label };
   const events: MatchIndex['events'] = {};
   for (const e of dataset.signals.events) {
-    events[e.id] = { label: e.label, familyIds: e.familyIds, minElements: e.minElements, anchors: e.elements.filter((x) => x.anchor).map((x) => x.id) };
+    const anchors = e.elements.filter((x) => x.anchor);
+    events[e.id] = { label: e.label, familyIds: e.familyIds, minElements: e.minElements, anchors: anchors.map((x) => x.id), key: keyAnchor(e.id, anchors, dataset) };
   }
 
   return {
@@ -153,4 +154,30 @@ export function buildMatchIndex(dataset: Dataset, datasetHash: string): MatchInd
     families,
     events,
   };
+}
+
+/**
+ * An event's key anchor: the one a telling must always hold (the others may lack one) and the one
+ * the prefilter opens on, so the least common: no cue shared with another event or with the generic
+ * vocabulary (CNN), no bare date ("25 March" heads every page of that day), the longest shortest cue.
+ */
+function keyAnchor(eventId: string, anchors: ReadonlyArray<{ id: string; cues: Record<string, string[]> }>, dataset: Dataset): string {
+  const elsewhere = new Set<string>();
+  for (const other of dataset.signals.events) {
+    if (other.id === eventId) continue;
+    for (const el of other.elements) for (const c of Object.values(el.cues).flat()) elsewhere.add(c.toLowerCase());
+  }
+  const generic = new Set(Object.values(CONTEXT_TERMS).flat().flatMap((g) => g.spellings).map((c) => c.toLowerCase()));
+  const score = (a: (typeof anchors)[number]) => {
+    const cues = Object.values(a.cues).flat();
+    const common = cues.filter((c) => generic.has(c.toLowerCase()) || elsewhere.has(c.toLowerCase())).length;
+    const dated = cues.some((c) => /\d/.test(c)) ? 1 : 0;
+    const shortest = Math.min(...cues.filter((c) => /[a-z]/i.test(c)).map((c) => c.replace(/[^a-z]/gi, '').length));
+    return [common, dated, -shortest] as const;
+  };
+  const ranked = [...anchors].sort((x, y) => {
+    const [a, b] = [score(x), score(y)];
+    return a[0] - b[0] || a[1] - b[1] || a[2] - b[2] || (x.id < y.id ? -1 : 1);
+  });
+  return ranked[0]!.id;
 }
