@@ -215,7 +215,7 @@ describe('reading a page', () => {
   });
 
   it('says what opened it', () => {
-    expect(pass(doc('<body><p>the Uyghur father Mamutjan Abdurehim</p></body>')).seen?.toLowerCase()).toMatch(/mamut|abdu|ehim|utja/);
+    expect(pass(doc('<body><p>the Uyghur father Mamutjan Abdurehim</p></body>')).seen?.toLowerCase()).toMatch(/mamu|abdu|ehim|utja/);
     // Generic vocabulary alone never opens it.
     expect(pass(doc('<body><p>the Uyghur families of Xinjiang; an orphanage; Kashgar; Adelaide; Italy</p></body>')).open).toBe(false);
   });

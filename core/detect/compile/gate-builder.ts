@@ -42,48 +42,25 @@ export function gateTerms(terms: readonly Term[], events: MatchIndex['events'], 
   return gated;
 }
 
-/** Letter frequencies in English text, per cent: a fragment starts on a letter that is rare in prose. */
-const FREQUENCY: Record<string, number> = {
-  e: 12.7, t: 9.1, a: 8.2, o: 7.5, i: 7, n: 6.7, s: 6.3, h: 6.1, r: 6, d: 4.3, l: 4, c: 2.8, u: 2.8,
-  m: 2.4, w: 2.4, f: 2.2, g: 2, y: 2, p: 1.9, b: 1.5, v: 1, k: 0.8, j: 0.15, x: 0.15, q: 0.1, z: 0.07,
-};
-/** Letters a fragment has at least (a shorter pattern is its own fragment) and at most. */
-const MIN_LETTERS = 4;
-const MAX_LETTERS = 6;
-
+/** A regular-expression literal for `s` (the global `escape` is something else: URL encoding). */
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
-const letterCount = (s: string) => s.replace(/ /g, '').length;
 
-/** Where in a pattern a fragment may start: on a letter with enough letters from it to the end. */
-function starts(pattern: string): number[] {
-  const need = Math.min(MIN_LETTERS, letterCount(pattern));
-  const out: number[] = [];
-  for (let i = 0; i < pattern.length; i++) if (pattern[i] !== ' ' && letterCount(pattern.slice(i)) >= need) out.push(i);
-  return out;
-}
+/** A word shorter than this is anyone's: a pattern made only of such words is its own fragment, whole. */
+const WHOLE_BELOW = 6;
+/** The longest fragment taken from one word. */
+const MAX_LETTERS = 12;
 
 /**
- * Fragments of plain-ASCII patterns, one per pattern, that every occurrence of the pattern contains.
- * A regular expression engine skips quickly over text that cannot start any alternative, so the
- * fragments start on as few letters as possible, and rare ones: the cheapest set of first letters
- * that still gives every pattern a place to start (greedy: each pattern's rarest letter, then drop
- * the most frequent letters the others can do without).
+ * The fragment of a plain-ASCII pattern that every occurrence of the pattern contains: its longest
+ * word, whole (a piece of a word, "ters" of "reporters", would open on "letters"); or, when every word
+ * is short (a Pinyin name syllable by syllable, "asks son to come home"), the whole pattern.
  */
 function fragments(patterns: readonly string[]): Map<string, string> {
-  const freq = (c: string) => FREQUENCY[c] ?? 0;
-  const choices = patterns.map((p) => new Set(starts(p).map((i) => p[i]!)));
-  let first = new Set(choices.map((c) => [...c].sort((a, b) => freq(a) - freq(b))[0]!));
-  for (const letter of [...first].sort((a, b) => freq(b) - freq(a))) {
-    const rest = new Set([...first].filter((l) => l !== letter));
-    if (choices.every((c) => [...c].some((l) => rest.has(l)))) first = rest;
-  }
   const out = new Map<string, string>();
   for (const p of patterns) {
-    let best = -1;
-    for (const i of starts(p)) if (first.has(p[i]!) && (best < 0 || freq(p[i]!) < freq(p[best]!))) best = i;
-    let end = best;
-    for (let kept = 0; end < p.length && kept < MAX_LETTERS; end++) if (p[end] !== ' ') kept++;
-    out.set(p, p.slice(best, end).trim());
+    const words = p.split(' ');
+    const longest = words.reduce((a, w) => (w.length > a.length ? w : a), '');
+    out.set(p, longest.length < WHOLE_BELOW && words.length > 1 ? p : longest.slice(0, MAX_LETTERS));
   }
   return out;
 }
