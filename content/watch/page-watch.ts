@@ -30,6 +30,7 @@ import type { ContentDetector } from '../chunks';
 import type { ItemNumbers } from '../page-text';
 import { GatePass } from '../prefilter';
 import { readCaptionCues } from './captions';
+import { indexStored } from './index-wait';
 import { PageUi } from './page-ui';
 import type { WatchContext, WatchPorts } from './ports';
 
@@ -44,6 +45,9 @@ const FALLBACK_DELAY_MS = 50;
  * (the background builds it in about a second), then decides; after that it gives up quietly.
  */
 export const INDEX_WAIT_MS = 30_000;
+
+/** A video page's title, description and first this many characters tell its topic. */
+const TOPIC_LIMIT = 100_000;
 
 export const PREFILTER_REASON =
   'no match: none of the words a match needs is on the page (the family members’ names, the story’s phrases, an ethnonym or the region, in any spelling the detector knows); nothing more was read (prefilter)';
@@ -107,7 +111,7 @@ export class PageWatch {
     if (!isMatchGate(record)) {
       // Installed a moment ago (or updated): the background is still storing the index. Wait for it.
       this.report.status = 'no-index';
-      record = await this.indexStored();
+      record = await indexStored(this.ctx, this.ports, INDEX_WAIT_MS);
       if (!isMatchGate(record) || !this.ctx.isValid) return;
       this.report.status = 'pending';
     }
@@ -123,22 +127,6 @@ export class PageWatch {
     if (mayHaveAnnotations(stored[ANNOTATED_SITES_KEY], this.url)) this.ports.startAnnotator(this.hasSidebar);
     await this.readCaptions();
     this.updateSettled();
-  }
-
-  /** The prefilter's record once the background stores it, or undefined after INDEX_WAIT_MS. */
-  private indexStored(): Promise<unknown> {
-    return new Promise((resolve) => {
-      const stop = this.ports.onStored(MATCH_GATE_KEY, (value) => {
-        if (!isMatchGate(value)) return;
-        stop();
-        resolve(value);
-      });
-      this.ctx.setTimeout(() => {
-        stop();
-        resolve(undefined);
-      }, INDEX_WAIT_MS);
-      this.ctx.onInvalidated(stop);
-    });
   }
 
   /** The fold table, expanded from the index on first need (text with non-ASCII letters, a full pass). */
@@ -451,9 +439,12 @@ export class PageWatch {
     await this.apply(this.ports.now());
   }
 
-  /** Whether the page's text carries the story's topic words (only asked on pages with video tracks). */
+  /**
+   * Whether the page's text carries the story's topic words (only asked on pages with video tracks):
+   * its head and first TOPIC_LIMIT characters, read at once, so the answer costs one short task.
+   */
   private onTopic(): boolean {
-    const pass = new GatePass(topicGate(this.record!.gate, () => this.foldTable()), [this.doc], { withHead: true });
+    const pass = new GatePass(topicGate(this.record!.gate, () => this.foldTable()), [this.doc], { withHead: true, limit: TOPIC_LIMIT });
     pass.step(Infinity);
     return pass.open;
   }
