@@ -50,7 +50,7 @@ export const INDEX_WAIT_MS = 30_000;
 const TOPIC_LIMIT = 100_000;
 
 export const PREFILTER_REASON =
-  'no match: none of the words a match needs is on the page (the family members’ names, the story’s phrases, an ethnonym or the region, in any spelling the detector knows); nothing more was read (prefilter)';
+  'no match: none of the words a match needs is on the page (a parent’s or a rare name of the family members, an event’s key element, a known title, in any spelling the detector knows); nothing more was read (prefilter)';
 
 export class PageWatch {
   readonly report: DetectionReport;

@@ -5,7 +5,7 @@
  * and the checker's report all take these from here.
  */
 
-/** How much a signal counts (core/detect/detect.ts explains each level). */
+/** How strong a signal is; which rules decide a page is core/detect/rules.ts's table. */
 export const STRENGTHS = ['strong', 'medium', 'weak', 'story'] as const;
 export type Strength = (typeof STRENGTHS)[number];
 
