@@ -15,7 +15,8 @@ import { ContextResponse, TabState } from '../../core/messages/records';
 import { type SidebarToBackground } from '../../core/messages/to-background';
 import { parseMessage } from '../../core/messages/to-content';
 import { loadSettings } from '../../core/settings';
-import { resolveLocale, translator, type Translate } from '../../core/i18n';
+import { translator, type Translate } from '../../core/i18n';
+import { applyLocale, pageLanguageFrom, pageLocale } from '../../extension/page-locale';
 import { AnnotationsSection, type LinkChoice } from '../../components/AnnotationsSection';
 import { AnnotationsSidebar, AnnotationsTab } from '../../components/AnnotationsSidebar';
 import { useAnnotations } from '../../extension/sidebar/use-annotations';
@@ -129,8 +130,10 @@ function App({ t, locale }: { t: Translate; locale: string }) {
 
 async function start() {
   const settings = await loadSettings(browser.storage.local);
-  const locale = resolveLocale(settings.locale, navigator.languages);
-  document.documentElement.lang = locale;
+  // Beside the page: its language counts when the reader chose to follow it (the content script puts
+  // the page's <html lang> in this frame's URL).
+  const locale = pageLocale(settings, navigator.languages, pageLanguageFrom(location.href));
+  applyLocale(document.documentElement, locale);
   render(<App t={translator(locale)} locale={locale} />, document.getElementById('app')!);
 }
 
