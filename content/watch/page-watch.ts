@@ -119,7 +119,7 @@ export class PageWatch {
       this.report.status = settings.paused ? 'paused' : 'muted';
       return;
     }
-    this.ui = new PageUi(this.ctx, this.ports, settings.open);
+    this.ui = new PageUi(this.ctx, this.ports, settings.open, stored[SETTINGS_KEY]);
     this.record = record;
     this.gate = new Gate(record.gate, () => this.foldTable());
     this.observe();
