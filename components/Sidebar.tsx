@@ -101,7 +101,7 @@ function FamilySection({ view, family: f, t }: { view: ContextView; family: Fami
   const others = f.claims.filter((c) => !isGovernmentClaim(view, c));
   return (
     <section class="family" aria-labelledby={headingId}>
-      <h2 id={headingId} lang="en">
+      <h2 id={headingId} lang="en" dir="auto">
         {f.family.label}
       </h2>
       <Data>{f.family.summary}</Data>
@@ -109,7 +109,7 @@ function FamilySection({ view, family: f, t }: { view: ContextView; family: Fami
       <ul class="people">
         {f.people.map((p) => (
           <li key={p.id} class={view.recognised.has(p.id) ? 'recognised' : undefined}>
-            <strong lang="en">{p.displayName}</strong>
+            <strong lang="en" dir="auto">{p.displayName}</strong>
             {p.minor ? <span class="tag">{t('sidebar.minor')}</span> : null}
             {view.recognised.has(p.id) ? <span class="tag named">{t('sidebar.namedHere')}</span> : null}
             {(f.relations.get(p.id) ?? []).length > 0 && <Data as="div">{f.relations.get(p.id)!.join('; ')}</Data>}
@@ -169,7 +169,7 @@ function FamilySection({ view, family: f, t }: { view: ContextView; family: Fami
                 <Data>{c.statement}</Data>
                 <p class="meta">
                   {t('sidebar.reportedBy', { who: speakers([c.reportedBy]) })}
-                  {c.date ? `, ${formatDate(c.date.value)}` : ''} · {source(c.sourceId)}
+                  {c.date ? <>, <bdi lang="en">{formatDate(c.date.value)}</bdi></> : ''} · {source(c.sourceId)}
                 </p>
               </li>
             ))}
@@ -192,7 +192,7 @@ function FamilySection({ view, family: f, t }: { view: ContextView; family: Fami
           <ol class="timeline">
             {f.events.map((e) => (
               <li key={e.id}>
-                <time dateTime={e.date.value}>{formatDate(e.date.value)}</time> <Data as="span">{e.statement}</Data>{' '}
+                <time dateTime={e.date.value} lang="en" dir="auto">{formatDate(e.date.value)}</time> <Data as="span">{e.statement}</Data>{' '}
                 {source(e.sourceId)}
               </li>
             ))}
@@ -210,7 +210,7 @@ function MediaSection({ view, items, t }: { view: ContextView; items: MediaItem[
       <h2 id="media-title">{t('sidebar.media')}</h2>
       {items.map((m) => (
         <div key={m.id} class="media-item">
-          <h3 lang="en">{m.title}</h3>
+          <h3 lang="en" dir="auto">{m.title}</h3>
           <Data>{m.description}</Data>
           <ul>
             {m.conductIds.map((id) => conductById.get(id)).filter((c) => !!c).map((c) => (
@@ -237,7 +237,7 @@ function ClaimItem({ claim, view, t }: { claim: Claim; view: ContextView; t: Tra
       )}
       <p class="meta">
         {t('sidebar.claimedBy', { who: speakerNames(view.speakers, [claim.claimant]) })}
-        {claim.date ? `, ${formatDate(claim.date.value)}` : ''} · <SourceLink source={view.sources.get(claim.sourceId)} />
+        {claim.date ? <>, <bdi lang="en">{formatDate(claim.date.value)}</bdi></> : ''} · <SourceLink source={view.sources.get(claim.sourceId)} />
       </p>
     </li>
   );
@@ -247,12 +247,12 @@ function Why({ detection, onJump, t }: { detection: DetectionSummary; onJump: ((
   return (
     <details class="why">
       <summary>{t('sidebar.why')}</summary>
-      <p lang="en">{detection.reason}</p>
+      <p lang="en" dir="auto">{detection.reason}</p>
       <ul>
         {detection.signals.map((s, i) =>
           s.score > 0 ? (
             <li key={i}>
-              <span class={`strength ${s.strength}`}>{s.strength}</span> <span lang="en">{s.label}</span> — “{s.text}” ({s.origin}, +{s.score})
+              <span class={`strength ${s.strength}`}>{t(`signal.${s.strength}`)}</span> <span lang="en" dir="auto">{s.label}</span> — “<bdi>{s.text}</bdi>” (<bdi lang="en">{s.origin}, +{s.score}</bdi>)
               {onJump && s.origin !== 'url' && (
                 <>
                   {' '}
