@@ -1,10 +1,12 @@
 /**
  * Accessibility: axe-core finds no violations in the sidebar (collapsed and open, light and dark),
- * the popup and the options page; and the sidebar works from the keyboard.
+ * the popup and the options page, in each of the six interface languages; and the sidebar works from
+ * the keyboard.
  */
 import { createRequire } from 'node:module';
 import type { Frame, Page } from '@playwright/test';
 import { test, expect, sidebarFrame, PAGES } from './fixtures';
+import { UI_LOCALES } from '../../core/locale';
 
 const axeSource: string = (createRequire(import.meta.url)('axe-core') as { source: string }).source;
 
@@ -18,17 +20,21 @@ async function axeViolations(target: Page | Frame): Promise<string[]> {
   return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 }
 
-for (const colorScheme of ['light', 'dark'] as const) {
-  test(`sidebar has no axe violations, collapsed and open (${colorScheme})`, async ({ page, extension }) => {
-    await page.emulateMedia({ colorScheme });
-    await page.goto(PAGES.family1.url);
-    const frame = await sidebarFrame(page, extension.extensionId);
-    await expect(frame.locator('button.tab')).toBeVisible();
-    expect(await axeViolations(frame)).toEqual([]);
-    await frame.locator('button.tab').click();
-    await expect(frame.locator('.sidebar')).toBeVisible();
-    expect(await axeViolations(frame)).toEqual([]);
-  });
+for (const locale of UI_LOCALES) {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    test(`sidebar has no axe violations, collapsed and open (${locale}, ${colorScheme})`, async ({ page, extension }) => {
+      await extension.serviceWorker.evaluate((l) => chrome.storage.local.set({ settings: { locale: l } }), locale);
+      await page.emulateMedia({ colorScheme });
+      await page.goto(PAGES.family1.url);
+      const frame = await sidebarFrame(page, extension.extensionId);
+      await expect(frame.locator('button.tab')).toBeVisible();
+      expect(await frame.evaluate(() => document.documentElement.lang)).toBe(locale);
+      expect(await axeViolations(frame)).toEqual([]);
+      await frame.locator('button.tab').click();
+      await expect(frame.locator('.sidebar')).toBeVisible();
+      expect(await axeViolations(frame)).toEqual([]);
+    });
+  }
 }
 
 test('the sidebar works from the keyboard, and focus moves on open and close', async ({ page, extension }) => {
@@ -47,11 +53,16 @@ test('the sidebar works from the keyboard, and focus moves on open and close', a
   expect(await frame.evaluate(() => document.activeElement?.classList.contains('tab'))).toBe(true);
 });
 
-test('popup and options have no axe violations', async ({ page, extension }) => {
-  await page.goto(`chrome-extension://${extension.extensionId}/popup.html`);
-  await expect(page.getByRole('heading', { name: 'Backstory' })).toBeVisible();
-  expect(await axeViolations(page)).toEqual([]);
-  await page.goto(`chrome-extension://${extension.extensionId}/options.html`);
-  await expect(page.getByRole('heading', { name: 'Backstory' }).first()).toBeVisible();
-  expect(await axeViolations(page)).toEqual([]);
-});
+for (const locale of UI_LOCALES) {
+  test(`popup and options have no axe violations (${locale})`, async ({ page, extension }) => {
+    await extension.serviceWorker.evaluate((l) => chrome.storage.local.set({ settings: { locale: l } }), locale);
+    await page.goto(`chrome-extension://${extension.extensionId}/popup.html`);
+    await expect(page.getByRole('heading', { name: 'Backstory' }).first()).toBeVisible();
+    await expect(page.locator('html')).toHaveAttribute('lang', locale);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.goto(`chrome-extension://${extension.extensionId}/options.html`);
+    await expect(page.getByRole('heading', { name: 'Backstory' }).first()).toBeVisible();
+    await expect(page.locator('html')).toHaveAttribute('dir', locale === 'ug' ? 'rtl' : 'ltr');
+    expect(await axeViolations(page)).toEqual([]);
+  });
+}
