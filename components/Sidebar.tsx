@@ -78,7 +78,7 @@ export function Sidebar({ view, detection, provenance, onCollapse, onDismiss, on
         {provenance ? (
           <p>
             {t('sidebar.footer', { version: provenance.version, date: formatDate(provenance.dataAsOf) })} ·{' '}
-            <span title={provenance.hash}>#{provenance.hash.slice(0, 12)}</span>
+            <span title={provenance.hash} dir="ltr">#{provenance.hash.slice(0, 12)}</span>
           </p>
         ) : (
           <p>{t('sidebar.noDataset')}</p>
