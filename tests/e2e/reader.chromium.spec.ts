@@ -181,9 +181,9 @@ test.describe('Chromium: the reader', () => {
   test('the UI renders in Simplified Chinese when chosen in the options', async ({ page, extension }) => {
     const options = await page.context().newPage();
     await options.goto(`chrome-extension://${extension.extensionId}/options.html`);
-    await options.getByLabel('Language').selectOption('zh-CN');
+    await options.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN');
     await expect(options.getByRole('heading', { level: 1 })).toHaveText('Backstory');
-    await expect(options.getByLabel('语言')).toHaveValue('zh-CN');
+    await expect(options.getByRole('combobox', { name: '语言' })).toHaveValue('zh-CN');
     await options.close();
 
     await page.goto(PAGES.family1.url);
@@ -191,7 +191,8 @@ test.describe('Chromium: the reader', () => {
     await expect(frame.locator('button.tab')).toContainText('背景');
     await frame.locator('button.tab').click();
     await expect(frame.getByRole('heading', { name: '中国政府的说法' }).first()).toBeVisible();
-    await expect(frame.getByText('数据集内容为英文，暂无译文。')).toBeVisible();
+    // ...and says which parts are still in English.
+    await expect(frame.getByText('以下内容尚未翻译，以英文显示：人名、简介、陈述、引语、时间线和来源标题。')).toBeVisible();
     // Dataset text stays English and says so in its markup.
     await expect(frame.locator('.claims p[lang="en"]').first()).toBeVisible();
   });
