@@ -18,6 +18,7 @@ function App({ initial }: { initial: Settings }) {
   const locale = pageLocale(settings, navigator.languages);
   const t = translator(locale);
   applyLocale(document.documentElement, locale);
+  document.title = t('options.title');
   const save = (next: Settings) => {
     setSettings(next);
     void browser.storage.local.set({ [SETTINGS_KEY]: next });
