@@ -12,7 +12,7 @@ export const it: Catalog = {
   'sidebar.collapse': 'Comprimi la barra laterale',
   'sidebar.dismiss': 'Nascondi in questa pagina',
   'sidebar.people': 'Persone',
-  'sidebar.namedHere': 'nominata in questa pagina',
+  'sidebar.namedHere': 'compare in questa pagina',
   'sidebar.minor': 'minorenne',
   'sidebar.governmentClaims': 'Che cosa sostiene il governo cinese',
   'sidebar.otherClaims': 'Che cosa hanno detto altri',

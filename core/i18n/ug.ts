@@ -35,7 +35,7 @@ export const ug: Catalog = {
   'signal.weak': 'ئاجىز',
   'signal.story': 'خەۋەر',
   'sidebar.datasetLanguage': 'تېخى تەرجىمە قىلىنمىغانلىقى ئۈچۈن ئىنگلىزچە كۆرسىتىلىدىغانلار: ئىسىملار، چۈشەندۈرۈشلەر، بايانلار، نەقىللەر، ۋاقىت جەدۋىلى ۋە مەنبەلەرنىڭ ماۋزۇلىرى.',
-  'sidebar.footer': 'سانلىق مەلۇمات {version} · {date} غىچە',
+  'sidebar.footer': 'سانلىق مەلۇمات توپلىمى {version} · {date} غىچە بولغان ئۇچۇر',
   'sidebar.noDataset': 'سانلىق مەلۇمات تېخى قاچىلانمىدى.',
   'sidebar.loading': 'ئارقا كۆرۈنۈش ئۇچۇرى يۈكلىنىۋاتىدۇ…',
   'sidebar.error': 'Backstory ئارقا كۆرۈنۈش ئۇچۇرىنى يۈكلىيەلمىدى: {error}',
