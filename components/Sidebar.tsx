@@ -359,6 +359,10 @@ function Why({ detection, onJump, t }: { detection: DetectionSummary; onJump: ((
   const indexed = detection.signals.map((s, i) => [s, i] as const);
   const decisive = indexed.filter(([s]) => s.decisive && s.score > 0);
   const support = indexed.filter(([s]) => !s.decisive && s.score > 0);
+  // One entry per rule, in the order the detector reports them, with everything it found.
+  const byRule = new Map<SignalSummary['rule'], Array<readonly [SignalSummary, number]>>();
+  for (const entry of decisive) byRule.set(entry[0].rule, [...(byRule.get(entry[0].rule) ?? []), entry]);
+  const rules = [...byRule];
   const where = (s: SignalSummary) => t(`why.origin.${s.origin}` as MessageKey);
   const jump = (s: SignalSummary, i: number) =>
     onJump && s.origin !== 'url' ? (
@@ -376,16 +380,18 @@ function Why({ detection, onJump, t }: { detection: DetectionSummary; onJump: ((
         <>
           <p>{t('why.intro')}</p>
           <ul class="why-rules">
-            {decisive.map(([s, i]) => (
-              <li key={i} data-rule={s.rule}>
-                <strong class="rule-label">{t(`rule.${s.rule}` as MessageKey)}</strong>
+            {rules.map(([rule, found]) => (
+              <li key={rule} data-rule={rule}>
+                <strong class="rule-label">{t(`rule.${rule}` as MessageKey)}</strong>
                 <p class="rule-reason" lang="en">
-                  {RULE[s.rule].reason}
+                  {RULE[rule].reason}
                 </p>
-                <p class="evidence">
-                  {t('why.evidence', { text: s.text, where: where(s) })}
-                  {jump(s, i)}
-                </p>
+                {found.map(([s, i]) => (
+                  <p key={i} class="evidence">
+                    {t('why.evidence', { text: s.text, where: where(s) })}
+                    {jump(s, i)}
+                  </p>
+                ))}
               </li>
             ))}
           </ul>

@@ -146,7 +146,7 @@ export function relationPhrases(people: Person[], relationships: StoredDataset['
 /**
  * Date order for partial dates: by year, then month, then day, a missing part counting as before
  * the first (a period sorts at its start). So "2021" (some time in 2021) comes before "Mar 2021",
- * which comes before "15 Mar 2021"; records with the same date keep the dataset's order. A partial
+ * which comes before "15 Mar 2021"; records with the same date are ordered by id (byDate). A partial
  * date is always shown as precisely as it is known ("2021", "Mar 2021"), never as a day.
  */
 export function compareDates(a: string, b: string): number {
@@ -157,6 +157,11 @@ export function compareDates(a: string, b: string): number {
     if (d !== 0) return d;
   }
   return 0;
+}
+
+/** Events by date; the same date by id, so the order never depends on how storage returned them. */
+function byDate(a: Event, b: Event): number {
+  return compareDates(a.date.value, b.date.value) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
 /**
@@ -175,13 +180,22 @@ const KEY_CONDUCT = ['coaching', 'interrogation'];
 /** When a family has none of those: how state media put its children on screen. */
 const KEY_CONDUCT_FALLBACK = ['state-media-appearance'];
 
+/** Accusations from the gravest: a terrorist group or a prison sentence before views or desertion. */
+const TOPIC_GRAVITY = ['terrorism', 'conviction', 'extremism', 'abandonment'];
+const gravity = (c: Claim) => {
+  const i = TOPIC_GRAVITY.indexOf(c.topic);
+  return i < 0 ? TOPIC_GRAVITY.length : i;
+};
+
 /**
- * The key lines of a family, by rule (no editorial field needed):
- * - claim: among the Chinese government's dated claims about the family, the one the family's
- *   answers address most often (the most contested accusation); ties go to dataset order.
+ * The key lines of a family, by rule (no editorial field needed). The records arrive in whatever
+ * order storage gives them (IndexedDB returns them by id), so every choice ends on the id and never
+ * depends on that order.
+ * - claim: among the Chinese government's dated claims about the family, the gravest accusation
+ *   (TOPIC_GRAVITY); among equals, the one the parents answered most often.
  * - response: among the answers made by the family's parents only, one that answers that claim and
  *   the most of the government's claims about the family (a denial of them all before an answer to
- *   one point); ties go to dataset order.
+ *   one point).
  * - finding: CNN's "no evidence was provided" finding about any of those claims.
  * - conduct: what was reported (by an outlet, not a party) as coaching and interrogation of the
  *   family's members; a family with none gets its children's state-media appearance.
@@ -196,18 +210,19 @@ export function keyContext(
 ): KeyContext {
   const kinds = new Map((data.actors as Actor[]).map((a) => [a.id, a.kind]));
   const parents = new Set(data.people.filter((p) => p.familyId === familyId && (p.role === 'father' || p.role === 'mother')).map((p) => p.id));
-  const government = claims.filter((c) => c.claimant === 'prc-government' && c.date);
+  const byId = <T extends { id: string }>(list: T[]) => [...list].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const government = byId(claims.filter((c) => c.claimant === 'prc-government' && c.date));
   const governmentIds = new Set(government.map((c) => c.id));
-  const byParents = responses.filter((r) => r.respondents.length > 0 && r.respondents.every((id) => parents.has(id)));
+  const byParents = byId(responses).filter((r) => r.respondents.length > 0 && r.respondents.every((id) => parents.has(id)));
   const answered = (c: Claim) => byParents.filter((r) => r.respondsTo.includes(c.id)).length;
-  const claim = pickMax(government, answered);
+  const claim = pickMax(government, (c) => -gravity(c) * 1000 + answered(c));
   const covers = (r: Response) => r.respondsTo.filter((id) => governmentIds.has(id)).length;
   const response = pickMax(
     byParents.filter((r) => !claim || r.respondsTo.includes(claim.id)),
     covers,
   );
-  const finding = findings.find((f) => f.kind === 'no-evidence-provided' && f.about.some((id) => governmentIds.has(id)));
-  const reported = conduct.filter((c) => kinds.get(c.reportedBy) === 'news-outlet');
+  const finding = byId(findings).find((f) => f.kind === 'no-evidence-provided' && f.about.some((id) => governmentIds.has(id)));
+  const reported = byId(conduct).filter((c) => kinds.get(c.reportedBy) === 'news-outlet');
   const pick = (order: string[]) => order.flatMap((k) => reported.filter((c) => c.kind === k).slice(0, 1));
   const chosen = pick(KEY_CONDUCT);
   return { claim, response, finding, conduct: chosen.length ? chosen : pick(KEY_CONDUCT_FALLBACK) };
@@ -265,7 +280,7 @@ export function buildContextView(
       findings,
       conduct,
       key: keyContext(data, family.id, claims, responses, findings, conduct),
-      events: data.events.filter((e) => familyOfEvent(e) === family.id).sort((a, b) => compareDates(a.date.value, b.date.value)),
+      events: data.events.filter((e) => familyOfEvent(e) === family.id).sort(byDate),
       media: data.media.filter((m) => m.people.length > 0 && inFamily(m.people)),
     };
   });
@@ -314,7 +329,7 @@ export function buildContextView(
   const storyClaims = once(data.claims.filter((c) => !aboutAFamily(c)));
   // The story's own events (CNN's questions and reports, the 2 April statement to all the parents),
   // in date order.
-  const storyEvents = once(data.events.filter((e) => familyOfEvent(e) === undefined).sort((a, b) => compareDates(a.date.value, b.date.value)));
+  const storyEvents = once(data.events.filter((e) => familyOfEvent(e) === undefined).sort(byDate));
   const mediaOnPage = data.media.filter((m) => isMediaOnPage(m, data.actors as Actor[], recognised, page));
   const cited = new Set<string>();
   for (const f of families) {

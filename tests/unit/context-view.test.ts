@@ -61,11 +61,23 @@ describe('key lines, per family', () => {
     for (const f of buildContextView(stored(d), [], []).families) expect(f.key.response?.id).not.toBe('resp-by-cnn');
   });
 
-  it('leads with the accusation the family answered most', () => {
+  it('leads with the gravest accusation; among equals, the one the parents answered most', () => {
     const d = structuredClone(dataset);
-    // Make the parents answer only the abandonment claim: it becomes the key claim.
-    d.responses = d.responses.map((r) => (r.respondents.includes('mihriban-kader') ? { ...r, respondsTo: ['claim-mihriban-ablikim-abandoned'] } : r));
-    expect(buildContextView(stored(d), ['family-mamtinin-kader'], []).families[0]!.key.claim?.id).toBe('claim-mihriban-ablikim-abandoned');
+    d.claims = d.claims.filter((c) => c.id !== 'claim-mihriban-ablikim-terrorist');
+    // Extremism is graver than desertion.
+    expect(buildContextView(stored(d), ['family-mamtinin-kader'], []).families[0]!.key.claim?.id).toBe('claim-mihriban-ablikim-extremism');
+    // Two accusations of the same gravity: the one the parents answered.
+    const twin = structuredClone(d);
+    twin.claims.push({ ...twin.claims.find((c) => c.id === 'claim-mihriban-ablikim-extremism')!, id: 'claim-a-extremism-unanswered' });
+    expect(buildContextView(stored(twin), ['family-mamtinin-kader'], []).families[0]!.key.claim?.id).toBe('claim-mihriban-ablikim-extremism');
+  });
+
+  it('chooses the same lines whatever order the records arrive in (IndexedDB returns them by id)', () => {
+    const reversed = structuredClone(dataset);
+    for (const k of ['claims', 'responses', 'findings', 'conduct', 'events'] as const) (reversed[k] as unknown[]).reverse();
+    const ids = (d: Dataset) =>
+      buildContextView(stored(d), [], []).families.map((f) => [f.key.claim?.id, f.key.response?.id, f.key.finding?.id, f.key.conduct.map((c) => c.id), f.events.map((e) => e.id)]);
+    expect(ids(reversed)).toEqual(ids(dataset));
   });
 });
 

@@ -193,6 +193,19 @@ describe('"Why am I seeing this?"', () => {
     expect(text(rule.querySelector('.evidence'))).toBe('Found: “Mihriban Kader”, in the page text');
   });
 
+  it('names each rule once, with everything it found', () => {
+    const det: DetectionSummary = {
+      ...detection,
+      signals: [
+        ...detection.signals,
+        { kind: 'name', rule: 'full-name', decisive: true, strength: 'strong', label: 'Ablikim Mamtinin', text: 'Ablikim Mamtinin', score: 6, personId: 'ablikim-mamtinin', origin: 'title' },
+      ],
+    };
+    const rules = [...showFor(det).querySelectorAll('details.why .why-rules > li')];
+    expect(rules).toHaveLength(1);
+    expect([...rules[0]!.querySelectorAll('.evidence')].map(text)).toEqual(['Found: “Mihriban Kader”, in the page text', 'Found: “Ablikim Mamtinin”, in the page title']);
+  });
+
   it('tells supporting evidence apart from what decided', () => {
     const det: DetectionSummary = {
       ...detection,
