@@ -35,6 +35,14 @@ export interface GateSpec {
   ascii: string;
   /** Regular expression source, for folded text. */
   folded: string;
+  /**
+   * Every pattern whole, written to match where its fragment starts (sticky, `i` flag on raw text):
+   * a fragment found by `ascii` opens the prefilter only if a whole pattern is there ("vernmen" opens
+   * on "the Chinese government", not on "the government").
+   */
+  verifyAscii: string;
+  /** The same, for folded text. */
+  verifyFolded: string;
   /** How many code units around a run of non-ASCII letters are folded and tested with it. */
   reach: number;
   /**
@@ -47,7 +55,7 @@ export interface GateSpec {
 
 /** The prefilter for the topic words: whether a video page's captions are worth loading. */
 export function topicGate(spec: GateSpec, table: () => Uint16Array): Gate {
-  return new Gate({ ascii: spec.topicAscii, folded: spec.topic, reach: spec.reach, topic: '', topicAscii: '' }, table);
+  return new Gate({ ascii: spec.topicAscii, folded: spec.topic, verifyAscii: spec.topicAscii, verifyFolded: spec.topic, reach: spec.reach, topic: '', topicAscii: '' }, table);
 }
 
 /**
@@ -63,14 +71,18 @@ const WINDOW_BREAK = 0x01;
 export class Gate {
   private readonly ascii: RegExp;
   private readonly folded: RegExp;
+  private readonly verifyAscii: RegExp;
+  private readonly verifyFolded: RegExp;
   private readonly odd = new RegExp(ODD.source, 'g');
   private readonly reach: number;
   private readonly decoder = new TextDecoder('utf-16le');
 
   /** `table`: the fold table, asked for only when text has non-ASCII letters. */
   constructor(spec: GateSpec, private readonly table: () => Uint16Array) {
-    this.ascii = new RegExp(spec.ascii, 'i');
-    this.folded = new RegExp(spec.folded);
+    this.ascii = new RegExp(spec.ascii, 'gi');
+    this.folded = new RegExp(spec.folded, 'g');
+    this.verifyAscii = new RegExp(spec.verifyAscii, 'iy');
+    this.verifyFolded = new RegExp(spec.verifyFolded, 'y');
     this.reach = spec.reach;
   }
 
@@ -81,8 +93,8 @@ export class Gate {
 
   /** What made `test` say yes: the raw text matched, or (non-ASCII) the folded text. */
   find(text: string): string | undefined {
-    const plain = this.ascii.exec(text);
-    if (plain) return plain[0];
+    const plain = Gate.search(this.ascii, this.verifyAscii, text);
+    if (plain !== undefined) return plain;
     // The windows around runs of odd code units, merged where they touch, folded one after another
     // into one buffer (a break between them that no pattern spans), and searched at once.
     const odd = this.odd;
@@ -103,7 +115,24 @@ export class Gate {
     }
     if (to < 0) return undefined;
     n = this.fold(text, from, to, n);
-    return this.folded.exec(this.decoder.decode(this.buffer.subarray(0, n)))?.[0];
+    return Gate.search(this.folded, this.verifyFolded, this.decoder.decode(this.buffer.subarray(0, n)));
+  }
+
+  /**
+   * The first whole pattern in `text`: `fragments` (global) finds where a pattern's fragment may start,
+   * fast (its branches start on letters rare in prose); `whole` (sticky) checks there every pattern
+   * whole. Every occurrence of a pattern starts a fragment at some position, and every position a
+   * fragment starts at is checked in turn, so none is missed.
+   */
+  private static search(fragments: RegExp, whole: RegExp, text: string): string | undefined {
+    fragments.lastIndex = 0;
+    for (let m = fragments.exec(text); m; m = fragments.exec(text)) {
+      whole.lastIndex = m.index;
+      const found = whole.exec(text);
+      if (found) return found[0];
+      fragments.lastIndex = m.index + 1;
+    }
+    return undefined;
   }
 
   /** Folded code units of the windows (grown as needed, kept between calls). */

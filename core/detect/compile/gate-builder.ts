@@ -56,31 +56,46 @@ const FREQUENCY: Record<string, number> = {
   m: 2.4, w: 2.4, f: 2.2, g: 2, y: 2, p: 1.9, b: 1.5, v: 1, k: 0.8, j: 0.15, x: 0.15, q: 0.1, z: 0.07,
 };
 
+/** Where a pattern's fragment sits in it: the text before it, the fragment, the text after it. */
+interface Fragment {
+  before: string;
+  piece: string;
+  after: string;
+}
+
 /**
  * The fragment of a plain-ASCII pattern that every occurrence of the pattern contains: from its longest
  * word, the whole word or a piece of PIECE letters starting on its rarest letter (a short piece of a
  * word, "ters" of "reporters", would open on "letters"); or, when every word is short (a Pinyin name
- * syllable by syllable, "asks son to come home"), the whole pattern.
+ * syllable by syllable, "asks son to come home"), the whole pattern. `before` and `after` are the
+ * rest of the pattern, which the prefilter checks where it finds the piece (`verify`).
  */
-function fragments(patterns: readonly string[]): Map<string, string> {
+function fragments(patterns: readonly string[]): Map<string, Fragment> {
   const freq = (c: string) => FREQUENCY[c] ?? 0;
-  const out = new Map<string, string>();
+  const out = new Map<string, Fragment>();
   for (const p of patterns) {
     const words = p.split(' ');
     const longest = words.reduce((a, w) => (w.length > a.length ? w : a), '');
     if (longest.length < WHOLE_BELOW && words.length > 1) {
-      out.set(p, p);
+      out.set(p, { before: '', piece: p, after: '' });
       continue;
     }
-    if (longest.length <= PIECE) {
-      out.set(p, longest);
-      continue;
-    }
+    const at = words.slice(0, words.indexOf(longest)).reduce((n, w) => n + w.length + 1, 0);
     let best = 0;
-    for (let i = 1; i + PIECE <= longest.length; i++) if (freq(longest[i]!) < freq(longest[best]!)) best = i;
-    out.set(p, longest.slice(best, best + PIECE));
+    if (longest.length > PIECE) for (let i = 1; i + PIECE <= longest.length; i++) if (freq(longest[i]!) < freq(longest[best]!)) best = i;
+    const length = Math.min(PIECE, longest.length);
+    out.set(p, { before: p.slice(0, at + best), piece: p.slice(at + best, at + best + length), after: p.slice(at + best + length) });
   }
   return out;
+}
+
+/**
+ * The whole pattern, written to match where its piece starts (a sticky expression): the piece, the
+ * text before it as a lookbehind, the text after it.
+ */
+function patternAtPiece(f: Fragment, between: string): string {
+  const words = (s: string) => s.split(' ').map(escape).join(between);
+  return words(f.piece) + (f.before ? `(?<=${words(f.before + f.piece)})` : '') + (f.after ? words(f.after) : '');
 }
 
 export function buildGate(patterns: ReadonlyArray<readonly [string, number]>, terms: readonly Term[], index: Pick<MatchIndex, 'events' | 'people'>): GateSpec {
@@ -92,14 +107,22 @@ export function buildGate(patterns: ReadonlyArray<readonly [string, number]>, te
   const pieces = fragments(gated.filter(plain));
   const ascii = new Set<string>();
   const folded = new Set<string>();
+  const verifyAscii = new Set<string>();
+  const verifyFolded = new Set<string>();
   let longest = 0;
+  // Between words: any run of breaks or invisibles, or none (pieces of text join without one).
+  const ASCII_BREAKS = '[^a-z0-9]*';
+  const FOLDED_BREAKS = ' ?';
   for (const pattern of gated) {
-    const piece = pieces.get(pattern) ?? pattern;
-    const words = piece.split(' ').map(escape);
-    // Between words: any run of breaks or invisibles, or none (pieces of text join without one).
-    if (plain(pattern)) ascii.add(words.join('[^a-z0-9]*'));
-    folded.add(words.join(' ?'));
-    longest = Math.max(longest, piece.length);
+    const fragment = pieces.get(pattern) ?? { before: '', piece: pattern, after: '' };
+    const words = fragment.piece.split(' ').map(escape);
+    if (plain(pattern)) {
+      ascii.add(words.join(ASCII_BREAKS));
+      verifyAscii.add(patternAtPiece(fragment, ASCII_BREAKS));
+    }
+    folded.add(words.join(FOLDED_BREAKS));
+    verifyFolded.add(patternAtPiece(fragment, FOLDED_BREAKS));
+    longest = Math.max(longest, pattern.length);
   }
   // Sorted, so that the same patterns always give the same expressions.
   const source = (set: Set<string>) => [...set].sort((a, b) => b.length - a.length || (a < b ? -1 : 1)).join('|');
@@ -107,5 +130,5 @@ export function buildGate(patterns: ReadonlyArray<readonly [string, number]>, te
   // load its captions (a video page whose names are only spoken).
   const topic = source(new Set(topicWords.map((p) => p.split(' ').map(escape).join(' ?'))));
   const topicAscii = source(new Set(topicWords.filter(plain).map((p) => p.split(' ').map(escape).join('[^a-z0-9]*'))));
-  return { ascii: source(ascii), folded: source(folded), reach: 2 * longest + 8, topic, topicAscii };
+  return { ascii: source(ascii), folded: source(folded), verifyAscii: source(verifyAscii), verifyFolded: source(verifyFolded), reach: 2 * longest + 8, topic, topicAscii };
 }
