@@ -24,7 +24,7 @@
  */
 import os from 'node:os';
 import { readFileSync, rmSync } from 'node:fs';
-import type { CDPSession, Page } from '@playwright/test';
+import type { CDPSession } from '@playwright/test';
 import { servePages } from '../../scripts/harness/chromium';
 import { launchPlainChromium } from '../../scripts/harness/plain';
 import { DEMO_FILE, DEMO_URL } from '../../scripts/harness/demo';
