@@ -18,7 +18,8 @@ import { urlUnderPrefix } from '../site-match';
  * 4: name routes, shared name parts, family places, event cues (`events`), open-ended cues (`*`), the
  *    prefilter's `topic` expression.
  *    Also: the fold table is idempotent (a letter never folds to another foldable letter).
- * 5: the prefilter checks every pattern whole where it finds its fragment (`verifyAscii`, `verifyFolded`).
+ * 5: the prefilter checks every pattern whole where it finds its fragment (`verifyAscii`, `verifyFolded`),
+ *    and an event's key anchor with the event's other elements (`events`).
  */
 export const MATCH_INDEX_FORMAT = 5;
 /** The stored index (StoredMatchIndex): read only where the prefilter opens. */
@@ -103,6 +104,7 @@ export function isMatchGate(value: unknown): value is MatchGate {
     typeof v.gate.folded === 'string' &&
     typeof v.gate.verifyAscii === 'string' &&
     typeof v.gate.verifyFolded === 'string' &&
+    Array.isArray(v.gate.events) &&
     typeof v.gate.reach === 'number' &&
     typeof v.gate.topic === 'string' &&
     Array.isArray(v.urls) &&

@@ -162,7 +162,7 @@ interface CpuProfile {
 }
 
 /** The extension's CPU time in a profile, and its longest unbroken stretch (consecutive samples). */
-export function extensionTime(profile: CpuProfile): { ms: number; longestMs: number; samples: number } {
+export function extensionTime(profile: CpuProfile): { ms: number; longestMs: number; samples: number; longestTop: string } {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const ext = new Map<number, boolean>();
   const root = profile.nodes[0]!;
@@ -175,21 +175,41 @@ export function extensionTime(profile: CpuProfile): { ms: number; longestMs: num
   }
   let total = 0;
   let run = 0;
+  let runStart = 0;
   let longest = 0;
+  let longestAt: [number, number] = [0, 0];
   let count = 0;
   for (let i = 0; i < profile.samples.length; i++) {
     // A sample stands for the time until the next one.
     const us = profile.timeDeltas[i + 1] ?? SAMPLING_US;
     if (ext.get(profile.samples[i]!)) {
+      if (run === 0) runStart = i;
       total += us;
       run += us;
       count++;
-      longest = Math.max(longest, run);
+      if (run > longest) {
+        longest = run;
+        longestAt = [runStart, i + 1];
+      }
     } else {
       run = 0;
     }
   }
-  return { ms: total / 1000, longestMs: longest / 1000, samples: count };
+  // What the longest stretch was spent in: the innermost extension function of each sample.
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const where = new Map<string, number>();
+  for (let i = longestAt[0]; i < longestAt[1]; i++) {
+    let id: number | undefined = profile.samples[i]!;
+    let self = byId.get(id)!.callFrame;
+    const leaf = self.functionName || '(anonymous)';
+    while (id !== undefined && !byId.get(id)!.callFrame.url.startsWith('chrome-extension://')) id = parent.get(id);
+    self = byId.get(id ?? profile.samples[i]!)!.callFrame;
+    const key = `${self.functionName || '(anonymous)'}${leaf !== self.functionName ? ` > ${leaf}` : ''}`;
+    where.set(key, (where.get(key) ?? 0) + (profile.timeDeltas[i + 1] ?? SAMPLING_US));
+  }
+  const longestTop = [...where].sort((a, b) => b[1] - a[1]).slice(0, 3).map(([k, us]) => `${k} ${(us / 1000).toFixed(1)} ms`).join('; ');
+  return { ms: total / 1000, longestMs: longest / 1000, samples: count, longestTop };
 }
 
 interface HeapNode {
@@ -207,6 +227,7 @@ function extensionHeap(node: HeapNode, above = false): number {
 interface Load {
   cpuMs: number;
   longestMs: number;
+  longestTop: string;
   heapBytes: number;
   matched: boolean;
   stage: string;
@@ -234,6 +255,7 @@ async function profiledLoad(ext: Extension, url: string): Promise<Load> {
   return {
     cpuMs: t.ms,
     longestMs: t.longestMs,
+    longestTop: t.longestTop,
     heapBytes: extensionHeap(heap.head),
     matched: !!report.detection?.matched,
     stage: report.detection?.stage ?? '?',
@@ -278,7 +300,7 @@ async function pageRows(buildDir: string, kind: Kind, goal: { ratio?: number; lo
     value: longest,
     unit: 'ms',
     ...(goal.longestMs !== undefined ? { limit: goal.longestMs } : {}),
-    note: `consecutive ${SAMPLING_US} µs samples with an extension frame; per load ${loads.map((l) => fmt(l.longestMs)).join(', ')}${goal.longestMs !== undefined ? `; issue 15: then ${goal.then}` : ''}`,
+    note: `consecutive ${SAMPLING_US} µs samples with an extension frame; per load ${loads.map((l) => fmt(l.longestMs)).join(', ')}; the longest was in: ${[...loads].sort((a, b) => b.longestMs - a.longestMs)[0]!.longestTop}${goal.longestMs !== undefined ? `; issue 15: then ${goal.then}` : ''}`,
   });
   rows.push({
     figure: `${kind}: extension JS heap / page text (UTF-16 bytes)`,

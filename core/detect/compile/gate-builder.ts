@@ -2,7 +2,9 @@
  * Builds the prefilter's expressions (core/detect/gate.ts) from the match index's patterns. Runs with the
  * index builder, in the background and in tests; never in the content script.
  */
-import type { GateSpec } from '../gate';
+import type { GateEvent as GateEventSpec, GateSpec } from '../gate';
+
+type GateEvent = Omit<GateEventSpec, 'keyAscii' | 'keyFolded'> & { keyAscii?: Set<string>; keyFolded?: Set<string> };
 import type { Term } from '../evidence';
 import type { MatchIndex } from '../match-index';
 
@@ -98,9 +100,52 @@ function patternAtPiece(f: Fragment, between: string): string {
   return words(f.piece) + (f.before ? `(?<=${words(f.before + f.piece)})` : '') + (f.after ? words(f.after) : '');
 }
 
+/**
+ * The events whose key anchor opens the prefilter only with enough of the event's other elements in
+ * the same text: every event. A key anchor is the least common of an event's anchors, but still words
+ * of ordinary news ("press conference", "Beijing", "Shanghai", "CNN reporters"); a page tells the event
+ * only with `minElements` of its elements in one window (core/detect/decide.ts), so the prefilter
+ * asks for the key and `minElements - 1` others in the same group of text (GateEvent).
+ */
+function eventChecks(patterns: ReadonlyArray<readonly [string, number]>, terms: readonly Term[], events: MatchIndex['events']): { checks: GateEvent[]; keyTerms: Set<number> } {
+  const strip = (p: string) => (p.endsWith('*') ? p.slice(0, -1) : p);
+  const plain = (p: string) => /^[a-z0-9 ]+$/.test(p);
+  const checks: GateEvent[] = [];
+  const keyTerms = new Set<number>();
+  for (const [eventId, event] of Object.entries(events)) {
+    const byElement = new Map<string, Set<string>>();
+    for (const [p, t] of patterns) {
+      const term = terms[t]!;
+      if (term.kind !== 'event-cue' || term.eventId !== eventId) continue;
+      if (term.elementId === event.key) keyTerms.add(t);
+      const set = byElement.get(term.elementId!) ?? new Set<string>();
+      set.add(strip(p));
+      byElement.set(term.elementId!, set);
+    }
+    const key = byElement.get(event.key);
+    if (!key) continue;
+    const alternation = (ps: Iterable<string>, between: string) =>
+      [...ps].sort((a, b) => b.length - a.length || (a < b ? -1 : 1)).map((p) => p.split(' ').map(escape).join(between)).join('|');
+    const elements = [...byElement]
+      .filter(([id]) => id !== event.key)
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([, ps]) => ({ ascii: alternation([...ps].filter(plain), '[^a-z0-9]*'), folded: alternation(ps, ' ?') }));
+    checks.push({ id: eventId, others: event.minElements - 1, elements });
+  }
+  return { checks, keyTerms };
+}
+
 export function buildGate(patterns: ReadonlyArray<readonly [string, number]>, terms: readonly Term[], index: Pick<MatchIndex, 'events' | 'people'>): GateSpec {
   const open = gateTerms(terms, index.events, index.people);
   const strip = (p: string) => (p.endsWith('*') ? p.slice(0, -1) : p);
+  const { checks, keyTerms } = eventChecks(patterns, terms, index.events);
+  // A key anchor's pattern, unless another gated term has it too (then it opens on its own).
+  const strongPatterns = new Set(patterns.filter(([, t]) => open.has(t) && !keyTerms.has(t)).map(([p]) => strip(p)));
+  const keyOf = new Map<string, number>();
+  for (const [p, t] of patterns) {
+    if (!keyTerms.has(t) || strongPatterns.has(strip(p))) continue;
+    keyOf.set(strip(p), checks.findIndex((c) => c.id === terms[t]!.eventId));
+  }
   const gated = [...new Set(patterns.filter(([, t]) => open.has(t)).map(([p]) => strip(p)))];
   const topicWords = [...new Set(patterns.filter(([, t]) => terms[t]!.category === 'ethnonym' || terms[t]!.category === 'region').map(([p]) => strip(p)))];
   const plain = (p: string) => /^[a-z0-9 ]+$/.test(p);
@@ -116,12 +161,16 @@ export function buildGate(patterns: ReadonlyArray<readonly [string, number]>, te
   for (const pattern of gated) {
     const fragment = pieces.get(pattern) ?? { before: '', piece: pattern, after: '' };
     const words = fragment.piece.split(' ').map(escape);
+    const event = keyOf.get(pattern);
+    const check = event === undefined ? undefined : checks[event]!;
     if (plain(pattern)) {
       ascii.add(words.join(ASCII_BREAKS));
-      verifyAscii.add(patternAtPiece(fragment, ASCII_BREAKS));
+      if (check) (check.keyAscii ??= new Set()).add(patternAtPiece(fragment, ASCII_BREAKS));
+      else verifyAscii.add(patternAtPiece(fragment, ASCII_BREAKS));
     }
     folded.add(words.join(FOLDED_BREAKS));
-    verifyFolded.add(patternAtPiece(fragment, FOLDED_BREAKS));
+    if (check) (check.keyFolded ??= new Set()).add(patternAtPiece(fragment, FOLDED_BREAKS));
+    else verifyFolded.add(patternAtPiece(fragment, FOLDED_BREAKS));
     longest = Math.max(longest, pattern.length);
   }
   // Sorted, so that the same patterns always give the same expressions.
@@ -130,5 +179,6 @@ export function buildGate(patterns: ReadonlyArray<readonly [string, number]>, te
   // load its captions (a video page whose names are only spoken).
   const topic = source(new Set(topicWords.map((p) => p.split(' ').map(escape).join(' ?'))));
   const topicAscii = source(new Set(topicWords.filter(plain).map((p) => p.split(' ').map(escape).join('[^a-z0-9]*'))));
-  return { ascii: source(ascii), folded: source(folded), verifyAscii: source(verifyAscii), verifyFolded: source(verifyFolded), reach: 2 * longest + 8, topic, topicAscii };
+  const events = checks.map(({ keyAscii, keyFolded, ...c }) => ({ ...c, keyAscii: source(keyAscii ?? new Set()), keyFolded: source(keyFolded ?? new Set()) }));
+  return { ascii: source(ascii), folded: source(folded), verifyAscii: source(verifyAscii), verifyFolded: source(verifyFolded), events, reach: 2 * longest + 8, topic, topicAscii };
 }
