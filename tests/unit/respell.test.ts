@@ -11,7 +11,7 @@ import { buildMatchIndex } from '../../core/detect/compile/match-index-builder';
 import { Detector } from '../../core/detect/detect';
 import { byEarVariants, cyrillicRenderings, pinyinRenderings, uyghurArabic } from '../../core/text/translit';
 import { hangulRenderings, katakanaRenderings, kazakhRenderings } from '../../core/text/translit-asia';
-import { hanziPattern, pinyinForms, syllabify } from '../../core/detect/compile/chinese-route';
+import { hanziPattern, pinyinForms, readingClasses, syllabify } from '../../core/detect/compile/chinese-route';
 
 const dataset = parseDataset(rawDataset);
 const detector = new Detector(buildMatchIndex(dataset, 'test'));
@@ -64,5 +64,46 @@ describe.each(people.map((p) => [p.displayName, p] as const))('%s', (_name, pers
       }
     }
     expect(detect(`— ${PLACE[person.familyId]}`).matched).toBe(false);
+  });
+});
+
+describe('Chinese homophones by reading class (core/detect/compile/chinese-route.ts, READING_FOLDS)', () => {
+  const hasName = (text: string, personId: string) => {
+    const d = detect(text);
+    return d.signals.some((s) => s.personId === personId && s.decisive && (s.rule === 'rare-given-name' || s.rule === 'full-name' || s.rule === 'members-together'));
+  };
+
+  it.each([
+    ['穆合丽萨', 'attested'],
+    ['穆合麗莎', '莎 (read sha) for 萨 (sa), Traditional'],
+    ['穆合丽沙', '沙 (sha) for 萨 (sa)'],
+    ['穆合里萨', '里 for 丽 (both li)'],
+  ])('%s (%s) is Muhlise, with her mother named', (muhlise) => {
+    const text = `${muhlise}的母亲穆哈拉姆还在新疆。`;
+    expect(hasName(text, 'muhlise'), detect(text).reason).toBe(true);
+  });
+
+  it.each([
+    ['米熱班', 'attested'],
+    ['米日班', 'r as 日, the closing h unwritten'],
+    ['米丽班', 'r as an l-syllable (丽 for 日)'],
+    ['米合日班', 'the closing h written 合'],
+  ])('%s (%s) and 阿布力克木 are the parents named together', (mihriban) => {
+    const text = `${mihriban}和阿布力克木的四个孩子留在新疆，他们在意大利。`;
+    const d = detect(text);
+    expect(d.signals.some((s) => s.rule === 'members-together' && s.decisive), d.reason).toBe(true);
+    expect(d.people).toEqual(expect.arrayContaining(['mihriban-kader', 'ablikim-mamtinin']));
+  });
+
+  it('the stripped twins do not match', () => {
+    expect(detect("的母亲穆哈拉姆还在新疆。").matched).toBe(false);
+    expect(detect('的四个孩子留在新疆，他们在意大利。').matched).toBe(false);
+  });
+
+  it('only the readings Uyghur renderings swap are one class: sa/sha and li/ri, not si/shi, z/zh, c/ch or n/l', () => {
+    const classes = readingClasses();
+    expect(classes.get('sa')).toBe(classes.get('sha'));
+    expect(classes.get('li')).toBe(classes.get('ri'));
+    for (const [a, b] of [['si', 'shi'], ['za', 'zha'], ['ca', 'cha'], ['na', 'la']] as const) expect(classes.get(a)).not.toBe(classes.get(b));
   });
 });
