@@ -193,6 +193,34 @@ export function foldText(text: string, table: Uint16Array = defaultFoldTable()):
   return parts.join('').trimEnd();
 }
 
+/**
+ * Fold a pattern as the scanner will meet it on a page (core/detect/automaton.ts): as `foldText`, and
+ * a change of script between Chinese characters, Arabic script, kana, hangul and the rest is a word
+ * break, so "4月9日" is stored "4 月 9 日" and "CNN国际" "cnn 国际" (without the breaks they never matched).
+ */
+export function foldPattern(text: string, table: Uint16Array = defaultFoldTable()): string {
+  const f = foldText(text, table);
+  let out = '';
+  let lastKind = 0;
+  for (let i = 0; i < f.length; i++) {
+    const c = f.charCodeAt(i);
+    if (c === SPACE) {
+      lastKind = 0;
+      out += ' ';
+      continue;
+    }
+    const kind = scriptKind(c);
+    if (lastKind !== 0 && kind !== lastKind) out += ' ';
+    lastKind = kind;
+    out += f[i];
+  }
+  return out;
+}
+
+/** The scanner's script kinds: Chinese characters (2), Arabic script (3), kana (4), hangul (5), everything else (1). */
+export const scriptKind = (c: number) =>
+  c < 0x0600 ? 1 : isCjk(c) ? 2 : c <= 0x06ff ? 3 : c >= 0x3040 && c <= 0x30ff ? 4 : c >= 0xac00 && c <= 0xd7a3 ? 5 : 1;
+
 /** Code units per String.fromCharCode call: well under engines' argument limits. */
 const SLICE = 8192;
 
