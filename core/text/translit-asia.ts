@@ -182,51 +182,51 @@ export function hangulRenderings(word: string, limit = 16): string[] {
 
 // ---------------------------------------------------------------- Kazakh Cyrillic
 
-const KAZAKH_CONSONANTS: Record<string, string> = {
-  b: 'б', p: 'п', t: 'т', d: 'д', k: 'к', q: 'қ', g: 'г', gh: 'ғ', h: 'һ', kh: 'х', x: 'х', j: 'ж', c: 'ж', zh: 'ж',
-  dj: 'ж', dzh: 'ж', ch: 'ш', sh: 'ш', sch: 'ш', s: 'с', z: 'з', f: 'ф', v: 'в', w: 'у', m: 'м', n: 'н', l: 'л', r: 'р', y: 'й',
+const KAZAKH_CONSONANTS: Record<string, string[]> = {
+  b: ['б'], p: ['п'], t: ['т'], d: ['д'], k: ['к'], q: ['қ'], g: ['г'], gh: ['ғ'], h: ['һ', 'х'], kh: ['х'], x: ['х'],
+  j: ['ж'], c: ['ж'], zh: ['ж'], dj: ['ж'], dzh: ['ж'], ch: ['ш'], sh: ['ш'], sch: ['ш'], s: ['с'], z: ['з'], f: ['ф'],
+  v: ['в'], w: ['у'], m: ['м'], n: ['н'], l: ['л'], r: ['р'], y: ['й'],
 };
-/** Vowels by harmony: front words (with k, g) take ә і ө ү; back words (with q, gh) а ы о ұ; Russian-style spelling и у. */
-const KAZAKH_VOWELS: Record<'front' | 'back' | 'plain', Record<Vowel, string>> = {
-  front: { a: 'ә', e: 'е', i: 'і', o: 'ө', u: 'ү' },
-  back: { a: 'а', e: 'е', i: 'ы', o: 'о', u: 'ұ' },
-  plain: { a: 'а', e: 'е', i: 'и', o: 'о', u: 'у' },
+/**
+ * Vowels by harmony: front words take ә і ө ү, back words а ы о ұ; in either, the Russian-style и and у
+ * Kazakh also writes in names (Миһрибан, Мұхлиса), and Uyghur e in a front word is ә as often as е.
+ */
+const KAZAKH_VOWELS: Record<'front' | 'back', Record<Vowel, string[]>> = {
+  front: { a: ['ә'], e: ['е', 'ә'], i: ['і', 'и'], o: ['ө'], u: ['ү', 'у'] },
+  back: { a: ['а'], e: ['е'], i: ['ы', 'и'], o: ['о'], u: ['ұ', 'у'] },
 };
 
 /**
- * Kazakh Cyrillic renderings of a folded Latin name word (Ablikim -> Әблікім, Mihriban -> Миһрибан):
- * Kazakh consonant letters (қ ғ һ, ж for j), and the vowels of the word's harmony class, read from
- * its velars (k, g: front; q, gh: back; neither: either), or the Russian-style vowels Kazakh also
- * writes in names (и, у). Uyghur e in a front word is ә as often as е.
+ * Kazakh Cyrillic renderings of a folded Latin name word (Ablikim -> Әблікім, Mihriban -> Миһрибан,
+ * Muherrem -> Мүһәррәм, Muhlisa -> Мұхлиса): Kazakh consonant letters (қ ғ һ, х for h too, ж for j;
+ * a doubled consonant stays double), and the vowels of the word's harmony class, read from its velars
+ * (k, g: front; q, gh: back; neither: either). y before a, u is я, ю; y before e is е. At most `limit`.
  */
-export function kazakhRenderings(word: string): string[] {
-  const u = plainUnits(word);
-  if (!u) return [];
+export function kazakhRenderings(word: string, limit = 16): string[] {
+  const d = doubledUnits(word);
+  if (!d) return [];
+  const u = d.units;
   const front = u.some((x) => x === 'k' || x === 'g');
   const back = u.some((x) => x === 'q' || x === 'gh');
-  const classes = (['plain', ...(back ? [] : ['front']), ...(front ? [] : ['back'])] as Array<keyof typeof KAZAKH_VOWELS>);
-  const out = new Set<string>();
+  const classes = [...(back ? [] : (['front'] as const)), ...(front ? [] : (['back'] as const))];
+  const out: string[] = [];
   for (const cls of classes) {
-    let s = '';
+    const options: string[][] = [];
     for (let i = 0; i < u.length; i++) {
       const unit = u[i]!;
       const next = u[i + 1];
-      // y before a, u is one letter (Yahya: Яһья), and е is read ye (Yehya: Еһья).
-      if (unit === 'y' && (next === 'a' || next === 'u') && cls !== 'front') {
-        s += next === 'a' ? 'я' : 'ю';
+      if (unit === 'y' && (next === 'a' || next === 'u' || next === 'e')) {
+        options.push([next === 'a' ? 'я' : next === 'u' ? 'ю' : 'е']);
         i++;
-      } else if (unit === 'y' && next === 'e') {
-        s += 'е';
-        i++;
-      } else if (isVowel(unit)) s += KAZAKH_VOWELS[cls][unit];
+      } else if (isVowel(unit)) options.push(KAZAKH_VOWELS[cls][unit]);
       else {
         const c = KAZAKH_CONSONANTS[unit];
         if (!c) return [];
-        s += c;
+        options.push(d.doubled[i] ? c.map((x) => x + x) : c);
       }
     }
-    out.add(s);
-    if (cls === 'front' && s.includes('е')) out.add(s.replace(/е/g, 'ә'));
+    // Each harmony class its share of the bound.
+    out.push(...expand(options, Math.floor(limit / classes.length)));
   }
-  return [...out];
+  return [...new Set(out)].slice(0, limit);
 }

@@ -77,7 +77,9 @@ describe('renderings in katakana, hangul and Kazakh Cyrillic (core/text/translit
   it.each([
     ['ablikim', 'әблікім'],
     ['mihriban', 'миһрибан'],
-    ['muherrem', 'мүһәрәм'],
+    ['muherrem', 'мүһәррәм'],
+    ['muhlisa', 'мұхлиса'],
+    ['abdurehim', 'абдуреһим'],
     ['yehya', 'еһя'],
   ])('kazakhRenderings(%s) includes %s', (word, rendering) => {
     expect(kazakhRenderings(word)).toContain(rendering);
