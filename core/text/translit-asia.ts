@@ -18,9 +18,6 @@ const isVowel = (u: string | undefined): u is Vowel => u !== undefined && (VOWEL
  * A folded Latin word as units (digraphs whole, doubled consonants single: Muherrem -> m u h e r e m),
  * and whether each unit was written double.
  */
-function plainUnits(word: string): string[] | undefined {
-  return doubledUnits(word)?.units;
-}
 function doubledUnits(word: string): { units: string[]; doubled: boolean[] } | undefined {
   const w = word.toLowerCase();
   if (w.length < 4 || !/^[a-z]+$/.test(w)) return undefined;
