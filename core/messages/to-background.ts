@@ -22,6 +22,8 @@ import { DetectionSummary, Statuses } from './records';
 export const ContentToBackground = z.discriminatedUnion('type', [
   z.object({ type: z.literal('detection'), url: z.string(), detection: DetectionSummary }),
   z.object({ type: z.literal('sidebar-mounted'), ms: z.number() }),
+  /** The page hides the sidebar (why), or no longer does (null): the badge says so. */
+  z.object({ type: z.literal('sidebar-hidden'), hidden: z.nullable(z.enum(['removed', 'invisible', 'covered'])) }),
 ]);
 export type ContentToBackground = z.infer<typeof ContentToBackground>;
 
@@ -41,6 +43,11 @@ export type SidebarToBackground = z.infer<typeof SidebarToBackground>;
 export const PopupToBackground = z.discriminatedUnion('type', [
   z.object({ type: z.literal('set-open'), tabId: z.number(), open: z.boolean() }),
   z.object({ type: z.literal('dismiss'), tabId: z.number() }),
+  /**
+   * The page hides the in-page sidebar: show the context in the browser's side panel instead, which
+   * no page can cover (the side panel's own work answers it: RouterDeps.openSidePanel).
+   */
+  z.object({ type: z.literal('open-side-panel'), tabId: z.number() }),
 ]);
 export type PopupToBackground = z.infer<typeof PopupToBackground>;
 

@@ -10,6 +10,7 @@ import { openOnUrl, rememberOpen } from '../../core/muting';
 import { openStore, readDataset } from '../store';
 import { BADGE_COLORS } from '../badge';
 import type { tabStates } from '../tab-state';
+import { resolveLocale, translator } from '../../core/i18n';
 
 
 export type TabStates = ReturnType<typeof tabStates>;
@@ -45,6 +46,20 @@ export function tabSidebars(states: TabStates) {
       await browser.action.setBadgeBackgroundColor({ tabId, color: BADGE_COLORS.background });
       await browser.action.setBadgeTextColor?.({ tabId, color: BADGE_COLORS.text });
       return { open: state.open };
+    },
+
+    /**
+     * The page hides the sidebar (content/host-visibility.ts): the badge turns to "!" and its tooltip
+     * says so, until the page shows it again (then the count comes back).
+     */
+    async onHidden(tabId: number, hidden: string | null): Promise<boolean> {
+      const state = await states.get(tabId);
+      if (!state) return false;
+      const count = state.detection.people.length;
+      await browser.action.setBadgeText({ tabId, text: hidden ? '!' : count > 0 ? String(count) : '✓' });
+      const t = translator(resolveLocale((await loadSettings(browser.storage.local)).locale, navigator.languages));
+      await browser.action.setTitle({ tabId, title: hidden ? t('popup.hidden') : browser.i18n.getMessage('actionTitle') });
+      return true;
     },
 
     async dismiss(tabId: number): Promise<boolean> {
