@@ -24,6 +24,9 @@ export class PageUi {
   private stopGuarding: (() => void) | undefined;
   private remounts = 0;
   private hidden: HiddenReason | undefined;
+  /** The frame says the browser does not show it (extension/sidebar/visibility.ts). */
+  private frameHidden = false;
+  private recheck: (() => void) | undefined;
 
   constructor(
     private readonly ctx: WatchContext,
@@ -74,7 +77,7 @@ export class PageUi {
         this.remounts++;
         host.remount();
       }
-      const hidden = host.inPlace ? hostHidden(host.element) : 'removed';
+      const hidden = host.inPlace ? (hostHidden(host.element) ?? (this.frameHidden ? 'covered' : undefined)) : 'removed';
       if (hidden === this.hidden) return;
       this.hidden = hidden;
       this.onHidden(hidden);
@@ -88,12 +91,21 @@ export class PageUi {
       clearInterval(timer);
     };
     this.ctx.onInvalidated(() => this.stopGuarding?.());
+    this.recheck = check;
     check();
+  }
+
+  /** What the sidebar frame sees of itself: not visible counts as covered, at once. */
+  frameVisible(visible: boolean): void {
+    this.frameHidden = !visible;
+    this.recheck?.();
   }
 
   remove(): void {
     this.stopGuarding?.();
     this.stopGuarding = undefined;
+    this.recheck = undefined;
+    this.frameHidden = false;
     this.stopWatchingExtension?.();
     this.stopWatchingExtension = undefined;
     if (this.hidden) this.onHidden((this.hidden = undefined));

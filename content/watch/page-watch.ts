@@ -408,6 +408,11 @@ export class PageWatch {
     this.ui?.setOpen(open);
   }
 
+  /** The sidebar frame's own view of whether the reader can see it (Chromium's IntersectionObserver v2). */
+  frameVisible(visible: boolean): void {
+    this.ui?.frameVisible(visible);
+  }
+
   /** "Hide on this page": remove the sidebar and highlights until the page is loaded again. */
   dismiss(): void {
     this.dismissed = true;

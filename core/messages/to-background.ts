@@ -36,6 +36,8 @@ export const SidebarToBackground = z.discriminatedUnion('type', [
   z.object({ type: z.literal('dismiss') }),
   /** "Show on the page": scroll to where signal number `signal` was found. */
   z.object({ type: z.literal('jump'), signal: z.number() }),
+  /** Whether the browser sees this frame as visible (IntersectionObserver v2: extension/sidebar/visibility.ts). */
+  z.object({ type: z.literal('frame-visibility'), visible: z.boolean() }),
 ]);
 export type SidebarToBackground = z.infer<typeof SidebarToBackground>;
 

@@ -51,6 +51,7 @@ export default defineContentScript({
       if (parsed?.type === 'set-open') watch.setOpen(parsed.open);
       if (parsed?.type === 'dismiss') watch.dismiss();
       if (parsed?.type === 'jump') watch.jump(parsed.signal);
+      if (parsed?.type === 'frame-visibility') watch.frameVisible(parsed.visible);
       // Annotations: handed to the lazily loaded annotator, which parses them itself.
       if ((message as { type?: unknown } | null)?.type === ANNOTATOR_MESSAGE) {
         return loadChunk('annotator', getUrl).then(({ annotator }) => annotator.receive(message, ctx, watch.hasSidebar));

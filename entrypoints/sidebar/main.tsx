@@ -19,6 +19,7 @@ import { resolveLocale, translator, type Translate } from '../../core/i18n';
 import { AnnotationsSection, type LinkChoice } from '../../components/AnnotationsSection';
 import { AnnotationsSidebar, AnnotationsTab } from '../../components/AnnotationsSidebar';
 import { useAnnotations } from '../../extension/sidebar/use-annotations';
+import { watchFrameVisibility } from '../../extension/sidebar/visibility';
 
 interface Loaded {
   tabId: number;
@@ -132,6 +133,8 @@ async function start() {
   const locale = resolveLocale(settings.locale, navigator.languages);
   document.documentElement.lang = locale;
   render(<App t={translator(locale)} locale={locale} />, document.getElementById('app')!);
+  // Whether the page lets the reader see this frame (Chromium): the content script adds it to its own checks.
+  watchFrameVisibility((visible) => void send({ type: 'frame-visibility', visible }).catch(() => undefined));
 }
 
 void start();

@@ -71,6 +71,7 @@ export function routeMessage({ states, sidebars, annotations, openSidePanel }: R
     if (fromSidebar?.type === 'set-open') return sidebars.setOpen(tabId, fromSidebar.open);
     if (fromSidebar?.type === 'dismiss') return sidebars.dismiss(tabId);
     if (fromSidebar?.type === 'jump') return sidebars.jump(tabId, fromSidebar.signal);
+    if (fromSidebar?.type === 'frame-visibility') return sidebars.frameVisibility(tabId, fromSidebar.visible);
     const fromSidebarAnnotations = parseMessage(SidebarAnnotationsToBackground, message);
     if (fromSidebarAnnotations) return annotations.fromSidebar(tabId, fromSidebarAnnotations);
     return undefined;

@@ -68,6 +68,12 @@ export function tabSidebars(states: TabStates) {
       return true;
     },
 
+    /** Whether the sidebar frame is visible (IntersectionObserver v2), relayed from the frame to the page's checks. */
+    async frameVisibility(tabId: number, visible: boolean): Promise<boolean> {
+      await relay(tabId, { type: 'frame-visibility', visible }).catch(() => undefined);
+      return true;
+    },
+
     /** "Show on the page", relayed from the sidebar to the page. */
     async jump(tabId: number, signal: number): Promise<boolean> {
       await relay(tabId, { type: 'jump', signal });

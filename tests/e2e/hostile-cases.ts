@@ -15,6 +15,8 @@ export interface HostileCase {
   attack: string;
   /** The sidebar shown and working in spite of it, or the reason the popup gives for it being hidden. */
   outcome: 'shown' | HiddenReason;
+  /** Where Firefox differs (it has no IntersectionObserver v2): its outcome, and why. */
+  firefox?: { outcome: 'shown' | HiddenReason; why: string };
   /** The attack needs a user gesture (a click on the page) to start. */
   click?: boolean;
   /**
@@ -39,6 +41,12 @@ export const HOSTILE_CASES: readonly HostileCase[] = [
   { name: 'root-zoom', attack: '`html { zoom: 0.1 }`', outcome: 'invisible' },
   { name: 'root-contain', attack: '`html { contain: paint }` on a 120-pixel root', outcome: 'invisible' },
   { name: 'overlay', attack: 'a full-window overlay at the highest z-index, added after the host', outcome: 'covered' },
+  {
+    name: 'overlay-click-through',
+    attack: 'a full-window overlay drawn over the host but click-through (`pointer-events: none`), invisible to hit-testing',
+    outcome: 'covered',
+    firefox: { outcome: 'shown', why: 'no IntersectionObserver v2 in Firefox: hit-testing skips click-through elements, so this cover goes unseen' },
+  },
   { name: 'modal-dialog', attack: '`dialog.showModal()` over the whole window (top layer)', outcome: 'covered' },
   { name: 'popover', attack: 'a popover over the whole window (top layer)', outcome: 'covered' },
   { name: 'fullscreen', attack: 'an element made fullscreen on a click (top layer)', outcome: 'covered', click: true },

@@ -147,6 +147,8 @@ beforeEach(() => {
   vi.spyOn(performance, 'now').mockImplementation(() => (world.time += world.step));
 });
 afterEach(() => {
+  // The test's content script goes away (its host's guard would put a removed host back).
+  world.invalidate();
   vi.restoreAllMocks();
   document.body.replaceChildren();
   host()?.remove();
