@@ -18,6 +18,7 @@ import { Detector } from '../../core/detect/detect';
 import { PUNCT, SKIP, SPACE, deriveFoldTable } from '../../core/text/fold';
 import { Gate, ODD } from '../../core/detect/gate';
 import { GatePass } from '../../content/prefilter';
+import { createHost } from '../../content/host-element';
 import { collectText } from '../../content/page-text';
 import { fakeFrames, rng } from '../support/fakes';
 import { CORPUS_DIR, loadCorpus } from '../support/corpus';
@@ -238,8 +239,16 @@ describe('reading a page', () => {
   });
 
   it('skips scripts, styles and Backstory’s own sidebar host', () => {
-    const d = doc('<body><script>var s = "Uyghur";</script><style>.Uyghur{}</style><backstory-context>Mamutjan Abdurehim</backstory-context><p>Garden</p></body>');
+    const d = doc('<body><script>var s = "Uyghur";</script><style>.Uyghur{}</style><p>Garden</p></body>');
+    const ours = createHost();
+    ours.textContent = 'Mamutjan Abdurehim';
+    d.body.append(ours);
     expect(pass(d).open).toBe(false);
+    // The same element made by the page (same name, no mark of ours) is page text.
+    const theirs = d.createElement(ours.localName);
+    theirs.textContent = 'Mamutjan Abdurehim';
+    d.body.append(theirs);
+    expect(pass(d).open).toBe(true);
   });
 
   it('sees a word cut between two groups of text', () => {

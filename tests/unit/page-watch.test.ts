@@ -48,6 +48,8 @@ class World {
     },
     requestIdleCallback: (cb) => this.idle.push(cb) as number,
     setTimeout: (cb) => this.timers.push(cb) as number,
+    // The host's visibility checks (content/watch/page-ui.ts) run on the real page's clock, not here.
+    setInterval: () => 0,
     addEventListener: ((target: EventTarget, type: string, handler: EventListener) => target.addEventListener(type, handler)) as WatchContext['addEventListener'],
   };
 
@@ -94,6 +96,7 @@ class World {
     loaded: () => undefined,
     startAnnotator: () => undefined,
     sidebarUrl: () => '',
+    watchExtension: () => () => undefined,
     now: () => performance.now(),
   };
 
@@ -125,8 +128,9 @@ async function settle(): Promise<void> {
   for (let i = 0; i < 5; i++) await new Promise((r) => setTimeout(r, 0));
 }
 
+/** Backstory's host: the one element with a custom element's name (random per page load) under <html>. */
 function host(): Element | null {
-  return document.querySelector('backstory-context');
+  return [...document.documentElement.children].find((e) => e.localName.includes('-')) ?? null;
 }
 
 async function started(body: string): Promise<PageWatch> {
@@ -145,9 +149,11 @@ beforeEach(() => {
   vi.spyOn(performance, 'now').mockImplementation(() => (world.time += world.step));
 });
 afterEach(() => {
+  // The test's content script goes away (its host's guard would put a removed host back).
+  world.invalidate();
   vi.restoreAllMocks();
   document.body.replaceChildren();
-  document.querySelectorAll('backstory-context').forEach((e) => e.remove());
+  host()?.remove();
 });
 
 describe('PageWatch: the first pass', () => {
