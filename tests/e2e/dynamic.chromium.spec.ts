@@ -3,7 +3,7 @@
  * single-page navigation away from the story removes it.
  */
 import path from 'node:path';
-import { test, expect, sidebarFrame, recordMutations, settledReport } from './fixtures';
+import { test, expect, sidebarFrame, recordMutations, settledReport, PAGES } from './fixtures';
 
 const TIMELINE = { url: 'https://x.com/home', file: path.resolve('tests/fixtures/corpus/feed/x-timeline.html') };
 
@@ -47,5 +47,28 @@ test.describe('Chromium: dynamic pages', () => {
       main.append(p);
     });
     await expect(page.locator('backstory-context')).toHaveCount(0, { timeout: 10_000 });
+  });
+});
+
+test.describe('Chromium: a page opened before the index is stored', () => {
+  test('waits for the index (as just after install) and then decides: the sidebar appears', async ({ page, extension }) => {
+    const { serviceWorker } = extension;
+    // As in the seconds after install: the background has not stored the prefilter's record and the
+    // index yet. Keep them, remove them, open a story page, then store them as the background does.
+    const stored = await serviceWorker.evaluate(() => chrome.storage.local.get(['matchGate', 'matchIndex']));
+    expect(Object.keys(stored).sort()).toEqual(['matchGate', 'matchIndex']);
+    await serviceWorker.evaluate(() => chrome.storage.local.remove(['matchGate', 'matchIndex']));
+    try {
+      await page.goto(PAGES.family1.url);
+      // Nothing to decide with yet: no sidebar while the index is missing.
+      await page.waitForTimeout(1_000);
+      await expect(page.locator('backstory-context')).toHaveCount(0);
+      await serviceWorker.evaluate((records) => chrome.storage.local.set(records), stored);
+      await expect(page.locator('backstory-context')).toHaveCount(1, { timeout: 15_000 });
+      await sidebarFrame(page, extension.extensionId);
+    } finally {
+      // Whatever happened, the next tests find the index where it belongs.
+      await serviceWorker.evaluate((records) => chrome.storage.local.set(records), stored);
+    }
   });
 });
