@@ -275,7 +275,7 @@ function KeyContextSection({ view, t, onCopy }: { view: ContextView; t: Translat
       {families.map((f) => (
         <div key={f.family.id} class="key-family" data-family={f.family.id}>
           {families.length > 1 && (
-            <h3 class="key-family-label" lang="en">
+            <h3 class="key-family-label" lang="en" dir="auto">
               {f.family.label}
             </h3>
           )}
