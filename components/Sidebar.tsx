@@ -6,10 +6,13 @@
  * inside a Chinese UI and any right-to-left text in it lays out on its own.
  */
 import type { ComponentChildren } from 'preact';
+import { useState } from 'preact/hooks';
 import { speakerNames, type ContextView, type FamilyView } from '../core/dataset/context-view';
-import type { DetectionSummary } from '../core/messages/records';
-import type { Claim, MediaItem } from '../core/dataset/schema';
-import { translator, type Translate } from '../core/i18n';
+import { shareText } from '../core/dataset/share-text';
+import type { DetectionSummary, SignalSummary } from '../core/messages/records';
+import type { Claim, Conduct, Event, EvidenceFinding, MediaItem, Response } from '../core/dataset/schema';
+import { RULE } from '../core/detect/rules';
+import { translator, type MessageKey, type Translate } from '../core/i18n';
 import { SourceLink, formatDate } from './SourceLink';
 import { SidebarBar } from './SidebarBar';
 
@@ -24,8 +27,13 @@ export interface SidebarProps {
   t?: Translate;
   /** The UI language; dataset text is marked English when the UI is not. */
   locale?: string;
-  /** The page's annotations section (issue 6), shown first when given. */
+  /** The page's annotations section (issue 6), shown right after the key context when given. */
   annotations?: ComponentChildren;
+  /**
+   * Write plain text to the clipboard ("Copy context"); the button is shown only when given. The
+   * component stays pure: the page that mounts it owns the clipboard.
+   */
+  onCopy?: (text: string) => Promise<void>;
 }
 
 const english = translator('en');
@@ -39,26 +47,35 @@ function Data({ children, as: Tag = 'p' }: { children: ComponentChildren; as?: '
   );
 }
 
-export function Sidebar({ view, detection, provenance, onCollapse, onDismiss, onJump, t = english, locale = 'en', annotations }: SidebarProps) {
+export function Sidebar({ view, detection, provenance, onCollapse, onDismiss, onJump, t = english, locale = 'en', annotations, onCopy }: SidebarProps) {
   return (
     <div class="sidebar">
       <SidebarBar t={t} onCollapse={onCollapse} onDismiss={onDismiss} />
       <main aria-label={t('sidebar.label')}>
+        {locale !== 'en' && <p class="note">{t('sidebar.datasetLanguage')}</p>}
+        <KeyContextSection view={view} t={t} onCopy={onCopy} />
         {annotations}
         <p class="lede">{t('sidebar.lede')}</p>
-        {locale !== 'en' && <p class="note">{t('sidebar.datasetLanguage')}</p>}
         {view.mediaOnPage.length > 0 && <MediaSection view={view} items={view.mediaOnPage} t={t} />}
         {view.families.map((f) => (
           <FamilySection key={f.family.id} view={view} family={f} t={t} />
         ))}
-        {view.storyClaims.length > 0 && (
+        {(view.storyClaims.length > 0 || view.storyEvents.length > 0) && (
           <section aria-labelledby="story-context">
             <h2 id="story-context">{t('sidebar.context')}</h2>
-            <ul class="story-claims">
-              {view.storyClaims.map((c) => (
-                <ClaimItem key={c.id} claim={c} view={view} t={t} />
-              ))}
-            </ul>
+            {view.storyClaims.length > 0 && (
+              <ul class="story-claims">
+                {view.storyClaims.map((c) => (
+                  <ClaimItem key={c.id} claim={c} view={view} t={t} />
+                ))}
+              </ul>
+            )}
+            {view.storyEvents.length > 0 && (
+              <>
+                <h3>{t('sidebar.timeline')}</h3>
+                <Timeline view={view} events={view.storyEvents} />
+              </>
+            )}
           </section>
         )}
         <section aria-labelledby="sources-title">
@@ -112,11 +129,21 @@ function FamilySection({ view, family: f, t }: { view: ContextView; family: Fami
             <strong lang="en" dir="auto">{p.displayName}</strong>
             {p.minor ? <span class="tag">{t('sidebar.minor')}</span> : null}
             {view.recognised.has(p.id) ? <span class="tag named">{t('sidebar.namedHere')}</span> : null}
-            {(f.relations.get(p.id) ?? []).length > 0 && <Data as="div">{f.relations.get(p.id)!.join('; ')}</Data>}
+            {(f.relations.get(p.id) ?? []).length > 0 && (
+              <Data as="div">
+                <span class="relations">{f.relations.get(p.id)!.join('; ')}</span>
+              </Data>
+            )}
             <Data as="div">{p.description}</Data>
           </li>
         ))}
       </ul>
+      {f.events.length > 0 && (
+        <>
+          <h3>{t('sidebar.timeline')}</h3>
+          <Timeline view={view} events={f.events} />
+        </>
+      )}
       {government.length > 0 && (
         <>
           <h3>{t('sidebar.governmentClaims')}</h3>
@@ -132,7 +159,7 @@ function FamilySection({ view, family: f, t }: { view: ContextView; family: Fami
           <h3>{t('sidebar.familySays')}</h3>
           <ul class="responses">
             {f.responses.map((r) => (
-              <li key={r.id}>
+              <li key={r.id} data-id={r.id}>
                 <Data>{r.statement}</Data>
                 {r.quote && (
                   <blockquote lang={r.quote.lang} dir="auto">
@@ -150,7 +177,7 @@ function FamilySection({ view, family: f, t }: { view: ContextView; family: Fami
           <h3>{t('sidebar.evidence')}</h3>
           <ul class="findings">
             {f.findings.map((x) => (
-              <li key={x.id}>
+              <li key={x.id} data-id={x.id}>
                 <Data>{x.statement}</Data>
                 <p class="meta">
                   {t('sidebar.reportedBy', { who: speakers([x.reportedBy]) })} · {source(x.sourceId)}
@@ -165,7 +192,7 @@ function FamilySection({ view, family: f, t }: { view: ContextView; family: Fami
           <h3>{t('sidebar.conduct')}</h3>
           <ul class="conduct">
             {f.conduct.map((c) => (
-              <li key={c.id}>
+              <li key={c.id} data-id={c.id}>
                 <Data>{c.statement}</Data>
                 <p class="meta">
                   {t('sidebar.reportedBy', { who: speakers([c.reportedBy]) })}
@@ -186,18 +213,99 @@ function FamilySection({ view, family: f, t }: { view: ContextView; family: Fami
           </ul>
         </>
       )}
-      {f.events.length > 0 && (
-        <>
-          <h3>{t('sidebar.timeline')}</h3>
-          <ol class="timeline">
-            {f.events.map((e) => (
-              <li key={e.id}>
-                <time dateTime={e.date.value} lang="en" dir="auto">{formatDate(e.date.value)}</time> <Data as="span">{e.statement}</Data>{' '}
-                {source(e.sourceId)}
-              </li>
+    </section>
+  );
+}
+
+/** Events in date order, each date as precise as it is known ("2021", "Mar 2021", "2 Apr 2021"). */
+function Timeline({ view, events }: { view: ContextView; events: Event[] }) {
+  return (
+    <ol class="timeline">
+      {events.map((e) => (
+        <li key={e.id} data-id={e.id}>
+          <time dateTime={e.date.value} lang="en" dir="auto">{formatDate(e.date.value)}</time> <Data as="span">{e.statement}</Data>{' '}
+          <SourceLink source={view.sources.get(e.sourceId)} />
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+type KeyRecord = Claim | Response | EvidenceFinding | Conduct;
+
+/** One key line: what kind of line it is (and when, for a claim), the statement, its source. */
+function KeyLine({ kind, record, view, t, date }: { kind: 'claim' | 'answer' | 'evidence' | 'conduct'; record: KeyRecord; view: ContextView; t: Translate; date?: string | undefined }) {
+  return (
+    <li class={`key-line key-${kind}`} data-id={record.id}>
+      <span class="key-label">
+        {t(`sidebar.key.${kind}`)}
+        {date ? (
+          <>
+            {' · '}
+            <time dateTime={date} lang="en" dir="auto">{formatDate(date)}</time>
+          </>
+        ) : null}
+      </span>{' '}
+      <Data as="span">{record.statement}</Data> <SourceLink source={view.sources.get(record.sourceId)} />
+    </li>
+  );
+}
+
+/**
+ * The first screen: per family, four lines (the government's claim and its date, the parents'
+ * answer, CNN's finding that no evidence was given, the coaching and interrogation CNN reported),
+ * each one click from its source. A finding about every family's parents is shown once, after them.
+ */
+function KeyContextSection({ view, t, onCopy }: { view: ContextView; t: Translate; onCopy: ((text: string) => Promise<void>) | undefined }) {
+  const [status, setStatus] = useState<'idle' | 'copied' | 'failed'>('idle');
+  const families = view.families.filter((f) => f.key.claim || f.key.response || f.key.finding || f.key.conduct.length);
+  if (families.length === 0) return null;
+  const shared = families.length > 1 && families.slice(1).every((f) => f.findingShared) ? families[0]!.key.finding : undefined;
+  const copy = () => {
+    if (!onCopy) return;
+    const text = shareText(view, { heading: t('share.heading'), shared: t('sidebar.key.both'), sources: t('sidebar.sources') });
+    onCopy(text).then(
+      () => setStatus('copied'),
+      () => setStatus('failed'),
+    );
+  };
+  return (
+    <section class="key" aria-labelledby="key-title">
+      <h2 id="key-title">{t('sidebar.key.title')}</h2>
+      {families.map((f) => (
+        <div key={f.family.id} class="key-family" data-family={f.family.id}>
+          {families.length > 1 && (
+            <h3 class="key-family-label" lang="en">
+              {f.family.label}
+            </h3>
+          )}
+          <ul class="key-lines">
+            {f.key.claim && <KeyLine kind="claim" record={f.key.claim} view={view} t={t} date={f.key.claim.date?.value} />}
+            {f.key.response && <KeyLine kind="answer" record={f.key.response} view={view} t={t} />}
+            {f.key.finding && !shared && !f.findingShared && <KeyLine kind="evidence" record={f.key.finding} view={view} t={t} />}
+            {f.key.conduct.map((c) => (
+              <KeyLine key={c.id} kind="conduct" record={c} view={view} t={t} />
             ))}
-          </ol>
-        </>
+          </ul>
+        </div>
+      ))}
+      {shared && (
+        <div class="key-family key-shared">
+          <h3 class="key-family-label">{t('sidebar.key.both')}</h3>
+          <ul class="key-lines">
+            <KeyLine kind="evidence" record={shared} view={view} t={t} />
+          </ul>
+        </div>
+      )}
+      {onCopy && (
+        <div class="copy">
+          <button type="button" class="copy-context" onClick={copy}>
+            {t('sidebar.copy')}
+          </button>
+          <p class="copy-status" role="status" aria-live="polite">
+            {status === 'copied' ? t('sidebar.copied') : status === 'failed' ? t('sidebar.copyFailed') : ''}
+          </p>
+        </div>
       )}
     </section>
   );
@@ -228,7 +336,7 @@ function MediaSection({ view, items, t }: { view: ContextView; items: MediaItem[
 
 function ClaimItem({ claim, view, t }: { claim: Claim; view: ContextView; t: Translate }) {
   return (
-    <li>
+    <li data-id={claim.id}>
       <Data>{claim.statement}</Data>
       {claim.quote && (
         <blockquote lang={claim.quote.lang} dir="auto">
@@ -243,28 +351,67 @@ function ClaimItem({ claim, view, t }: { claim: Claim; view: ContextView; t: Tra
   );
 }
 
+/**
+ * "Why am I seeing this?": each rule that made the match, in a reader's words, why that rule is
+ * evidence, and what it found where (with a way to see it on the page); then what only supported it.
+ */
 function Why({ detection, onJump, t }: { detection: DetectionSummary; onJump: ((i: number) => void) | undefined; t: Translate }) {
+  const indexed = detection.signals.map((s, i) => [s, i] as const);
+  const decisive = indexed.filter(([s]) => s.decisive && s.score > 0);
+  const support = indexed.filter(([s]) => !s.decisive && s.score > 0);
+  // One entry per rule, in the order the detector reports them, with everything it found.
+  const byRule = new Map<SignalSummary['rule'], Array<readonly [SignalSummary, number]>>();
+  for (const entry of decisive) byRule.set(entry[0].rule, [...(byRule.get(entry[0].rule) ?? []), entry]);
+  const rules = [...byRule];
+  const where = (s: SignalSummary) => t(`why.origin.${s.origin}` as MessageKey);
+  const jump = (s: SignalSummary, i: number) =>
+    onJump && s.origin !== 'url' ? (
+      <>
+        {' '}
+        <button type="button" class="jump" onClick={() => onJump(i)}>
+          {t('sidebar.jump')}
+        </button>
+      </>
+    ) : null;
   return (
     <details class="why">
       <summary>{t('sidebar.why')}</summary>
-      <p lang="en" dir="auto">{detection.reason}</p>
-      <ul>
-        {detection.signals.map((s, i) =>
-          s.score > 0 ? (
-            <li key={i}>
-              <span class={`strength ${s.strength}`}>{t(`signal.${s.strength}`)}</span> <span lang="en" dir="auto">{s.label}</span> — “<bdi>{s.text}</bdi>” (<bdi lang="en">{s.origin}, +{s.score}</bdi>)
-              {onJump && s.origin !== 'url' && (
-                <>
-                  {' '}
-                  <button type="button" class="jump" onClick={() => onJump(i)}>
-                    {t('sidebar.jump')}
-                  </button>
-                </>
-              )}
-            </li>
-          ) : null,
-        )}
-      </ul>
+      {decisive.length > 0 ? (
+        <>
+          <p>{t('why.intro')}</p>
+          <ul class="why-rules">
+            {rules.map(([rule, found]) => (
+              <li key={rule} data-rule={rule}>
+                <strong class="rule-label">{t(`rule.${rule}` as MessageKey)}</strong>
+                <p class="rule-reason" lang="en" dir="auto">
+                  {RULE[rule].reason}
+                </p>
+                {found.map(([s, i]) => (
+                  <p key={i} class="evidence">
+                    {t('why.evidence', { text: s.text, where: where(s) })}
+                    {jump(s, i)}
+                  </p>
+                ))}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : (
+        <p lang="en" dir="auto">{detection.reason || t('why.noSignals')}</p>
+      )}
+      {support.length > 0 && (
+        <>
+          <p>{t('why.support')}</p>
+          <ul class="why-support">
+            {support.map(([s, i]) => (
+              <li key={i} data-rule={s.rule}>
+                {t(`rule.${s.rule}` as MessageKey)}: “<bdi>{s.text}</bdi>”, {where(s)}
+                {jump(s, i)}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
     </details>
   );
 }

@@ -77,6 +77,9 @@ export class SidebarHost {
   private createFrame(): HTMLIFrameElement {
     const frame = document.createElement('iframe');
     frame.title = 'Backstory';
+    // "Copy context" writes to the clipboard from this cross-origin frame: the Clipboard API asks the
+    // embedder to delegate it (Permissions Policy), and nothing else is delegated.
+    frame.allow = 'clipboard-write';
     frame.src = this.url;
     let loads = 0;
     frame.addEventListener('load', () => {

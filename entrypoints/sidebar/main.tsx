@@ -32,6 +32,31 @@ interface Loaded {
 
 const send = (message: SidebarToBackground) => browser.runtime.sendMessage(message);
 
+/**
+ * "Copy context": a click in this frame is the user gesture the clipboard asks for. The frame is
+ * cross-origin inside the page, so the Clipboard API needs the iframe's allow="clipboard-write"
+ * (content/sidebar-host.ts); a page whose Permissions-Policy withholds it still lets the older
+ * execCommand('copy') through on a click, so that is the fallback. No extension permission is needed.
+ */
+async function copyText(text: string): Promise<void> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return;
+  } catch {
+    // Fall through to the older way.
+  }
+  const area = document.createElement('textarea');
+  area.value = text;
+  area.setAttribute('readonly', '');
+  area.style.position = 'fixed';
+  area.style.opacity = '0';
+  document.body.append(area);
+  area.select();
+  const ok = document.execCommand('copy');
+  area.remove();
+  if (!ok) throw new Error('copy refused');
+}
+
 async function load(): Promise<Loaded> {
   let response: ContextResponse | undefined;
   // The content script tells the background about the match without waiting; this frame can load
@@ -124,6 +149,7 @@ function App({ t, locale }: { t: Translate; locale: string }) {
       t={t}
       locale={locale}
       annotations={section}
+      onCopy={copyText}
     />
   );
 }

@@ -1,9 +1,11 @@
 /**
  * Accessibility: axe-core finds no violations in the sidebar (collapsed and open, light and dark),
- * the popup and the options page, in each of the six interface languages; and the sidebar works from
- * the keyboard.
+ * the popup and the options page, in each of the six interface languages; its first screen of key
+ * lines (English and Simplified Chinese, light and dark, with the "Copied" confirmation shown); and the
+ * sidebar works from the keyboard.
  */
 import { createRequire } from 'node:module';
+import path from 'node:path';
 import type { Frame, Page } from '@playwright/test';
 import { test, expect, sidebarFrame, PAGES } from './fixtures';
 import { UI_LOCALES } from '../../core/locale';
@@ -32,6 +34,28 @@ for (const locale of UI_LOCALES) {
       expect(await axeViolations(frame)).toEqual([]);
       await frame.locator('button.tab').click();
       await expect(frame.locator('.sidebar')).toBeVisible();
+      expect(await axeViolations(frame)).toEqual([]);
+    });
+  }
+}
+
+const BOTH = { url: 'https://www.meridianledger.example/world/asia/2021/04/24/uyghur-parents-respond', file: path.resolve('scripts/demo/demo-article.html') };
+
+for (const locale of ['en', 'zh-CN'] as const) {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    test(`the key context first screen has no axe violations (${locale}, ${colorScheme})`, async ({ page, extension }) => {
+      await extension.context.route(BOTH.url, (route) => route.fulfill({ path: BOTH.file, contentType: 'text/html' }));
+      // The UI language, as the reader sets it in the options.
+      await extension.serviceWorker.evaluate((l) => chrome.storage.local.set({ settings: { locale: l } }), locale);
+      await page.emulateMedia({ colorScheme });
+      await page.setViewportSize({ width: 1280, height: 900 });
+      await page.goto(BOTH.url);
+      const frame = await sidebarFrame(page, extension.extensionId);
+      await frame.locator('button.tab').click();
+      await expect(frame.locator('section.key .key-line').first()).toBeInViewport();
+      expect(await frame.evaluate(() => document.documentElement.lang)).toBe(locale);
+      await frame.getByRole('button', { name: locale === 'en' ? 'Copy context' : '复制背景信息' }).click();
+      await expect(frame.getByRole('status')).not.toBeEmpty();
       expect(await axeViolations(frame)).toEqual([]);
     });
   }

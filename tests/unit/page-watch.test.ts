@@ -14,7 +14,7 @@ import type { ContentToBackground } from '../../core/messages/to-background';
 import { PREFILTER_REASON, PageWatch, SLICE_MS } from '../../content/watch/page-watch';
 import type { WatchContext, WatchPorts } from '../../content/watch/ports';
 import { Detector } from '../../core/detect/detect';
-import { collectText } from '../../content/page-text';
+import { collectText, textCollector } from '../../content/page-text';
 
 const stored = packForStorage(buildMatchIndex(parseDataset(rawDataset), 'test'));
 const STORY = '<p>Mihriban Kader and Ablikim Memtinin, Uyghur parents living in Italy, say China keeps their four children in Xinjiang.</p>';
@@ -31,6 +31,8 @@ class World {
   reads: string[][] = [];
   sent: ContentToBackground[] = [];
   shown: number[] = [];
+  /** The cue texts of the page's caption tracks, as the browser would load them. */
+  cues: string[] = [];
   valid = true;
   private readonly invalidated: Array<() => void> = [];
   /** Work done in each idle slice, in fake milliseconds. */
@@ -72,7 +74,7 @@ class World {
       this.sent.push(message);
     },
     chunk: async (name) => {
-      if (name === 'detector') return { Detector, collectText } as never;
+      if (name === 'detector') return { Detector, collectText, textCollector } as never;
       if (name !== 'ui') throw new Error(`unexpected chunk ${name}`);
       const shown = this.shown;
       return {
@@ -86,7 +88,7 @@ class World {
         },
         prepareTextTracks: () => ({ changed: [], pending: [] }),
         restoreTextTracks: () => undefined,
-        trackCueTexts: () => [],
+        trackCueTexts: () => this.cues,
       } as never;
     },
     loaded: () => undefined,
@@ -267,5 +269,45 @@ describe('PageWatch: later changes', () => {
     document.body.insertAdjacentHTML('beforeend', STORY);
     await world.drain();
     expect(world.sent.length).toBe(sent);
+  });
+
+  it('reads text added after the prefilter opened as bare text nodes, and text edited in place', async () => {
+    // A parent's full name opens the prefilter; alone it decides nothing (no corroboration).
+    const alone = '<p id="lead">Mihriban Kader spoke at the event.</p><p id="later">More soon.</p>';
+    const watch = await started(prose(3) + alone);
+    expect(watch.report.detection).toMatchObject({ matched: false, stage: 'full' });
+    expect(host()).toBeNull();
+    // A bare text node (no element around it) added to the paragraph.
+    document.getElementById('lead')!.append(document.createTextNode(' She and her husband Ablikim Memtinin live in Italy.'));
+    await settle();
+    await world.drain();
+    expect(watch.report.detection?.matched).toBe(true);
+    expect(watch.report.detection!.people).toEqual(expect.arrayContaining(['mihriban-kader', 'ablikim-mamtinin']));
+    expect(host()).not.toBeNull();
+
+    // characterData: an existing text node's data changes in place (an editor, a live ticker).
+    document.body.replaceChildren();
+    const edited = await started(prose(3) + alone);
+    expect(edited.report.detection?.matched).toBe(false);
+    (document.getElementById('later')!.firstChild as Text).data = 'Her husband, Ablikim Memtinin, lives with her in Italy.';
+    await settle();
+    await world.drain();
+    expect(edited.report.detection?.matched).toBe(true);
+    expect(edited.report.detection!.people).toEqual(expect.arrayContaining(['mihriban-kader', 'ablikim-mamtinin']));
+  });
+
+  it('reads the new page’s captions after a single-page navigation (names only spoken)', async () => {
+    const watch = await started(prose(5));
+    expect(watch.report.detection?.matched).toBe(false);
+    // The app shows a video page: its text carries the topic only; the names are in the caption track.
+    document.body.replaceChildren();
+    document.body.insertAdjacentHTML('afterbegin', '<h1>Uyghur parents in Italy</h1><video><track kind="captions" src="cues.vtt" default></video>');
+    world.cues = ['Mihriban Kader and Ablikim Memtinin say China keeps their four children in Xinjiang.'];
+    window.dispatchEvent(new Event('wxt:locationchange'));
+    await settle();
+    await world.drain();
+    expect(watch.report.detection?.matched).toBe(true);
+    expect(watch.report.detection!.people).toEqual(expect.arrayContaining(['mihriban-kader', 'ablikim-mamtinin']));
+    expect(host()).not.toBeNull();
   });
 });

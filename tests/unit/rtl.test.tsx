@@ -92,7 +92,8 @@ describe('the Uyghur sidebar', () => {
     expect(footer).toMatch(/\u2068[^\u2069]*2021\u2069/);
   });
 
-  it('names the strength of each signal in Uyghur', () => {
-    expect(container.querySelector('.why .strength')?.textContent).toBe('كۈچلۈك');
+  it('names the rule behind the match in Uyghur, the name found isolated from the sentence', () => {
+    expect(container.querySelector('.why .rule-label')?.textContent).toBe(translator('ug')('rule.full-name'));
+    expect(container.querySelector('.why .evidence')?.textContent).toMatch(/\u2068[^\u2069]*Mihriban Kader[^\u2069]*\u2069/);
   });
 });
