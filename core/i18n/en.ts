@@ -32,7 +32,7 @@ export const en = {
   'signal.medium': 'medium',
   'signal.weak': 'weak',
   'signal.story': 'story',
-  'sidebar.datasetLanguage': 'Not translated yet, so shown in English: names, descriptions, statements, quotes, the timeline and the titles of sources.',
+  'sidebar.datasetLanguage': 'Not translated yet, so shown in English: names, descriptions, statements, quotes, dates, the timeline, the titles of sources and the reasons under “Why am I seeing this?”.',
   'sidebar.footer': 'Dataset {version} · data as of {date}',
   'sidebar.noDataset': 'Dataset not installed yet.',
   'sidebar.loading': 'Loading context…',

@@ -31,7 +31,7 @@ export const it: Catalog = {
   'signal.medium': 'medio',
   'signal.weak': 'debole',
   'signal.story': 'notizia',
-  'sidebar.datasetLanguage': 'Non ancora tradotti, quindi in inglese: nomi, descrizioni, affermazioni, citazioni, la cronologia e i titoli delle fonti.',
+  'sidebar.datasetLanguage': 'Non ancora tradotti, quindi in inglese: nomi, descrizioni, affermazioni, citazioni, date, la cronologia, i titoli delle fonti e i motivi sotto «Perché vedo questo?».',
   'sidebar.footer': 'Dati {version} · aggiornati al {date}',
   'sidebar.noDataset': 'Dati non ancora installati.',
   'sidebar.loading': 'Caricamento del contesto…',

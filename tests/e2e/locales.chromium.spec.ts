@@ -88,3 +88,15 @@ test('the options offer the six languages and the follow-the-page option, and sw
   await page.getByRole('checkbox', { name: /بەت بۇ تىللارنىڭ بىرىدە يېزىلغان بولسا/ }).check();
   expect(await extension.serviceWorker.evaluate(() => chrome.storage.local.get('settings'))).toMatchObject({ settings: { locale: 'ug', followPage: true } });
 });
+
+test('the toolbar button\'s tooltip says what the badge means, in the interface language', async ({ page, extension }) => {
+  await setSettings(extension.serviceWorker, { locale: 'it' });
+  await page.goto(PAGES.family1.url);
+  await sidebarFrame(page, extension.extensionId);
+  const title = await extension.serviceWorker.evaluate(async (u) => {
+    const states = await chrome.storage.session.get(null);
+    const key = Object.keys(states).find((k) => (states[k] as { url: string }).url === u)!;
+    return chrome.action.getTitle({ tabId: Number(key.slice('tab:'.length)) });
+  }, PAGES.family1.url);
+  expect(title).toMatch(/^Backstory: \d+ persone della notizia in questa pagina$/);
+});

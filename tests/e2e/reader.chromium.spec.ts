@@ -195,7 +195,7 @@ test.describe('Chromium: the reader', () => {
     await frame.locator('button.tab').click();
     await expect(frame.getByRole('heading', { name: '中国政府的说法' }).first()).toBeVisible();
     // ...and says which parts are still in English.
-    await expect(frame.getByText('以下内容尚未翻译，以英文显示：人名、简介、陈述、引语、时间线和来源标题。')).toBeVisible();
+    await expect(frame.getByText('以下内容尚未翻译，以英文显示：人名、简介、陈述、引语、日期、时间线、来源标题，以及“为什么显示这些内容？”下的理由。')).toBeVisible();
     // Dataset text stays English and says so in its markup.
     await expect(frame.locator('.claims p[lang="en"]').first()).toBeVisible();
   });

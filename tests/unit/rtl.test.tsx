@@ -34,6 +34,8 @@ describe('stylesheets use logical properties', () => {
     const css = readFileSync(path.join(ROOT, file), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '');
     const physical = css.match(/(?:^|[;{\s])(?:(?:margin|padding|border)-(?:left|right)[\w-]*|left|right|float)\s*:[^;}]*|text-align\s*:\s*(?:left|right)/g) ?? [];
     expect(physical).toEqual([]);
+    // Four-value margins, paddings and radii name the left and right sides by position.
+    expect(css.match(/(?:margin|padding|border-radius)\s*:\s*(?:[-\w.%]+\s+){3}[-\w.%]+/g) ?? []).toEqual([]);
   });
 });
 
