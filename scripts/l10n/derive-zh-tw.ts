@@ -19,7 +19,6 @@ export const ZH_TW_OVERRIDES: Array<[string, string, string]> = [
   ['華視（臺灣）', '華視（台灣）', 'the broadcaster writes 台灣'],
   ['國際特赦組織臺灣分會', '台灣國際特赦組織', 'the section\'s own name'],
   ['副國務秘書', '次長', 'Italy\'s sottosegretario: Taiwan\'s press writes 次長'],
-  ['拘押營', '拘留營', 'Taiwan usage'],
   ['宣告', '聲明', 'OpenCC\'s twp phrase table reads 声明 as the software sense (宣告); here it is a statement'],
   ['釋出', '發布', 'the same: 发布 is publishing, not a software release'],
   ['抹黑髮聲', '抹黑發聲', 'OpenCC took 发 in 抹黑发声 for hair'],
