@@ -2,11 +2,13 @@
  * The open sidebar: context for each matched family, every statement attributed and one click from
  * its source. Pure component: data in through props, no browser APIs.
  *
- * Dataset text is written in English; it carries lang="en" and dir="auto", so it reads correctly
- * inside a Chinese UI and any right-to-left text in it lays out on its own.
+ * Dataset text comes in the reader's language where the dataset has a translation (view.text, see
+ * core/dataset/localize.ts); each text carries its own lang (English where it fell back) and
+ * dir="auto", so right-to-left text lays out on its own. Quotes stay as said, with the dataset's
+ * translation beside them.
  */
 import type { ComponentChildren } from 'preact';
-import { speakerNames, type ContextView, type FamilyView } from '../core/dataset/context-view';
+import { speakerNames, textPath, type ContextView, type FamilyView } from '../core/dataset/context-view';
 import type { DetectionSummary } from '../core/messages/records';
 import type { Claim, MediaItem } from '../core/dataset/schema';
 import { translator, type Translate } from '../core/i18n';
@@ -30,12 +32,37 @@ export interface SidebarProps {
 
 const english = translator('en');
 
-/** Dataset text: English, direction from its content. */
-function Data({ children, as: Tag = 'p' }: { children: ComponentChildren; as?: 'p' | 'span' | 'div' }) {
+/** Dataset text: in its own language (English unless the view is localized), direction from its content. */
+function Data({ children, as: Tag = 'p', lang = 'en' }: { children: ComponentChildren; as?: 'p' | 'span' | 'div'; lang?: string }) {
   return (
-    <Tag lang="en" dir="auto">
+    <Tag lang={lang} dir="auto">
       {children}
     </Tag>
+  );
+}
+
+/** The lang of a record's text field as the view shows it. */
+const langOf = (view: ContextView, collection: string, id: string, field: string) => view.text.lang(textPath(collection, id, field));
+
+/** A quote as said, and the dataset's translation of it in the reader's language, marked as such. */
+function Quote({ view, path, quote, cite }: { view: ContextView; path: string; quote: { text: string; lang: string }; cite?: string }) {
+  const translation = view.text.quote(path);
+  return (
+    <blockquote lang={quote.lang} dir="auto">
+      “{quote.text}”
+      {cite ? (
+        <>
+          {' '}
+          <cite>— {cite}</cite>
+        </>
+      ) : null}
+      {translation && (
+        <span class="quote-translation" lang={translation.lang} dir="auto">
+          {' '}
+          “{translation.text}” ({translation.label})
+        </span>
+      )}
+    </blockquote>
   );
 }
 
@@ -46,7 +73,7 @@ export function Sidebar({ view, detection, provenance, onCollapse, onDismiss, on
       <main aria-label={t('sidebar.label')}>
         {annotations}
         <p class="lede">{t('sidebar.lede')}</p>
-        {locale !== 'en' && <p class="note">{t('sidebar.datasetLanguage')}</p>}
+        {locale !== 'en' && (view.text.locale === 'en' || view.text.fallbacks > 0) && <p class="note">{t('sidebar.datasetLanguage')}</p>}
         {view.mediaOnPage.length > 0 && <MediaSection view={view} items={view.mediaOnPage} t={t} />}
         {view.families.map((f) => (
           <FamilySection key={f.family.id} view={view} family={f} t={t} />
@@ -66,8 +93,8 @@ export function Sidebar({ view, detection, provenance, onCollapse, onDismiss, on
           <ul class="sources">
             {view.citedSources.map((s) => (
               <li key={s.id}>
-                <Data as="span">{s.title}</Data> — <SourceLink source={s} />
-                {!s.url && s.note ? <Data>{s.note}</Data> : null}
+                <Data as="span" lang={langOf(view, 'sources', s.id, 'title')}>{s.title}</Data> — <SourceLink source={s} />
+                {!s.url && s.note ? <Data lang={langOf(view, 'sources', s.id, 'note')}>{s.note}</Data> : null}
               </li>
             ))}
           </ul>
@@ -95,25 +122,30 @@ function isGovernmentClaim(view: ContextView, c: Claim): boolean {
 
 function FamilySection({ view, family: f, t }: { view: ContextView; family: FamilyView; t: Translate }) {
   const source = (id: string) => <SourceLink source={view.sources.get(id)} />;
-  const speakers = (ids: string[]) => speakerNames(view.speakers, ids);
+  const speakers = (ids: string[]) => speakerNames(view.speakers, ids, view.text.and);
   const headingId = `family-${f.family.id}`;
   const government = f.claims.filter((c) => isGovernmentClaim(view, c));
   const others = f.claims.filter((c) => !isGovernmentClaim(view, c));
   return (
     <section class="family" aria-labelledby={headingId}>
-      <h2 id={headingId} lang="en">
+      <h2 id={headingId} lang={langOf(view, 'families', f.family.id, 'label')}>
         {f.family.label}
       </h2>
-      <Data>{f.family.summary}</Data>
+      <Data lang={langOf(view, 'families', f.family.id, 'summary')}>{f.family.summary}</Data>
       <h3>{t('sidebar.people')}</h3>
       <ul class="people">
         {f.people.map((p) => (
           <li key={p.id} class={view.recognised.has(p.id) ? 'recognised' : undefined}>
-            <strong lang="en">{p.displayName}</strong>
+            <strong lang={langOf(view, 'people', p.id, 'displayName')}>{p.displayName}</strong>
+            {view.text.latinName(p.id) ? <span lang="ug-Latn"> ({view.text.latinName(p.id)})</span> : null}
             {p.minor ? <span class="tag">{t('sidebar.minor')}</span> : null}
             {view.recognised.has(p.id) ? <span class="tag named">{t('sidebar.namedHere')}</span> : null}
-            {(f.relations.get(p.id) ?? []).length > 0 && <Data as="div">{f.relations.get(p.id)!.join('; ')}</Data>}
-            <Data as="div">{p.description}</Data>
+            {(f.relations.get(p.id) ?? []).length > 0 && (
+              <Data as="div" lang={langOf(view, 'people', p.id, 'displayName')}>
+                {f.relations.get(p.id)!.join('; ')}
+              </Data>
+            )}
+            <Data as="div" lang={langOf(view, 'people', p.id, 'description')}>{p.description}</Data>
           </li>
         ))}
       </ul>
@@ -133,12 +165,8 @@ function FamilySection({ view, family: f, t }: { view: ContextView; family: Fami
           <ul class="responses">
             {f.responses.map((r) => (
               <li key={r.id}>
-                <Data>{r.statement}</Data>
-                {r.quote && (
-                  <blockquote lang={r.quote.lang} dir="auto">
-                    “{r.quote.text}” <cite>— {speakers(r.respondents)}</cite>
-                  </blockquote>
-                )}
+                <Data lang={langOf(view, 'responses', r.id, 'statement')}>{r.statement}</Data>
+                {r.quote && <Quote view={view} path={textPath('responses', r.id, 'quote')} quote={r.quote} cite={speakers(r.respondents)} />}
                 {source(r.sourceId)}
               </li>
             ))}
@@ -151,7 +179,7 @@ function FamilySection({ view, family: f, t }: { view: ContextView; family: Fami
           <ul class="findings">
             {f.findings.map((x) => (
               <li key={x.id}>
-                <Data>{x.statement}</Data>
+                <Data lang={langOf(view, 'findings', x.id, 'statement')}>{x.statement}</Data>
                 <p class="meta">
                   {t('sidebar.reportedBy', { who: speakers([x.reportedBy]) })} · {source(x.sourceId)}
                 </p>
@@ -166,7 +194,7 @@ function FamilySection({ view, family: f, t }: { view: ContextView; family: Fami
           <ul class="conduct">
             {f.conduct.map((c) => (
               <li key={c.id}>
-                <Data>{c.statement}</Data>
+                <Data lang={langOf(view, 'conduct', c.id, 'statement')}>{c.statement}</Data>
                 <p class="meta">
                   {t('sidebar.reportedBy', { who: speakers([c.reportedBy]) })}
                   {c.date ? `, ${formatDate(c.date.value)}` : ''} · {source(c.sourceId)}
@@ -192,7 +220,7 @@ function FamilySection({ view, family: f, t }: { view: ContextView; family: Fami
           <ol class="timeline">
             {f.events.map((e) => (
               <li key={e.id}>
-                <time dateTime={e.date.value}>{formatDate(e.date.value)}</time> <Data as="span">{e.statement}</Data>{' '}
+                <time dateTime={e.date.value}>{formatDate(e.date.value)}</time> <Data as="span" lang={langOf(view, 'events', e.id, 'statement')}>{e.statement}</Data>{' '}
                 {source(e.sourceId)}
               </li>
             ))}
@@ -210,12 +238,12 @@ function MediaSection({ view, items, t }: { view: ContextView; items: MediaItem[
       <h2 id="media-title">{t('sidebar.media')}</h2>
       {items.map((m) => (
         <div key={m.id} class="media-item">
-          <h3 lang="en">{m.title}</h3>
-          <Data>{m.description}</Data>
+          <h3 lang={langOf(view, 'media', m.id, 'title')}>{m.title}</h3>
+          <Data lang={langOf(view, 'media', m.id, 'description')}>{m.description}</Data>
           <ul>
             {m.conductIds.map((id) => conductById.get(id)).filter((c) => !!c).map((c) => (
               <li key={c.id}>
-                <Data as="span">{c.statement}</Data> <SourceLink source={view.sources.get(c.sourceId)} />
+                <Data as="span" lang={langOf(view, 'conduct', c.id, 'statement')}>{c.statement}</Data> <SourceLink source={view.sources.get(c.sourceId)} />
               </li>
             ))}
           </ul>
@@ -229,14 +257,10 @@ function MediaSection({ view, items, t }: { view: ContextView; items: MediaItem[
 function ClaimItem({ claim, view, t }: { claim: Claim; view: ContextView; t: Translate }) {
   return (
     <li>
-      <Data>{claim.statement}</Data>
-      {claim.quote && (
-        <blockquote lang={claim.quote.lang} dir="auto">
-          “{claim.quote.text}”
-        </blockquote>
-      )}
+      <Data lang={langOf(view, 'claims', claim.id, 'statement')}>{claim.statement}</Data>
+      {claim.quote && <Quote view={view} path={textPath('claims', claim.id, 'quote')} quote={claim.quote} />}
       <p class="meta">
-        {t('sidebar.claimedBy', { who: speakerNames(view.speakers, [claim.claimant]) })}
+        {t('sidebar.claimedBy', { who: speakerNames(view.speakers, [claim.claimant], view.text.and) })}
         {claim.date ? `, ${formatDate(claim.date.value)}` : ''} · <SourceLink source={view.sources.get(claim.sourceId)} />
       </p>
     </li>

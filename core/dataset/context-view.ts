@@ -16,6 +16,9 @@ import type {
   Response,
   Source,
 } from './schema';
+import { ENGLISH_TEXT, type ViewText } from './localize';
+
+export { textPath, type ViewText } from './localize';
 
 export type StoredDataset = Omit<Dataset, 'meta' | 'signals'>;
 
@@ -46,26 +49,23 @@ export interface ContextView {
   mediaOnPage: MediaItem[];
   /** The sources cited anywhere in the view, for the sources list. */
   citedSources: Source[];
+  /** The language of each text in the view (core/dataset/localize.ts): English unless localized. */
+  text: ViewText;
 }
 
 /** Parents first, then children, then the wider family. */
 const ROLE_ORDER = ['father', 'mother', 'daughter', 'son', 'child', 'grandfather', 'grandmother'];
 
-const RELATION_LABEL: Record<string, [string, string]> = {
-  spouse: ['spouse of', 'spouse of'],
-  'parent-of': ['parent of', 'child of'],
-  'grandparent-of': ['grandparent of', 'grandchild of'],
-  sibling: ['sibling of', 'sibling of'],
-};
-
 /**
  * Build the view. `familyIds` empty (a story-level match that names nobody) shows both families.
+ * For another language, pass the records localizeDataset() returned and `viewText()` of the result.
  */
 export function buildContextView(
   data: StoredDataset,
   familyIds: string[],
   peopleIds: string[],
   page: { url?: string; phrases?: string[] } = {},
+  text: ViewText = ENGLISH_TEXT,
 ): ContextView {
   const shown = familyIds.length ? data.families.filter((f) => familyIds.includes(f.id)) : data.families;
   const personFamily = new Map(data.people.map((p) => [p.id, p.familyId]));
@@ -84,9 +84,8 @@ export function buildContextView(
     for (const r of data.relationships) {
       // Spouses and parents say who is who; grandparent and sibling links follow from them.
       if (!names.has(r.from) || !names.has(r.to) || (r.type !== 'spouse' && r.type !== 'parent-of')) continue;
-      const [forward, backward] = RELATION_LABEL[r.type] ?? [r.type, r.type];
-      relations.set(r.from, [...(relations.get(r.from) ?? []), `${forward} ${names.get(r.to)}`]);
-      relations.set(r.to, [...(relations.get(r.to) ?? []), `${backward} ${names.get(r.from)}`]);
+      relations.set(r.from, [...(relations.get(r.from) ?? []), text.relation(r.type, true, names.get(r.to)!)]);
+      relations.set(r.to, [...(relations.get(r.to) ?? []), text.relation(r.type, false, names.get(r.from)!)]);
     }
     return {
       family,
@@ -125,6 +124,7 @@ export function buildContextView(
     sources: new Map(data.sources.map((s) => [s.id, s])),
     speakers,
     recognised,
+    text,
   };
 }
 
@@ -159,9 +159,10 @@ function isMediaOnPage(m: MediaItem, actors: Actor[], recognised: Set<string>, p
 /**
  * The display names of several speakers joined with " and " ("Mihriban Kader and Ablikim
  * Mamtinin"), in the order the record lists them: a joint statement is attributed to all who made it.
+ * A localized view passes its own word (`view.text.and`).
  */
-export function speakerNames(speakers: ContextView['speakers'], ids: string[]): string {
-  return ids.map((id) => speakers.get(id) ?? id).join(' and ');
+export function speakerNames(speakers: ContextView['speakers'], ids: string[], and = ' and '): string {
+  return ids.map((id) => speakers.get(id) ?? id).join(and);
 }
 
 /** Only http(s) links ever reach an href (a dataset or import could carry javascript:). */

@@ -9,7 +9,10 @@
  * records the background sends, then builds its view as before. The content script never imports
  * this module nor the translation files (tests/unit/content-imports.test.ts).
  */
-import type { StoredDataset } from './context-view';
+import type { Dataset } from './schema';
+
+/** The records the sidebar gets (core/dataset/context-view.ts has the same type; no import, no cycle). */
+type StoredDataset = Omit<Dataset, 'meta' | 'signals'>;
 
 /** The languages of the dataset's own text, by UI locale id (core/settings.ts). */
 export const DATASET_LOCALES = ['en', 'zh-CN', 'zh-TW', 'ug', 'it', 'tr'] as const;
@@ -201,4 +204,68 @@ export function localizeDataset<T extends StoredDataset>(data: T, translations: 
 /** The dataset locale for a UI locale id, English when the language has no translation. */
 export function datasetLocale(uiLocale: string | undefined): DatasetLocale {
   return (DATASET_LOCALES as readonly string[]).includes(uiLocale ?? '') ? (uiLocale as DatasetLocale) : 'en';
+}
+
+/**
+ * What a view needs to mark its text: the `lang` of each text field, the translation beside each
+ * quote, the Latin form beside each name in another script, and whether anything fell back to English.
+ * core/dataset/context-view.ts carries it as `view.text`; the sidebar reads it.
+ */
+export interface ViewText {
+  locale: DatasetLocale;
+  /** The lang tag of `collection/id/field` as shown. */
+  lang: (path: string) => string;
+  /** The dataset's translation of a quote (`claims/<id>/quote`), in the reader's language. */
+  quote: (path: string) => QuoteTranslation | undefined;
+  /** The Latin form of a person's name, when the shown name is in another script. */
+  latinName: (personId: string) => string | undefined;
+  /** How many text fields are shown in English for want of a current translation. */
+  fallbacks: number;
+  /** "spouse of Muherrem", in the reader's language: `forward` reads from the relationship's `from`. */
+  relation: (type: 'spouse' | 'parent-of', forward: boolean, name: string) => string;
+  /** What joins the names of a joint statement's speakers ("Mihriban Kader and Ablikim Mamtinin"). */
+  and: string;
+}
+
+const AND: Record<DatasetLocale, string> = { en: ' and ', 'zh-CN': '和', 'zh-TW': '和', ug: ' ۋە ', it: ' e ', tr: ' ve ' };
+
+/**
+ * Family relations as the people list shows them, per language: [from's label, to's label]. Chinese,
+ * Uyghur, Italian and Turkish name the other person's role ("子女：穆合丽萨"), which needs no gender.
+ */
+const RELATION_LABEL: Record<DatasetLocale, Record<'spouse' | 'parent-of', [string, string]>> = {
+  en: { spouse: ['spouse of {name}', 'spouse of {name}'], 'parent-of': ['parent of {name}', 'child of {name}'] },
+  'zh-CN': { spouse: ['配偶：{name}', '配偶：{name}'], 'parent-of': ['子女：{name}', '父母：{name}'] },
+  'zh-TW': { spouse: ['配偶：{name}', '配偶：{name}'], 'parent-of': ['子女：{name}', '父母：{name}'] },
+  ug: { spouse: ['جورىسى: {name}', 'جورىسى: {name}'], 'parent-of': ['بالىسى: {name}', 'ئاتا-ئانىسى: {name}'] },
+  it: { spouse: ['coniuge: {name}', 'coniuge: {name}'], 'parent-of': ['figlio/a: {name}', 'genitore: {name}'] },
+  tr: { spouse: ['eşi: {name}', 'eşi: {name}'], 'parent-of': ['çocuğu: {name}', 'ebeveyni: {name}'] },
+};
+
+const relationIn =
+  (locale: DatasetLocale): ViewText['relation'] =>
+  (type, forward, name) =>
+    RELATION_LABEL[locale][type][forward ? 0 : 1].replace('{name}', name);
+
+/** English text, as written: what a view carries when no locale is chosen. */
+export const ENGLISH_TEXT: ViewText = {
+  locale: 'en',
+  lang: () => 'en',
+  quote: () => undefined,
+  latinName: () => undefined,
+  fallbacks: 0,
+  relation: relationIn('en'),
+  and: AND.en,
+};
+
+export function viewText(localized: LocalizedDataset<StoredDataset>): ViewText {
+  return {
+    locale: localized.locale,
+    lang: localized.textLang,
+    quote: (path) => localized.quoteTranslations.get(path),
+    latinName: (id) => localized.latinNames.get(id),
+    fallbacks: localized.fallbacks.length,
+    relation: relationIn(localized.locale),
+    and: AND[localized.locale],
+  };
 }
