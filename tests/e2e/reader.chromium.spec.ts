@@ -191,9 +191,11 @@ test.describe('Chromium: the reader', () => {
     await expect(frame.locator('button.tab')).toContainText('背景');
     await frame.locator('button.tab').click();
     await expect(frame.getByRole('heading', { name: '中国政府的说法' }).first()).toBeVisible();
-    await expect(frame.getByText('数据集内容为英文，暂无译文。')).toBeVisible();
-    // Dataset text stays English and says so in its markup.
-    await expect(frame.locator('.claims p[lang="en"]').first()).toBeVisible();
+    // Dataset text comes in Simplified Chinese (data/translations/zh-CN.json), marked so in its markup;
+    // quotes stay as said (English) with the dataset's translation beside them.
+    await expect(frame.locator('.claims p[lang="zh-Hans"]').first()).toBeVisible();
+    await expect(frame.locator('.claims blockquote[lang="en"] .quote-translation[lang="zh-Hans"]').first()).toContainText('本数据集的译文');
+    await expect(frame.getByText('数据集内容为英文，暂无译文。')).toHaveCount(0);
   });
 
   test('on a right-to-left page and in a narrow window the sidebar stays whole and inside the window', async ({ page, extension }) => {
