@@ -50,7 +50,9 @@ export function Popup({ t, report, muteChoices, paused, mutedBy, names, needsRel
               <h2>{t('popup.families')}</h2>
               <ul>
                 {detection.families.map((f) => (
-                  <li key={f}>{names[f] ?? f}</li>
+                  <li key={f} lang="en" dir="auto">
+                    {names[f] ?? f}
+                  </li>
                 ))}
               </ul>
             </>
@@ -60,7 +62,9 @@ export function Popup({ t, report, muteChoices, paused, mutedBy, names, needsRel
               <h2>{t('popup.people')}</h2>
               <ul class="people">
                 {detection.people.map((p) => (
-                  <li key={p}>{names[p] ?? p}</li>
+                  <li key={p} lang="en" dir="auto">
+                    {names[p] ?? p}
+                  </li>
                 ))}
               </ul>
             </>
@@ -69,7 +73,10 @@ export function Popup({ t, report, muteChoices, paused, mutedBy, names, needsRel
           <ul class="signals">
             {signals.map((s, i) => (
               <li key={i}>
-                <span class={`strength ${s.strength}`}>{s.strength}</span> {s.label}
+                <span class={`strength ${s.strength}`}>{t(`signal.${s.strength}`)}</span>{' '}
+                <span lang="en" dir="auto">
+                  {s.label}
+                </span>
               </li>
             ))}
           </ul>

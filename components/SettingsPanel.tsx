@@ -1,6 +1,6 @@
 /** Reader settings on the options page: language, pause, muted sites. Settings in, changes out. */
 import { useState } from 'preact/hooks';
-import type { Translate } from '../core/i18n';
+import { LOCALE_NAMES, UI_LOCALES, type Translate } from '../core/i18n';
 import type { Locale, Settings } from '../core/settings';
 import { mute, muteEntryFor, unmute, type MuteEntry } from '../core/muting';
 
@@ -27,10 +27,23 @@ export function SettingsPanel({ t, settings, onChange }: { t: Translate; setting
           onChange={(e) => onChange({ ...settings, locale: (e.currentTarget as HTMLSelectElement).value as Locale })}
         >
           <option value="auto">{t('options.language.auto')}</option>
-          <option value="en">English</option>
-          <option value="zh-CN">简体中文</option>
+          {/* Each language named in itself, so a reader finds theirs whatever the page is in. */}
+          {UI_LOCALES.map((locale) => (
+            <option key={locale} value={locale} lang={locale}>
+              {LOCALE_NAMES[locale]}
+            </option>
+          ))}
         </select>
       </label>
+      <label>
+        <input
+          type="checkbox"
+          checked={settings.followPage}
+          onChange={(e) => onChange({ ...settings, followPage: (e.currentTarget as HTMLInputElement).checked })}
+        />
+        {t('options.language.followPage')}
+      </label>
+      <p class="muted">{t('options.language.fallback')}</p>
       <label>
         <input
           type="checkbox"

@@ -3,15 +3,16 @@ import { safeHref } from '../core/dataset/context-view';
 
 /** "CNN, 23 Apr 2021" linking to the source when it has a safe URL. */
 export function SourceLink({ source }: { source: Source | undefined }) {
-  if (!source) return <span class="source missing">source unavailable</span>;
+  // Publisher and date are English (like the dataset); dir="auto" isolates them in a right-to-left UI.
+  if (!source) return <span class="source missing" lang="en" dir="auto">source unavailable</span>;
   const label = `${source.publisher}, ${formatDate(source.date.value)}`;
   const href = safeHref(source.url);
   return href ? (
-    <a class="source" href={href} target="_blank" rel="noopener noreferrer" title={source.title}>
+    <a class="source" lang="en" dir="auto" href={href} target="_blank" rel="noopener noreferrer" title={source.title}>
       {label}
     </a>
   ) : (
-    <span class="source" title={source.note ?? source.title}>
+    <span class="source" lang="en" dir="auto" title={source.note ?? source.title}>
       {label}
     </span>
   );

@@ -23,6 +23,8 @@ import { type AnnotatorToBackground } from '../core/messages/to-background';
 import { AnnotatorMessage } from '../core/messages/to-content';
 import { BackgroundToContent, parseMessage } from '../core/messages/to-content';
 import { SidebarHost } from './sidebar-host';
+import { sidebarPlacement } from './sidebar-placement';
+import { SETTINGS_KEY } from '../core/settings';
 
 /** The highlight registry is readable by the page: a count cap, and a name that says nothing. */
 const MAX_HIGHLIGHTS = 300;
@@ -170,7 +172,15 @@ export class Annotator {
       if (open) this.host.setOpen(true);
       return;
     }
-    this.host = new SidebarHost(browser.runtime.getURL('/sidebar.html'), open);
+    // The reader's language settings decide the sidebar's edge (issue 17); another call may have
+    // mounted the host meanwhile.
+    const stored = await browser.storage.local.get(SETTINGS_KEY);
+    if (this.host?.mounted) {
+      if (open) this.host.setOpen(true);
+      return;
+    }
+    const { url, side } = sidebarPlacement(browser.runtime.getURL('/sidebar.html'), stored[SETTINGS_KEY], document, navigator.languages);
+    this.host = new SidebarHost(url, open, side);
     browser.runtime.onMessage.addListener(this.onMessage);
     await this.host.mount();
   }

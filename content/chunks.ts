@@ -8,7 +8,7 @@
  */
 import type { PageHighlights } from './highlights';
 import type { Detector } from '../core/detect/detect';
-import type { collectText } from './page-text';
+import type { collectText, textCollector } from './page-text';
 import type { Annotator } from './annotator';
 import type { prepareTextTracks, restoreTextTracks, trackCueTexts } from './page-text';
 
@@ -23,6 +23,8 @@ export interface ContentUi {
 export interface ContentDetector {
   Detector: typeof Detector;
   collectText: typeof collectText;
+  /** `collectText` in steps: the first pass over a whole document, in idle-time slices. */
+  textCollector: typeof textCollector;
 }
 
 export interface ContentAnnotator {

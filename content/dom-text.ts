@@ -50,28 +50,54 @@ export interface TextVisitor {
 
 /** Walk the subtree under `top` (not `top` itself) in document order. */
 export function walkText(top: Node, visitor: TextVisitor): void {
-  const doc = top.ownerDocument ?? (top as Document);
-  const walker = doc.createTreeWalker(top, SHOW);
-  let node: Node | null = walker.firstChild();
-  while (node && !visitor.done?.()) {
-    if (node.nodeType === TEXT) {
-      if ((node as Text).data.length > 0) visitor.text(node as Text);
-    } else if (node.nodeType === ELEMENT && visitor.enter(node as Element)) {
-      const child = walker.firstChild();
-      if (child) {
-        node = child;
-        continue;
+  new TextWalk(top, visitor).step(Infinity);
+}
+
+/** Nodes between two readings of the clock in `TextWalk.step` (reading it costs more than a node). */
+const CLOCK_EVERY = 64;
+
+/** The same walk in steps: `step(deadline)` walks until the deadline, and says whether it has finished. */
+export class TextWalk {
+  private readonly walker: TreeWalker;
+  private node: Node | null;
+
+  constructor(top: Node, private readonly visitor: TextVisitor) {
+    const doc = top.ownerDocument ?? (top as Document);
+    this.walker = doc.createTreeWalker(top, SHOW);
+    this.node = this.walker.firstChild();
+  }
+
+  /** Walk until `deadline` (a `performance.now()` time). Returns true once finished. */
+  step(deadline: number): boolean {
+    const { walker, visitor } = this;
+    let node = this.node;
+    let count = 0;
+    while (node && !visitor.done?.()) {
+      if ((++count & (CLOCK_EVERY - 1)) === 0 && deadline !== Infinity && performance.now() >= deadline) {
+        this.node = node;
+        return false;
       }
-      visitor.leave(node as Element);
+      if (node.nodeType === TEXT) {
+        if ((node as Text).data.length > 0) visitor.text(node as Text);
+      } else if (node.nodeType === ELEMENT && visitor.enter(node as Element)) {
+        const child = walker.firstChild();
+        if (child) {
+          node = child;
+          continue;
+        }
+        visitor.leave(node as Element);
+      }
+      // Next: the sibling, or climb until an ancestor has one (leaving each element on the way).
+      let next = walker.nextSibling();
+      while (!next) {
+        const parent = walker.parentNode();
+        if (!parent) break;
+        if (parent.nodeType === ELEMENT) visitor.leave(parent as Element);
+        next = walker.nextSibling();
+      }
+      node = next;
     }
-    // Next: the sibling, or climb until an ancestor has one (leaving each element on the way).
-    let next = walker.nextSibling();
-    while (!next) {
-      const parent = walker.parentNode();
-      if (!parent) break;
-      if (parent.nodeType === ELEMENT) visitor.leave(parent as Element);
-      next = walker.nextSibling();
-    }
-    node = next;
+    this.node = null;
+    return true;
   }
 }

@@ -9,7 +9,7 @@
  */
 import type { Segment, TextOrigin } from '../core/detect/detect';
 import { TEXT_LIMIT } from '../core/detect/limits';
-import { isSkipped, walkText } from './dom-text';
+import { TextWalk, isSkipped } from './dom-text';
 
 export { TEXT_LIMIT };
 
@@ -94,6 +94,20 @@ interface Root {
  * shadow roots and same-origin iframes follow as blocks of their own.
  */
 export function collectText(root: Node, options: CollectOptions = {}): PageText {
+  const collector = textCollector(root, options);
+  collector.step(Infinity);
+  return collector.result;
+}
+
+/** `collectText` in steps, for a page read in idle-time slices. */
+export interface TextCollector {
+  /** Read until `deadline` (a `performance.now()` time); true once everything is read. */
+  step(deadline: number): boolean;
+  /** What has been read so far (all of it once `step` has returned true). */
+  readonly result: PageText;
+}
+
+export function textCollector(root: Node, options: CollectOptions = {}): TextCollector {
   const limit = options.limit ?? TEXT_LIMIT;
   const doc = root.ownerDocument ?? (root as Document);
   const segments: Segment[] = [];
@@ -175,38 +189,57 @@ export function collectText(root: Node, options: CollectOptions = {}): PageText 
     }
   };
 
-  for (let r = 0; r < roots.length && read < limit; r++) {
-    const { node: top } = roots[r]!;
-    furniture = roots[r]!.furniture ? 1 : 0;
-    caption = roots[r]!.caption ? 1 : 0;
-    pendingBreak = true;
-    // A bare text node (added to the page, or changed in place) is read as it is, unless it sits in
-    // something that is not prose.
-    if (top.nodeType === 3) {
-      if (!inSkipped(top)) push((top as Text).data, caption > 0 ? 'caption' : 'body', top, true);
-      continue;
+  const visitor = {
+    enter,
+    leave,
+    text(node: Text) {
+      push(node.data, caption > 0 ? 'caption' : 'body', node, pendingBreak);
+      pendingBreak = false;
+    },
+    done: () => read >= limit,
+  };
+  let r = 0;
+  let walk: TextWalk | undefined;
+  let finished = false;
+  const step = (deadline: number): boolean => {
+    if (finished) return true;
+    for (;;) {
+      if (walk) {
+        if (!walk.step(deadline)) return false;
+        walk = undefined;
+        r++;
+        if (deadline !== Infinity && performance.now() >= deadline) return false;
+      }
+      if (r >= roots.length || read >= limit) break;
+      const { node: top } = roots[r]!;
+      furniture = roots[r]!.furniture ? 1 : 0;
+      caption = roots[r]!.caption ? 1 : 0;
+      pendingBreak = true;
+      // A bare text node (added to the page, or changed in place) is read as it is, unless it sits in
+      // something that is not prose.
+      if (top.nodeType === 3) {
+        if (!inSkipped(top)) push((top as Text).data, caption > 0 ? 'caption' : 'body', top, true);
+        r++;
+        continue;
+      }
+      // The top node itself: an element is entered like any other (its text is read).
+      if (top.nodeType === ELEMENT && !enter(top as Element)) {
+        r++;
+        continue;
+      }
+      walk = new TextWalk(top, visitor);
     }
-    // The top node itself: an element is entered like any other (its text is read).
-    if (top.nodeType === ELEMENT && !enter(top as Element)) continue;
-    walkText(top, {
-      enter,
-      leave,
-      text(node) {
-        push(node.data, caption > 0 ? 'caption' : 'body', node, pendingBreak);
-        pendingBreak = false;
-      },
-      done: () => read >= limit,
-    });
-  }
-
-  if (options.captions) {
-    const owner = root;
-    for (const cue of options.captions) {
-      if (read >= limit) break;
-      if (cue) push(cue, 'caption', owner, true);
+    if (options.captions) {
+      const owner = root;
+      for (const cue of options.captions) {
+        if (read >= limit) break;
+        if (cue) push(cue, 'caption', owner, true);
+      }
     }
-  }
-  return { segments, nodes };
+    finished = true;
+    return true;
+  };
+  return { step, result: { segments, nodes } };
 }
 
 /** A cue's text without WebVTT markup (<v Speaker>, <i>, <c.class>, timestamps) and entities. */

@@ -8,9 +8,14 @@ import { TEXT_LIMIT } from '../core/detect/limits';
 import { isSkipped } from './dom-text';
 
 /** Group size: big enough that a group costs one regex call, small enough to stay a cheap string. */
-const GROUP = 32_768;
-/** Text carried from one group into the next, so a word cut between two groups is still seen. */
-const CARRY = 256;
+const GROUP = 65_536;
+/**
+ * Text carried from one group into the next, so a word cut between two groups is still seen, and an
+ * event told across two groups too: its elements lie within core/detect/limits.ts's WINDOW (3,000
+ * folded characters) of each other, so within this much raw text unless the page pads its words with
+ * more than 1.7 breaks or invisibles per character.
+ */
+const CARRY = 8_192;
 /** Elements with fewer element children than this are wrappers: their children are read one by one. */
 const LIST = 5;
 /** What is read besides text: labels, frames, and elements that may carry a shadow root. */

@@ -5,9 +5,11 @@
  * (a frame in a shadow tree is not in window.frames), and the host's own styles cannot be overridden
  * (see HOST_CSS).
  *
- * Collapsed, the host is a slim tab at the right edge; open, a panel beside the page.
+ * Collapsed, the host is a slim tab at the right edge; open, a panel beside the page. In a
+ * right-to-left interface (Uyghur) both sit at the left edge (HOST_CSS_LEFT, issue 17).
  */
 import { HOST_TAG } from './dom-text';
+import type { SidebarSide } from './sidebar-placement';
 
 /**
  * The host's own styles live in the shadow root as `:host` rules with !important. In the cascade,
@@ -34,6 +36,15 @@ iframe { display: block; border: 0; width: 100%; height: 100%; background: trans
 :host(:not([data-state='open'])) iframe { border-radius: 8px 0 0 8px; }
 `;
 
+/**
+ * Issue 17, right to left: the left-edge placement, added after HOST_CSS (same specificity, later
+ * wins). A second rule set rather than an attribute, so the page sees nothing of the language.
+ */
+const HOST_CSS_LEFT = `
+:host { left: 0 !important; right: auto !important; }
+:host(:not([data-state='open'])) iframe { border-radius: 0 8px 8px 0; }
+`;
+
 export class SidebarHost {
   private readonly host: HTMLElement;
   private readonly shadow: ShadowRoot;
@@ -45,11 +56,13 @@ export class SidebarHost {
   constructor(
     private readonly url: string,
     open: boolean,
+    /** The edge the host sits at (content/sidebar-placement.ts). */
+    side: SidebarSide = 'right',
   ) {
     this.host = document.createElement(HOST_TAG);
     this.shadow = this.host.attachShadow({ mode: 'closed' });
     const style = document.createElement('style');
-    style.textContent = HOST_CSS;
+    style.textContent = side === 'left' ? HOST_CSS + HOST_CSS_LEFT : HOST_CSS;
     this.shadow.append(style);
     this.frame = this.createFrame();
     this.firstLoad = new Promise<void>((resolve) => this.frame.addEventListener('load', () => resolve(), { once: true }));
@@ -64,6 +77,9 @@ export class SidebarHost {
   private createFrame(): HTMLIFrameElement {
     const frame = document.createElement('iframe');
     frame.title = 'Backstory';
+    // "Copy context" writes to the clipboard from this cross-origin frame: the Clipboard API asks the
+    // embedder to delegate it (Permissions Policy), and nothing else is delegated.
+    frame.allow = 'clipboard-write';
     frame.src = this.url;
     let loads = 0;
     frame.addEventListener('load', () => {

@@ -8,7 +8,7 @@ import { hostInSite, hostOfUrl, valueForHost } from './site-match';
 
 export const SETTINGS_KEY = 'settings';
 
-export const Locale = z.enum(['auto', 'en', 'zh-CN']);
+export const Locale = z.enum(['auto', 'en', 'zh-CN', 'zh-TW', 'ug', 'it', 'tr']);
 export type Locale = z.infer<typeof Locale>;
 
 export const Settings = z.object({
@@ -24,12 +24,17 @@ export const Settings = z.object({
   mutedHosts: z._default(z.array(z.string()), []),
   /** Whether the sidebar opens by itself, per site (registrable domain), as the reader last left it. */
   openBySite: z._default(z.record(z.string(), z.boolean()), {}),
-  /** UI language: the browser's, or an override. */
+  /** UI language: the browser's, or one of the six (core/locale.ts). */
   locale: z._default(Locale, 'auto'),
+  /**
+   * Beside a page written in one of the six languages, show the sidebar in the page's language (a
+   * Chinese state-media page gets its context in Chinese); other pages keep `locale`.
+   */
+  followPage: z._default(z.boolean(), false),
 });
 export type Settings = z.infer<typeof Settings>;
 
-export const DEFAULT_SETTINGS: Settings = { paused: false, mutedSites: [], mutedHosts: [], openBySite: {}, locale: 'auto' };
+export const DEFAULT_SETTINGS: Settings = { paused: false, mutedSites: [], mutedHosts: [], openBySite: {}, locale: 'auto', followPage: false };
 
 /** Parse stored settings; invalid or missing values become defaults (never throws). */
 export function parseSettings(value: unknown): Settings {

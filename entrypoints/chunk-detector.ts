@@ -6,8 +6,8 @@
  */
 import { Detector } from '../core/detect/detect';
 import { registerChunk } from '../content/chunks';
-import { collectText } from '../content/page-text';
+import { collectText, textCollector } from '../content/page-text';
 
 export default defineUnlistedScript(() => {
-  registerChunk('detector', { Detector, collectText });
+  registerChunk('detector', { Detector, collectText, textCollector });
 });

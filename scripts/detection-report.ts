@@ -1,9 +1,12 @@
 /**
  * Prints the detector's precision and recall on the corpus, overall and per category (names by route,
  * events, social posts, video pages, stripped twins, each language), and every page it gets wrong.
- * Usage: npm run detection-report [-- --failures]
+ * Usage: npm run detection-report [-- --failures] [-- --prefilter]
+ *   --prefilter: also how often the prefilter opens on prose that is not about the story
+ *                (tests/fixtures/prose/: ordinary news and near-misses, per language), and on what.
  */
 import { corpusDetector, loadCorpus, precision, recall, tallyBy, type CorpusEntry, type Tally } from '../tests/support/corpus';
+import { prefilterOnProse } from './prefilter-report';
 
 const entries = loadCorpus();
 const detector = corpusDetector();
@@ -39,3 +42,5 @@ if (process.argv.includes('--failures')) {
     if (entry.evidence) console.log(`    evidence: ${entry.evidence}`);
   }
 }
+
+if (process.argv.includes('--prefilter')) prefilterOnProse();

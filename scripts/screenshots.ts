@@ -1,7 +1,7 @@
 /**
  * `npm run screenshots`: regenerates, headless, from the built extension on the bundled demo article:
  * - the README's pictures (docs/screenshots/): the sidebar collapsed and open in light and dark, the
- *   popup, and the options page;
+ *   popup, the options page, and the sidebar open in Chinese and in Uyghur (right to left, at the left);
  * - the store pictures (docs/store/): screenshots at the stores' 1280×800, and the 440×280 promo tile.
  */
 import path from 'node:path';
@@ -68,6 +68,15 @@ for (const colorScheme of ['light', 'dark'] as const) {
   }
   await demo.context.close();
   console.log(`saved the ${colorScheme} screenshots`);
+}
+
+// The sidebar in Simplified Chinese and in Uyghur (mirrored, at the left edge), beside the same article.
+for (const locale of ['zh-CN', 'ug'] as const) {
+  const demo = await openDemo({ headless: true, viewport: STORE_VIEWPORT, locale });
+  await openSidebar(demo);
+  await demo.page.screenshot({ path: save(`sidebar-open-${locale}.png`) });
+  await demo.context.close();
+  console.log(`saved the ${locale} screenshot`);
 }
 
 // Store: the 440×280 promo tile, a plain page drawn with the icon's own drawing and one line of text.

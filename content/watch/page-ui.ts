@@ -6,6 +6,7 @@
 import type { Detection } from '../../core/detect/detect';
 import type { HighlightTarget, PageHighlights } from '../highlights';
 import { SidebarHost } from '../sidebar-host';
+import { sidebarPlacement } from '../sidebar-placement';
 import type { WatchContext, WatchPorts } from './ports';
 
 export class PageUi {
@@ -17,6 +18,8 @@ export class PageUi {
     private readonly ports: WatchPorts,
     /** Whether the reader keeps the sidebar open on this site. */
     private readonly openAtStart: boolean,
+    /** The stored settings record, for the sidebar's language and edge (content/sidebar-placement.ts). */
+    private readonly storedSettings?: unknown,
   ) {}
 
   /**
@@ -28,7 +31,8 @@ export class PageUi {
       // The host (a closed shadow root holding the extension's frame) is mounted at once; the sidebar
       // itself is the frame's page, which loads only now. The highlights come with chunk-ui.js.
       this.ports.loaded('annotator')?.annotator.yieldSidebar();
-      this.host = new SidebarHost(this.ports.sidebarUrl(), this.openAtStart);
+      const { url, side } = sidebarPlacement(this.ports.sidebarUrl(), this.storedSettings, document, navigator.languages);
+      this.host = new SidebarHost(url, this.openAtStart, side);
       void this.host.mount().then(onMounted);
     }
     const ui = await this.ports.chunk('ui');

@@ -36,6 +36,8 @@ import type { WatchContext, WatchPorts } from './ports';
 
 /** Idle-time batches: at most this long per slice, so the extension never makes a long task. */
 export const SLICE_MS = 8;
+/** Segments the full pass scans between readings of the clock. */
+const SCAN_RUN = 64;
 /** How long an idle callback may wait before it runs anyway. */
 const IDLE_TIMEOUT_MS = 1000;
 /** Without requestIdleCallback: a plain timeout between slices. */
@@ -119,7 +121,7 @@ export class PageWatch {
       this.report.status = settings.paused ? 'paused' : 'muted';
       return;
     }
-    this.ui = new PageUi(this.ctx, this.ports, settings.open);
+    this.ui = new PageUi(this.ctx, this.ports, settings.open, stored[SETTINGS_KEY]);
     this.record = record;
     this.gate = new Gate(record.gate, () => this.foldTable());
     this.observe();
@@ -179,6 +181,7 @@ export class PageWatch {
   }
 
   private async openFully(): Promise<void> {
+    const generation = this.generation;
     if (!this.detector) {
       const waited = this.ports.now();
       // The rest of the index and the full pass's code, at once.
@@ -196,16 +199,48 @@ export class PageWatch {
       this.detector = new lib.Detector(unpackIndex(this.record!, stored), this.foldTable());
       this.account(t);
     }
-    const t0 = this.ports.now();
-    this.session = this.detector.session();
+    const session = this.detector.session();
+    this.session = session;
     this.pending = undefined;
-    // Everything queued is in the document, and read now.
+    // Everything queued is in the document, and read now (what is added while the pass runs is
+    // queued again, and read after it).
     this.queue.length = 0;
     this.items = { next: 0, ids: new WeakMap() };
-    const page = this.lib!.collectText(this.doc, { withHead: true, items: this.items });
+    // Read, then scan, in idle-time slices of SLICE_MS, as the prefilter reads: a 5 MB page is a
+    // few hundred milliseconds of work, which in one piece would hold up the page.
+    const collector = this.lib!.textCollector(this.doc, { withHead: true, items: this.items });
+    const page = collector.result;
     this.nodes = page.nodes;
-    this.session.add(page.segments);
-    await this.apply(t0);
+    for (;;) {
+      const t0 = this.ports.now();
+      const done = collector.step(t0 + SLICE_MS);
+      this.account(t0);
+      if (done) break;
+      if (!(await this.stillOurs(generation, session))) return;
+    }
+    const segments = page.segments;
+    for (let next = 0; ; ) {
+      const t0 = this.ports.now();
+      const end = t0 + SLICE_MS;
+      // Segments are scanned in runs of SCAN_RUN between readings of the clock.
+      while (next < segments.length && this.ports.now() < end) {
+        const to = Math.min(segments.length, next + SCAN_RUN);
+        session.addPart(segments, next, to);
+        next = to;
+      }
+      if (next >= segments.length) {
+        await this.apply(t0);
+        return;
+      }
+      this.account(t0);
+      if (!(await this.stillOurs(generation, session))) return;
+    }
+  }
+
+  /** After an idle wait: whether the full pass should go on (the page has not moved on). */
+  private async stillOurs(generation: number, session: DetectionSession): Promise<boolean> {
+    await this.idle();
+    return this.ctx.isValid && generation === this.generation && this.session === session;
   }
 
   /** The prefilter read everything and found none of the words a match needs. */

@@ -1,7 +1,9 @@
 /**
- * From the stored dataset and a detection to what the sidebar shows: per matched family, its people,
- * the claims about them (attributed), the answers, the evidence findings, reported conduct, events
- * and the sources behind each. Pure: no browser APIs, so it is tested directly.
+ * From the stored dataset and a detection to what the sidebar shows: per matched family, its key
+ * context (four lines, chosen by the rules of `keyContext`), its people, the claims about them
+ * (attributed), the answers, the evidence findings, reported conduct, events and the sources behind
+ * each. Every record appears once in the whole view: the key lines first, then each family in order,
+ * then the background to both families. Pure: no browser APIs, so it is tested directly.
  */
 import type {
   Actor,
@@ -16,16 +18,36 @@ import type {
   Response,
   Source,
 } from './schema';
-import { ENGLISH_TEXT, type ViewText } from './localize';
+import { ENGLISH_TEXT, textPath, type ViewText } from './localize';
 
 export { textPath, type ViewText } from './localize';
 
 export type StoredDataset = Omit<Dataset, 'meta' | 'signals'>;
 
+/**
+ * The four lines a reader sees first for a family, each one click from its source: what the Chinese
+ * government claimed (and when), what the parents answered, the finding that no evidence was given,
+ * and the conduct CNN reported (coaching and interrogation). A slot is empty when the dataset has
+ * nothing for it.
+ */
+export interface KeyContext {
+  claim?: Claim;
+  response?: Response;
+  finding?: EvidenceFinding;
+  /** Coaching and interrogation when reported for the family; else its children's state-media appearance. */
+  conduct: Conduct[];
+}
+
 export interface FamilyView {
   family: Family;
+  key: KeyContext;
+  /**
+   * True when the key finding is the same record as an earlier family's (one finding about all the
+   * parents): it is shown once, with the first family.
+   */
+  findingShared: boolean;
   people: Person[];
-  /** "Muherrem: wife of Mamutjan Abdurehim" lines, per person id. */
+  /** "husband of Muherrem", "father of Muhlise and Hikmet" phrases, per person id. */
   relations: Map<string, string[]>;
   claims: Claim[];
   responses: Response[];
@@ -39,9 +61,15 @@ export interface ContextView {
   families: FamilyView[];
   /** Claims about the whole story (context for both families). */
   storyClaims: Claim[];
+  /** Events of the story as a whole (not of one family), in date order. */
+  storyEvents: Event[];
   sources: Map<string, Source>;
   /** Display names of claimants and respondents (actors and people). */
   speakers: Map<string, string>;
+  /**
+   * People the detector recognised on the page: every rule that recognises a person does so from
+   * one of the person's names in the page's text, so these are the people "named on this page".
+   */
   recognised: Set<string>;
   /** Actor id -> kind, to tell government claims from others'. */
   actorKinds: Map<string, Actor['kind']>;
@@ -55,6 +83,181 @@ export interface ContextView {
 
 /** Parents first, then children, then the wider family. */
 const ROLE_ORDER = ['father', 'mother', 'daughter', 'son', 'child', 'grandfather', 'grandmother'];
+
+/** How a person of each role is named in a relation, as a reader would say it. */
+const ROLE_WORDS: Record<string, { spouse: string; parent: string; child: string; sibling: string; grandparent: string }> = {
+  father: { spouse: 'husband', parent: 'father', child: 'son', sibling: 'brother', grandparent: 'grandfather' },
+  mother: { spouse: 'wife', parent: 'mother', child: 'daughter', sibling: 'sister', grandparent: 'grandmother' },
+  daughter: { spouse: 'wife', parent: 'mother', child: 'daughter', sibling: 'sister', grandparent: 'grandmother' },
+  son: { spouse: 'husband', parent: 'father', child: 'son', sibling: 'brother', grandparent: 'grandfather' },
+  grandfather: { spouse: 'husband', parent: 'father', child: 'son', sibling: 'brother', grandparent: 'grandfather' },
+  grandmother: { spouse: 'wife', parent: 'mother', child: 'daughter', sibling: 'sister', grandparent: 'grandmother' },
+};
+const NEUTRAL_WORDS = { spouse: 'spouse', parent: 'parent', child: 'child', sibling: 'sibling', grandparent: 'grandparent' };
+
+/** Roles that are described by their parents ("daughter of ..."); adults are described downward. */
+const CHILD_ROLES = new Set(['daughter', 'son', 'child']);
+
+/** "A", "A and B", "A, B and C". */
+function joinNames(names: string[]): string {
+  return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}
+
+/**
+ * Relations as a reader says them, one phrase per kind: "husband of Muherrem", "father of Muhlise
+ * and Hikmet", "grandfather of Muhlise and Hikmet", "daughter of Mamutjan Abdurehim and Muherrem",
+ * "sister of Hikmet". Adults are described by their spouse, children and grandchildren; children by
+ * their parents and siblings. A parent is never described as the child of someone ("son of the
+ * children's grandfather"): the grandfather's own line says it.
+ */
+export function relationPhrases(people: Person[], relationships: StoredDataset['relationships']): Map<string, string[]> {
+  const byId = new Map(people.map((p) => [p.id, p]));
+  // Names as they read inside a phrase ("father of the children's grandfather" never arises, but a
+  // name that starts with "The" reads in lower case).
+  const name = (id: string) => byId.get(id)!.displayName.replace(/^The /, 'the ');
+  const words = (id: string) => ROLE_WORDS[byId.get(id)!.role] ?? NEUTRAL_WORDS;
+  const links = new Map<string, Map<string, string[]>>();
+  const add = (who: string, word: string, other: string) => {
+    const mine = links.get(who) ?? new Map<string, string[]>();
+    links.set(who, mine);
+    const list = mine.get(word) ?? [];
+    if (!list.includes(other)) list.push(other);
+    mine.set(word, list);
+  };
+  for (const r of relationships) {
+    if (!byId.has(r.from) || !byId.has(r.to)) continue;
+    const childTo = CHILD_ROLES.has(byId.get(r.to)!.role);
+    if (r.type === 'spouse' || r.type === 'sibling') {
+      const kind = r.type === 'spouse' ? 'spouse' : 'sibling';
+      add(r.from, `${words(r.from)[kind]} of`, r.to);
+      add(r.to, `${words(r.to)[kind]} of`, r.from);
+    } else if (r.type === 'parent-of') {
+      add(r.from, `${words(r.from).parent} of`, r.to);
+      if (childTo) add(r.to, `${words(r.to).child} of`, r.from);
+    } else if (r.type === 'grandparent-of') {
+      add(r.from, `${words(r.from).grandparent} of`, r.to);
+    }
+  }
+  const out = new Map<string, string[]>();
+  for (const [who, mine] of links) {
+    out.set(
+      who,
+      [...mine].map(([word, others]) => `${word} ${joinNames(others.map(name))}`),
+    );
+  }
+  return out;
+}
+
+/**
+ * Date order for partial dates: by year, then month, then day, a missing part counting as before
+ * the first (a period sorts at its start). So "2021" (some time in 2021) comes before "Mar 2021",
+ * which comes before "15 Mar 2021"; records with the same date are ordered by id (byDate). A partial
+ * date is always shown as precisely as it is known ("2021", "Mar 2021"), never as a day.
+ */
+export function compareDates(a: string, b: string): number {
+  const parts = (v: string) => v.split('-').map(Number);
+  const [x, y] = [parts(a), parts(b)];
+  for (let i = 0; i < 3; i++) {
+    const d = (x[i] ?? 0) - (y[i] ?? 0);
+    if (d !== 0) return d;
+  }
+  return 0;
+}
+
+/** Events by date; the same date by id, so the order never depends on how storage returned them. */
+function byDate(a: Event, b: Event): number {
+  return compareDates(a.date.value, b.date.value) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+/**
+ * An event and a conduct record tell the same happening when the same source dates both to the same
+ * month or day and they concern the same people ("Mamutjan said he lost contact with Muherrem in
+ * April 2017"). A year alone is too coarse to tell: the children's interrogation and their photo with
+ * the sign are both "2021".
+ */
+function sameHappening(e: Event, c: Conduct): boolean {
+  if (!c.date || c.date.value !== e.date.value || e.date.precision === 'year' || c.sourceId !== e.sourceId) return false;
+  return c.subjects.some((id) => e.people.includes(id));
+}
+
+/** Conduct kinds that answer "the coaching and interrogation CNN reported", in the order shown. */
+const KEY_CONDUCT = ['coaching', 'interrogation'];
+/** When a family has none of those: how state media put its children on screen. */
+const KEY_CONDUCT_FALLBACK = ['state-media-appearance'];
+
+/** Accusations from the gravest: a terrorist group or a prison sentence before views or desertion. */
+const TOPIC_GRAVITY = ['terrorism', 'conviction', 'extremism', 'abandonment'];
+const gravity = (c: Claim) => {
+  const i = TOPIC_GRAVITY.indexOf(c.topic);
+  return i < 0 ? TOPIC_GRAVITY.length : i;
+};
+
+/**
+ * The key lines of a family, by rule (no editorial field needed). The records arrive in whatever
+ * order storage gives them (IndexedDB returns them by id), so every choice ends on the id and never
+ * depends on that order.
+ * - claim: among the Chinese government's dated claims about the family, the gravest accusation
+ *   (TOPIC_GRAVITY); among equals, the one the parents answered most often.
+ * - response: among the answers made by the family's parents only, one that answers that claim and
+ *   the most of the government's claims about the family (a denial of them all before an answer to
+ *   one point).
+ * - finding: CNN's "no evidence was provided" finding about any of those claims.
+ * - conduct: what was reported (by an outlet, not a party) as coaching and interrogation of the
+ *   family's members; a family with none gets its children's state-media appearance.
+ */
+export function keyContext(
+  data: StoredDataset,
+  familyId: string,
+  claims: Claim[],
+  responses: Response[],
+  findings: EvidenceFinding[],
+  conduct: Conduct[],
+): KeyContext {
+  const kinds = new Map((data.actors as Actor[]).map((a) => [a.id, a.kind]));
+  const parents = new Set(data.people.filter((p) => p.familyId === familyId && (p.role === 'father' || p.role === 'mother')).map((p) => p.id));
+  const byId = <T extends { id: string }>(list: T[]) => [...list].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const government = byId(claims.filter((c) => c.claimant === 'prc-government' && c.date));
+  const governmentIds = new Set(government.map((c) => c.id));
+  const byParents = byId(responses).filter((r) => r.respondents.length > 0 && r.respondents.every((id) => parents.has(id)));
+  const answered = (c: Claim) => byParents.filter((r) => r.respondsTo.includes(c.id)).length;
+  const claim = pickMax(government, (c) => -gravity(c) * 1000 + answered(c));
+  const covers = (r: Response) => r.respondsTo.filter((id) => governmentIds.has(id)).length;
+  const response = pickMax(
+    byParents.filter((r) => !claim || r.respondsTo.includes(claim.id)),
+    covers,
+  );
+  const finding = byId(findings).find((f) => f.kind === 'no-evidence-provided' && f.about.some((id) => governmentIds.has(id)));
+  const reported = byId(conduct).filter((c) => kinds.get(c.reportedBy) === 'news-outlet');
+  const pick = (order: string[]) => order.flatMap((k) => reported.filter((c) => c.kind === k).slice(0, 1));
+  const chosen = pick(KEY_CONDUCT);
+  return { claim, response, finding, conduct: chosen.length ? chosen : pick(KEY_CONDUCT_FALLBACK) };
+}
+
+/** The first record with the highest score. */
+function pickMax<T>(items: T[], score: (x: T) => number): T | undefined {
+  let best: T | undefined;
+  let bestScore = -Infinity;
+  for (const x of items) {
+    const s = score(x);
+    if (s > bestScore) [best, bestScore] = [x, s];
+  }
+  return best;
+}
+
+/**
+ * Relations in another language than English (core/dataset/localize.ts `relation`): each spouse and
+ * parent link, named by the other person's role ("配偶：穆哈拉姆"), which needs no gendered word.
+ */
+function localizedRelations(people: Person[], relationships: StoredDataset['relationships'], text: ViewText): Map<string, string[]> {
+  const names = new Map(people.map((p) => [p.id, p.displayName]));
+  const out = new Map<string, string[]>();
+  for (const r of relationships) {
+    if (!names.has(r.from) || !names.has(r.to) || (r.type !== 'spouse' && r.type !== 'parent-of')) continue;
+    out.set(r.from, [...(out.get(r.from) ?? []), text.relation(r.type, true, names.get(r.to)!)]);
+    out.set(r.to, [...(out.get(r.to) ?? []), text.relation(r.type, false, names.get(r.from)!)]);
+  }
+  return out;
+}
 
 /**
  * Build the view. `familyIds` empty (a story-level match that names nobody) shows both families.
@@ -70,35 +273,71 @@ export function buildContextView(
   const shown = familyIds.length ? data.families.filter((f) => familyIds.includes(f.id)) : data.families;
   const personFamily = new Map(data.people.map((p) => [p.id, p.familyId]));
   const familyOf = (ids: string[]) => new Set(ids.map((id) => personFamily.get(id) ?? id));
+  const familyIdSet = new Set(data.families.map((f) => f.id));
+  /** Claims about a family: about one of its people, or about the family itself. */
+  const aboutAFamily = (c: Claim) => [...familyOf(c.about)].some((id) => familyIdSet.has(id));
 
-  const families = shown.map((family): FamilyView => {
+  /** An event's family: its own, else the one family of all its people; none for the story's events. */
+  const familyOfEvent = (e: Event): string | undefined => {
+    if (e.familyId) return e.familyId;
+    const families = familyOf(e.people);
+    return families.size === 1 ? [...families][0] : undefined;
+  };
+
+  const drafts = shown.map((family) => {
     const people = data.people
       .filter((p) => p.familyId === family.id)
       .sort((a, b) => ROLE_ORDER.indexOf(a.role) - ROLE_ORDER.indexOf(b.role));
     const inFamily = (ids: string[]) => familyOf(ids).has(family.id);
     const claims = data.claims.filter((c) => c.about.length > 0 && inFamily(c.about));
     const claimIds = new Set(claims.map((c) => c.id));
-    // Names as they read inside a phrase ("child of the children's grandfather").
-    const names = new Map(people.map((p) => [p.id, p.displayName.replace(/^The /, 'the ')]));
-    const relations = new Map<string, string[]>();
-    for (const r of data.relationships) {
-      // Spouses and parents say who is who; grandparent and sibling links follow from them.
-      if (!names.has(r.from) || !names.has(r.to) || (r.type !== 'spouse' && r.type !== 'parent-of')) continue;
-      relations.set(r.from, [...(relations.get(r.from) ?? []), text.relation(r.type, true, names.get(r.to)!)]);
-      relations.set(r.to, [...(relations.get(r.to) ?? []), text.relation(r.type, false, names.get(r.from)!)]);
-    }
+    const responses = data.responses.filter((r) => r.respondsTo.some((id) => claimIds.has(id)));
+    const findings = data.findings.filter((f) => f.about.some((id) => claimIds.has(id)));
+    const conduct = data.conduct.filter((c) => inFamily(c.subjects));
     return {
       family,
       people,
-      relations,
       claims,
-      responses: data.responses.filter((r) => r.respondsTo.some((id) => claimIds.has(id))),
-      findings: data.findings.filter((f) => f.about.some((id) => claimIds.has(id))),
-      conduct: data.conduct.filter((c) => inFamily(c.subjects)),
-      events: data.events
-        .filter((e) => e.familyId === family.id || (e.people.length > 0 && inFamily(e.people)))
-        .sort((a, b) => a.date.value.localeCompare(b.date.value)),
+      responses,
+      findings,
+      conduct,
+      key: keyContext(data, family.id, claims, responses, findings, conduct),
+      events: data.events.filter((e) => familyOfEvent(e) === family.id).sort(byDate),
       media: data.media.filter((m) => m.people.length > 0 && inFamily(m.people)),
+    };
+  });
+
+  // Every record once: the key lines of all families come first on screen, then each family's
+  // sections in order; a record shared by two families is listed with the first.
+  const seen = new Set<string>();
+  const once = <T extends { id: string }>(list: T[]) =>
+    list.filter((r) => {
+      if (seen.has(r.id)) return false;
+      seen.add(r.id);
+      return true;
+    });
+  const findingShared: boolean[] = [];
+  for (const d of drafts) {
+    findingShared.push(!!d.key.finding && seen.has(d.key.finding.id));
+    once([d.key.claim, d.key.response, d.key.finding, ...d.key.conduct].filter((r) => !!r));
+  }
+  const families = drafts.map((d, i): FamilyView => {
+    // A timeline event and a conduct record that tell the same happening are shown once: the key
+    // line when it is one, else the timeline entry.
+    const retold = d.events.flatMap((e) => d.conduct.filter((c) => sameHappening(e, c)).map((c) => [e, c] as const));
+    for (const [e, c] of retold) seen.add(seen.has(c.id) ? e.id : c.id);
+    return {
+      family: d.family,
+      key: d.key,
+      findingShared: findingShared[i]!,
+      people: d.people,
+      relations: text.locale === 'en' ? relationPhrases(d.people, data.relationships) : localizedRelations(d.people, data.relationships, text),
+      claims: once(d.claims),
+      responses: once(d.responses),
+      findings: once(d.findings),
+      conduct: once(d.conduct),
+      events: once(d.events),
+      media: d.media,
     };
   });
 
@@ -107,20 +346,28 @@ export function buildContextView(
   for (const p of data.people) speakers.set(p.id, p.displayName);
 
   const recognised = new Set(peopleIds);
-  const storyClaims = data.claims.filter((c) => c.about.length === 0 || !data.people.some((p) => c.about.includes(p.id)));
-  const mediaOnPage = data.media.filter((m) => isMediaOnPage(m, data.actors as Actor[], recognised, page));
+  // Background to both families: claims about no family (the Italian minister's statements about
+  // the second family are that family's, and are listed there only).
+  const storyClaims = once(data.claims.filter((c) => !aboutAFamily(c)));
+  // The story's own events (CNN's questions and reports, the 2 April statement to all the parents),
+  // in date order.
+  const storyEvents = once(data.events.filter((e) => familyOfEvent(e) === undefined).sort(byDate));
+  // A media item's title is matched as the page writes it: in English, whatever the reader's language.
+  const mediaOnPage = data.media.filter((m) => isMediaOnPage({ ...m, title: text.english(textPath('media', m.id, 'title')) ?? m.title }, data.actors as Actor[], recognised, page));
   const cited = new Set<string>();
   for (const f of families) {
-    for (const list of [f.claims, f.responses, f.findings, f.conduct, f.events, f.media]) for (const r of list) cited.add(r.sourceId);
+    const key = [f.key.claim, f.key.response, f.key.finding, ...f.key.conduct].filter((r) => !!r);
+    for (const list of [key, f.claims, f.responses, f.findings, f.conduct, f.events, f.media]) for (const r of list) cited.add(r.sourceId);
     for (const p of f.people) for (const id of p.sourceIds) cited.add(id);
   }
-  for (const c of storyClaims) cited.add(c.sourceId);
+  for (const r of [...storyClaims, ...storyEvents]) cited.add(r.sourceId);
   return {
     families,
     actorKinds: new Map((data.actors as Actor[]).map((a) => [a.id, a.kind])),
     mediaOnPage,
-    citedSources: data.sources.filter((s) => cited.has(s.id)).sort((a, b) => a.date.value.localeCompare(b.date.value)),
-    storyClaims: data.claims.filter((c) => c.about.length === 0 || !data.people.some((p) => c.about.includes(p.id))),
+    citedSources: data.sources.filter((s) => cited.has(s.id)).sort((a, b) => compareDates(a.date.value, b.date.value)),
+    storyClaims,
+    storyEvents,
     sources: new Map(data.sources.map((s) => [s.id, s])),
     speakers,
     recognised,

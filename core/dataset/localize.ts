@@ -138,6 +138,8 @@ export interface LocalizedDataset<T extends StoredDataset> {
   textLang: (path: string) => string;
   /** Paths shown in English because their translation is missing or stale. */
   fallbacks: string[];
+  /** Path -> the English text a shown translation replaced (matching, e.g. media titles, is in English). */
+  english: Map<string, string>;
   /** Quote path (`claims/<id>/quote`) -> the dataset's translation; the quote itself stays as said. */
   quoteTranslations: Map<string, QuoteTranslation>;
   /**
@@ -160,13 +162,16 @@ export function localizeDataset<T extends StoredDataset>(data: T, translations: 
   const lang = TEXT_LANG[locale];
   const latinNames = new Map<string, string>();
   const quoteTranslations = new Map<string, QuoteTranslation>();
-  if (locale === 'en') return { locale, data, textLang: () => 'en', fallbacks: [], quoteTranslations, latinNames };
+  if (locale === 'en') return { locale, data, textLang: () => 'en', fallbacks: [], english: new Map(), quoteTranslations, latinNames };
 
   const fallbacks: string[] = [];
   const shown = new Map<string, string>();
+  const english = new Map<string, string>();
   for (const field of textFields(data)) {
-    if (translationState(field, translations) === 'current') shown.set(field.path, translations![field.path]!.text);
-    else fallbacks.push(field.path);
+    if (translationState(field, translations) === 'current') {
+      shown.set(field.path, translations![field.path]!.text);
+      english.set(field.path, field.text);
+    } else fallbacks.push(field.path);
   }
   const copy = {} as Record<string, unknown>;
   for (const [key, value] of Object.entries(data)) copy[key] = value;
@@ -196,6 +201,7 @@ export function localizeDataset<T extends StoredDataset>(data: T, translations: 
     data: copy as T,
     textLang: (path) => (fellBack.has(path) || !shown.has(path) ? 'en' : lang),
     fallbacks,
+    english,
     quoteTranslations,
     latinNames,
   };
@@ -225,6 +231,8 @@ export interface ViewText {
   relation: (type: 'spouse' | 'parent-of', forward: boolean, name: string) => string;
   /** What joins the names of a joint statement's speakers ("Mihriban Kader and Ablikim Mamtinin"). */
   and: string;
+  /** The English of a text field that was translated (undefined when it is shown in English). */
+  english: (path: string) => string | undefined;
 }
 
 const AND: Record<DatasetLocale, string> = { en: ' and ', 'zh-CN': '和', 'zh-TW': '和', ug: ' ۋە ', it: ' e ', tr: ' ve ' };
@@ -256,6 +264,7 @@ export const ENGLISH_TEXT: ViewText = {
   fallbacks: 0,
   relation: relationIn('en'),
   and: AND.en,
+  english: () => undefined,
 };
 
 export function viewText(localized: LocalizedDataset<StoredDataset>): ViewText {
@@ -267,5 +276,6 @@ export function viewText(localized: LocalizedDataset<StoredDataset>): ViewText {
     fallbacks: localized.fallbacks.length,
     relation: relationIn(localized.locale),
     and: AND[localized.locale],
+    english: (path) => localized.english.get(path),
   };
 }

@@ -65,12 +65,21 @@ export class DetectionSession {
 
   /** Feed more text. Segments after the first call start a new block: added text is its own run. */
   add(segments: readonly Segment[]): void {
-    const first = this.segments.length === 0;
-    segments.forEach((s, k) => {
+    this.addPart(segments, 0, segments.length);
+  }
+
+  /**
+   * Feed `segments[from, to)`, a part of one addition (a page scanned in slices): the same as one
+   * `add` of them all, part after part.
+   */
+  addPart(segments: readonly Segment[], from: number, to: number): void {
+    const startsBlock = from === 0 && this.segments.length > 0;
+    for (let k = from; k < to; k++) {
+      const s = segments[k]!;
       const i = this.segments.push(s) - 1;
-      if (s.block || (k === 0 && !first)) this.scanner.boundary();
+      if (s.block || (k === from && startsBlock)) this.scanner.boundary();
       this.scanner.feed(s.text, i);
-    });
+    }
   }
 
   /** Pattern hits so far: a batch that adds none cannot change the decision. */

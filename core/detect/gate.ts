@@ -35,6 +35,16 @@ export interface GateSpec {
   ascii: string;
   /** Regular expression source, for folded text. */
   folded: string;
+  /**
+   * Every pattern whole, written to match where its fragment starts (sticky, `i` flag on raw text):
+   * a fragment found by `ascii` opens the prefilter only if a whole pattern is there ("vernmen" opens
+   * on "the Chinese government", not on "the government").
+   */
+  verifyAscii: string;
+  /** The same, for folded text. */
+  verifyFolded: string;
+  /** The events, whose key anchors open the prefilter only with enough of their other elements. */
+  events: GateEvent[];
   /** How many code units around a run of non-ASCII letters are folded and tested with it. */
   reach: number;
   /**
@@ -45,9 +55,22 @@ export interface GateSpec {
   topicAscii: string;
 }
 
+/**
+ * An event whose key anchor is in the fragments: the anchor's patterns whole (sticky, as
+ * `verifyAscii`), and its other elements, of which `others` must be in the same text for it to open.
+ */
+export interface GateEvent {
+  id: string;
+  keyAscii: string;
+  keyFolded: string;
+  others: number;
+  /** Each other element's patterns, as raw ASCII (`i` flag) and as folded text. */
+  elements: Array<{ ascii: string; folded: string }>;
+}
+
 /** The prefilter for the topic words: whether a video page's captions are worth loading. */
 export function topicGate(spec: GateSpec, table: () => Uint16Array): Gate {
-  return new Gate({ ascii: spec.topicAscii, folded: spec.topic, reach: spec.reach, topic: '', topicAscii: '' }, table);
+  return new Gate({ ascii: spec.topicAscii, folded: spec.topic, verifyAscii: spec.topicAscii, verifyFolded: spec.topic, events: [], reach: spec.reach, topic: '', topicAscii: '' }, table);
 }
 
 /**
@@ -63,14 +86,28 @@ const WINDOW_BREAK = 0x01;
 export class Gate {
   private readonly ascii: RegExp;
   private readonly folded: RegExp;
+  private readonly verifyAscii: RegExp;
+  private readonly verifyFolded: RegExp;
+  private readonly events: Array<{ spec: GateEvent; keyAscii: RegExp; keyFolded: RegExp; elements: Array<{ ascii: RegExp | undefined; folded: RegExp }> }>;
+  /** Events whose key anchor the current text holds. */
+  private readonly keys = new Set<number>();
   private readonly odd = new RegExp(ODD.source, 'g');
   private readonly reach: number;
   private readonly decoder = new TextDecoder('utf-16le');
 
   /** `table`: the fold table, asked for only when text has non-ASCII letters. */
   constructor(spec: GateSpec, private readonly table: () => Uint16Array) {
-    this.ascii = new RegExp(spec.ascii, 'i');
-    this.folded = new RegExp(spec.folded);
+    this.ascii = new RegExp(spec.ascii, 'gi');
+    this.folded = new RegExp(spec.folded, 'g');
+    this.verifyAscii = new RegExp(spec.verifyAscii, 'iy');
+    this.verifyFolded = new RegExp(spec.verifyFolded, 'y');
+    const never = '(?!)';
+    this.events = spec.events.map((e) => ({
+      spec: e,
+      keyAscii: new RegExp(e.keyAscii || never, 'iy'),
+      keyFolded: new RegExp(e.keyFolded || never, 'y'),
+      elements: e.elements.map((el) => ({ ascii: el.ascii ? new RegExp(el.ascii, 'i') : undefined, folded: new RegExp(el.folded) })),
+    }));
     this.reach = spec.reach;
   }
 
@@ -81,8 +118,19 @@ export class Gate {
 
   /** What made `test` say yes: the raw text matched, or (non-ASCII) the folded text. */
   find(text: string): string | undefined {
-    const plain = this.ascii.exec(text);
-    if (plain) return plain[0];
+    this.keys.clear();
+    const plain = this.search(this.ascii, this.verifyAscii, text, false);
+    if (plain !== undefined) return plain;
+    const folded = this.findFolded(text);
+    if (folded !== undefined || this.keys.size === 0) return folded;
+    return this.findEvent(text);
+  }
+
+  /** The folded text of the windows around odd code units, as last folded. */
+  private foldedText = '';
+
+  private findFolded(text: string): string | undefined {
+    this.foldedText = '';
     // The windows around runs of odd code units, merged where they touch, folded one after another
     // into one buffer (a break between them that no pattern spans), and searched at once.
     const odd = this.odd;
@@ -103,7 +151,51 @@ export class Gate {
     }
     if (to < 0) return undefined;
     n = this.fold(text, from, to, n);
-    return this.folded.exec(this.decoder.decode(this.buffer.subarray(0, n)))?.[0];
+    this.foldedText = this.decoder.decode(this.buffer.subarray(0, n));
+    return this.search(this.folded, this.verifyFolded, this.foldedText, true);
+  }
+
+  /**
+   * An event whose key anchor the text holds, with at least `others` of its other elements: the
+   * prefilter opens only then, as a page tells an event only with its elements together.
+   */
+  private findEvent(text: string): string | undefined {
+    for (const e of this.keys) {
+      const { spec, elements } = this.events[e]!;
+      let found = 0;
+      let left = elements.length;
+      for (const el of elements) {
+        if (el.ascii?.test(text) || (this.foldedText && el.folded.test(this.foldedText))) found++;
+        left--;
+        if (found >= spec.others) return `${spec.id}: key anchor and ${found} elements`;
+        if (found + left < spec.others) break;
+      }
+    }
+    return undefined;
+  }
+
+  /**
+   * The first whole pattern in `text`: `fragments` (global) finds where a pattern's fragment may start,
+   * fast (its branches start on letters rare in prose); `whole` (sticky) checks there every pattern
+   * whole. Every occurrence of a pattern starts a fragment at some position, and every position a
+   * fragment starts at is checked in turn, so none is missed.
+   */
+  private search(fragments: RegExp, whole: RegExp, text: string, folded: boolean): string | undefined {
+    fragments.lastIndex = 0;
+    for (let m = fragments.exec(text); m; m = fragments.exec(text)) {
+      whole.lastIndex = m.index;
+      const found = whole.exec(text);
+      if (found) return found[0];
+      // Or an event's key anchor: noted, for `findEvent`.
+      for (let e = 0; e < this.events.length; e++) {
+        if (this.keys.has(e)) continue;
+        const key = folded ? this.events[e]!.keyFolded : this.events[e]!.keyAscii;
+        key.lastIndex = m.index;
+        if (key.test(text)) this.keys.add(e);
+      }
+      fragments.lastIndex = m.index + 1;
+    }
+    return undefined;
   }
 
   /** Folded code units of the windows (grown as needed, kept between calls). */

@@ -18,8 +18,10 @@ import { urlUnderPrefix } from '../site-match';
  * 4: name routes, shared name parts, family places, event cues (`events`), open-ended cues (`*`), the
  *    prefilter's `topic` expression.
  *    Also: the fold table is idempotent (a letter never folds to another foldable letter).
+ * 5: the prefilter checks every pattern whole where it finds its fragment (`verifyAscii`, `verifyFolded`),
+ *    and an event's key anchor with the event's other elements (`events`).
  */
-export const MATCH_INDEX_FORMAT = 4;
+export const MATCH_INDEX_FORMAT = 5;
 /** The stored index (StoredMatchIndex): read only where the prefilter opens. */
 export const MATCH_INDEX_KEY = 'matchIndex';
 /** The prefilter's part of it (MatchGate): the one read every page makes. */
@@ -100,6 +102,9 @@ export function isMatchGate(value: unknown): value is MatchGate {
     typeof v.datasetHash === 'string' &&
     typeof v.gate?.ascii === 'string' &&
     typeof v.gate.folded === 'string' &&
+    typeof v.gate.verifyAscii === 'string' &&
+    typeof v.gate.verifyFolded === 'string' &&
+    Array.isArray(v.gate.events) &&
     typeof v.gate.reach === 'number' &&
     typeof v.gate.topic === 'string' &&
     Array.isArray(v.urls) &&

@@ -7,15 +7,18 @@ import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { SettingsPanel } from '../../components/SettingsPanel';
 import { loadSettings, SETTINGS_KEY, type Settings } from '../../core/settings';
-import { resolveLocale, translator } from '../../core/i18n';
+import { translator } from '../../core/i18n';
+import { applyLocale, pageLocale } from '../../extension/page-locale';
 import { migrateSettings } from '../../core/muting';
 import { AnnotationsManager } from '../../extension/options/AnnotationsPage';
 
 function App({ initial }: { initial: Settings }) {
   const [settings, setSettings] = useState(initial);
-  const locale = resolveLocale(settings.locale, navigator.languages);
+  // Not beside a page: the setting and the browser decide. It changes as the reader picks a language.
+  const locale = pageLocale(settings, navigator.languages);
   const t = translator(locale);
-  document.documentElement.lang = locale;
+  applyLocale(document.documentElement, locale);
+  document.title = t('options.title');
   const save = (next: Settings) => {
     setSettings(next);
     void browser.storage.local.set({ [SETTINGS_KEY]: next });

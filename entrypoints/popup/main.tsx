@@ -11,7 +11,8 @@ import { type PopupToBackground } from '../../core/messages/to-background';
 import { parseMessage, type BackgroundToContent } from '../../core/messages/to-content';
 import { loadSettings, updateSettings, type Settings } from '../../core/settings';
 import { migrateSettings, mute, muteChoices, mutingEntries, unmuteUrl } from '../../core/muting';
-import { resolveLocale, translator } from '../../core/i18n';
+import { translator } from '../../core/i18n';
+import { applyLocale, pageLocale } from '../../extension/page-locale';
 import { MATCH_INDEX_KEY, isStoredMatchIndex, type MatchIndex } from '../../core/detect/match-index';
 
 /**
@@ -42,8 +43,9 @@ async function main() {
   }
   // Migrated on read too, in case the background has not run since an update (core/muting.ts).
   const settings = migrateSettings(await loadSettings(browser.storage.local));
-  const t = translator(resolveLocale(settings.locale, navigator.languages));
-  document.documentElement.lang = resolveLocale(settings.locale, navigator.languages);
+  const locale = pageLocale(settings, navigator.languages);
+  const t = translator(locale);
+  applyLocale(document.documentElement, locale);
   render(<App initial={settings} report={report} tabId={tabId} names={names} t={t} />, document.getElementById('app')!);
 }
 

@@ -15,12 +15,13 @@ import { ContextResponse, TabState } from '../../core/messages/records';
 import { type SidebarToBackground } from '../../core/messages/to-background';
 import { parseMessage } from '../../core/messages/to-content';
 import { loadSettings } from '../../core/settings';
-import { resolveLocale, translator, type Translate } from '../../core/i18n';
+import { translator, type Translate } from '../../core/i18n';
+import { applyLocale, pageLanguageFrom, pageLocale } from '../../extension/page-locale';
+import { loadTranslations } from '../../extension/sidebar/translations';
+import { datasetLocale, localizeDataset, viewText } from '../../core/dataset/localize';
 import { AnnotationsSection, type LinkChoice } from '../../components/AnnotationsSection';
 import { AnnotationsSidebar, AnnotationsTab } from '../../components/AnnotationsSidebar';
 import { useAnnotations } from '../../extension/sidebar/use-annotations';
-import { loadTranslations } from '../../extension/sidebar/translations';
-import { datasetLocale, localizeDataset, viewText } from '../../core/dataset/localize';
 
 interface Loaded {
   tabId: number;
@@ -32,6 +33,31 @@ interface Loaded {
 }
 
 const send = (message: SidebarToBackground) => browser.runtime.sendMessage(message);
+
+/**
+ * "Copy context": a click in this frame is the user gesture the clipboard asks for. The frame is
+ * cross-origin inside the page, so the Clipboard API needs the iframe's allow="clipboard-write"
+ * (content/sidebar-host.ts); a page whose Permissions-Policy withholds it still lets the older
+ * execCommand('copy') through on a click, so that is the fallback. No extension permission is needed.
+ */
+async function copyText(text: string): Promise<void> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return;
+  } catch {
+    // Fall through to the older way.
+  }
+  const area = document.createElement('textarea');
+  area.value = text;
+  area.setAttribute('readonly', '');
+  area.style.position = 'fixed';
+  area.style.opacity = '0';
+  document.body.append(area);
+  area.select();
+  const ok = document.execCommand('copy');
+  area.remove();
+  if (!ok) throw new Error('copy refused');
+}
 
 async function load(locale: string): Promise<Loaded> {
   let response: ContextResponse | undefined;
@@ -125,14 +151,17 @@ function App({ t, locale }: { t: Translate; locale: string }) {
       t={t}
       locale={locale}
       annotations={section}
+      onCopy={copyText}
     />
   );
 }
 
 async function start() {
   const settings = await loadSettings(browser.storage.local);
-  const locale = resolveLocale(settings.locale, navigator.languages);
-  document.documentElement.lang = locale;
+  // Beside the page: its language counts when the reader chose to follow it (the content script puts
+  // the page's <html lang> in this frame's URL).
+  const locale = pageLocale(settings, navigator.languages, pageLanguageFrom(location.href));
+  applyLocale(document.documentElement, locale);
   render(<App t={translator(locale)} locale={locale} />, document.getElementById('app')!);
 }
 

@@ -8,7 +8,9 @@ import type { BackgroundToContent } from '../../core/messages/to-content';
 import { loadSettings, updateSettings } from '../../core/settings';
 import { openOnUrl, rememberOpen } from '../../core/muting';
 import { openStore, readDataset } from '../store';
-import { BADGE_COLORS } from '../badge';
+import { BADGE_COLORS, badgeTitle } from '../badge';
+import { translator } from '../../core/i18n';
+import { pageLocale } from '../page-locale';
 import type { tabStates } from '../tab-state';
 
 
@@ -33,8 +35,14 @@ export function tabSidebars(states: TabStates) {
     /** A content script's decision: the tab's state and badge follow it. */
     async onDetection(tabId: number, url: string, detection: TabState['detection']): Promise<true | { open: boolean }> {
       if (!detection.matched) {
+        const matchedBefore = (await states.get(tabId)) !== undefined;
         await states.set(tabId, undefined);
         await browser.action.setBadgeText({ tabId, text: '' });
+        // A page of a single-page site that stops matching: the manifest's title again, in the same language.
+        if (matchedBefore) {
+          const locale = pageLocale(await loadSettings(browser.storage.local), navigator.languages);
+          await browser.action.setTitle({ tabId, title: badgeTitle(translator(locale), -1) });
+        }
         return true;
       }
       const settings = await loadSettings(browser.storage.local);
@@ -44,6 +52,8 @@ export function tabSidebars(states: TabStates) {
       await browser.action.setBadgeText({ tabId, text: count > 0 ? String(count) : '✓' });
       await browser.action.setBadgeBackgroundColor({ tabId, color: BADGE_COLORS.background });
       await browser.action.setBadgeTextColor?.({ tabId, color: BADGE_COLORS.text });
+      // The tooltip is browser chrome, not beside the page: the setting and the browser's language.
+      await browser.action.setTitle({ tabId, title: badgeTitle(translator(pageLocale(settings, navigator.languages)), count) });
       return { open: state.open };
     },
 

@@ -21,10 +21,17 @@ export interface Demo extends Launched {
 }
 
 /** Open the demo page and wait for the sidebar frame to render its collapsed tab. */
-export async function openDemo(options: { headless: boolean; colorScheme?: 'light' | 'dark'; viewport?: { width: number; height: number } }): Promise<Demo> {
+export async function openDemo(options: {
+  headless: boolean;
+  colorScheme?: 'light' | 'dark';
+  viewport?: { width: number; height: number };
+  /** The interface language setting (core/locale.ts), stored before the page opens. */
+  locale?: string;
+}): Promise<Demo> {
   const launched = await launchChromium({ headless: options.headless, ...(options.viewport ? { viewport: options.viewport } : {}) });
   await servePages(launched.context, [{ url: DEMO_URL, file: DEMO_FILE }]);
   await waitForIndex(launched.serviceWorker);
+  if (options.locale) await launched.serviceWorker.evaluate((locale) => chrome.storage.local.set({ settings: { locale } }), options.locale);
   const page = launched.context.pages()[0] ?? (await launched.context.newPage());
   if (options.colorScheme) await page.emulateMedia({ colorScheme: options.colorScheme });
   await page.goto(DEMO_URL);

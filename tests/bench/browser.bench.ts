@@ -49,7 +49,7 @@ const FEED_BATCH = 20;
 const FEED_EVERY_MS = 30;
 
 const sorted = (xs: readonly number[]) => [...xs].sort((a, b) => a - b);
-const median = (xs: readonly number[]) => {
+export const median = (xs: readonly number[]) => {
   const s = sorted(xs);
   const m = s.length >> 1;
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
@@ -61,7 +61,7 @@ const fmt = (ms: number) => ms.toFixed(1);
 // ---------------------------------------------------------------------------------------------
 // The build: a private copy.
 
-function snapshotBuild(): { dir: string; note: string } {
+export function snapshotBuild(): { dir: string; note: string } {
   if (!existsSync(path.join(CHROME_BUILD, 'manifest.json'))) {
     const built = spawnSync('npx', ['wxt', 'build'], { stdio: ['ignore', process.stderr, process.stderr] });
     if (built.status !== 0) throw new Error('npx wxt build failed');
@@ -111,7 +111,7 @@ function sidebarFiles(buildDir: string): string[] {
 // checker does (scripts/check/runner.ts; its tab helpers are closures inside runChromium, so the same
 // few lines are repeated here).
 
-class Extension {
+export class Extension {
   private worker: Worker;
   private readonly known = new Set<number>();
 
@@ -179,7 +179,7 @@ class Extension {
   }
 }
 
-async function launchWithExtension(extensionPath: string, pages: Array<{ url: string; html: string }>) {
+export async function launchWithExtension(extensionPath: string, pages: Array<{ url: string; html: string }>) {
   const launched = await launchChromium({ extensionPath });
   await servePages(launched.context, pages);
   await waitForIndex(launched.serviceWorker);
@@ -353,7 +353,7 @@ const FEED_FLOOR_SRC = `(() => {
 })()`;
 
 /** Evaluate source text in a new isolated world of the page's main frame; returns an evaluator. */
-async function isolatedWorld(page: Page): Promise<(source: string) => Promise<unknown>> {
+export async function isolatedWorld(page: Page): Promise<(source: string) => Promise<unknown>> {
   const cdp = await page.context().newCDPSession(page);
   const { frameTree } = await cdp.send('Page.getFrameTree');
   const { executionContextId } = await cdp.send('Page.createIsolatedWorld', { frameId: frameTree.frame.id, worldName: 'backstory-bench' });

@@ -1,10 +1,14 @@
 /**
  * Accessibility: axe-core finds no violations in the sidebar (collapsed and open, light and dark),
- * the popup and the options page; and the sidebar works from the keyboard.
+ * the popup and the options page, in each of the six interface languages; its first screen of key
+ * lines (English and Simplified Chinese, light and dark, with the "Copied" confirmation shown); and the
+ * sidebar works from the keyboard.
  */
 import { createRequire } from 'node:module';
+import path from 'node:path';
 import type { Frame, Page } from '@playwright/test';
 import { test, expect, sidebarFrame, PAGES } from './fixtures';
+import { UI_LOCALES } from '../../core/locale';
 
 const axeSource: string = (createRequire(import.meta.url)('axe-core') as { source: string }).source;
 
@@ -18,17 +22,43 @@ async function axeViolations(target: Page | Frame): Promise<string[]> {
   return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 }
 
-for (const colorScheme of ['light', 'dark'] as const) {
-  test(`sidebar has no axe violations, collapsed and open (${colorScheme})`, async ({ page, extension }) => {
-    await page.emulateMedia({ colorScheme });
-    await page.goto(PAGES.family1.url);
-    const frame = await sidebarFrame(page, extension.extensionId);
-    await expect(frame.locator('button.tab')).toBeVisible();
-    expect(await axeViolations(frame)).toEqual([]);
-    await frame.locator('button.tab').click();
-    await expect(frame.locator('.sidebar')).toBeVisible();
-    expect(await axeViolations(frame)).toEqual([]);
-  });
+for (const locale of UI_LOCALES) {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    test(`sidebar has no axe violations, collapsed and open (${locale}, ${colorScheme})`, async ({ page, extension }) => {
+      await extension.serviceWorker.evaluate((l) => chrome.storage.local.set({ settings: { locale: l } }), locale);
+      await page.emulateMedia({ colorScheme });
+      await page.goto(PAGES.family1.url);
+      const frame = await sidebarFrame(page, extension.extensionId);
+      await expect(frame.locator('button.tab')).toBeVisible();
+      expect(await frame.evaluate(() => document.documentElement.lang)).toBe(locale);
+      expect(await axeViolations(frame)).toEqual([]);
+      await frame.locator('button.tab').click();
+      await expect(frame.locator('.sidebar')).toBeVisible();
+      expect(await axeViolations(frame)).toEqual([]);
+    });
+  }
+}
+
+const BOTH = { url: 'https://www.meridianledger.example/world/asia/2021/04/24/uyghur-parents-respond', file: path.resolve('scripts/demo/demo-article.html') };
+
+for (const locale of ['en', 'zh-CN'] as const) {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    test(`the key context first screen has no axe violations (${locale}, ${colorScheme})`, async ({ page, extension }) => {
+      await extension.context.route(BOTH.url, (route) => route.fulfill({ path: BOTH.file, contentType: 'text/html' }));
+      // The UI language, as the reader sets it in the options.
+      await extension.serviceWorker.evaluate((l) => chrome.storage.local.set({ settings: { locale: l } }), locale);
+      await page.emulateMedia({ colorScheme });
+      await page.setViewportSize({ width: 1280, height: 900 });
+      await page.goto(BOTH.url);
+      const frame = await sidebarFrame(page, extension.extensionId);
+      await frame.locator('button.tab').click();
+      await expect(frame.locator('section.key .key-line').first()).toBeInViewport();
+      expect(await frame.evaluate(() => document.documentElement.lang)).toBe(locale);
+      await frame.getByRole('button', { name: locale === 'en' ? 'Copy context' : '复制背景信息' }).click();
+      await expect(frame.getByRole('status')).not.toBeEmpty();
+      expect(await axeViolations(frame)).toEqual([]);
+    });
+  }
 }
 
 test('the sidebar works from the keyboard, and focus moves on open and close', async ({ page, extension }) => {
@@ -47,11 +77,16 @@ test('the sidebar works from the keyboard, and focus moves on open and close', a
   expect(await frame.evaluate(() => document.activeElement?.classList.contains('tab'))).toBe(true);
 });
 
-test('popup and options have no axe violations', async ({ page, extension }) => {
-  await page.goto(`chrome-extension://${extension.extensionId}/popup.html`);
-  await expect(page.getByRole('heading', { name: 'Backstory' })).toBeVisible();
-  expect(await axeViolations(page)).toEqual([]);
-  await page.goto(`chrome-extension://${extension.extensionId}/options.html`);
-  await expect(page.getByRole('heading', { name: 'Backstory' }).first()).toBeVisible();
-  expect(await axeViolations(page)).toEqual([]);
-});
+for (const locale of UI_LOCALES) {
+  test(`popup and options have no axe violations (${locale})`, async ({ page, extension }) => {
+    await extension.serviceWorker.evaluate((l) => chrome.storage.local.set({ settings: { locale: l } }), locale);
+    await page.goto(`chrome-extension://${extension.extensionId}/popup.html`);
+    await expect(page.getByRole('heading', { name: 'Backstory' }).first()).toBeVisible();
+    await expect(page.locator('html')).toHaveAttribute('lang', locale);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.goto(`chrome-extension://${extension.extensionId}/options.html`);
+    await expect(page.getByRole('heading', { name: 'Backstory' }).first()).toBeVisible();
+    await expect(page.locator('html')).toHaveAttribute('dir', locale === 'ug' ? 'rtl' : 'ltr');
+    expect(await axeViolations(page)).toEqual([]);
+  });
+}

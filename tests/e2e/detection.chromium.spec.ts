@@ -16,12 +16,16 @@ test.describe('Chromium: detection and the sidebar', () => {
     await expect(frame.getByRole('heading', { name: "Mamutjan Abdurehim's family" })).toBeVisible();
     await expect(frame.locator('.people')).toContainText('Mamutjan Abdurehim');
     await expect(frame.locator('.people')).toContainText('Muhlise');
+    // The key lines first: the claim, the answer, the finding that no evidence was given.
+    await expect(frame.locator('.key-claim')).toContainText('The Chinese government said');
+    await expect(frame.locator('.key-answer')).toContainText('Mamutjan denied');
+    await expect(frame.locator('.key-evidence')).toContainText('no evidence');
     await expect(frame.getByRole('heading', { name: 'What the Chinese government claims' })).toBeVisible();
-    await expect(frame.locator('.claims')).toContainText('The Chinese government said');
+    await expect(frame.locator('.claims')).toContainText('The Chinese government');
     await expect(frame.getByRole('heading', { name: 'What the family says' })).toBeVisible();
     await expect(frame.locator('.responses')).toContainText('laughable');
-    await expect(frame.getByRole('heading', { name: 'Evidence' })).toBeVisible();
-    await expect(frame.locator('.findings')).toContainText('no evidence');
+    await expect(frame.getByRole('heading', { name: 'Evidence', exact: true })).toBeVisible();
+    await expect(frame.locator('.findings')).toContainText('no further details');
     // Every claim is one click from its source.
     const source = frame.locator('.claims a.source').first();
     await expect(source).toHaveAttribute('href', /^https:\/\/www\.cnn\.com\//);

@@ -29,7 +29,7 @@ test.describe('Chromium: dynamic pages', () => {
     await expect(page.locator('backstory-context')).toHaveCount(1, { timeout: 10_000 });
     const frame = await sidebarFrame(page, extension.extensionId);
     await frame.locator('button.tab').click();
-    await expect(frame.getByRole('heading', { name: /Ablikim Mamtinin and Mihriban Kader/ })).toBeVisible();
+    await expect(frame.getByRole('heading', { level: 2, name: /Ablikim Mamtinin and Mihriban Kader/ })).toBeVisible();
   });
 
   test('navigating within a single-page app away from the story removes the sidebar', async ({ page }) => {

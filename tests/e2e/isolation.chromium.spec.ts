@@ -92,12 +92,13 @@ test.describe('Chromium: a hostile page gets nothing', () => {
     await expect
       .poll(
         async () => {
-          const frame = page.frames().find((f) => f.url() === sidebarUrl);
+          // The sidebar's URL carries the page's language (?lang=, issue 17).
+          const frame = page.frames().find((f) => f.url().split('?')[0] === sidebarUrl);
           return frame ? frame.evaluate(() => !!document.querySelector('button.tab')).catch(() => false) : false;
         },
         { timeout: 15_000 },
       )
       .toBe(true);
-    expect(page.frames().filter((f) => f !== page.mainFrame()).map((f) => f.url())).toEqual([sidebarUrl]);
+    expect(page.frames().filter((f) => f !== page.mainFrame()).map((f) => f.url().split('?')[0])).toEqual([sidebarUrl]);
   });
 });

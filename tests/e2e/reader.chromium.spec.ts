@@ -33,23 +33,26 @@ test.describe('Chromium: the reader', () => {
     await page.goto(BOTH.url);
     const frame = await sidebarFrame(page, extension.extensionId);
     await frame.locator('button.tab').click();
-    await expect(frame.getByRole('heading', { name: "Mamutjan Abdurehim's family" })).toBeVisible();
-    await expect(frame.getByRole('heading', { name: /Ablikim Mamtinin and Mihriban Kader/ })).toBeVisible();
+    await expect(frame.getByRole('heading', { level: 2, name: "Mamutjan Abdurehim's family" })).toBeVisible();
+    await expect(frame.getByRole('heading', { level: 2, name: /Ablikim Mamtinin and Mihriban Kader/ })).toBeVisible();
+    // The key lines come first, each with its source.
+    const key = frame.locator('section.key .key-line');
+    expect(await key.count()).toBeGreaterThanOrEqual(7);
+    for (let k = 0; k < (await key.count()); k++) await expect(key.nth(k).locator('.source')).toBeVisible();
     const families = frame.locator('section.family');
     await expect(families).toHaveCount(2);
     for (const i of [0, 1]) {
       const section = families.nth(i);
-      for (const heading of ['People', 'What the Chinese government claims', 'What the family says', 'Evidence', 'Coaching and interrogation', 'Timeline']) {
+      for (const heading of ['People', 'Timeline', 'What the Chinese government claims', 'What the family says', 'How they were treated, as reported']) {
         await expect(section.getByRole('heading', { name: heading, exact: true })).toBeVisible();
       }
-      // Every claim, answer, finding and event carries a source.
-      for (const list of ['.claims > li', '.responses > li', '.findings > li', '.timeline > li']) {
-        const items = section.locator(list);
-        const n = await items.count();
-        expect(n).toBeGreaterThan(0);
-        for (let k = 0; k < n; k++) await expect(items.nth(k).locator('.source').first()).toBeVisible();
-      }
+      // Every claim, answer, finding, conduct and event carries a source.
+      for (const list of ['.claims > li', '.responses > li', '.timeline > li']) expect(await section.locator(list).count()).toBeGreaterThan(0);
+      const items = section.locator('.claims > li, .responses > li, .findings > li, .conduct > li, .timeline > li');
+      for (let k = 0; k < (await items.count()); k++) await expect(items.nth(k).locator('.source').first()).toBeVisible();
     }
+    // The finding about all the parents is a key line; the first family keeps its own about the conviction.
+    await expect(families.nth(0).getByRole('heading', { name: 'Evidence', exact: true })).toBeVisible();
     // Minors are shown by first name only.
     await expect(frame.locator('.people li strong', { hasText: /^Zumeryem$/ })).toHaveCount(1);
     await expect(frame.locator('.people li strong', { hasText: /^Zumeryem\s/ })).toHaveCount(0);
@@ -181,9 +184,9 @@ test.describe('Chromium: the reader', () => {
   test('the UI renders in Simplified Chinese when chosen in the options', async ({ page, extension }) => {
     const options = await page.context().newPage();
     await options.goto(`chrome-extension://${extension.extensionId}/options.html`);
-    await options.getByLabel('Language').selectOption('zh-CN');
+    await options.getByRole('combobox', { name: 'Language' }).selectOption('zh-CN');
     await expect(options.getByRole('heading', { level: 1 })).toHaveText('Backstory');
-    await expect(options.getByLabel('语言')).toHaveValue('zh-CN');
+    await expect(options.getByRole('combobox', { name: '语言' })).toHaveValue('zh-CN');
     await options.close();
 
     await page.goto(PAGES.family1.url);
@@ -195,7 +198,8 @@ test.describe('Chromium: the reader', () => {
     // quotes stay as said (English) with the dataset's translation beside them.
     await expect(frame.locator('.claims p[lang="zh-Hans"]').first()).toBeVisible();
     await expect(frame.locator('.claims blockquote[lang="en"] .quote-translation[lang="zh-Hans"]').first()).toContainText('本数据集的译文');
-    await expect(frame.getByText('数据集内容为英文，暂无译文。')).toHaveCount(0);
+    // Nothing is left in English, so no note says so.
+    await expect(frame.getByText('以下内容尚未翻译，以英文显示：人名、简介、陈述、引语、时间线和来源标题。')).toHaveCount(0);
   });
 
   test('on a right-to-left page and in a narrow window the sidebar stays whole and inside the window', async ({ page, extension }) => {

@@ -8,6 +8,8 @@ import madge from 'madge';
 
 /** Modules that must stay out of page code, by path. */
 const FORBIDDEN = [/node_modules\/tldts/, /core\/site\.ts$/, /core\/muting\.ts$/, /core\/annotations\/document-key\.ts$/];
+/** The interface catalogs are for extension pages: the page needs only core/locale.ts (issue 17). */
+const NO_CATALOGS = /core\/i18n\//;
 
 /**
  * The dataset's translations are for the sidebar (an extension page) only: page code never loads
@@ -15,7 +17,7 @@ const FORBIDDEN = [/node_modules\/tldts/, /core\/site\.ts$/, /core\/muting\.ts$/
  */
 const TRANSLATIONS = [/data\/translations\//, /data\/glossary\//, /core\/dataset\/localize\.ts$/, /core\/dataset\/translation-schema\.ts$/, /extension\/sidebar\/translations\.ts$/];
 
-describe('page code leaves tldts out', () => {
+describe('page code leaves tldts and the interface catalogs out', () => {
   it.each([['entrypoints/content/index.ts'], ['entrypoints/chunk-annotator.ts'], ['entrypoints/chunk-ui.ts']])('%s', async (entry) => {
     const graph = await madge(entry, {
       fileExtensions: ['ts', 'tsx'],
@@ -26,6 +28,7 @@ describe('page code leaves tldts out', () => {
     const modules = new Set([...Object.keys(graph.obj()), ...Object.values(graph.obj()).flat()]);
     expect(modules.size).toBeGreaterThan(5); // the graph was read, not empty
     expect([...modules].filter((m) => FORBIDDEN.some((f) => f.test(m)))).toEqual([]);
+    expect([...modules].filter((m) => NO_CATALOGS.test(m))).toEqual([]);
   }, 20_000);
 });
 

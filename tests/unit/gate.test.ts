@@ -27,6 +27,20 @@ const detector = new Detector(index);
 const gate = new Gate(index.gate, () => detector.foldTable);
 /** The terms the prefilter opens on (core/detect/compile/gate-builder.ts). */
 const gated = gateTerms(index.terms, index.events, index.people);
+/** The events' key anchors: they open the prefilter only with enough of the event's other elements. */
+const keyTerms = new Set(index.terms.flatMap((t, i) => (t.kind === 'event-cue' && t.elementId === index.events[t.eventId!]?.key ? [i] : [])));
+/** For a key anchor's pattern, one cue of each other element of its event (else nothing). */
+function eventContext(word: string): string {
+  const term = index.terms[index.patterns.find(([p, t]) => keyTerms.has(t) && (p === word || p === `${word}*`))?.[1] ?? -1];
+  if (!term) return '';
+  const cues = new Map<string, string>();
+  for (const [p, t] of index.patterns) {
+    const other = index.terms[t]!;
+    if (other.kind !== 'event-cue' || other.eventId !== term.eventId || other.elementId === term.elementId || cues.has(other.elementId!)) continue;
+    if (/^[a-z0-9 ]+$/.test(p)) cues.set(other.elementId!, p);
+  }
+  return [...cues.values()].join(', ');
+}
 const table = deriveFoldTable();
 
 const FILLER = 'Notes from the allotment: we planted beans, watered the seedlings and waited for rain.';
@@ -87,6 +101,20 @@ describe('the prefilter’s premises', () => {
     expect(gate.test(FILLER)).toBe(false);
     expect(pass(doc(`<title>Allotment notes</title><p>${FILLER}</p><img alt="${FILLER}">`)).open).toBe(false);
   });
+
+  it.each([
+    ['a piece of a pattern’s longest word', 'The government met the press at the conference; our reporters were there.', 'Four years of Muherrem’s precious life.'],
+    ['an event’s key anchor without the event', 'Officials in Beijing held a press conference in Shanghai; Amnesty and CNN reporters attended.', ''],
+  ])('does not open on %s', (_what, closed, open) => {
+    expect(gate.find(`${FILLER} ${closed} ${FILLER}`)).toBeUndefined();
+    if (open) expect(gate.test(`${FILLER} ${open} ${FILLER}`)).toBe(true);
+  });
+
+  it('opens on an event’s key anchor with enough of the event’s elements', () => {
+    const text = 'In June 2020 the four children were stopped by police in Shanghai on their way to the Italian consulate for their visas, then placed in an orphanage.';
+    expect(gate.test(`${FILLER} ${text} ${FILLER}`)).toBe(true);
+    expect(detector.detect([{ text, origin: 'body', block: true }]).matched).toBe(true);
+  });
 });
 
 describe('the prefilter never misses a word the matcher finds', () => {
@@ -131,7 +159,8 @@ describe('the prefilter never misses a word the matcher finds', () => {
     for (const word of words) {
       for (let k = 0; k < 3; k++) {
         const spelt = respell(word, r, how);
-        const text = `${FILLER} ${spelt}. ${FILLER}`;
+        // An event's key anchor, told with the event's other elements (alone, it does not open it).
+        const text = `${FILLER} ${spelt}. ${eventContext(word)} ${FILLER}`;
         if (!matcherSeesGateTerm(text)) continue;
         seen++;
         if (!gate.test(text)) missed.push(JSON.stringify(spelt));
@@ -145,7 +174,7 @@ describe('the prefilter never misses a word the matcher finds', () => {
   it('in upper case and capitalised', () => {
     for (const word of words) {
       for (const spelt of [word.toUpperCase(), word.replace(/(^|\s)\S/g, (m) => m.toUpperCase())]) {
-        const text = `${FILLER} ${spelt}. ${FILLER}`;
+        const text = `${FILLER} ${spelt}. ${eventContext(word)} ${FILLER}`;
         if (matcherSeesGateTerm(text)) expect(gate.test(text), spelt).toBe(true);
       }
     }
@@ -199,7 +228,7 @@ describe('reading a page', () => {
   });
 
   it('sees a word cut between two groups of text', () => {
-    const cut = 32_768 - 3;
+    const cut = 65_536 - 3;
     const d = doc(`<body><div><span>${'x'.repeat(cut)}</span><span>Mamu</span><span>tjan</span></div></body>`);
     expect(pass(d).open).toBe(true);
   });
@@ -270,12 +299,14 @@ describe('bad inputs end', () => {
 });
 
 describe('the corpus', () => {
-  it('every page on which the matcher sees one of its words opens it', () => {
+  it('every page that matches, or on which the matcher sees one of its words (not a bare key anchor), opens it', () => {
     const closedButSeen: string[] = [];
     let seen = 0;
     for (const { file } of loadCorpus()) {
       const d = doc(readFileSync(path.join(CORPUS_DIR, file), 'utf8'));
-      if (!detector.scan(collectText(d, { withHead: true }).segments).some((h) => gated.has(h.termIndex))) continue;
+      const segments = collectText(d, { withHead: true }).segments;
+      const word = detector.scan(segments).some((h) => gated.has(h.termIndex) && !keyTerms.has(h.termIndex));
+      if (!word && !detector.detect(segments).matched) continue;
       seen++;
       if (!pass(d).open) closedButSeen.push(file);
     }

@@ -14,7 +14,7 @@ import type { ContentToBackground } from '../../core/messages/to-background';
 import { PREFILTER_REASON, PageWatch, SLICE_MS } from '../../content/watch/page-watch';
 import type { WatchContext, WatchPorts } from '../../content/watch/ports';
 import { Detector } from '../../core/detect/detect';
-import { collectText } from '../../content/page-text';
+import { collectText, textCollector } from '../../content/page-text';
 
 const stored = packForStorage(buildMatchIndex(parseDataset(rawDataset), 'test'));
 const STORY = '<p>Mihriban Kader and Ablikim Memtinin, Uyghur parents living in Italy, say China keeps their four children in Xinjiang.</p>';
@@ -72,7 +72,7 @@ class World {
       this.sent.push(message);
     },
     chunk: async (name) => {
-      if (name === 'detector') return { Detector, collectText } as never;
+      if (name === 'detector') return { Detector, collectText, textCollector } as never;
       if (name !== 'ui') throw new Error(`unexpected chunk ${name}`);
       const shown = this.shown;
       return {

@@ -56,3 +56,27 @@ describe('muted sites in the options', () => {
     expect(container.querySelector('[role="alert"]')?.textContent).toBe('Not a site or page address: not a site');
   });
 });
+
+describe('language in the options', () => {
+  it('offers the browser\'s language and the six, each named in itself and marked with its language', () => {
+    show(DEFAULT_SETTINGS);
+    const options = [...container.querySelectorAll('select option')].map((o) => [o.getAttribute('value'), o.textContent, o.getAttribute('lang')]);
+    expect(options).toEqual([
+      ['auto', 'Browser language', null],
+      ['en', 'English', 'en'],
+      ['zh-CN', '简体中文', 'zh-CN'],
+      ['zh-TW', '繁體中文', 'zh-TW'],
+      ['ug', 'ئۇيغۇرچە', 'ug'],
+      ['it', 'Italiano', 'it'],
+      ['tr', 'Türkçe', 'tr'],
+    ]);
+  });
+
+  it('turns following the page\'s language on and off', () => {
+    show(DEFAULT_SETTINGS);
+    const box = [...container.querySelectorAll('label')].find((l) => l.textContent?.includes('use the page’s language'))!.querySelector('input')!;
+    expect(box.checked).toBe(false);
+    box.click();
+    expect(changes.at(-1)).toMatchObject({ followPage: true, locale: 'auto' });
+  });
+});

@@ -53,7 +53,7 @@ const textOf = (el: Element | null | undefined) => el?.textContent ?? '';
 describe('sidebar in Simplified Chinese', () => {
   it('shows the translated statements, each marked zh-Hans', () => {
     const root = show('zh-CN', zhCN);
-    const finding = root.querySelector('.findings li p');
+    const finding = root.querySelector('[data-id="finding-no-evidence"] [lang][dir="auto"]');
     expect(textOf(finding)).toBe(zhCN['findings/finding-no-evidence/statement'].text);
     expect(finding?.getAttribute('lang')).toBe('zh-Hans');
     expect([...root.querySelectorAll('.family h2')].map(textOf)).toContain(zhCN['families/family-mamtinin-kader/label'].text);
@@ -63,11 +63,15 @@ describe('sidebar in Simplified Chinese', () => {
 
   it('keeps each quote as said, in English, with the dataset translation beside it', () => {
     const root = show('zh-CN', zhCN);
-    const quote = [...root.querySelectorAll('.responses blockquote')].find((q) => textOf(q).includes('baseless accusations'))!;
+    // A joint statement of the parents, wherever the view places it.
+    const quote = [...root.querySelectorAll('blockquote')].find((q) => textOf(q.querySelector('cite')).includes('米热班'))!;
     expect(quote.getAttribute('lang')).toBe('en');
+    const id = quote.closest('[data-id]')!.getAttribute('data-id')!;
+    const original = dataset.responses.find((r) => r.id === id)!.quote!.text;
+    expect(textOf(quote)).toContain(original);
     const translation = quote.querySelector('.quote-translation')!;
     expect(translation.getAttribute('lang')).toBe('zh-Hans');
-    expect(textOf(translation)).toContain(zhCN['responses/resp-parents-baseless/quote'].text);
+    expect(textOf(translation)).toContain((zhCN as Translations)[`responses/${id}/quote`]!.text);
     expect(textOf(translation)).toContain('本数据集的译文');
     // The joint statement is still cited to both parents, by their names in characters.
     expect(textOf(quote.querySelector('cite'))).toBe('— 米热班·卡迪尔和阿布力克木·麦麦提依民');
@@ -86,7 +90,7 @@ describe('sidebar in Simplified Chinese', () => {
     const changed: Dataset = structuredClone(dataset);
     changed.findings.find((f) => f.id === 'finding-no-evidence')!.statement = 'CNN reported that the Chinese authorities gave no evidence for any of their accusations against the parents.';
     const root = show('zh-CN', zhCN, changed);
-    const finding = root.querySelector('.findings li p');
+    const finding = root.querySelector('[data-id="finding-no-evidence"] [lang][dir="auto"]');
     expect(textOf(finding)).toMatch(/^CNN reported/);
     expect(finding?.getAttribute('lang')).toBe('en');
     expect(root.querySelector('.note')).not.toBeNull();

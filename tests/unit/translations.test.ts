@@ -14,6 +14,7 @@ import {
   TRANSLATED_LOCALES,
   localizeDataset,
   sourceHash,
+  viewText,
   textFields,
   translationState,
   type DatasetLocale,
@@ -216,6 +217,14 @@ describe('the localized dataset', () => {
     expect(none.fallbacks.length).toBe(fields.length);
     expect(none.data.claims).toEqual(dataset.claims);
     expect(none.textLang('claims/claim-us-genocide/statement')).toBe('en');
+  });
+
+  it('a media item on the page is still found by its English title when the view is localized', () => {
+    const localized = localizeDataset(dataset, translations.ug, 'ug');
+    const phrases = ['china responds to cnn report on separated uyghur families'];
+    const view = buildContextView(localized.data, [], [], { phrases }, viewText(localized));
+    expect(view.mediaOnPage.map((m) => m.id)).toContain('media-cnn-video-china-responds');
+    expect(view.mediaOnPage.find((m) => m.id === 'media-cnn-video-china-responds')!.title).toBe(translations.ug['media/media-cnn-video-china-responds/title']!.text);
   });
 
   it('the sidebar view builds from the localized records, minors still by first name', () => {
