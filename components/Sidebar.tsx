@@ -154,7 +154,14 @@ function FamilySection({ view, family: f, t }: { view: ContextView; family: Fami
         {f.people.map((p) => (
           <li key={p.id} class={view.recognised.has(p.id) ? 'recognised' : undefined}>
             <strong lang={langOf(view, 'people', p.id, 'displayName')} dir="auto">{p.displayName}</strong>
-            {view.text.latinName(p.id) ? <span lang="ug-Latn"> ({view.text.latinName(p.id)})</span> : null}
+            {view.text.latinName(p.id) ? (
+              <>
+                {' '}
+                <bdi lang="ug-Latn" dir="ltr">
+                  ({view.text.latinName(p.id)})
+                </bdi>
+              </>
+            ) : null}
             {p.minor ? <span class="tag">{t('sidebar.minor')}</span> : null}
             {view.recognised.has(p.id) ? <span class="tag named">{t('sidebar.namedHere')}</span> : null}
             {(f.relations.get(p.id) ?? []).length > 0 && (
