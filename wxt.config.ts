@@ -53,9 +53,18 @@ export default defineConfig({
       },
     },
     ...(command === 'build' ? { content_security_policy: { extension_pages: EXTENSION_PAGES_CSP } } : {}),
-    // sidebar.html is framed into matching pages; chunk-ui.js and chunk-annotator.js are the
-    // detector's lazily imported chunks.
-    web_accessible_resources: [{ resources: ['sidebar.html', 'chunk-detector.js', 'chunk-ui.js', 'chunk-annotator.js'], matches: ['http://*/*', 'https://*/*'] }],
+    // sidebar.html is framed into matching pages; chunk-*.js are the content script's lazily
+    // imported chunks. `use_dynamic_url` (Chromium): they answer only at a URL with a per-session
+    // random id that runtime.getURL gives the content script, never at chrome-extension://<id>/..., so
+    // a page that knows Backstory's id cannot probe for it (SECURITY.md). Firefox ignores the key: its
+    // moz-extension:// host is already a random UUID per install.
+    web_accessible_resources: [
+      {
+        resources: ['sidebar.html', 'chunk-detector.js', 'chunk-ui.js', 'chunk-annotator.js'],
+        matches: ['http://*/*', 'https://*/*'],
+        ...(browser === 'firefox' ? {} : { use_dynamic_url: true }),
+      },
+    ],
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
@@ -92,5 +101,10 @@ export default defineConfig({
   },
   vite: () => ({
     build: { target: 'es2022', sourcemap: false },
+    // WXT's content-script context announces each script to the page (a postMessage and DOM events
+    // whose type holds the extension id); the content script gets Backstory's quiet one instead.
+    resolve: {
+      alias: [{ find: /^wxt\/utils\/content-script-context$/, replacement: path.resolve('content/script-context.ts') }],
+    },
   }),
 });

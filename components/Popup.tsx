@@ -22,10 +22,12 @@ export interface PopupProps {
   /** Remove every entry that mutes this page. */
   onUnmute: () => void;
   onOpenSidebar: () => void;
+  /** The page hides the in-page sidebar: show the context in the browser's side panel. */
+  onOpenSidePanel: () => void;
   onOptions: () => void;
 }
 
-export function Popup({ t, report, muteChoices, paused, mutedBy, names, needsReload, onPause, onMute, onUnmute, onOpenSidebar, onOptions }: PopupProps) {
+export function Popup({ t, report, muteChoices, paused, mutedBy, names, needsReload, onPause, onMute, onUnmute, onOpenSidebar, onOpenSidePanel, onOptions }: PopupProps) {
   const detection = report?.detection;
   const status = paused
     ? t('popup.paused')
@@ -80,10 +82,22 @@ export function Popup({ t, report, muteChoices, paused, mutedBy, names, needsRel
               </li>
             ))}
           </ul>
-          {report?.sidebarMounted && (
-            <button type="button" onClick={onOpenSidebar}>
-              {t('popup.open')}
-            </button>
+          {report?.hidden ? (
+            // The page removed, hid or covered the sidebar: it cannot be trusted to show it.
+            <>
+              <p class="hidden-warning" role="alert">
+                {t('popup.hidden')}
+              </p>
+              <button type="button" onClick={onOpenSidePanel}>
+                {t('popup.sidePanel')}
+              </button>
+            </>
+          ) : (
+            report?.sidebarMounted && (
+              <button type="button" onClick={onOpenSidebar}>
+                {t('popup.open')}
+              </button>
+            )
           )}
         </>
       )}

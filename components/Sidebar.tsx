@@ -116,7 +116,7 @@ export function Sidebar({ view, detection, provenance, onCollapse, onDismiss, on
             ))}
           </ul>
         </section>
-        <Why detection={detection} onJump={onJump} t={t} />
+        <Why detection={detection} view={view} onJump={onJump} t={t} />
       </main>
       <footer>
         {provenance ? (
@@ -307,7 +307,7 @@ function KeyContextSection({ view, t, onCopy }: { view: ContextView; t: Translat
       {families.map((f) => (
         <div key={f.family.id} class="key-family" data-family={f.family.id}>
           {families.length > 1 && (
-            <h3 class="key-family-label" lang={langOf(view, 'families', f.family.id, 'label')}>
+            <h3 class="key-family-label" lang={langOf(view, 'families', f.family.id, 'label')} dir="auto">
               {f.family.label}
             </h3>
           )}
@@ -383,7 +383,10 @@ function ClaimItem({ claim, view, t }: { claim: Claim; view: ContextView; t: Tra
  * "Why am I seeing this?": each rule that made the match, in a reader's words, why that rule is
  * evidence, and what it found where (with a way to see it on the page); then what only supported it.
  */
-function Why({ detection, onJump, t }: { detection: DetectionSummary; onJump: ((i: number) => void) | undefined; t: Translate }) {
+function Why({ detection, view, onJump, t }: { detection: DetectionSummary; view: ContextView; onJump: ((i: number) => void) | undefined; t: Translate }) {
+  // A child's name as the page wrote it may carry a surname: show the child's first name instead.
+  const minors = new Map(view.families.flatMap((f) => f.people.filter((p) => p.minor).map((p) => [p.id, p.displayName] as const)));
+  const shown = (s: SignalSummary) => (s.personId && minors.has(s.personId) ? minors.get(s.personId)! : s.text);
   const indexed = detection.signals.map((s, i) => [s, i] as const);
   const decisive = indexed.filter(([s]) => s.decisive && s.score > 0);
   const support = indexed.filter(([s]) => !s.decisive && s.score > 0);
@@ -416,7 +419,7 @@ function Why({ detection, onJump, t }: { detection: DetectionSummary; onJump: ((
                 </p>
                 {found.map(([s, i]) => (
                   <p key={i} class="evidence">
-                    {t('why.evidence', { text: s.text, where: where(s) })}
+                    {t('why.evidence', { text: shown(s), where: where(s) })}
                     {jump(s, i)}
                   </p>
                 ))}
@@ -433,7 +436,7 @@ function Why({ detection, onJump, t }: { detection: DetectionSummary; onJump: ((
           <ul class="why-support">
             {support.map(([s, i]) => (
               <li key={i} data-rule={s.rule}>
-                {t(`rule.${s.rule}` as MessageKey)}: “<bdi>{s.text}</bdi>”, {where(s)}
+                {t(`rule.${s.rule}` as MessageKey)}: “<bdi>{shown(s)}</bdi>”, {where(s)}
                 {jump(s, i)}
               </li>
             ))}

@@ -9,6 +9,7 @@
  * leaves an element without recursion and without a per-node ancestor walk: a 5,000-deep DOM costs
  * the same per node as a flat one. Text nodes are read as they are (no innerText: it forces layout).
  */
+import { isHost } from './host-element';
 
 /**
  * Elements whose content is never text a reader sees as such (lower-case local names): every reader
@@ -23,13 +24,10 @@ export const SKIPPED_TAGS: ReadonlySet<string> = new Set(['script', 'style', 'no
  */
 export const NOT_PROSE_TAGS: ReadonlySet<string> = new Set(['textarea', 'svg', 'code', 'pre']);
 
-/** The host element Backstory adds to a matching page; its subtree is never read as page text. */
-export const HOST_TAG = 'backstory-context';
-
 /** Whether an element's subtree is left out of the page's text: a skipped element or Backstory's own host. */
 export function isSkipped(el: Element, prose = false): boolean {
   const name = el.localName;
-  return SKIPPED_TAGS.has(name) || name === HOST_TAG || (prose && NOT_PROSE_TAGS.has(name));
+  return SKIPPED_TAGS.has(name) || (prose && NOT_PROSE_TAGS.has(name)) || isHost(el);
 }
 
 const ELEMENT = 1;

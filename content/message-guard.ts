@@ -16,6 +16,8 @@ export function readBackgroundMessage(message: unknown): BackgroundToContent | u
       return { type: m.type };
     case 'set-open':
       return typeof m.open === 'boolean' ? { type: 'set-open', open: m.open } : undefined;
+    case 'frame-visibility':
+      return typeof m.visible === 'boolean' ? { type: 'frame-visibility', visible: m.visible } : undefined;
     case 'jump':
       return typeof m.signal === 'number' && Number.isFinite(m.signal) ? { type: 'jump', signal: m.signal } : undefined;
     default:

@@ -6,9 +6,13 @@
  * (see HOST_CSS).
  *
  * Collapsed, the host is a slim tab at the right edge; open, a panel beside the page. In a
- * right-to-left interface (Uyghur) both sit at the left edge (HOST_CSS_LEFT, issue 17).
+ * right-to-left interface (Uyghur) both sit at the left edge (LEFT_CSS, issue 17).
+ *
+ * Nothing about the host is fixed for a page to fingerprint: its tag name is random per page load
+ * (content/host-element.ts), it has no attribute, and whether it is open is a style rule inside the
+ * closed shadow root, not an attribute on the host.
  */
-import { HOST_TAG } from './dom-text';
+import { createHost } from './host-element';
 import type { SidebarSide } from './sidebar-placement';
 
 /**
@@ -28,26 +32,32 @@ const HOST_CSS = `
   border: 0 !important; outline: none !important; box-shadow: none !important; background: transparent !important;
   float: none !important;
 }
-:host([data-state='open']) { top: 0 !important; width: min(380px, 100vw) !important; height: 100vh !important; }
-:host(:not([data-state='open'])) { top: calc(50vh - 124px) !important; width: 44px !important; height: 248px !important; }
 iframe { display: block; border: 0; width: 100%; height: 100%; background: transparent; }
+`;
+
+/** The open and collapsed geometry: one of them is the state style sheet's text, in the shadow root. */
+const OPEN_CSS = `:host { top: 0 !important; width: min(380px, 100vw) !important; height: 100vh !important; }`;
+const COLLAPSED_CSS = `
+:host { top: calc(50vh - 124px) !important; width: 44px !important; height: 248px !important; }
 /* The collapsed tab's rounded corners clip the frame itself: a frame whose colour scheme differs
    from the page's gets an opaque backdrop, which would show in the corners. */
-:host(:not([data-state='open'])) iframe { border-radius: 8px 0 0 8px; }
+iframe { border-radius: 8px 0 0 8px; }
 `;
 
 /**
- * Issue 17, right to left: the left-edge placement, added after HOST_CSS (same specificity, later
- * wins). A second rule set rather than an attribute, so the page sees nothing of the language.
+ * Issue 17, right to left: the left-edge placement, added after the state rules (same specificity,
+ * later wins). A rule set in the shadow root rather than an attribute, so the page sees nothing of the
+ * language.
  */
-const HOST_CSS_LEFT = `
-:host { left: 0 !important; right: auto !important; }
-:host(:not([data-state='open'])) iframe { border-radius: 0 8px 8px 0; }
-`;
+const LEFT_CSS = `:host { left: 0 !important; right: auto !important; }`;
+const LEFT_COLLAPSED_CSS = `iframe { border-radius: 0 8px 8px 0; }`;
 
 export class SidebarHost {
   private readonly host: HTMLElement;
   private readonly shadow: ShadowRoot;
+  /** The open or collapsed geometry (OPEN_CSS, COLLAPSED_CSS): the state, kept where the page cannot see it. */
+  private readonly stateStyle: HTMLStyleElement;
+  private isOpen = false;
   private frame!: HTMLIFrameElement;
   /** Resolves when the first frame has loaded. */
   private readonly firstLoad: Promise<void>;
@@ -57,13 +67,14 @@ export class SidebarHost {
     private readonly url: string,
     open: boolean,
     /** The edge the host sits at (content/sidebar-placement.ts). */
-    side: SidebarSide = 'right',
+    private readonly side: SidebarSide = 'right',
   ) {
-    this.host = document.createElement(HOST_TAG);
+    this.host = createHost();
     this.shadow = this.host.attachShadow({ mode: 'closed' });
     const style = document.createElement('style');
-    style.textContent = side === 'left' ? HOST_CSS + HOST_CSS_LEFT : HOST_CSS;
-    this.shadow.append(style);
+    style.textContent = HOST_CSS;
+    this.stateStyle = document.createElement('style');
+    this.shadow.append(style, this.stateStyle);
     this.frame = this.createFrame();
     this.firstLoad = new Promise<void>((resolve) => this.frame.addEventListener('load', () => resolve(), { once: true }));
     this.setOpen(open);
@@ -77,9 +88,6 @@ export class SidebarHost {
   private createFrame(): HTMLIFrameElement {
     const frame = document.createElement('iframe');
     frame.title = 'Backstory';
-    // "Copy context" writes to the clipboard from this cross-origin frame: the Clipboard API asks the
-    // embedder to delegate it (Permissions Policy), and nothing else is delegated.
-    frame.allow = 'clipboard-write';
     frame.src = this.url;
     let loads = 0;
     frame.addEventListener('load', () => {
@@ -98,11 +106,32 @@ export class SidebarHost {
   }
 
   setOpen(open: boolean): void {
-    this.host.dataset.state = open ? 'open' : 'collapsed';
+    this.isOpen = open;
+    const left = this.side === 'left' ? LEFT_CSS + (open ? '' : LEFT_COLLAPSED_CSS) : '';
+    this.stateStyle.textContent = (open ? OPEN_CSS : COLLAPSED_CSS) + left;
+  }
+
+  get open(): boolean {
+    return this.isOpen;
+  }
+
+  /** The host element (for the page UI's checks that the page has not hidden it). */
+  get element(): HTMLElement {
+    return this.host;
   }
 
   get mounted(): boolean {
     return this.host.isConnected;
+  }
+
+  /** Whether the host is where mount() put it (the page may have removed or moved it). */
+  get inPlace(): boolean {
+    return this.host.parentNode === document.documentElement;
+  }
+
+  /** Put the host back where it belongs (its frame reloads: a fresh frame on our page). */
+  remount(): void {
+    document.documentElement.append(this.host);
   }
 
   destroy(): void {

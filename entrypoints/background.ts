@@ -6,7 +6,7 @@
 import { browser } from 'wxt/browser';
 import rawDataset from '../data/dataset.json';
 import { openStore } from '../extension/store';
-import { installDataset } from '../extension/install';
+import { installDataset, watchIndex } from '../extension/install';
 import { tabStates } from '../extension/tab-state';
 import { loadSettings, updateSettings } from '../core/settings';
 import { migrateSettings, openOnUrl } from '../core/muting';
@@ -41,6 +41,8 @@ export default defineBackground(() => {
   const migrate = () => updateSettings(browser.storage.local, migrateSettings).catch((e: unknown) => console.error('Backstory could not migrate its settings:', e));
   browser.runtime.onInstalled.addListener(() => void (install().catch(reportInstallError), migrate()));
   browser.runtime.onStartup.addListener(() => void (install().catch(reportInstallError), migrate()));
+  // The index removed or garbled while the browser runs: rebuilt from the bundled dataset.
+  watchIndex(browser.storage.onChanged, () => install().catch(reportInstallError));
   browser.runtime.onMessage.addListener(routeMessage({ states, sidebars, annotations }));
   browser.tabs.onRemoved.addListener((tabId) => void states.set(tabId, undefined));
 

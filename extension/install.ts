@@ -61,3 +61,25 @@ export async function installDataset(db: DB, raw: unknown, area: KeyValueArea): 
 
   return { version: dataset.meta.version, hash, seeded, indexed, ms: performance.now() - started };
 }
+
+/** storage.onChanged, as far as watchIndex needs it. */
+export interface StorageChanges {
+  addListener(listener: (changes: Record<string, { newValue?: unknown }>, areaName: string) => void): void;
+}
+
+/**
+ * Keep the match index whole while the browser runs: when something removes or garbles the prefilter's
+ * record or the index in storage.local (a clear() by a debugging tool, a write cut short), `reinstall`
+ * rebuilds both from the bundled dataset, and pages waiting for the index (content/watch/index-wait.ts)
+ * decide as soon as it is back. Install and startup already rebuild a missing or stale index; this
+ * covers the time in between. Our own valid writes do not trigger it, so it cannot loop.
+ */
+export function watchIndex(onChanged: StorageChanges, reinstall: () => Promise<unknown>): void {
+  onChanged.addListener((changes, areaName) => {
+    if (areaName !== 'local') return;
+    const gate = changes[MATCH_GATE_KEY];
+    const index = changes[MATCH_INDEX_KEY];
+    const broken = (gate && !isMatchGate(gate.newValue)) || (index && !isStoredMatchIndex(index.newValue));
+    if (broken) void reinstall().catch(() => undefined);
+  });
+}

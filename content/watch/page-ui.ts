@@ -5,13 +5,29 @@
  */
 import type { Detection } from '../../core/detect/detect';
 import type { HighlightTarget, PageHighlights } from '../highlights';
+import { hostHidden, type HiddenReason } from '../host-visibility';
 import { SidebarHost } from '../sidebar-host';
 import { sidebarPlacement } from '../sidebar-placement';
 import type { WatchContext, WatchPorts } from './ports';
 
+/**
+ * How many times a host the page removed or moved is put back, per page load. A page that keeps
+ * removing it wins: it is then reported hidden, and the popup offers the side panel.
+ */
+export const MAX_REMOUNTS = 3;
+/** How often the mounted host is checked for being hidden or covered (a few style and hit-test reads). */
+export const HOST_CHECK_MS = 1000;
+
 export class PageUi {
   host: SidebarHost | undefined;
   private highlights: PageHighlights | undefined;
+  private stopWatchingExtension: (() => void) | undefined;
+  private stopGuarding: (() => void) | undefined;
+  private remounts = 0;
+  private hidden: HiddenReason | undefined;
+  /** The frame says the browser does not show it (extension/sidebar/visibility.ts). */
+  private frameHidden = false;
+  private recheck: (() => void) | undefined;
 
   constructor(
     private readonly ctx: WatchContext,
@@ -19,7 +35,9 @@ export class PageUi {
     /** Whether the reader keeps the sidebar open on this site. */
     private readonly openAtStart: boolean,
     /** The stored settings record, for the sidebar's language and edge (content/sidebar-placement.ts). */
-    private readonly storedSettings?: unknown,
+    private readonly storedSettings: unknown,
+    /** The page hides the sidebar (why), or shows it again (undefined). */
+    private readonly onHidden: (hidden: HiddenReason | undefined) => void = () => undefined,
   ) {}
 
   /**
@@ -33,7 +51,10 @@ export class PageUi {
       this.ports.loaded('annotator')?.annotator.yieldSidebar();
       const { url, side } = sidebarPlacement(this.ports.sidebarUrl(), this.storedSettings, document, navigator.languages);
       this.host = new SidebarHost(url, this.openAtStart, side);
+      this.stopWatchingExtension = this.ports.watchExtension();
       void this.host.mount().then(onMounted);
+      // From the moment it is in the page: a page may remove it before its frame has even loaded.
+      this.guard(this.host);
     }
     const ui = await this.ports.chunk('ui');
     if (!this.ctx.isValid || !this.host) return;
@@ -49,7 +70,49 @@ export class PageUi {
     this.host?.setOpen(open);
   }
 
+  /**
+   * Watch the mounted host: put it back when the page removes or moves it (MAX_REMOUNTS times), and
+   * look every HOST_CHECK_MS whether the page hides or covers it (content/host-visibility.ts).
+   */
+  private guard(host: SidebarHost): void {
+    const check = () => {
+      if (this.host !== host) return;
+      if (!host.inPlace && this.remounts < MAX_REMOUNTS) {
+        this.remounts++;
+        host.remount();
+      }
+      const hidden = host.inPlace ? (hostHidden(host.element) ?? (this.frameHidden ? 'covered' : undefined)) : 'removed';
+      if (hidden === this.hidden) return;
+      this.hidden = hidden;
+      this.onHidden(hidden);
+    };
+    // The root's children: a removal or a move of the host is seen at once (the page cannot see this observer).
+    const observer = new MutationObserver(check);
+    observer.observe(document.documentElement, { childList: true });
+    const timer = this.ctx.setInterval(check, HOST_CHECK_MS);
+    this.stopGuarding = () => {
+      observer.disconnect();
+      clearInterval(timer);
+    };
+    this.ctx.onInvalidated(() => this.stopGuarding?.());
+    this.recheck = check;
+    check();
+  }
+
+  /** What the sidebar frame sees of itself: not visible counts as covered, at once. */
+  frameVisible(visible: boolean): void {
+    this.frameHidden = !visible;
+    this.recheck?.();
+  }
+
   remove(): void {
+    this.stopGuarding?.();
+    this.stopGuarding = undefined;
+    this.recheck = undefined;
+    this.frameHidden = false;
+    this.stopWatchingExtension?.();
+    this.stopWatchingExtension = undefined;
+    if (this.hidden) this.onHidden((this.hidden = undefined));
     this.host?.destroy();
     this.highlights?.destroy();
     this.host = undefined;

@@ -73,6 +73,8 @@ export class PageWatch {
   private detection: Detection | undefined;
   /** The decision last reported to the background, to tell it only about changes. */
   private told = '';
+  /** The last decision's message to the background, once answered (or failed). */
+  private detectionTold: Promise<unknown> = Promise.resolve();
   private dismissed = false;
   /** Added or changed nodes waiting to be read. */
   private readonly queue: Node[] = [];
@@ -121,7 +123,12 @@ export class PageWatch {
       this.report.status = settings.paused ? 'paused' : 'muted';
       return;
     }
-    this.ui = new PageUi(this.ctx, this.ports, settings.open, stored[SETTINGS_KEY]);
+    this.ui = new PageUi(this.ctx, this.ports, settings.open, stored[SETTINGS_KEY], (hidden) => {
+      if (hidden) this.report.hidden = hidden;
+      else delete this.report.hidden;
+      // After the decision it is about has reached the background (the badge it changes is set there).
+      void this.detectionTold.then(() => this.tell({ type: 'sidebar-hidden', hidden: hidden ?? null }));
+    });
     this.record = record;
     this.gate = new Gate(record.gate, () => this.foldTable());
     this.observe();
@@ -406,6 +413,7 @@ export class PageWatch {
     // The background (badge, tab state) is told without waiting for it: the sidebar mounts at once,
     // and its frame asks the background for the context when it has loaded.
     const told = this.tell({ type: 'detection', url: this.url, detection: summary });
+    this.detectionTold = told.catch(() => undefined);
     if (!this.dismissed && this.ui && this.detection) {
       const mounting = !this.ui.host;
       const shown = this.ui.show(this.detection, this.targets(), () => void this.tell({ type: 'sidebar-mounted', ms: this.report.sidebarMs! }));
@@ -433,6 +441,11 @@ export class PageWatch {
 
   setOpen(open: boolean): void {
     this.ui?.setOpen(open);
+  }
+
+  /** The sidebar frame's own view of whether the reader can see it (Chromium's IntersectionObserver v2). */
+  frameVisible(visible: boolean): void {
+    this.ui?.frameVisible(visible);
   }
 
   /** "Hide on this page": remove the sidebar and highlights until the page is loaded again. */

@@ -8,7 +8,7 @@ import type { ContentToBackground } from '../../core/messages/to-background';
 import type { ChunkExports } from '../chunks';
 
 /** The part of WXT's content-script context the watch uses (timers and listeners die with it). */
-export type WatchContext = Pick<ContentScriptContext, 'isValid' | 'onInvalidated' | 'requestIdleCallback' | 'setTimeout' | 'addEventListener'>;
+export type WatchContext = Pick<ContentScriptContext, 'isValid' | 'onInvalidated' | 'requestIdleCallback' | 'setTimeout' | 'setInterval' | 'addEventListener'>;
 
 export interface WatchPorts {
   /** storage.local reads (no service-worker wake-up). */
@@ -28,6 +28,12 @@ export interface WatchPorts {
   startAnnotator(hasSidebar: boolean): void;
   /** The sidebar page's extension URL. */
   sidebarUrl(): string;
+  /**
+   * Look out for the extension going away (reloaded, updated, disabled, removed) while something is
+   * shown in the page, so the context invalidates and everything is taken down at once rather than at
+   * the next message (content/script-context.ts); returns the way to stop looking.
+   */
+  watchExtension(): () => void;
   /** performance.now(), or a fake clock's. */
   now(): number;
 }

@@ -8,7 +8,7 @@ import type { Detection, PlacedHit, RuleId, Segment, Signal, Strength } from './
 import type { MatchIndex } from './match-index';
 import { urlUnderPrefix } from '../site-match';
 import { NAME_MIN_WEIGHT, PASSAGE, WINDOW } from './limits';
-import { isCjk } from '../text/fold';
+import { isCjk, isHangul, isKatakana } from '../text/fold';
 
 /** One family member named at one place: a name-part hit, or a full name. */
 interface Mention {
@@ -159,7 +159,9 @@ class Locality {
       // Latin patterns are padded with a space, so adjacent words share it (offset -1); Chinese
       // characters are not, and a name's parts may be joined by nothing, a space, or a dot (·, ・, .),
       // which the scanner reads as punctuation, one position wider (offsets 0 to 2).
-      const cjk = isCjk(g.hit.text.charCodeAt(0));
+      // Katakana and hangul name parts are joined the same ways (・, ＝, ·, a space or nothing).
+      const lead = g.hit.text.charCodeAt(0);
+      const cjk = isCjk(lead) || isKatakana(lead) || isHangul(lead);
       const offsets = cjk ? [-1, 0, 1, 2] : [-1];
       const candidates = [
         ...offsets.flatMap((o) => byStart.get(g.hit.end + o) ?? []),

@@ -88,6 +88,8 @@ export const en = {
   'popup.open': 'Open the sidebar',
   'popup.options': 'Options and annotations',
   'popup.reload': 'Reload the page to apply.',
+  'popup.hidden': 'This page hides Backstory\'s context.',
+  'popup.sidePanel': 'Show it in the side panel',
   'options.title': 'Backstory options',
   'options.language': 'Language',
   'options.language.auto': 'Browser language',

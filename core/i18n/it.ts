@@ -87,6 +87,8 @@ export const it: Catalog = {
   'popup.open': 'Apri la barra laterale',
   'popup.options': 'Opzioni e annotazioni',
   'popup.reload': 'Ricarica la pagina per applicare.',
+  'popup.hidden': 'Questa pagina nasconde il contesto di Backstory.',
+  'popup.sidePanel': 'Mostralo nel pannello laterale',
   'options.title': 'Opzioni di Backstory',
   'options.language': 'Lingua',
   'options.language.auto': 'Lingua del browser',

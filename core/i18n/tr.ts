@@ -87,6 +87,8 @@ export const tr: Catalog = {
   'popup.open': 'Kenar çubuğunu aç',
   'popup.options': 'Seçenekler ve notlar',
   'popup.reload': 'Uygulamak için sayfayı yeniden yükleyin.',
+  'popup.hidden': 'Bu sayfa Backstory’nin bağlam bilgisini gizliyor.',
+  'popup.sidePanel': 'Yan panelde göster',
   'options.title': 'Backstory seçenekleri',
   'options.language': 'Dil',
   'options.language.auto': 'Tarayıcının dili',

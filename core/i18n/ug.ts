@@ -90,6 +90,8 @@ export const ug: Catalog = {
   'popup.open': 'يان تاختىنى ئېچىش',
   'popup.options': 'تاللانمىلار ۋە ئىزاھاتلار',
   'popup.reload': 'ئىناۋەتلىك قىلىش ئۈچۈن بەتنى قايتا يۈكلەڭ.',
+  'popup.hidden': 'بۇ بەت Backstory نىڭ ئارقا كۆرۈنۈش ئۇچۇرىنى يوشۇرىدۇ.',
+  'popup.sidePanel': 'يان تاختىدا كۆرسىتىش',
   'options.title': 'Backstory تاللانمىلىرى',
   'options.language': 'تىل',
   'options.language.auto': 'توركۆرگۈنىڭ تىلى',

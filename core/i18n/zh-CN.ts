@@ -87,6 +87,8 @@ export const zhCN: Catalog = {
   'popup.open': '打开侧栏',
   'popup.options': '选项与批注',
   'popup.reload': '重新加载页面后生效。',
+  'popup.hidden': '此页面遮挡了 Backstory 的背景信息。',
+  'popup.sidePanel': '在侧边面板中显示',
   'options.title': 'Backstory 选项',
   'options.language': '语言',
   'options.language.auto': '浏览器语言',

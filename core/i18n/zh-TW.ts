@@ -87,6 +87,8 @@ export const zhTW: Catalog = {
   'popup.open': '開啟側邊欄',
   'popup.options': '選項與註解',
   'popup.reload': '重新載入頁面後生效。',
+  'popup.hidden': '此頁面遮擋了 Backstory 的背景資訊。',
+  'popup.sidePanel': '在側邊面板中顯示',
   'options.title': 'Backstory 選項',
   'options.language': '語言',
   'options.language.auto': '瀏覽器語言',

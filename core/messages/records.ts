@@ -55,6 +55,11 @@ export const DetectionReport = z.object({
   sidebarMounted: z.boolean(),
   sidebarMs: z.optional(z.number()),
   /**
+   * Set while the page hides the mounted sidebar (content/host-visibility.ts): removed again and
+   * again, styled out of sight, or covered. The popup then says so and offers the side panel.
+   */
+  hidden: z.optional(z.enum(['removed', 'invisible', 'covered'])),
+  /**
    * False while work that can change the decision is still due: added text queued for scanning,
    * captions loading. A tester waits for true.
    */

@@ -22,6 +22,8 @@ import { DetectionSummary, Statuses } from './records';
 export const ContentToBackground = z.discriminatedUnion('type', [
   z.object({ type: z.literal('detection'), url: z.string(), detection: DetectionSummary }),
   z.object({ type: z.literal('sidebar-mounted'), ms: z.number() }),
+  /** The page hides the sidebar (why), or no longer does (null): the badge says so. */
+  z.object({ type: z.literal('sidebar-hidden'), hidden: z.nullable(z.enum(['removed', 'invisible', 'covered'])) }),
 ]);
 export type ContentToBackground = z.infer<typeof ContentToBackground>;
 
@@ -34,6 +36,8 @@ export const SidebarToBackground = z.discriminatedUnion('type', [
   z.object({ type: z.literal('dismiss') }),
   /** "Show on the page": scroll to where signal number `signal` was found. */
   z.object({ type: z.literal('jump'), signal: z.number() }),
+  /** Whether the browser sees this frame as visible (IntersectionObserver v2: extension/sidebar/visibility.ts). */
+  z.object({ type: z.literal('frame-visibility'), visible: z.boolean() }),
 ]);
 export type SidebarToBackground = z.infer<typeof SidebarToBackground>;
 
@@ -41,6 +45,11 @@ export type SidebarToBackground = z.infer<typeof SidebarToBackground>;
 export const PopupToBackground = z.discriminatedUnion('type', [
   z.object({ type: z.literal('set-open'), tabId: z.number(), open: z.boolean() }),
   z.object({ type: z.literal('dismiss'), tabId: z.number() }),
+  /**
+   * The page hides the in-page sidebar: show the context in the browser's side panel instead, which
+   * no page can cover (the side panel's own work answers it: RouterDeps.openSidePanel).
+   */
+  z.object({ type: z.literal('open-side-panel'), tabId: z.number() }),
 ]);
 export type PopupToBackground = z.infer<typeof PopupToBackground>;
 

@@ -21,6 +21,8 @@ export const BackgroundToContent = z.union([
   z.object({ type: z.literal('jump'), signal: z.number() }),
   /** Asked by the popup and the checker: what did the detector decide on this page? */
   z.object({ type: z.literal('get-detection') }),
+  /** The sidebar frame is (not) visible to the reader, as the browser judges it (relayed from the frame). */
+  z.object({ type: z.literal('frame-visibility'), visible: z.boolean() }),
 ]);
 export type BackgroundToContent = z.infer<typeof BackgroundToContent>;
 

@@ -29,6 +29,18 @@ export const SKIP = 0xffff;
 /** True for code units of CJK ideographs (patterns of these need no word boundaries). */
 export const isCjk = (c: number) => (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff);
 
+/** Katakana letters (the middle dot ・ between name parts excluded: it is punctuation). */
+export const isKatakana = (c: number) => (c >= 0x30a1 && c <= 0x30fa) || (c >= 0x30fc && c <= 0x30ff);
+/** Hangul syllables. */
+export const isHangul = (c: number) => c >= 0xac00 && c <= 0xd7a3;
+/**
+ * Scripts whose names are written against the next word: Japanese writes no spaces (マムトジャンさん,
+ * のマムトジャン), Korean attaches particles to a name (무헤렘은, 마무트잔 씨 with a space). So a katakana
+ * pattern needs no boundaries, like a Chinese one, and a hangul one needs one only at its start.
+ */
+const openStart = (c: number) => isKatakana(c);
+const openEnd = (c: number) => isKatakana(c) || isHangul(c);
+
 /** Folded code units that are letters of words in alphabetic scripts (not CJK, not a break). */
 const isWordChar = (c: number) => c !== SPACE && c !== SKIP && c !== PUNCT && !isCjk(c);
 
@@ -75,6 +87,8 @@ export function deriveFoldTable(chinese: ReadonlyArray<readonly [string, string]
   // Spaces that are not punctuation (no-break, ideographic, line/paragraph separators).
   for (const c of [0x00a0, 0x1680, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000]) t[c] = SPACE;
   for (let c = 0x2000; c <= 0x200a; c++) t[c] = SPACE;
+  // The katakana middle dot joins the parts of a foreign name (マムトジャン・アブドゥレヒム): punctuation.
+  t[0x30fb] = PUNCT;
   // Letters NFKD does not decompose.
   const extra: Record<string, string> = {
     ı: 'i', İ: 'i', ł: 'l', Ł: 'l', ø: 'o', Ø: 'o', đ: 'd', Đ: 'd', ß: 's', æ: 'e', œ: 'o', ə: 'e', Ə: 'e',
@@ -179,6 +193,34 @@ export function foldText(text: string, table: Uint16Array = defaultFoldTable()):
   return parts.join('').trimEnd();
 }
 
+/**
+ * Fold a pattern as the scanner will meet it on a page (core/detect/automaton.ts): as `foldText`, and
+ * a change of script between Chinese characters, Arabic script, kana, hangul and the rest is a word
+ * break, so "4月9日" is stored "4 月 9 日" and "CNN国际" "cnn 国际" (without the breaks they never matched).
+ */
+export function foldPattern(text: string, table: Uint16Array = defaultFoldTable()): string {
+  const f = foldText(text, table);
+  let out = '';
+  let lastKind = 0;
+  for (let i = 0; i < f.length; i++) {
+    const c = f.charCodeAt(i);
+    if (c === SPACE) {
+      lastKind = 0;
+      out += ' ';
+      continue;
+    }
+    const kind = scriptKind(c);
+    if (lastKind !== 0 && kind !== lastKind) out += ' ';
+    lastKind = kind;
+    out += f[i];
+  }
+  return out;
+}
+
+/** The scanner's script kinds: Chinese characters (2), Arabic script (3), kana (4), hangul (5), everything else (1). */
+export const scriptKind = (c: number) =>
+  c < 0x0600 ? 1 : isCjk(c) ? 2 : c <= 0x06ff ? 3 : c >= 0x3040 && c <= 0x30ff ? 4 : c >= 0xac00 && c <= 0xd7a3 ? 5 : 1;
+
 /** Code units per String.fromCharCode call: well under engines' argument limits. */
 const SLICE = 8192;
 
@@ -186,5 +228,5 @@ const SLICE = 8192;
 export function needsBoundaries(folded: string): { start: boolean; end: boolean } {
   const first = folded.charCodeAt(0);
   const last = folded.charCodeAt(folded.length - 1);
-  return { start: isWordChar(first), end: isWordChar(last) };
+  return { start: isWordChar(first) && !openStart(first), end: isWordChar(last) && !openEnd(last) };
 }

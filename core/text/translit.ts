@@ -154,6 +154,14 @@ function pinyinSyllables(part: string): string {
 export function pinyinRenderings(word: string, limit = 16): string[] {
   const w = word.toLowerCase();
   if (w.length < 5 || !/^[a-z]+$/.test(w)) return [];
+  const out = renderPinyin(w, limit);
+  // An h closing a syllable inside the word is often not written (Mihriban: 米日班 beside 米合日班).
+  const silent = w.replace(/(?<=[aeiou])h(?=[bcdfgjklmnpqrstvwxyz])/g, '');
+  if (silent !== w) for (const r of renderPinyin(silent, limit)) if (!out.includes(r)) out.push(r);
+  return out.filter((r) => r !== w).slice(0, limit);
+}
+
+function renderPinyin(w: string, limit: number): string[] {
   // Longest known part at each position; the letters between known parts go through the syllable rules.
   let partial: string[] = [''];
   let rest = '';
@@ -178,7 +186,7 @@ export function pinyinRenderings(word: string, limit = 16): string[] {
     i += best[0].length;
   }
   flush();
-  return [...new Set(partial)].filter((r) => r !== w);
+  return [...new Set(partial)];
 }
 
 /** Arabic letters for Latin consonant units, most usual first (Arabic press writes Uyghur names by ear). */

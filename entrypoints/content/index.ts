@@ -9,13 +9,15 @@
  *                             └─▶ match: SidebarHost (closed shadow root + extension frame),
  *                                        chunk-ui.js (highlights), "detection" ─▶ background (badge)
  *
- * When the extension is updated or removed, `ctx` invalidates and everything this script did is torn
- * down.
+ * When the extension is updated, reloaded, disabled or removed, `ctx` invalidates (checked every
+ * 250 ms while something is shown: content/script-context.ts) and everything this script did is torn
+ * down. `ctx` is Backstory's own context class, which announces nothing to the page (wxt.config.ts).
  */
 import { browser } from 'wxt/browser';
 import { readBackgroundMessage } from '../../content/message-guard';
 import { loadChunk, loadedChunk } from '../../content/chunks';
 import { PageWatch } from '../../content/watch/page-watch';
+import type { ContentScriptContext } from '../../content/script-context';
 import type { WatchPorts } from '../../content/watch/ports';
 import { ANNOTATOR_MESSAGE } from '../../core/annotations/annotated-sites';
 
@@ -38,6 +40,8 @@ export default defineContentScript({
       loaded: loadedChunk,
       startAnnotator: (hasSidebar) => void loadChunk('annotator', getUrl).then(({ annotator }) => annotator.start(ctx, hasSidebar)),
       sidebarUrl: () => browser.runtime.getURL('/sidebar.html'),
+      // `ctx` is content/script-context.ts's class (wxt.config.ts aliases WXT's to it).
+      watchExtension: () => (ctx as unknown as ContentScriptContext).watchExtension(),
       now: () => performance.now(),
     };
     const watch = new PageWatch(ctx, ports);
@@ -47,6 +51,7 @@ export default defineContentScript({
       if (parsed?.type === 'set-open') watch.setOpen(parsed.open);
       if (parsed?.type === 'dismiss') watch.dismiss();
       if (parsed?.type === 'jump') watch.jump(parsed.signal);
+      if (parsed?.type === 'frame-visibility') watch.frameVisible(parsed.visible);
       // Annotations: handed to the lazily loaded annotator, which parses them itself.
       if ((message as { type?: unknown } | null)?.type === ANNOTATOR_MESSAGE) {
         return loadChunk('annotator', getUrl).then(({ annotator }) => annotator.receive(message, ctx, watch.hasSidebar));

@@ -79,6 +79,9 @@ function App({ initial, report, tabId, names, t }: { initial: Settings; report: 
       onOpenSidebar={() => {
         if (tabId !== undefined) void send({ type: 'set-open', tabId, open: true }).then(closePopup);
       }}
+      onOpenSidePanel={() => {
+        if (tabId !== undefined) void send({ type: 'open-side-panel', tabId }).then(closePopup);
+      }}
       onOptions={() => void browser.runtime.openOptionsPage().then(closePopup)}
     />
   );

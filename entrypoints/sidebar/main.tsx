@@ -22,6 +22,7 @@ import { datasetLocale, localizeDataset, viewText } from '../../core/dataset/loc
 import { AnnotationsSection, type LinkChoice } from '../../components/AnnotationsSection';
 import { AnnotationsSidebar, AnnotationsTab } from '../../components/AnnotationsSidebar';
 import { useAnnotations } from '../../extension/sidebar/use-annotations';
+import { watchFrameVisibility } from '../../extension/sidebar/visibility';
 
 interface Loaded {
   tabId: number;
@@ -163,6 +164,8 @@ async function start() {
   const locale = pageLocale(settings, navigator.languages, pageLanguageFrom(location.href));
   applyLocale(document.documentElement, locale);
   render(<App t={translator(locale)} locale={locale} />, document.getElementById('app')!);
+  // Whether the page lets the reader see this frame (Chromium): the content script adds it to its own checks.
+  watchFrameVisibility((visible) => void send({ type: 'frame-visibility', visible }).catch(() => undefined));
 }
 
 void start();

@@ -19,14 +19,26 @@ export interface RouterDeps {
   states: TabStates;
   sidebars: ReturnType<typeof tabSidebars>;
   annotations: ReturnType<typeof annotationService>;
+  /**
+   * Hook for the browser's side panel (sidePanel in Chromium, sidebar_action in Firefox): open it on
+   * the tab whose page hides the in-page sidebar. Until it is wired, the popup's offer does nothing.
+   */
+  openSidePanel?: (tabId: number) => Promise<unknown>;
 }
 
-/** A sender that is one of our own pages (by path). */
-function isExtensionPage(sender: Browser.runtime.MessageSender, pagePath: string): boolean {
-  return !!sender.url && sender.url.startsWith(browser.runtime.getURL(pagePath as '/sidebar.html'));
+/**
+ * A sender that is one of our own pages (by path). The host is not compared: the sidebar is framed
+ * from its `use_dynamic_url` address (chrome-extension://<per-session id>/sidebar.html, wxt.config.ts),
+ * not the extension id's; the scheme is, so no web page passes, and the caller has checked
+ * `sender.id` (only this extension's contexts).
+ */
+export function isExtensionPage(sender: Pick<Browser.runtime.MessageSender, 'url'>, pagePath: string): boolean {
+  if (!sender.url) return false;
+  const url = URL.parse(sender.url);
+  return !!url && url.protocol === new URL(browser.runtime.getURL('/')).protocol && url.pathname === pagePath;
 }
 
-export function routeMessage({ states, sidebars, annotations }: RouterDeps) {
+export function routeMessage({ states, sidebars, annotations, openSidePanel }: RouterDeps) {
   return (message: unknown, sender: Browser.runtime.MessageSender): Promise<unknown> | undefined => {
     if (sender.id !== browser.runtime.id) return undefined;
     const tabId = sender.tab?.id;
@@ -36,6 +48,7 @@ export function routeMessage({ states, sidebars, annotations }: RouterDeps) {
       const fromPopup = parseMessage(PopupToBackground, message);
       if (fromPopup?.type === 'set-open') return sidebars.setOpen(fromPopup.tabId, fromPopup.open);
       if (fromPopup?.type === 'dismiss') return sidebars.dismiss(fromPopup.tabId);
+      if (fromPopup?.type === 'open-side-panel') return openSidePanel?.(fromPopup.tabId);
       return undefined;
     }
     if (tabId === undefined) return undefined;
@@ -44,6 +57,7 @@ export function routeMessage({ states, sidebars, annotations }: RouterDeps) {
       const fromContent = parseMessage(ContentToBackground, message);
       if (fromContent?.type === 'detection') return sidebars.onDetection(tabId, fromContent.url, fromContent.detection);
       if (fromContent?.type === 'sidebar-mounted') return states.update(tabId, (s) => (s ? { ...s, sidebarMs: fromContent.ms } : s));
+      if (fromContent?.type === 'sidebar-hidden') return sidebars.onHidden(tabId, fromContent.hidden);
       const fromAnnotator = parseMessage(AnnotatorToBackground, message);
       if (fromAnnotator?.type === 'annotations-page') return annotations.pageLoaded(tabId, fromAnnotator);
       if (fromAnnotator?.type === 'annotation-statuses') return annotations.statusesReported(tabId, fromAnnotator);
@@ -57,6 +71,7 @@ export function routeMessage({ states, sidebars, annotations }: RouterDeps) {
     if (fromSidebar?.type === 'set-open') return sidebars.setOpen(tabId, fromSidebar.open);
     if (fromSidebar?.type === 'dismiss') return sidebars.dismiss(tabId);
     if (fromSidebar?.type === 'jump') return sidebars.jump(tabId, fromSidebar.signal);
+    if (fromSidebar?.type === 'frame-visibility') return sidebars.frameVisibility(tabId, fromSidebar.visible);
     const fromSidebarAnnotations = parseMessage(SidebarAnnotationsToBackground, message);
     if (fromSidebarAnnotations) return annotations.fromSidebar(tabId, fromSidebarAnnotations);
     return undefined;

@@ -57,9 +57,29 @@ export function tabSidebars(states: TabStates) {
       return { open: state.open };
     },
 
+    /**
+     * The page hides the sidebar (content/host-visibility.ts): the badge turns to "!" and its tooltip
+     * says so, until the page shows it again (then the count comes back).
+     */
+    async onHidden(tabId: number, hidden: string | null): Promise<boolean> {
+      const state = await states.get(tabId);
+      if (!state) return false;
+      const count = state.detection.people.length;
+      await browser.action.setBadgeText({ tabId, text: hidden ? '!' : count > 0 ? String(count) : '✓' });
+      const t = translator(pageLocale(await loadSettings(browser.storage.local), navigator.languages));
+      await browser.action.setTitle({ tabId, title: hidden ? t('popup.hidden') : badgeTitle(t, count) });
+      return true;
+    },
+
     async dismiss(tabId: number): Promise<boolean> {
       await states.set(tabId, undefined);
       await relay(tabId, { type: 'dismiss' });
+      return true;
+    },
+
+    /** Whether the sidebar frame is visible (IntersectionObserver v2), relayed from the frame to the page's checks. */
+    async frameVisibility(tabId: number, visible: boolean): Promise<boolean> {
+      await relay(tabId, { type: 'frame-visibility', visible }).catch(() => undefined);
       return true;
     },
 

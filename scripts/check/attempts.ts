@@ -18,6 +18,11 @@ const TRANSIENT: readonly RegExp[] = [
   /Execution context was destroyed/i,
   /frame was detached/i,
   /No target with given id/i,
+  // A navigation aborted under the checker (the tab was reused or the channel hiccuped): Chromium's
+  // net::ERR_ABORTED, Firefox's NS_BINDING_ABORTED, and the protocol's own wording.
+  /net::ERR_ABORTED/,
+  /NS_BINDING_ABORTED/,
+  /navigation (was )?aborted/i,
 ];
 
 export function isTransient(message: string): boolean {

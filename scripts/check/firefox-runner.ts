@@ -33,7 +33,7 @@ const CANARY = {
 const frameLikes = (page: Page) => page.frames().filter((f) => f !== page.mainFrame()) as unknown as FrameLike[];
 
 /** An extension tab with the tabs API, opened from the sidebar frame of a canary page. */
-class ControlTab {
+export class ControlTab {
   private page?: Page;
 
   constructor(

@@ -32,6 +32,8 @@ export interface LaunchOptions {
   headless?: boolean;
   /** Extra browser arguments. */
   args?: string[];
+  /** Other unpacked extensions to load beside Backstory (a test's helper). */
+  alsoLoad?: string[];
   viewport?: { width: number; height: number };
 }
 
@@ -58,14 +60,15 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Launc
     headless: options.headless ?? true,
     viewport: options.viewport ?? { width: 1280, height: 800 },
     args: [
-      `--disable-extensions-except=${extensionPath}`,
-      `--load-extension=${extensionPath}`,
+      `--disable-extensions-except=${[extensionPath, ...(options.alsoLoad ?? [])].join(',')}`,
+      `--load-extension=${[extensionPath, ...(options.alsoLoad ?? [])].join(',')}`,
       ...QUIET_ARGS,
       ...(options.args ?? []),
     ],
   });
-  let [serviceWorker] = context.serviceWorkers();
-  serviceWorker ??= await context.waitForEvent('serviceworker', { timeout: 15_000 });
+  // Backstory's worker (background.js), not a helper extension's.
+  const ours = (w: Worker) => w.url().endsWith('/background.js');
+  const serviceWorker = context.serviceWorkers().find(ours) ?? (await context.waitForEvent('serviceworker', { predicate: ours, timeout: 15_000 }));
   const extensionId = new URL(serviceWorker.url()).host;
   return { context, extensionId, serviceWorker };
 }

@@ -12,7 +12,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Frame, Page } from '@playwright/test';
-import { test, expect, sidebarFrame, FIXTURES, PAGES } from './fixtures';
+import { test, expect, sidebarFrame, FIXTURES, PAGES, HOST } from './fixtures';
 
 const ARTICLE = 'https://www.lakeshore-ledger.example/science/2024/03/12/river-restoration';
 const QUOTE = 'the river rebuilt its gravel beds in a single season';
@@ -86,7 +86,7 @@ test('annotate a selection, then find it anchored after the page changed, and or
   }, QUOTE);
   expect(selected).toBe(QUOTE);
   // No sidebar on a page that is not about the story, until the reader annotates.
-  await expect(page.locator('backstory-context')).toHaveCount(0);
+  await expect(page.locator(HOST)).toHaveCount(0);
 
   // What the keyboard command runs (and the context menu item, for its tab).
   await page.bringToFront();

@@ -1,9 +1,9 @@
-import { test, expect, settledReport, sidebarFrame, domSnapshot, recordMutations, PAGES } from './fixtures';
+import { test, expect, settledReport, sidebarFrame, domSnapshot, recordMutations, PAGES, HOST, hostState } from './fixtures';
 
 test.describe('Chromium: detection and the sidebar', () => {
   test('a page naming a family member gets the sidebar with sourced context', async ({ page, extension }) => {
     await page.goto(PAGES.family1.url);
-    const host = page.locator('backstory-context');
+    const host = page.locator(HOST);
     await expect(host).toHaveCount(1);
     // The host's shadow root is closed: the page sees the element but not inside it.
     expect(await host.evaluate((el) => el.shadowRoot)).toBeNull();
@@ -33,7 +33,7 @@ test.describe('Chromium: detection and the sidebar', () => {
     // The other family is not shown on a page about this one.
     await expect(frame.getByRole('heading', { name: /Ablikim Mamtinin and Mihriban Kader/ })).toHaveCount(0);
     // Open, the host takes the height of the window beside the page.
-    await expect(host).toHaveAttribute('data-state', 'open');
+    await expect.poll(() => hostState(page)).toBe('open');
   });
 
   test('the badge counts the people recognised', async ({ page, extension }) => {
@@ -66,7 +66,7 @@ test.describe('Chromium: detection and the sidebar', () => {
       expect(report.detection?.matched).toBe(false);
       expect(await page.evaluate(() => (window as unknown as { __mutations: string[] }).__mutations)).toEqual([]);
       expect(await domSnapshot(page)).toBe(before);
-      await expect(page.locator('backstory-context')).toHaveCount(0);
+      await expect(page.locator(HOST)).toHaveCount(0);
       expect(page.frames()).toHaveLength(1);
       // No request leaves the browser: the page's own, and at most the extension's own full-pass code
       // (chunk-detector.js, from the extension package) where the prefilter opened on a name.

@@ -46,7 +46,7 @@ async function openMatchingPage(url: string): Promise<Page> {
   for (let attempt = 0; ; attempt++) {
     const page = await openPage(url);
     const mounted = await page
-      .waitForFunction(() => document.querySelector('backstory-context') !== null, { timeout: 5_000 })
+      .waitForFunction(() => document.querySelector('html > :not(head):not(body)') !== null, { timeout: 5_000 })
       .then(() => true, () => false);
     if (mounted || attempt >= 3) return page;
     await page.close();
@@ -55,8 +55,8 @@ async function openMatchingPage(url: string): Promise<Page> {
 
 test('Firefox: a page naming a family member gets the sidebar with sourced context', async () => {
   const page = await openMatchingPage(PAGES.family1.url);
-  expect(await page.evaluate(() => document.querySelectorAll('backstory-context').length)).toBe(1);
-  expect(await page.evaluate(() => document.querySelector('backstory-context')!.shadowRoot)).toBeNull();
+  expect(await page.evaluate(() => document.querySelectorAll('html > :not(head):not(body)').length)).toBe(1);
+  expect(await page.evaluate(() => document.querySelector('html > :not(head):not(body)')!.shadowRoot)).toBeNull();
 
   const frame = await firefoxSidebarFrame(page);
   const tab = await frame.waitForSelector('button.tab', { timeout: 10_000 });
@@ -73,7 +73,8 @@ test('Firefox: a page naming a family member gets the sidebar with sourced conte
   expect(text).not.toContain('Ablikim Mamtinin and Mihriban Kader');
   const href = await frame.evaluate(() => document.querySelector('.claims a.source')?.getAttribute('href'));
   expect(href).toMatch(/^https:\/\/www\.cnn\.com\//);
-  expect(await page.evaluate(() => (document.querySelector('backstory-context') as HTMLElement).dataset.state)).toBe('open');
+  // Open: the host is the panel's width (its state is a style inside the closed shadow root, not an attribute).
+  expect(await page.evaluate(() => document.querySelector('html > :not(head):not(body)')!.getBoundingClientRect().width)).toBeGreaterThan(44);
   await page.close();
 });
 
@@ -87,7 +88,7 @@ for (const [name, entry] of [
     const page = await openPage(entry.url, true);
     await new Promise((r) => setTimeout(r, 1500));
     expect(await page.evaluate(() => (window as unknown as { __mutations: string[] }).__mutations)).toEqual([]);
-    expect(await page.evaluate(() => document.querySelectorAll('backstory-context').length)).toBe(0);
+    expect(await page.evaluate(() => document.querySelectorAll('html > :not(head):not(body)').length)).toBe(0);
     expect(page.frames()).toHaveLength(1);
     await page.close();
   });
@@ -98,7 +99,7 @@ test('Firefox: a hostile page can neither reach, hide nor restyle the sidebar', 
   const frame = await firefoxSidebarFrame(page);
   await frame.waitForSelector('button.tab', { timeout: 10_000 });
   const attack = await page.evaluate(() => {
-    const host = document.querySelector('backstory-context') as HTMLElement;
+    const host = document.querySelector('html > :not(head):not(body)') as HTMLElement;
     host.setAttribute('style', 'display:none!important;width:0!important');
     const box = host.getBoundingClientRect();
     return {
@@ -119,8 +120,8 @@ test('Firefox: a feed that gains a post about the story gets the sidebar then', 
   const page = await openPage(TIMELINE.url);
   await page.evaluate(() => (window as unknown as { appendPosts: (n: number) => void }).appendPosts(40));
   await new Promise((r) => setTimeout(r, 1500));
-  expect(await page.evaluate(() => document.querySelectorAll('backstory-context').length)).toBe(0);
+  expect(await page.evaluate(() => document.querySelectorAll('html > :not(head):not(body)').length)).toBe(0);
   await page.evaluate(() => (window as unknown as { appendStoryPost: () => void }).appendStoryPost());
-  await page.waitForFunction(() => document.querySelector('backstory-context') !== null, { timeout: 10_000 });
+  await page.waitForFunction(() => document.querySelector('html > :not(head):not(body)') !== null, { timeout: 10_000 });
   await page.close();
 });

@@ -3,7 +3,7 @@
  * single-page navigation away from the story removes it.
  */
 import path from 'node:path';
-import { test, expect, sidebarFrame, recordMutations, settledReport } from './fixtures';
+import { test, expect, sidebarFrame, recordMutations, settledReport, HOST, PAGES } from './fixtures';
 
 const TIMELINE = { url: 'https://x.com/home', file: path.resolve('tests/fixtures/corpus/feed/x-timeline.html') };
 
@@ -20,13 +20,13 @@ test.describe('Chromium: dynamic pages', () => {
     // The detector has read the 60 new posts (with the first pass, or in batches after it) and settled.
     const report = await settledReport(page, extension.serviceWorker);
     expect(report.detection?.matched).toBe(false);
-    await expect(page.locator('backstory-context')).toHaveCount(0);
+    await expect(page.locator(HOST)).toHaveCount(0);
     // Only the page's own appends: the extension changed nothing while the feed was unrelated.
     const mutations = await page.evaluate(() => (window as unknown as { __mutations: string[] }).__mutations);
     expect(mutations.filter((m) => /BACKSTORY|STYLE/i.test(m))).toEqual([]);
 
     await page.evaluate(() => (window as unknown as { appendStoryPost: () => void }).appendStoryPost());
-    await expect(page.locator('backstory-context')).toHaveCount(1, { timeout: 10_000 });
+    await expect(page.locator(HOST)).toHaveCount(1, { timeout: 10_000 });
     const frame = await sidebarFrame(page, extension.extensionId);
     await frame.locator('button.tab').click();
     await expect(frame.getByRole('heading', { level: 2, name: /Ablikim Mamtinin and Mihriban Kader/ })).toBeVisible();
@@ -35,7 +35,7 @@ test.describe('Chromium: dynamic pages', () => {
   test('navigating within a single-page app away from the story removes the sidebar', async ({ page }) => {
     await page.goto(TIMELINE.url);
     await page.evaluate(() => (window as unknown as { appendStoryPost: () => void }).appendStoryPost());
-    await expect(page.locator('backstory-context')).toHaveCount(1, { timeout: 10_000 });
+    await expect(page.locator(HOST)).toHaveCount(1, { timeout: 10_000 });
     // The app swaps its content and pushes a new URL, as X does when opening another page.
     await page.evaluate(() => {
       for (const article of document.querySelectorAll('article')) article.remove();
@@ -46,6 +46,28 @@ test.describe('Chromium: dynamic pages', () => {
       p.textContent = 'Your account settings: password, language, notifications.';
       main.append(p);
     });
-    await expect(page.locator('backstory-context')).toHaveCount(0, { timeout: 10_000 });
+    await expect(page.locator(HOST)).toHaveCount(0, { timeout: 10_000 });
+  });
+});
+
+test.describe('Chromium: a page opened before the index is stored', () => {
+  test('waits for the index (as just after install) and then decides: the sidebar appears', async ({ page, extension }) => {
+    const { serviceWorker } = extension;
+    // As in the seconds after install: the prefilter's record and the index are not in storage. The
+    // background notices they are gone and rebuilds them from the bundled dataset (watchIndex); a page
+    // opened meanwhile waits for them (content/watch/index-wait.ts) and decides when they are back.
+    const stored = await serviceWorker.evaluate(() => chrome.storage.local.get(['matchGate', 'matchIndex']));
+    expect(Object.keys(stored).sort()).toEqual(['matchGate', 'matchIndex']);
+    try {
+      await serviceWorker.evaluate(() => chrome.storage.local.remove(['matchGate', 'matchIndex']));
+      await page.goto(PAGES.family1.url);
+      await expect(page.locator(HOST)).toHaveCount(1, { timeout: 15_000 });
+      await sidebarFrame(page, extension.extensionId);
+      const back = await serviceWorker.evaluate(() => chrome.storage.local.get(['matchGate', 'matchIndex']));
+      expect(Object.keys(back).sort()).toEqual(['matchGate', 'matchIndex']);
+    } finally {
+      // Whatever happened, the next tests find the index where it belongs.
+      await serviceWorker.evaluate((records) => chrome.storage.local.set(records), stored);
+    }
   });
 });

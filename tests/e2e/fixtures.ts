@@ -52,11 +52,30 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
 
 export { expect };
 
+/**
+ * Backstory's host element in a page. Its tag name is random per page load and it carries no
+ * attribute (content/host-element.ts): it is the element under <html> that is neither head nor body.
+ */
+export const HOST = 'html > :not(head):not(body)';
+
+/** Whether the host is open (a panel beside the page) or collapsed (a 44-pixel tab), by its width. */
+export async function hostState(page: Page): Promise<'open' | 'collapsed' | 'absent'> {
+  const box = await page.locator(HOST).boundingBox().catch(() => null);
+  return !box ? 'absent' : box.width > 44 ? 'open' : 'collapsed';
+}
+
+/**
+ * Whether a frame's URL is the sidebar page. sidebar.html is a web-accessible resource with
+ * `use_dynamic_url`: it loads from chrome-extension://<a per-session random id>/, not the extension id.
+ */
+export function isSidebarUrl(url: string): boolean {
+  return /^chrome-extension:\/\/[^/]+\/sidebar\.html/.test(url);
+}
+
 /** The sidebar iframe of a page (an extension-origin frame), once it has rendered. */
-export async function sidebarFrame(page: Page, extensionId: string): Promise<Frame> {
-  const url = `chrome-extension://${extensionId}/sidebar.html`;
-  await expect.poll(() => page.frames().some((f) => f.url().startsWith(url)), { timeout: 10_000 }).toBe(true);
-  return page.frames().find((f) => f.url().startsWith(url))!;
+export async function sidebarFrame(page: Page, _extensionId?: string): Promise<Frame> {
+  await expect.poll(() => page.frames().some((f) => isSidebarUrl(f.url())), { timeout: 10_000 }).toBe(true);
+  return page.frames().find((f) => isSidebarUrl(f.url()))!;
 }
 
 /** A serialisation of the page's DOM, to compare before and after the extension had its chance. */

@@ -3,7 +3,7 @@
  * attack must fail.
  */
 import path from 'node:path';
-import { test, expect, sidebarFrame, FIXTURES } from './fixtures';
+import { test, expect, sidebarFrame, FIXTURES, HOST, hostState } from './fixtures';
 
 const HOSTILE = {
   url: 'https://news.totally-normal.example/2021/04/25/adelaide-father-answers',
@@ -21,7 +21,7 @@ test.describe('Chromium: a hostile page gets nothing', () => {
     await expect(frame.locator('button.tab')).toBeVisible();
 
     const attack = await page.evaluate(() => {
-      const host = document.querySelector('backstory-context')!;
+      const host = document.querySelector('html > :not(head):not(body)')!;
       return {
         captured: (window as unknown as { __attack: { shadowRoots: string[] } }).__attack.shadowRoots,
         shadowRoot: host.shadowRoot,
@@ -42,7 +42,7 @@ test.describe('Chromium: a hostile page gets nothing', () => {
   test('cannot hide or restyle it', async ({ page, extension }) => {
     await page.goto(HOSTILE.url);
     const frame = await sidebarFrame(page, extension.extensionId);
-    const host = page.locator('backstory-context');
+    const host = page.locator(HOST);
     // Inline styles set by the page's script lose too.
     await host.evaluate((el) => el.setAttribute('style', 'display:none!important;width:0!important'));
     const box = await host.boundingBox();
@@ -72,13 +72,14 @@ test.describe('Chromium: a hostile page gets nothing', () => {
     expect(sent.canSendToExtension).toBe(false);
     await page.waitForTimeout(500);
     // Still collapsed, still there.
-    await expect(page.locator('backstory-context')).toHaveAttribute('data-state', 'collapsed');
+    await expect.poll(() => hostState(page)).toBe('collapsed');
     await expect(frame.locator('button.tab')).toBeVisible();
   });
 
   test('a foreign navigation of the sidebar frame is undone', async ({ page, extension }) => {
     await page.goto(HOSTILE.url);
     const original = await sidebarFrame(page, extension.extensionId);
+    const sidebarUrl = original.url();
     // Once the sidebar has loaded (a navigation racing its very first load is not told apart).
     await expect(original.locator('button.tab')).toBeVisible();
     // The page has no handle on the frame; drive the navigation from outside, as a browser bug or
@@ -88,7 +89,6 @@ test.describe('Chromium: a hostile page gets nothing', () => {
     }).catch(() => undefined);
     // Our frame notices the foreign load and navigates back to the real sidebar, which renders again.
     // (The frame may be swapped during the navigations: look it up afresh on every poll.)
-    const sidebarUrl = `chrome-extension://${extension.extensionId}/sidebar.html`;
     await expect
       .poll(
         async () => {

@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { test, expect, sidebarFrame, PAGES, settledReport } from './fixtures';
+import { test, expect, sidebarFrame, PAGES, settledReport, HOST, hostState } from './fixtures';
 
 const BOTH = { url: 'https://www.meridianledger.example/world/asia/2021/04/24/uyghur-parents-respond', file: path.resolve('scripts/demo/demo-article.html') };
 
@@ -82,24 +82,24 @@ test.describe('Chromium: the reader', () => {
     await expect(popup.locator('.signals')).toContainText('full name: Mamutjan Abdurehim');
 
     await popup.getByRole('button', { name: 'Open the sidebar' }).click();
-    await expect(page.locator('backstory-context')).toHaveAttribute('data-state', 'open');
+    await expect.poll(() => hostState(page)).toBe('open');
 
     // The reader chooses: the whole site (a registrable domain under a two-part suffix) or this host.
     await expect(popup.getByRole('button', { name: 'Mute only on www.southerncrossdaily.com.au' })).toBeVisible();
     await popup.getByRole('button', { name: 'Mute on all of southerncrossdaily.com.au' }).click();
     await expect(popup.getByRole('status')).toHaveText('Muted on southerncrossdaily.com.au.');
-    await expect(page.locator('backstory-context')).toHaveCount(0);
+    await expect(page.locator(HOST)).toHaveCount(0);
     await popup.close();
     await page.reload();
     expect((await settledReport(page, extension.serviceWorker)).status).toBe('muted');
-    await expect(page.locator('backstory-context')).toHaveCount(0);
+    await expect(page.locator(HOST)).toHaveCount(0);
 
     // The site covers its other hosts: the same article on another subdomain stays quiet too.
     const other = PAGES.family1.url.replace('://www.', '://edition.');
     await extension.context.route(other, (route) => route.fulfill({ path: PAGES.family1.file, contentType: 'text/html' }));
     await page.goto(other);
     await page.waitForTimeout(1500);
-    await expect(page.locator('backstory-context')).toHaveCount(0);
+    await expect(page.locator(HOST)).toHaveCount(0);
 
     // The options list the choice, and unmuting there brings the sidebar back.
     const options = await page.context().newPage();
@@ -109,7 +109,7 @@ test.describe('Chromium: the reader', () => {
     await expect(options.getByText('No muted sites.')).toBeVisible();
     await options.close();
     await page.reload();
-    await expect(page.locator('backstory-context')).toHaveCount(1);
+    await expect(page.locator(HOST)).toHaveCount(1);
   });
 
   test('muting only one host leaves the rest of the site alone', async ({ page, extension }) => {
@@ -118,13 +118,13 @@ test.describe('Chromium: the reader', () => {
     const popup = await openPopup(page, extension.extensionId, await tabIdOf(extension.serviceWorker, PAGES.family1.url));
     await popup.getByRole('button', { name: 'Mute only on www.southerncrossdaily.com.au' }).click();
     await expect(popup.getByRole('status')).toHaveText('Muted on www.southerncrossdaily.com.au.');
-    await expect(page.locator('backstory-context')).toHaveCount(0);
+    await expect(page.locator(HOST)).toHaveCount(0);
     await popup.close();
 
     const other = PAGES.family1.url.replace('://www.', '://edition.');
     await extension.context.route(other, (route) => route.fulfill({ path: PAGES.family1.file, contentType: 'text/html' }));
     await page.goto(other);
-    await expect(page.locator('backstory-context')).toHaveCount(1);
+    await expect(page.locator(HOST)).toHaveCount(1);
   });
 
   test('a host muted from the options, typed as an address, stays quiet; the rest of its site does not', async ({ page, extension }) => {
@@ -139,9 +139,9 @@ test.describe('Chromium: the reader', () => {
 
     await page.goto(other);
     await page.waitForTimeout(1500);
-    await expect(page.locator('backstory-context')).toHaveCount(0);
+    await expect(page.locator(HOST)).toHaveCount(0);
     await page.goto(PAGES.family1.url);
-    await expect(page.locator('backstory-context')).toHaveCount(1);
+    await expect(page.locator(HOST)).toHaveCount(1);
   });
 
   test('pausing everywhere from the popup stops detection on the next page', async ({ page, extension }) => {
@@ -150,25 +150,25 @@ test.describe('Chromium: the reader', () => {
     const popup = await openPopup(page, extension.extensionId, await tabIdOf(extension.serviceWorker, PAGES.family1.url));
     await popup.getByRole('button', { name: 'Pause everywhere' }).click();
     await expect(popup.getByRole('status')).toHaveText('Paused everywhere.');
-    await expect(page.locator('backstory-context')).toHaveCount(0);
+    await expect(page.locator(HOST)).toHaveCount(0);
     await popup.getByRole('button', { name: 'Resume' }).click();
     await expect(popup.getByText('Reload the page to apply.')).toBeVisible();
     await popup.close();
     await page.reload();
-    await expect(page.locator('backstory-context')).toHaveCount(1);
+    await expect(page.locator(HOST)).toHaveCount(1);
   });
 
   test('the open state is remembered per site', async ({ page, extension }) => {
     await page.goto(PAGES.family1.url);
     let frame = await sidebarFrame(page, extension.extensionId);
     await frame.locator('button.tab').click();
-    await expect(page.locator('backstory-context')).toHaveAttribute('data-state', 'open');
+    await expect.poll(() => hostState(page)).toBe('open');
     await page.reload();
     frame = await sidebarFrame(page, extension.extensionId);
-    await expect(page.locator('backstory-context')).toHaveAttribute('data-state', 'open');
+    await expect.poll(() => hostState(page)).toBe('open');
     await expect(frame.locator('.sidebar')).toBeVisible();
     await frame.getByRole('button', { name: 'Collapse the sidebar' }).click();
-    await expect(page.locator('backstory-context')).toHaveAttribute('data-state', 'collapsed');
+    await expect.poll(() => hostState(page)).toBe('collapsed');
   });
 
   test('"Hide on this page" removes the sidebar until the next load', async ({ page, extension }) => {
@@ -176,9 +176,9 @@ test.describe('Chromium: the reader', () => {
     const frame = await sidebarFrame(page, extension.extensionId);
     await frame.locator('button.tab').click();
     await frame.getByRole('button', { name: 'Hide on this page' }).click();
-    await expect(page.locator('backstory-context')).toHaveCount(0);
+    await expect(page.locator(HOST)).toHaveCount(0);
     await page.reload();
-    await expect(page.locator('backstory-context')).toHaveCount(1);
+    await expect(page.locator(HOST)).toHaveCount(1);
   });
 
   test('the UI renders in Simplified Chinese when chosen in the options', async ({ page, extension }) => {
@@ -212,12 +212,12 @@ test.describe('Chromium: the reader', () => {
     await page.goto(ARABIC.url);
     expect(await page.evaluate(() => document.documentElement.dir)).toBe('rtl');
     const frame = await sidebarFrame(page, extension.extensionId);
-    const host = page.locator('backstory-context');
+    const host = page.locator(HOST);
     const collapsed = (await host.boundingBox())!;
     expect(collapsed.x + collapsed.width).toBeLessThanOrEqual(360);
     expect(collapsed.width).toBe(44);
     await frame.locator('button.tab').click();
-    await expect(host).toHaveAttribute('data-state', 'open');
+    await expect.poll(() => hostState(page)).toBe('open');
     const open = (await host.boundingBox())!;
     expect(open.x).toBeGreaterThanOrEqual(0);
     expect(open.width).toBeLessThanOrEqual(360);

@@ -55,5 +55,10 @@ it.each([
   ['BrowsingContext does no longer exist', true],
   ['Target closed', true],
   ['Execution context was destroyed, most likely because of a navigation', true],
+  ['Session closed. Most likely the page has been closed.', true],
+  ['page.goto: net::ERR_ABORTED at https://www.example.com/', true],
+  ['NS_BINDING_ABORTED', true],
+  ['Navigation was aborted', true],
   ['net::ERR_NAME_NOT_RESOLVED', false],
+  ['net::ERR_CONNECTION_REFUSED', false],
 ])('isTransient(%s) is %s', (message, expected) => expect(isTransient(message)).toBe(expected));

@@ -5,7 +5,7 @@
 import { describe, it, expect } from 'vitest';
 import raw from '../../data/dataset.json';
 import { parseDataset, type Dataset } from '../../core/dataset/schema';
-import { buildContextView, compareDates, relationPhrases, type ContextView, type StoredDataset } from '../../core/dataset/context-view';
+import { buildContextView, compareDates, relationPhrases, wordOverlap, type ContextView, type StoredDataset } from '../../core/dataset/context-view';
 import { firstNamesOnly, shareText } from '../../core/dataset/share-text';
 
 const dataset = parseDataset(raw);
@@ -127,6 +127,10 @@ describe('no statement twice', () => {
   it.each([
     ['family-abdurehim', 'conduct-muherrem-contact-lost', 'event-2017-04-contact-lost', 'events'],
     ['family-mamtinin-kader', 'conduct-children-travel-blocked', 'event-2020-06-shanghai', 'events'],
+    // Told in nearly the same words, dated to the year only.
+    ['family-abdurehim', 'conduct-muherrem-detention-2017', 'event-2017-04-contact-lost', 'events'],
+    ['family-abdurehim', 'conduct-muherrem-arrest-2019', 'event-2019-arrest-per-cgtn', 'events'],
+    ['family-mamtinin-kader', 'conduct-zumeryem-clip-edited', 'event-2021-zumeryem-video', 'events'],
     // The state-media appearance is a key line: the timeline does not tell it again.
     ['family-abdurehim', 'event-2021-03-cgtn-interview', 'conduct-muhlise-state-tv', 'key'],
   ])('%s: %s, told again by %s, is not listed', (familyId, hidden, kept, where) => {
@@ -135,6 +139,19 @@ describe('no statement twice', () => {
     expect(listed).not.toContain(hidden);
     if (where === 'events') expect(listed).toContain(kept);
     else expect(f.key.conduct.map((c) => c.id)).toContain(kept);
+  });
+
+  it.each([
+    ['conduct-muherrem-arrest-2019', 'event-2019-arrest-per-cgtn', 0.8, 1],
+    ['conduct-zumeryem-clip-edited', 'event-2021-zumeryem-video', 0.8, 1],
+    ['conduct-children-reprimanded', 'event-2021-sign-photo', 0, 0.8],
+    ['conduct-children-interrogated', 'event-2021-sign-photo', 0, 0.8],
+    ['conduct-yehya-coached', 'event-2021-03-cnn-xinjiang-trip', 0, 0.8],
+  ])('wordOverlap(%s, %s) is in [%d, %d)', (a, b, low, high) => {
+    const statement = (id: string) => [...dataset.conduct, ...dataset.events].find((r) => r.id === id)!.statement;
+    const overlap = wordOverlap(statement(a), statement(b));
+    expect(overlap).toBeGreaterThanOrEqual(low);
+    if (high < 1) expect(overlap).toBeLessThan(high);
   });
 
   it('keeps apart records that only share a year (the interrogation and the photo with the sign, both "2021")', () => {

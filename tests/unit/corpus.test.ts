@@ -1,5 +1,5 @@
 /**
- * The detection corpus (tests/fixtures/corpus: four manifests, 284 pages in 22 languages), decided as
+ * The detection corpus (tests/fixtures/corpus: four manifests, 288 pages in 22 languages), decided as
  * the content script decides (tests/support/corpus.ts). What it holds the detector to:
  * - no page that is not about the story matches: other families, other people of the same names,
  *   state-media features, feeds, and every positive's stripped twin (the same page without its
@@ -29,7 +29,7 @@ const negatives = entries.filter((e) => !e.match);
 const positives = entries.filter((e) => e.match);
 
 /** Recall floors: the level the detector reached on this corpus; a change may raise them, never lower them. */
-const RECALL_FLOORS: Record<string, number> = { all: 0.9, names: 0.85, event: 0.8, social: 0.85, video: 0.7, 'given-names': 0.7 };
+const RECALL_FLOORS: Record<string, number> = { all: 0.98, names: 0.95, event: 0.95, social: 0.95, video: 0.9, 'given-names': 0.9 };
 
 describe('the corpus', () => {
   it('has at least 250 pages in at least 14 languages, at least half of them hard negatives', () => {

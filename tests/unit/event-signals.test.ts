@@ -277,3 +277,34 @@ describe('signals.events: a short telling meets its event, a look-alike does not
     ).toBe(true);
   });
 });
+
+describe('signals.events: cues written against other scripts, and titles in the page’s language', () => {
+  const eventSignal = (text: string, id: string) =>
+    realDetector.detect([{ text, origin: 'body', block: true }]).signals.find((s) => s.rule === 'event' && s.eventId === id);
+
+  it('a Chinese date cue matches: digits and characters are read as separate words on the page and in the cue (4月9日)', () => {
+    const text = '中新网乌鲁木齐4月9日电 新疆维吾尔自治区在乌鲁木齐举行新闻发布会，播放了在澳大利亚的那名男子的亲属的视频，回应CNN的报道。';
+    const s = eventSignal(text, 'xinjiang-press-conference-2021');
+    expect(s?.decisive, realDetector.detect([{ text, origin: 'body', block: true }]).reason).toBe(true);
+    expect(s!.text).toContain('4 月 9');
+    // Without its date (an anchor), the same passage is not the event.
+    expect(eventSignal(text.replace('4月9日', ''), 'xinjiang-press-conference-2021')).toBeUndefined();
+  });
+
+  it('a Latin word against Japanese particles is a word (米CNNは), and Japanese cues tell Amnesty’s report', () => {
+    const text =
+      'アムネスティ・インターナショナルは2021年3月、報告書「引き裂かれた心と人生：弾圧で離散したウイグル人家族の悪夢」を発表した。米CNNはこの報告書に合わせて2家族を取材した。';
+    const s = eventSignal(text, 'amnesty-report-2021');
+    expect(s?.decisive).toBe(true);
+    expect(s!.text).toMatch(/CNN/i);
+    // Amnesty's report without CNN's two families is not the event.
+    expect(eventSignal(text.slice(0, text.indexOf('米CNN')), 'amnesty-report-2021')).toBeUndefined();
+  });
+
+  it('the CGTN programme’s title in Arabic is its anchor, as the English one', () => {
+    const text =
+      'قدمت منظمة Safeguard Defenders شكوى إلى FCC ضد CGTN بسبب برنامج "عائلة أويغورية أزعجها مراسلو سي إن إن تطلب من ابنها العودة إلى البيت" الذي عرض في 27 مارس.';
+    expect(eventSignal(text, 'cgtn-grandfather-programme')?.decisive).toBe(true);
+    expect(eventSignal(text.replace('أزعجها مراسلو سي إن إن', ''), 'cgtn-grandfather-programme')).toBeUndefined();
+  });
+});

@@ -18,6 +18,7 @@ import { Detector } from '../../core/detect/detect';
 import { PUNCT, SKIP, SPACE, deriveFoldTable } from '../../core/text/fold';
 import { Gate, ODD } from '../../core/detect/gate';
 import { GatePass } from '../../content/prefilter';
+import { createHost } from '../../content/host-element';
 import { collectText } from '../../content/page-text';
 import { fakeFrames, rng } from '../support/fakes';
 import { CORPUS_DIR, loadCorpus } from '../support/corpus';
@@ -114,6 +115,21 @@ describe('the prefilter’s premises', () => {
     const text = 'In June 2020 the four children were stopped by police in Shanghai on their way to the Italian consulate for their visas, then placed in an orphanage.';
     expect(gate.test(`${FILLER} ${text} ${FILLER}`)).toBe(true);
     expect(detector.detect([{ text, origin: 'body', block: true }]).matched).toBe(true);
+  });
+
+  it('stays closed on ordinary Japanese, Korean and Kazakh prose, the region and other Uyghur names included', () => {
+    const prose = [
+      // Japanese: katakana loanwords, a Uyghur name that is not the families', the region and Kashgar.
+      'ウイグル自治区のカシュガルで、ムハンマド・アリさんは市場でメロンとナンを売っている。アデレードの大学に留学したアブドゥラさんも、インターネットで家族と話した。ニュースレターとプログラムのスケジュール。',
+      // Korean: the same, with particles and a middle dot.
+      '신장 위구르 자치구 카슈가르의 시장에서 무함마드·알리 씨는 멜론과 빵을 판다. 애들레이드에서 공부한 압둘라 씨는 인터넷으로 가족과 이야기했다. 프로그램 일정과 뉴스레터.',
+      // Kazakh Cyrillic: everyday news, a Uyghur name that is not the families', the region.
+      'Шыңжаң Ұйғыр автономиялық ауданындағы Қашқар базарында Мұхаммед Әли қауын мен нан сатады. Алматыда оқыған Абдулла отбасымен интернет арқылы сөйлесті. Бағдарлама кестесі мен жаңалықтар.',
+    ];
+    for (const text of prose) {
+      expect(gate.test(text), text).toBe(false);
+      expect(pass(doc(`<title>${text.slice(0, 20)}</title><p>${text}</p>`)).open, text).toBe(false);
+    }
   });
 });
 
@@ -223,8 +239,16 @@ describe('reading a page', () => {
   });
 
   it('skips scripts, styles and Backstory’s own sidebar host', () => {
-    const d = doc('<body><script>var s = "Uyghur";</script><style>.Uyghur{}</style><backstory-context>Mamutjan Abdurehim</backstory-context><p>Garden</p></body>');
+    const d = doc('<body><script>var s = "Uyghur";</script><style>.Uyghur{}</style><p>Garden</p></body>');
+    const ours = createHost();
+    ours.textContent = 'Mamutjan Abdurehim';
+    d.body.append(ours);
     expect(pass(d).open).toBe(false);
+    // The same element made by the page (same name, no mark of ours) is page text.
+    const theirs = d.createElement(ours.localName);
+    theirs.textContent = 'Mamutjan Abdurehim';
+    d.body.append(theirs);
+    expect(pass(d).open).toBe(true);
   });
 
   it('sees a word cut between two groups of text', () => {

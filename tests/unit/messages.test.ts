@@ -15,6 +15,10 @@ const CASES: unknown[] = [
   { type: 'set-open', open: false },
   { type: 'jump', signal: 0 },
   { type: 'jump', signal: 3 },
+  { type: 'frame-visibility', visible: false },
+  { type: 'frame-visibility', visible: true },
+  { type: 'frame-visibility', visible: 'no' },
+  { type: 'frame-visibility' },
   // with fields the schema does not know: accepted, and the extra fields are dropped
   { type: 'dismiss', extra: '<img src=x onerror=alert(1)>' },
   { type: 'set-open', open: true, html: 'x' },
@@ -45,6 +49,6 @@ describe('the content script’s check of background messages', () => {
   });
 
   it('accepts each kind of message', () => {
-    expect(CASES.filter((c) => readBackgroundMessage(c) !== undefined)).toHaveLength(8);
+    expect(CASES.filter((c) => readBackgroundMessage(c) !== undefined)).toHaveLength(10);
   });
 });

@@ -31,6 +31,8 @@ class World {
   reads: string[][] = [];
   sent: ContentToBackground[] = [];
   shown: number[] = [];
+  /** The cue texts of the page's caption tracks, as the browser would load them. */
+  cues: string[] = [];
   valid = true;
   private readonly invalidated: Array<() => void> = [];
   /** Work done in each idle slice, in fake milliseconds. */
@@ -46,6 +48,8 @@ class World {
     },
     requestIdleCallback: (cb) => this.idle.push(cb) as number,
     setTimeout: (cb) => this.timers.push(cb) as number,
+    // The host's visibility checks (content/watch/page-ui.ts) run on the real page's clock, not here.
+    setInterval: () => 0,
     addEventListener: ((target: EventTarget, type: string, handler: EventListener) => target.addEventListener(type, handler)) as WatchContext['addEventListener'],
   };
 
@@ -86,12 +90,13 @@ class World {
         },
         prepareTextTracks: () => ({ changed: [], pending: [] }),
         restoreTextTracks: () => undefined,
-        trackCueTexts: () => [],
+        trackCueTexts: () => this.cues,
       } as never;
     },
     loaded: () => undefined,
     startAnnotator: () => undefined,
     sidebarUrl: () => '',
+    watchExtension: () => () => undefined,
     now: () => performance.now(),
   };
 
@@ -123,8 +128,9 @@ async function settle(): Promise<void> {
   for (let i = 0; i < 5; i++) await new Promise((r) => setTimeout(r, 0));
 }
 
+/** Backstory's host: the one element with a custom element's name (random per page load) under <html>. */
 function host(): Element | null {
-  return document.querySelector('backstory-context');
+  return [...document.documentElement.children].find((e) => e.localName.includes('-')) ?? null;
 }
 
 async function started(body: string): Promise<PageWatch> {
@@ -143,9 +149,11 @@ beforeEach(() => {
   vi.spyOn(performance, 'now').mockImplementation(() => (world.time += world.step));
 });
 afterEach(() => {
+  // The test's content script goes away (its host's guard would put a removed host back).
+  world.invalidate();
   vi.restoreAllMocks();
   document.body.replaceChildren();
-  document.querySelectorAll('backstory-context').forEach((e) => e.remove());
+  host()?.remove();
 });
 
 describe('PageWatch: the first pass', () => {
@@ -267,5 +275,45 @@ describe('PageWatch: later changes', () => {
     document.body.insertAdjacentHTML('beforeend', STORY);
     await world.drain();
     expect(world.sent.length).toBe(sent);
+  });
+
+  it('reads text added after the prefilter opened as bare text nodes, and text edited in place', async () => {
+    // A parent's full name opens the prefilter; alone it decides nothing (no corroboration).
+    const alone = '<p id="lead">Mihriban Kader spoke at the event.</p><p id="later">More soon.</p>';
+    const watch = await started(prose(3) + alone);
+    expect(watch.report.detection).toMatchObject({ matched: false, stage: 'full' });
+    expect(host()).toBeNull();
+    // A bare text node (no element around it) added to the paragraph.
+    document.getElementById('lead')!.append(document.createTextNode(' She and her husband Ablikim Memtinin live in Italy.'));
+    await settle();
+    await world.drain();
+    expect(watch.report.detection?.matched).toBe(true);
+    expect(watch.report.detection!.people).toEqual(expect.arrayContaining(['mihriban-kader', 'ablikim-mamtinin']));
+    expect(host()).not.toBeNull();
+
+    // characterData: an existing text node's data changes in place (an editor, a live ticker).
+    document.body.replaceChildren();
+    const edited = await started(prose(3) + alone);
+    expect(edited.report.detection?.matched).toBe(false);
+    (document.getElementById('later')!.firstChild as Text).data = 'Her husband, Ablikim Memtinin, lives with her in Italy.';
+    await settle();
+    await world.drain();
+    expect(edited.report.detection?.matched).toBe(true);
+    expect(edited.report.detection!.people).toEqual(expect.arrayContaining(['mihriban-kader', 'ablikim-mamtinin']));
+  });
+
+  it('reads the new page’s captions after a single-page navigation (names only spoken)', async () => {
+    const watch = await started(prose(5));
+    expect(watch.report.detection?.matched).toBe(false);
+    // The app shows a video page: its text carries the topic only; the names are in the caption track.
+    document.body.replaceChildren();
+    document.body.insertAdjacentHTML('afterbegin', '<h1>Uyghur parents in Italy</h1><video><track kind="captions" src="cues.vtt" default></video>');
+    world.cues = ['Mihriban Kader and Ablikim Memtinin say China keeps their four children in Xinjiang.'];
+    window.dispatchEvent(new Event('wxt:locationchange'));
+    await settle();
+    await world.drain();
+    expect(watch.report.detection?.matched).toBe(true);
+    expect(watch.report.detection!.people).toEqual(expect.arrayContaining(['mihriban-kader', 'ablikim-mamtinin']));
+    expect(host()).not.toBeNull();
   });
 });

@@ -10,7 +10,8 @@ import { parseDataset } from '../../core/dataset/schema';
 import { buildMatchIndex } from '../../core/detect/compile/match-index-builder';
 import { Detector } from '../../core/detect/detect';
 import { byEarVariants, cyrillicRenderings, pinyinRenderings, uyghurArabic } from '../../core/text/translit';
-import { hanziPattern, pinyinForms, syllabify } from '../../core/detect/compile/chinese-route';
+import { hangulRenderings, katakanaRenderings, kazakhRenderings } from '../../core/text/translit-asia';
+import { hanziPattern, pinyinForms, readingClasses, syllabify } from '../../core/detect/compile/chinese-route';
 
 const dataset = parseDataset(rawDataset);
 const detector = new Detector(buildMatchIndex(dataset, 'test'));
@@ -18,8 +19,8 @@ const detect = (text: string) => detector.detect([{ text, origin: 'body', block:
 
 /** The family's place, in the scripts the respellings use. */
 const PLACE: Record<string, string> = {
-  'family-abdurehim': 'Adelaide 阿德莱德 ئادېلايد Аделаида',
-  'family-mamtinin-kader': 'Italy 意大利 ئىتالىيە Италия',
+  'family-abdurehim': 'Adelaide 阿德莱德 ئادېلايد Аделаида アデレード 애들레이드',
+  'family-mamtinin-kader': 'Italy 意大利 ئىتالىيە Италия イタリア 이탈리아',
 };
 
 const capital = (w: string) => w[0]!.toUpperCase() + w.slice(1);
@@ -31,7 +32,20 @@ const ROUTES: Array<[string, (w: string) => string[]]> = [
   ['Chinese characters by reading', (w) => pinyinRenderings(w).slice(0, 1).flatMap((r) => { const s = syllabify(r)[0]; return s && s.length >= 3 ? [hanziPattern(s) ?? ''] : []; })],
   ['Uyghur Arabic script', (w) => [uyghurArabic(w)]],
   ['Cyrillic', (w) => cyrillicRenderings(w).slice(0, 2)],
+  ['Kazakh Cyrillic', (w) => kazakhRenderings(w).slice(0, 3)],
+  ['Japanese katakana', (w) => katakanaRenderings(w).slice(0, 2)],
+  ['Korean hangul', (w) => hangulRenderings(w).slice(0, 2)],
 ];
+
+/** How each route joins given and family name: Chinese and Japanese with a dot or nothing, Korean with a space or a dot. */
+const JOINERS: Array<[RegExp, string[]]> = [
+  [/[\u4e00-\u9fff]/, ['·']],
+  [/[\u30a0-\u30ff]/, ['・', '＝', '']],
+  [/[\uac00-\ud7a3]/, [' ', '·']],
+];
+const joinersOf = (word: string) => JOINERS.find(([re]) => re.test(word))?.[1] ?? [' '];
+/** What follows the name in each script: a Japanese honorific, a Korean particle, else nothing. */
+const suffixOf = (word: string) => (/[\u30a0-\u30ff]/.test(word) ? 'さんは' : /[\uac00-\ud7a3]/.test(word) ? '씨는' : '');
 
 const people = dataset.people.filter((p) => p.names.some((n) => n.kind === 'primary' && n.script === 'Latn' && n.text.includes(' ')));
 
@@ -42,12 +56,54 @@ describe.each(people.map((p) => [p.displayName, p] as const))('%s', (_name, pers
     const families = respell(family).filter(Boolean);
     const pairs = givens.flatMap((g) => families.slice(0, 2).map((f) => [g, f] as const)).slice(0, 4);
     for (const [g, f] of pairs) {
-      const joiner = /[\u4e00-\u9fff]/.test(g) ? '·' : ' ';
-      const text = `${g}${joiner}${f} — ${PLACE[person.familyId]}`;
-      const d = detect(text);
-      expect(d.people, `${text}\n${d.reason}`).toContain(person.id);
-      expect(d.signals.some((s) => s.rule === 'full-name' && s.personId === person.id && s.decisive), d.reason).toBe(true);
+      for (const joiner of joinersOf(g)) {
+        const text = `${g}${joiner}${f}${suffixOf(g)} — ${PLACE[person.familyId]}`;
+        const d = detect(text);
+        expect(d.people, `${text}\n${d.reason}`).toContain(person.id);
+        expect(d.signals.some((s) => s.rule === 'full-name' && s.personId === person.id && s.decisive), d.reason).toBe(true);
+      }
     }
     expect(detect(`— ${PLACE[person.familyId]}`).matched).toBe(false);
+  });
+});
+
+describe('Chinese homophones by reading class (core/detect/compile/chinese-route.ts, READING_FOLDS)', () => {
+  const hasName = (text: string, personId: string) => {
+    const d = detect(text);
+    return d.signals.some((s) => s.personId === personId && s.decisive && (s.rule === 'rare-given-name' || s.rule === 'full-name' || s.rule === 'members-together'));
+  };
+
+  it.each([
+    ['穆合丽萨', 'attested'],
+    ['穆合麗莎', '莎 (read sha) for 萨 (sa), Traditional'],
+    ['穆合丽沙', '沙 (sha) for 萨 (sa)'],
+    ['穆合里萨', '里 for 丽 (both li)'],
+  ])('%s (%s) is Muhlise, with her mother named', (muhlise) => {
+    const text = `${muhlise}的母亲穆哈拉姆还在新疆。`;
+    expect(hasName(text, 'muhlise'), detect(text).reason).toBe(true);
+  });
+
+  it.each([
+    ['米熱班', 'attested'],
+    ['米日班', 'r as 日, the closing h unwritten'],
+    ['米丽班', 'r as an l-syllable (丽 for 日)'],
+    ['米合日班', 'the closing h written 合'],
+  ])('%s (%s) and 阿布力克木 are the parents named together', (mihriban) => {
+    const text = `${mihriban}和阿布力克木的四个孩子留在新疆，他们在意大利。`;
+    const d = detect(text);
+    expect(d.signals.some((s) => s.rule === 'members-together' && s.decisive), d.reason).toBe(true);
+    expect(d.people).toEqual(expect.arrayContaining(['mihriban-kader', 'ablikim-mamtinin']));
+  });
+
+  it('the stripped twins do not match', () => {
+    expect(detect("的母亲穆哈拉姆还在新疆。").matched).toBe(false);
+    expect(detect('的四个孩子留在新疆，他们在意大利。').matched).toBe(false);
+  });
+
+  it('only the readings Uyghur renderings swap are one class: sa/sha and li/ri, not si/shi, z/zh, c/ch or n/l', () => {
+    const classes = readingClasses();
+    expect(classes.get('sa')).toBe(classes.get('sha'));
+    expect(classes.get('li')).toBe(classes.get('ri'));
+    for (const [a, b] of [['si', 'shi'], ['za', 'zha'], ['ca', 'cha'], ['na', 'la']] as const) expect(classes.get(a)).not.toBe(classes.get(b));
   });
 });

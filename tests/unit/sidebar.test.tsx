@@ -206,6 +206,17 @@ describe('"Why am I seeing this?"', () => {
     expect([...rules[0]!.querySelectorAll('.evidence')].map(text)).toEqual(['Found: “Mihriban Kader”, in the page text', 'Found: “Ablikim Mamtinin”, in the page title']);
   });
 
+  it('shows a child found on the page by first name only, whatever the page wrote', () => {
+    const det: DetectionSummary = {
+      ...detection,
+      families: ['family-abdurehim'],
+      signals: [{ kind: 'name', rule: 'rare-given-name', decisive: true, strength: 'strong', label: 'Muhlise', text: '穆合丽萨·马木提', score: 5, personId: 'muhlise', origin: 'body' }],
+    };
+    const why = showFor(det).querySelector('details.why')!;
+    expect(text(why.querySelector('.evidence'))).toBe('Found: “Muhlise”, in the page text');
+    expect(text(why)).not.toContain('马木提');
+  });
+
   it('tells supporting evidence apart from what decided', () => {
     const det: DetectionSummary = {
       ...detection,

@@ -23,7 +23,7 @@ import {
   type UserRecord,
 } from '../../extension/store';
 import type { IDBPDatabase, IDBPTransaction } from 'idb';
-import { datasetHash, installDataset } from '../../extension/install';
+import { datasetHash, installDataset, watchIndex } from '../../extension/install';
 import {
   MATCH_GATE_KEY,
   MATCH_INDEX_FORMAT,
@@ -513,6 +513,31 @@ describe('the match index in storage.local', () => {
     await area().set({ [MATCH_GATE_KEY]: { ...(await storedGate()), datasetHash: '0'.repeat(64) } });
     expect(await installDataset(db, raw, area())).toMatchObject({ seeded: false, indexed: true });
     expect(await storedGate()).toMatchObject({ datasetHash: first.hash });
+  });
+
+  it.each([
+    ['removed', async () => area().remove([MATCH_GATE_KEY, MATCH_INDEX_KEY])],
+    ['garbled', async () => area().set({ [MATCH_GATE_KEY]: '{"format":', [MATCH_INDEX_KEY]: { format: 'x', patterns: 7 } })],
+    ['half-written (the prefilter without its index)', async () => area().set({ [MATCH_INDEX_KEY]: null })],
+  ])('%s while the browser runs, it is rebuilt from the bundled dataset at once: a content script waiting for it (index-wait) reads a whole index again', async (_name, breakIt) => {
+    const db = await track(openStore());
+    const first = await installDataset(db, raw, area());
+    const reinstalls: Promise<unknown>[] = [];
+    watchIndex(fakeBrowser.storage.onChanged, () => {
+      const run = installDataset(db, raw, area());
+      reinstalls.push(run);
+      return run;
+    });
+    await breakIt();
+    await vi.waitFor(() => expect(reinstalls.length).toBeGreaterThan(0));
+    await Promise.all(reinstalls);
+    expect(isMatchGate(await storedGate())).toBe(true);
+    expect(isStoredMatchIndex(await stored())).toBe(true);
+    expect(await stored()).toMatchObject({ datasetHash: first.hash });
+    // A content script reading it now has a whole index to decide with.
+    expect(unpackIndex((await storedGate())!, (await stored())!).patterns.length).toBeGreaterThan(0);
+    // Our own rewrite does not set it off again.
+    expect(reinstalls).toHaveLength(1);
   });
 
   it('is what the content script accepts (isMatchGate, isStoredMatchIndex), so an unchanged dataset is not re-indexed', async () => {

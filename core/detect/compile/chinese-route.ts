@@ -17,6 +17,21 @@ import { traditionalOf } from './chinese-script';
 
 let classes: Map<string, string[]> | undefined;
 
+/**
+ * Readings that Chinese renderings of Uyghur names use for one another, so their characters make one
+ * class (one representative):
+ * - sa and sha: 莎 (read sha) writes the sa of women's names taken from other languages (丽莎 Lisa,
+ *   莎拉 Sara), Uyghur ones too (穆合麗莎 beside the attested 穆合丽萨, Muhlise);
+ * - li and ri: Chinese has no trilled r, so a Uyghur r before i is written 日 or with an l-syllable
+ *   (克力木 / 克里木 for Kerim, 米丽班 beside 米日班 for Mihriban).
+ * Not s/sh, z/zh or c/ch at large, nor n/l: Uyghur tells those sounds apart, and its Chinese renderings
+ * keep them apart.
+ */
+export const READING_FOLDS: ReadonlyArray<readonly [string, string]> = [
+  ['sa', 'sha'],
+  ['li', 'ri'],
+];
+
 /** GB2312 level 1: rows 16 to 55 of the GB2312 table, decoded. */
 function commonCharacters(): string[] {
   const decoder = new TextDecoder('gb18030');
@@ -42,6 +57,12 @@ export function readingClasses(): Map<string, string[]> {
     const list = classes.get(reading);
     if (list) list.push(c);
     else classes.set(reading, [c]);
+  }
+  // Readings renderings use for one another share one list, and so one representative.
+  for (const [a, b] of READING_FOLDS) {
+    const merged = [...(classes.get(a) ?? []), ...(classes.get(b) ?? [])];
+    classes.set(a, merged);
+    classes.set(b, merged);
   }
   return classes;
 }
@@ -107,8 +128,12 @@ export function pinyinForms(syllables: readonly string[], limit = 12): string[] 
 export function readingPairs(syllables: Iterable<string>): Array<[string, string]> {
   const known = readingClasses();
   const pairs: Array<[string, string]> = [];
+  const done = new Set<string[]>();
   for (const s of new Set(syllables)) {
     const list = known.get(s);
+    // Two readings of one merged class: its pairs once.
+    if (list && done.has(list)) continue;
+    if (list) done.add(list);
     if (!list) continue;
     const rep = list[0]!;
     for (const c of list) {

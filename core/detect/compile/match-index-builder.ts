@@ -7,7 +7,7 @@
 import type { Dataset } from '../../dataset/schema';
 import type { Term } from '../evidence';
 import { CONTEXT_TERMS, FAMILY_PLACES } from './lexicon';
-import { deriveFoldTable, foldRuns, foldTableFromRuns, foldText } from '../../text/fold';
+import { deriveFoldTable, foldRuns, foldTableFromRuns, foldPattern } from '../../text/fold';
 import { compileAutomaton } from '../automaton';
 import { urlRulePrefix } from '../../site';
 import { buildGate } from './gate-builder';
@@ -56,7 +56,7 @@ export function buildMatchIndex(dataset: Dataset, datasetHash: string): MatchInd
   const table = foldTableFromRuns(fold);
   const folded = (spelling: string) => {
     const open = spelling.endsWith(OPEN_END);
-    const f = foldText(open ? spelling.slice(0, -1) : spelling, table);
+    const f = foldPattern(open ? spelling.slice(0, -1) : spelling, table);
     return f && open ? f + OPEN_END : f;
   };
 

@@ -8,13 +8,16 @@
  *   else from transliteration rules;
  * - hanzi: the same syllables as characters, compared by reading (core/detect/compile/chinese-route.ts);
  * - arabic: Uyghur Arabic script letter by letter, and Arabic-press renderings by ear;
- * - cyrillic: Russian-style and Uyghur Cyrillic.
+ * - cyrillic: Russian-style and Uyghur Cyrillic;
+ * - kazakh: Kazakh Cyrillic, with the vowels of the word's harmony (Ablikim: Әблікім);
+ * - katakana, hangul: Japanese and Korean loanword spelling, syllable by syllable (マムトジャン, 마무트잔).
  * Each spelling carries a weight: 1 for an attested one, less the further a rule takes it.
  */
 import type { Dataset, Person } from '../../dataset/schema';
 import type { NameRoute, Term } from '../evidence';
 import { foldText } from '../../text/fold';
 import { arabicRenderings, byEarVariants, cyrillicRenderings, editDistance, pinyinRenderings, uyghurArabic } from '../../text/translit';
+import { hangulRenderings, katakanaRenderings, kazakhRenderings } from '../../text/translit-asia';
 import { hanziPattern, pinyinForms, readingOf, syllabify } from './chinese-route';
 import { RARE_GIVEN_NAMES } from './lexicon';
 
@@ -30,6 +33,11 @@ export const ROUTE_WEIGHT: Record<NameRoute | 'pinyin-attested' | 'hanzi-atteste
   arabic: 0.9,
   'arabic-by-ear': 0.75,
   cyrillic: 0.85,
+  // Renderings of an attested spelling by a script's fixed conventions, as sure as the Cyrillic ones
+  // (so a rare name stays rare: RARE_MIN_WEIGHT).
+  kazakh: 0.85,
+  katakana: 0.85,
+  hangul: 0.85,
   'by-ear': 1,
 };
 /** Each edit a respelling by ear is away from the attested spelling costs this much weight. */
@@ -116,6 +124,9 @@ export function nameTerms(dataset: Dataset): { specs: NameTermSpec[]; syllables:
           if (part === 'given') add('arabic', ROUTE_WEIGHT['arabic-by-ear'], `و${r}`);
         }
         for (const r of cyrillicRenderings(word)) add('cyrillic', ROUTE_WEIGHT.cyrillic, r);
+        for (const r of kazakhRenderings(word)) add('kazakh', ROUTE_WEIGHT.kazakh, r);
+        for (const r of katakanaRenderings(word)) add('katakana', ROUTE_WEIGHT.katakana, r);
+        for (const r of hangulRenderings(word)) add('hangul', ROUTE_WEIGHT.hangul, r);
       }
       for (const hanzi of words.hanzi) addSyllables(readingOf(hanzi), ROUTE_WEIGHT['pinyin-attested'], ROUTE_WEIGHT['hanzi-attested']);
 
