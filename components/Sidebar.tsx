@@ -2,12 +2,14 @@
  * The open sidebar: context for each matched family, every statement attributed and one click from
  * its source. Pure component: data in through props, no browser APIs.
  *
- * Dataset text is written in English; it carries lang="en" and dir="auto", so it reads correctly
- * inside a Chinese UI and any right-to-left text in it lays out on its own.
+ * Dataset text comes in the reader's language where the dataset has a translation (view.text, see
+ * core/dataset/localize.ts), each text with its own lang (English where it fell back); quotes stay as
+ * said, with the dataset's translation beside them. Every text carries dir="auto", so right-to-left
+ * text lays out on its own.
  */
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
-import { speakerNames, type ContextView, type FamilyView } from '../core/dataset/context-view';
+import { speakerNames, textPath, type ContextView, type FamilyView } from '../core/dataset/context-view';
 import { shareText } from '../core/dataset/share-text';
 import type { DetectionSummary, SignalSummary } from '../core/messages/records';
 import type { Claim, Conduct, Event, EvidenceFinding, MediaItem, Response } from '../core/dataset/schema';
@@ -38,12 +40,37 @@ export interface SidebarProps {
 
 const english = translator('en');
 
-/** Dataset text: English, direction from its content. */
-function Data({ children, as: Tag = 'p' }: { children: ComponentChildren; as?: 'p' | 'span' | 'div' }) {
+/** Dataset text: in its own language (English unless the view is localized), direction from its content. */
+function Data({ children, as: Tag = 'p', lang = 'en' }: { children: ComponentChildren; as?: 'p' | 'span' | 'div'; lang?: string }) {
   return (
-    <Tag lang="en" dir="auto">
+    <Tag lang={lang} dir="auto">
       {children}
     </Tag>
+  );
+}
+
+/** The lang of a record's text field as the view shows it (core/dataset/localize.ts). */
+const langOf = (view: ContextView, collection: string, id: string, field: string) => view.text.lang(textPath(collection, id, field));
+
+/** A quote as said, and the dataset's translation of it in the reader's language, marked as such. */
+function Quote({ view, path, quote, cite }: { view: ContextView; path: string; quote: { text: string; lang: string }; cite?: string }) {
+  const translation = view.text.quote(path);
+  return (
+    <blockquote lang={quote.lang} dir="auto">
+      “{quote.text}”
+      {cite ? (
+        <>
+          {' '}
+          <cite>— {cite}</cite>
+        </>
+      ) : null}
+      {translation && (
+        <span class="quote-translation" lang={translation.lang} dir="auto">
+          {' '}
+          “{translation.text}” ({translation.label})
+        </span>
+      )}
+    </blockquote>
   );
 }
 
@@ -52,7 +79,7 @@ export function Sidebar({ view, detection, provenance, onCollapse, onDismiss, on
     <div class="sidebar">
       <SidebarBar t={t} onCollapse={onCollapse} onDismiss={onDismiss} />
       <main aria-label={t('sidebar.label')}>
-        {locale !== 'en' && <p class="note">{t('sidebar.datasetLanguage')}</p>}
+        {locale !== 'en' && (view.text.locale === 'en' || view.text.fallbacks > 0) && <p class="note">{t('sidebar.datasetLanguage')}</p>}
         <KeyContextSection view={view} t={t} onCopy={onCopy} />
         {annotations}
         <p class="lede">{t('sidebar.lede')}</p>
@@ -83,8 +110,8 @@ export function Sidebar({ view, detection, provenance, onCollapse, onDismiss, on
           <ul class="sources">
             {view.citedSources.map((s) => (
               <li key={s.id}>
-                <Data as="span">{s.title}</Data> — <SourceLink source={s} />
-                {!s.url && s.note ? <Data>{s.note}</Data> : null}
+                <Data as="span" lang={langOf(view, 'sources', s.id, 'title')}>{s.title}</Data> — <SourceLink source={s} />
+                {!s.url && s.note ? <Data lang={langOf(view, 'sources', s.id, 'note')}>{s.note}</Data> : null}
               </li>
             ))}
           </ul>
@@ -112,29 +139,37 @@ function isGovernmentClaim(view: ContextView, c: Claim): boolean {
 
 function FamilySection({ view, family: f, t }: { view: ContextView; family: FamilyView; t: Translate }) {
   const source = (id: string) => <SourceLink source={view.sources.get(id)} />;
-  const speakers = (ids: string[]) => speakerNames(view.speakers, ids);
+  const speakers = (ids: string[]) => speakerNames(view.speakers, ids, view.text.and);
   const headingId = `family-${f.family.id}`;
   const government = f.claims.filter((c) => isGovernmentClaim(view, c));
   const others = f.claims.filter((c) => !isGovernmentClaim(view, c));
   return (
     <section class="family" aria-labelledby={headingId}>
-      <h2 id={headingId} lang="en" dir="auto">
+      <h2 id={headingId} lang={langOf(view, 'families', f.family.id, 'label')} dir="auto">
         {f.family.label}
       </h2>
-      <Data>{f.family.summary}</Data>
+      <Data lang={langOf(view, 'families', f.family.id, 'summary')}>{f.family.summary}</Data>
       <h3>{t('sidebar.people')}</h3>
       <ul class="people">
         {f.people.map((p) => (
           <li key={p.id} class={view.recognised.has(p.id) ? 'recognised' : undefined}>
-            <strong lang="en" dir="auto">{p.displayName}</strong>
+            <strong lang={langOf(view, 'people', p.id, 'displayName')} dir="auto">{p.displayName}</strong>
+            {view.text.latinName(p.id) ? (
+              <>
+                {' '}
+                <bdi lang="ug-Latn" dir="ltr">
+                  ({view.text.latinName(p.id)})
+                </bdi>
+              </>
+            ) : null}
             {p.minor ? <span class="tag">{t('sidebar.minor')}</span> : null}
             {view.recognised.has(p.id) ? <span class="tag named">{t('sidebar.namedHere')}</span> : null}
             {(f.relations.get(p.id) ?? []).length > 0 && (
-              <Data as="div">
+              <Data as="div" lang={langOf(view, 'people', p.id, 'displayName')}>
                 <span class="relations">{f.relations.get(p.id)!.join('; ')}</span>
               </Data>
             )}
-            <Data as="div">{p.description}</Data>
+            <Data as="div" lang={langOf(view, 'people', p.id, 'description')}>{p.description}</Data>
           </li>
         ))}
       </ul>
@@ -160,12 +195,8 @@ function FamilySection({ view, family: f, t }: { view: ContextView; family: Fami
           <ul class="responses">
             {f.responses.map((r) => (
               <li key={r.id} data-id={r.id}>
-                <Data>{r.statement}</Data>
-                {r.quote && (
-                  <blockquote lang={r.quote.lang} dir="auto">
-                    “{r.quote.text}” <cite>— {speakers(r.respondents)}</cite>
-                  </blockquote>
-                )}
+                <Data lang={langOf(view, 'responses', r.id, 'statement')}>{r.statement}</Data>
+                {r.quote && <Quote view={view} path={textPath('responses', r.id, 'quote')} quote={r.quote} cite={speakers(r.respondents)} />}
                 {source(r.sourceId)}
               </li>
             ))}
@@ -178,7 +209,7 @@ function FamilySection({ view, family: f, t }: { view: ContextView; family: Fami
           <ul class="findings">
             {f.findings.map((x) => (
               <li key={x.id} data-id={x.id}>
-                <Data>{x.statement}</Data>
+                <Data lang={langOf(view, 'findings', x.id, 'statement')}>{x.statement}</Data>
                 <p class="meta">
                   {t('sidebar.reportedBy', { who: speakers([x.reportedBy]) })} · {source(x.sourceId)}
                 </p>
@@ -193,7 +224,7 @@ function FamilySection({ view, family: f, t }: { view: ContextView; family: Fami
           <ul class="conduct">
             {f.conduct.map((c) => (
               <li key={c.id} data-id={c.id}>
-                <Data>{c.statement}</Data>
+                <Data lang={langOf(view, 'conduct', c.id, 'statement')}>{c.statement}</Data>
                 <p class="meta">
                   {t('sidebar.reportedBy', { who: speakers([c.reportedBy]) })}
                   {c.date ? <>, <bdi lang="en">{formatDate(c.date.value)}</bdi></> : ''} · {source(c.sourceId)}
@@ -223,7 +254,7 @@ function Timeline({ view, events }: { view: ContextView; events: Event[] }) {
     <ol class="timeline">
       {events.map((e) => (
         <li key={e.id} data-id={e.id}>
-          <time dateTime={e.date.value} lang="en" dir="auto">{formatDate(e.date.value)}</time> <Data as="span">{e.statement}</Data>{' '}
+          <time dateTime={e.date.value} lang="en" dir="auto">{formatDate(e.date.value)}</time> <Data as="span" lang={langOf(view, 'events', e.id, 'statement')}>{e.statement}</Data>{' '}
           <SourceLink source={view.sources.get(e.sourceId)} />
         </li>
       ))}
@@ -232,6 +263,7 @@ function Timeline({ view, events }: { view: ContextView; events: Event[] }) {
 }
 
 type KeyRecord = Claim | Response | EvidenceFinding | Conduct;
+const KEY_COLLECTION = { claim: 'claims', answer: 'responses', evidence: 'findings', conduct: 'conduct' } as const;
 
 /** One key line: what kind of line it is (and when, for a claim), the statement, its source. */
 function KeyLine({ kind, record, view, t, date }: { kind: 'claim' | 'answer' | 'evidence' | 'conduct'; record: KeyRecord; view: ContextView; t: Translate; date?: string | undefined }) {
@@ -246,7 +278,7 @@ function KeyLine({ kind, record, view, t, date }: { kind: 'claim' | 'answer' | '
           </>
         ) : null}
       </span>{' '}
-      <Data as="span">{record.statement}</Data> <SourceLink source={view.sources.get(record.sourceId)} />
+      <Data as="span" lang={langOf(view, KEY_COLLECTION[kind], record.id, 'statement')}>{record.statement}</Data> <SourceLink source={view.sources.get(record.sourceId)} />
     </li>
   );
 }
@@ -275,7 +307,7 @@ function KeyContextSection({ view, t, onCopy }: { view: ContextView; t: Translat
       {families.map((f) => (
         <div key={f.family.id} class="key-family" data-family={f.family.id}>
           {families.length > 1 && (
-            <h3 class="key-family-label" lang="en" dir="auto">
+            <h3 class="key-family-label" lang={langOf(view, 'families', f.family.id, 'label')} dir="auto">
               {f.family.label}
             </h3>
           )}
@@ -318,12 +350,12 @@ function MediaSection({ view, items, t }: { view: ContextView; items: MediaItem[
       <h2 id="media-title">{t('sidebar.media')}</h2>
       {items.map((m) => (
         <div key={m.id} class="media-item">
-          <h3 lang="en" dir="auto">{m.title}</h3>
-          <Data>{m.description}</Data>
+          <h3 lang={langOf(view, 'media', m.id, 'title')} dir="auto">{m.title}</h3>
+          <Data lang={langOf(view, 'media', m.id, 'description')}>{m.description}</Data>
           <ul>
             {m.conductIds.map((id) => conductById.get(id)).filter((c) => !!c).map((c) => (
               <li key={c.id}>
-                <Data as="span">{c.statement}</Data> <SourceLink source={view.sources.get(c.sourceId)} />
+                <Data as="span" lang={langOf(view, 'conduct', c.id, 'statement')}>{c.statement}</Data> <SourceLink source={view.sources.get(c.sourceId)} />
               </li>
             ))}
           </ul>
@@ -337,14 +369,10 @@ function MediaSection({ view, items, t }: { view: ContextView; items: MediaItem[
 function ClaimItem({ claim, view, t }: { claim: Claim; view: ContextView; t: Translate }) {
   return (
     <li data-id={claim.id}>
-      <Data>{claim.statement}</Data>
-      {claim.quote && (
-        <blockquote lang={claim.quote.lang} dir="auto">
-          “{claim.quote.text}”
-        </blockquote>
-      )}
+      <Data lang={langOf(view, 'claims', claim.id, 'statement')}>{claim.statement}</Data>
+      {claim.quote && <Quote view={view} path={textPath('claims', claim.id, 'quote')} quote={claim.quote} />}
       <p class="meta">
-        {t('sidebar.claimedBy', { who: speakerNames(view.speakers, [claim.claimant]) })}
+        {t('sidebar.claimedBy', { who: speakerNames(view.speakers, [claim.claimant], view.text.and) })}
         {claim.date ? <>, <bdi lang="en">{formatDate(claim.date.value)}</bdi></> : ''} · <SourceLink source={view.sources.get(claim.sourceId)} />
       </p>
     </li>

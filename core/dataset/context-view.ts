@@ -18,6 +18,9 @@ import type {
   Response,
   Source,
 } from './schema';
+import { ENGLISH_TEXT, textPath, type ViewText } from './localize';
+
+export { textPath, type ViewText } from './localize';
 
 export type StoredDataset = Omit<Dataset, 'meta' | 'signals'>;
 
@@ -74,6 +77,8 @@ export interface ContextView {
   mediaOnPage: MediaItem[];
   /** The sources cited anywhere in the view, for the sources list. */
   citedSources: Source[];
+  /** The language of each text in the view (core/dataset/localize.ts): English unless localized. */
+  text: ViewText;
 }
 
 /** Parents first, then children, then the wider family. */
@@ -260,13 +265,30 @@ function pickMax<T>(items: T[], score: (x: T) => number): T | undefined {
 }
 
 /**
+ * Relations in another language than English (core/dataset/localize.ts `relation`): each spouse and
+ * parent link, named by the other person's role ("配偶：穆哈拉姆"), which needs no gendered word.
+ */
+function localizedRelations(people: Person[], relationships: StoredDataset['relationships'], text: ViewText): Map<string, string[]> {
+  const names = new Map(people.map((p) => [p.id, p.displayName]));
+  const out = new Map<string, string[]>();
+  for (const r of relationships) {
+    if (!names.has(r.from) || !names.has(r.to) || (r.type !== 'spouse' && r.type !== 'parent-of')) continue;
+    out.set(r.from, [...(out.get(r.from) ?? []), text.relation(r.type, true, names.get(r.to)!)]);
+    out.set(r.to, [...(out.get(r.to) ?? []), text.relation(r.type, false, names.get(r.from)!)]);
+  }
+  return out;
+}
+
+/**
  * Build the view. `familyIds` empty (a story-level match that names nobody) shows both families.
+ * For another language, pass the records localizeDataset() returned and `viewText()` of the result.
  */
 export function buildContextView(
   data: StoredDataset,
   familyIds: string[],
   peopleIds: string[],
   page: { url?: string; phrases?: string[] } = {},
+  text: ViewText = ENGLISH_TEXT,
 ): ContextView {
   const shown = familyIds.length ? data.families.filter((f) => familyIds.includes(f.id)) : data.families;
   const personFamily = new Map(data.people.map((p) => [p.id, p.familyId]));
@@ -329,7 +351,7 @@ export function buildContextView(
       key: d.key,
       findingShared: findingShared[i]!,
       people: d.people,
-      relations: relationPhrases(d.people, data.relationships),
+      relations: text.locale === 'en' ? relationPhrases(d.people, data.relationships) : localizedRelations(d.people, data.relationships, text),
       claims: once(d.claims),
       responses: once(d.responses),
       findings: once(d.findings),
@@ -350,7 +372,8 @@ export function buildContextView(
   // The story's own events (CNN's questions and reports, the 2 April statement to all the parents),
   // in date order.
   const storyEvents = once(data.events.filter((e) => familyOfEvent(e) === undefined).sort(byDate));
-  const mediaOnPage = data.media.filter((m) => isMediaOnPage(m, data.actors as Actor[], recognised, page));
+  // A media item's title is matched as the page writes it: in English, whatever the reader's language.
+  const mediaOnPage = data.media.filter((m) => isMediaOnPage({ ...m, title: text.english(textPath('media', m.id, 'title')) ?? m.title }, data.actors as Actor[], recognised, page));
   const cited = new Set<string>();
   for (const f of families) {
     const key = [f.key.claim, f.key.response, f.key.finding, ...f.key.conduct].filter((r) => !!r);
@@ -368,6 +391,7 @@ export function buildContextView(
     sources: new Map(data.sources.map((s) => [s.id, s])),
     speakers,
     recognised,
+    text,
   };
 }
 
@@ -402,9 +426,10 @@ function isMediaOnPage(m: MediaItem, actors: Actor[], recognised: Set<string>, p
 /**
  * The display names of several speakers joined with " and " ("Mihriban Kader and Ablikim
  * Mamtinin"), in the order the record lists them: a joint statement is attributed to all who made it.
+ * A localized view passes its own word (`view.text.and`).
  */
-export function speakerNames(speakers: ContextView['speakers'], ids: string[]): string {
-  return ids.map((id) => speakers.get(id) ?? id).join(' and ');
+export function speakerNames(speakers: ContextView['speakers'], ids: string[], and = ' and '): string {
+  return ids.map((id) => speakers.get(id) ?? id).join(and);
 }
 
 /** Only http(s) links ever reach an href (a dataset or import could carry javascript:). */

@@ -32,7 +32,7 @@ export const en = {
   'signal.medium': 'medium',
   'signal.weak': 'weak',
   'signal.story': 'story',
-  'sidebar.datasetLanguage': 'Not translated yet, so shown in English: names, descriptions, statements, quotes, dates, the timeline, the titles of sources and the reasons under “Why am I seeing this?”.',
+  'sidebar.datasetLanguage': 'Some of this context is not translated yet and is shown in English.',
   'sidebar.footer': 'Dataset {version} · data as of {date}',
   'sidebar.noDataset': 'Dataset not installed yet.',
   'sidebar.loading': 'Loading context…',

@@ -31,7 +31,7 @@ export const it: Catalog = {
   'signal.medium': 'medio',
   'signal.weak': 'debole',
   'signal.story': 'notizia',
-  'sidebar.datasetLanguage': 'Non ancora tradotti, quindi in inglese: nomi, descrizioni, affermazioni, citazioni, date, la cronologia, i titoli delle fonti e i motivi sotto «Perché vedo questo?».',
+  'sidebar.datasetLanguage': 'Parte di questo contesto non è ancora tradotta ed è mostrata in inglese.',
   'sidebar.footer': 'Dati {version} · aggiornati al {date}',
   'sidebar.noDataset': 'Dati non ancora installati.',
   'sidebar.loading': 'Caricamento del contesto…',

@@ -31,7 +31,7 @@ export const tr: Catalog = {
   'signal.medium': 'orta',
   'signal.weak': 'zayıf',
   'signal.story': 'haber',
-  'sidebar.datasetLanguage': 'Henüz çevrilmedikleri için İngilizce gösterilenler: adlar, açıklamalar, ifadeler, alıntılar, tarihler, zaman çizelgesi, kaynak başlıkları ve “Bunu neden görüyorum?” altındaki gerekçeler.',
+  'sidebar.datasetLanguage': 'Bu bağlam bilgisinin bir kısmı henüz çevrilmedi ve İngilizce gösteriliyor.',
   'sidebar.footer': 'Veri seti {version} · {date} itibarıyla veriler',
   'sidebar.noDataset': 'Veri seti henüz yüklenmedi.',
   'sidebar.loading': 'Arka plan bilgisi yükleniyor…',

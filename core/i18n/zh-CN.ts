@@ -31,7 +31,7 @@ export const zhCN: Catalog = {
   'signal.medium': '中',
   'signal.weak': '弱',
   'signal.story': '报道',
-  'sidebar.datasetLanguage': '以下内容尚未翻译，以英文显示：人名、简介、陈述、引语、日期、时间线、来源标题，以及“为什么显示这些内容？”下的理由。',
+  'sidebar.datasetLanguage': '部分背景信息尚未翻译，以英文显示。',
   'sidebar.footer': '数据集 {version} · 数据截至 {date}',
   'sidebar.noDataset': '数据集尚未安装。',
   'sidebar.loading': '正在加载背景信息…',

@@ -31,7 +31,7 @@ export const zhTW: Catalog = {
   'signal.medium': '中',
   'signal.weak': '弱',
   'signal.story': '報導',
-  'sidebar.datasetLanguage': '以下內容尚未翻譯，以英文顯示：人名、簡介、陳述、引語、日期、時間軸、來源標題，以及「為什麼顯示這些內容？」下的理由。',
+  'sidebar.datasetLanguage': '部分背景資訊尚未翻譯，以英文顯示。',
   'sidebar.footer': '資料集 {version} · 資料截至 {date}',
   'sidebar.noDataset': '資料集尚未安裝。',
   'sidebar.loading': '正在載入背景資訊…',

@@ -17,6 +17,8 @@ import { parseMessage } from '../../core/messages/to-content';
 import { loadSettings } from '../../core/settings';
 import { translator, type Translate } from '../../core/i18n';
 import { applyLocale, pageLanguageFrom, pageLocale } from '../../extension/page-locale';
+import { loadTranslations } from '../../extension/sidebar/translations';
+import { datasetLocale, localizeDataset, viewText } from '../../core/dataset/localize';
 import { AnnotationsSection, type LinkChoice } from '../../components/AnnotationsSection';
 import { AnnotationsSidebar, AnnotationsTab } from '../../components/AnnotationsSidebar';
 import { useAnnotations } from '../../extension/sidebar/use-annotations';
@@ -58,7 +60,7 @@ async function copyText(text: string): Promise<void> {
   if (!ok) throw new Error('copy refused');
 }
 
-async function load(): Promise<Loaded> {
+async function load(locale: string): Promise<Loaded> {
   let response: ContextResponse | undefined;
   // The content script tells the background about the match without waiting; this frame can load
   // first, so it asks again for a moment before giving up.
@@ -70,10 +72,10 @@ async function load(): Promise<Loaded> {
   const { tabId, state, data, meta } = response;
   // The records were validated against the full schema when the dataset was installed.
   const phrases = state.detection.signals.filter((s) => s.kind === 'phrase').map((s) => s.text);
-  const view = buildContextView(data as unknown as StoredDataset, state.detection.families, state.detection.people, {
-    url: state.url,
-    phrases,
-  });
+  // Dataset text in the reader's language (English where a translation is missing or stale).
+  const textLocale = datasetLocale(locale);
+  const localized = localizeDataset(data as unknown as StoredDataset, await loadTranslations(textLocale), textLocale);
+  const view = buildContextView(localized.data, state.detection.families, state.detection.people, { url: state.url, phrases }, viewText(localized));
   const choices = {
     people: data.people.map((p) => ({ id: p.id, label: String(p.displayName ?? p.id) })),
     claims: data.claims.map((c) => ({ id: c.id, label: String(c.statement ?? c.id) })),
@@ -88,7 +90,7 @@ function App({ t, locale }: { t: Translate; locale: string }) {
   const annotations = useAnnotations(loaded?.tabId);
 
   useEffect(() => {
-    load().then(
+    load(locale).then(
       (l) => {
         setLoaded(l);
         setOpen(l.state.open);

@@ -194,10 +194,12 @@ test.describe('Chromium: the reader', () => {
     await expect(frame.locator('button.tab')).toContainText('背景');
     await frame.locator('button.tab').click();
     await expect(frame.getByRole('heading', { name: '中国政府的说法' }).first()).toBeVisible();
-    // ...and says which parts are still in English.
-    await expect(frame.getByText('以下内容尚未翻译，以英文显示：人名、简介、陈述、引语、日期、时间线、来源标题，以及“为什么显示这些内容？”下的理由。')).toBeVisible();
-    // Dataset text stays English and says so in its markup.
-    await expect(frame.locator('.claims p[lang="en"]').first()).toBeVisible();
+    // Dataset text comes in Simplified Chinese (data/translations/zh-CN.json), marked so in its markup;
+    // quotes stay as said (English) with the dataset's translation beside them.
+    await expect(frame.locator('.claims p[lang="zh-Hans"]').first()).toBeVisible();
+    await expect(frame.locator('.claims blockquote[lang="en"] .quote-translation[lang="zh-Hans"]').first()).toContainText('本数据集的译文');
+    // Nothing is left in English, so no note says so.
+    await expect(frame.getByText('部分背景信息尚未翻译，以英文显示。')).toHaveCount(0);
   });
 
   test('on a right-to-left page and in a narrow window the sidebar stays whole and inside the window', async ({ page, extension }) => {
