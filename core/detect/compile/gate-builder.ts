@@ -126,9 +126,12 @@ function eventChecks(patterns: ReadonlyArray<readonly [string, number]>, terms: 
     if (!key) continue;
     const alternation = (ps: Iterable<string>, between: string) =>
       [...ps].sort((a, b) => b.length - a.length || (a < b ? -1 : 1)).map((p) => p.split(' ').map(escape).join(between)).join('|');
+    // The least common elements first (those whose shortest cue is longest): a page that does not tell
+    // the event lacks them, and the check stops as soon as too few are left to find.
+    const shortest = (ps: Set<string>) => Math.min(...[...ps].map((p) => p.length));
     const elements = [...byElement]
       .filter(([id]) => id !== event.key)
-      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .sort(([a, x], [b, y]) => shortest(y) - shortest(x) || (a < b ? -1 : 1))
       .map(([, ps]) => ({ ascii: alternation([...ps].filter(plain), '[^a-z0-9]*'), folded: alternation(ps, ' ?') }));
     checks.push({ id: eventId, others: event.minElements - 1, elements });
   }
