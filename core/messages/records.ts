@@ -79,6 +79,8 @@ export const TabState = z.object({
   detection: DetectionSummary,
   open: z.boolean(),
   sidebarMs: z.optional(z.number()),
+  /** The family a note's "More context" asked for: the sidebar and the side panel scroll to it. */
+  focus: z.optional(z.string()),
 });
 export type TabState = z.infer<typeof TabState>;
 
@@ -110,6 +112,23 @@ export const ContextResponse = z.object({
 });
 export type ContextResponse = z.infer<typeof ContextResponse>;
 
+
+/**
+ * The background's answer to a note's `get-note`: the one line a note shows at the post or video that
+ * carries the story (the family's answer and the evidence finding, in the dataset's own, attributed
+ * words), and what "More context" does there.
+ */
+export const NoteView = z.object({
+  tabId: z.number(),
+  familyId: z.string(),
+  /** The family's name in the dataset ("Mamutjan Abdurehim's family"). */
+  label: z.string(),
+  /** Dataset statements, each naming who said or reported it. */
+  lines: z.array(z.string()),
+  /** The reader shows context only in the browser's side panel. */
+  panelOnly: z.boolean(),
+});
+export type NoteView = z.infer<typeof NoteView>;
 
 const WireSelector = z.looseObject({ type: z.string() });
 
