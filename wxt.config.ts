@@ -28,7 +28,9 @@ const EXTENSION_PAGES_CSP = [
 // Build configuration for both browsers. Permissions are the fewest that do the job:
 // - storage: the match index (storage.local) and per-tab detection state (storage.session);
 // - unlimitedStorage: researchers' annotations in IndexedDB must never be evicted for quota;
-// - contextMenus: "Annotate" on a text selection.
+// - contextMenus: "Annotate" on a text selection, "Show context in the side panel";
+// - sidePanel (Chromium only; added by WXT for the sidepanel entrypoint): the browser's own side panel,
+//   the one surface no page can cover. Firefox's sidebar_action needs no permission.
 // Content scripts declare their own host matches; no host_permissions, no network.
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
@@ -53,9 +55,9 @@ export default defineConfig({
       },
     },
     ...(command === 'build' ? { content_security_policy: { extension_pages: EXTENSION_PAGES_CSP } } : {}),
-    // sidebar.html is framed into matching pages; chunk-ui.js and chunk-annotator.js are the
-    // detector's lazily imported chunks.
-    web_accessible_resources: [{ resources: ['sidebar.html', 'chunk-detector.js', 'chunk-ui.js', 'chunk-annotator.js'], matches: ['http://*/*', 'https://*/*'] }],
+    // sidebar.html and note.html (the note at a post or video that carries the story) are framed into
+    // matching pages; chunk-ui.js and chunk-annotator.js are the detector's lazily imported chunks.
+    web_accessible_resources: [{ resources: ['sidebar.html', 'note.html', 'chunk-detector.js', 'chunk-ui.js', 'chunk-annotator.js'], matches: ['http://*/*', 'https://*/*'] }],
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -22,10 +22,12 @@ export interface PopupProps {
   /** Remove every entry that mutes this page. */
   onUnmute: () => void;
   onOpenSidebar: () => void;
+  /** Open the browser's own side panel on this tab (absent where the browser has none). */
+  onOpenSidePanel?: (() => void) | undefined;
   onOptions: () => void;
 }
 
-export function Popup({ t, report, muteChoices, paused, mutedBy, names, needsReload, onPause, onMute, onUnmute, onOpenSidebar, onOptions }: PopupProps) {
+export function Popup({ t, report, muteChoices, paused, mutedBy, names, needsReload, onPause, onMute, onUnmute, onOpenSidebar, onOpenSidePanel, onOptions }: PopupProps) {
   const detection = report?.detection;
   const status = paused
     ? t('popup.paused')
@@ -73,10 +75,19 @@ export function Popup({ t, report, muteChoices, paused, mutedBy, names, needsRel
               </li>
             ))}
           </ul>
-          {report?.sidebarMounted && (
-            <button type="button" onClick={onOpenSidebar}>
-              {t('popup.open')}
-            </button>
+          {(report?.sidebarMounted || onOpenSidePanel) && (
+            <div class="controls">
+              {report?.sidebarMounted && (
+                <button type="button" onClick={onOpenSidebar}>
+                  {t('popup.open')}
+                </button>
+              )}
+              {onOpenSidePanel && (
+                <button type="button" class="side-panel" onClick={onOpenSidePanel}>
+                  {t('panel.open')}
+                </button>
+              )}
+            </div>
           )}
         </>
       )}

@@ -19,6 +19,8 @@ export interface SidebarProps {
   provenance: { version: string; dataAsOf: string; hash: string } | undefined;
   onCollapse: () => void;
   onDismiss?: () => void;
+  /** Show the context in the browser's own side panel instead (where the browser has one). */
+  onSidePanel?: () => void;
   /** Scroll the page to where a signal was found (index into detection.signals). */
   onJump?: (signal: number) => void;
   t?: Translate;
@@ -39,10 +41,10 @@ function Data({ children, as: Tag = 'p' }: { children: ComponentChildren; as?: '
   );
 }
 
-export function Sidebar({ view, detection, provenance, onCollapse, onDismiss, onJump, t = english, locale = 'en', annotations }: SidebarProps) {
+export function Sidebar({ view, detection, provenance, onCollapse, onDismiss, onSidePanel, onJump, t = english, locale = 'en', annotations }: SidebarProps) {
   return (
     <div class="sidebar">
-      <SidebarBar t={t} onCollapse={onCollapse} onDismiss={onDismiss} />
+      <SidebarBar t={t} onCollapse={onCollapse} onDismiss={onDismiss} onSidePanel={onSidePanel} />
       <main aria-label={t('sidebar.label')}>
         {annotations}
         <p class="lede">{t('sidebar.lede')}</p>

@@ -26,10 +26,13 @@ export const NOT_PROSE_TAGS: ReadonlySet<string> = new Set(['textarea', 'svg', '
 /** The host element Backstory adds to a matching page; its subtree is never read as page text. */
 export const HOST_TAG = 'backstory-context';
 
+/** The host of a note Backstory adds after a post or video that carries the story (content/note-host.ts). */
+export const NOTE_TAG = 'backstory-note';
+
 /** Whether an element's subtree is left out of the page's text: a skipped element or Backstory's own host. */
 export function isSkipped(el: Element, prose = false): boolean {
   const name = el.localName;
-  return SKIPPED_TAGS.has(name) || name === HOST_TAG || (prose && NOT_PROSE_TAGS.has(name));
+  return SKIPPED_TAGS.has(name) || name === HOST_TAG || name === NOTE_TAG || (prose && NOT_PROSE_TAGS.has(name));
 }
 
 const ELEMENT = 1;

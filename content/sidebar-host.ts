@@ -8,6 +8,7 @@
  * Collapsed, the host is a slim tab at the right edge; open, a panel beside the page.
  */
 import { HOST_TAG } from './dom-text';
+import { createFrameHost } from './frame-host';
 
 /**
  * The host's own styles live in the shadow root as `:host` rules with !important. In the cascade,
@@ -36,43 +37,15 @@ iframe { display: block; border: 0; width: 100%; height: 100%; background: trans
 
 export class SidebarHost {
   private readonly host: HTMLElement;
-  private readonly shadow: ShadowRoot;
-  private frame!: HTMLIFrameElement;
   /** Resolves when the first frame has loaded. */
   private readonly firstLoad: Promise<void>;
 
   /** `url`: the sidebar page's extension URL (runtime.getURL('/sidebar.html')). */
-  constructor(
-    private readonly url: string,
-    open: boolean,
-  ) {
-    this.host = document.createElement(HOST_TAG);
-    this.shadow = this.host.attachShadow({ mode: 'closed' });
-    const style = document.createElement('style');
-    style.textContent = HOST_CSS;
-    this.shadow.append(style);
-    this.frame = this.createFrame();
-    this.firstLoad = new Promise<void>((resolve) => this.frame.addEventListener('load', () => resolve(), { once: true }));
+  constructor(url: string, open: boolean) {
+    // The host, its closed shadow root and the frame (replaced if anything navigates it away) come
+    // from the factory the notes share (content/frame-host.ts).
+    ({ host: this.host, firstLoad: this.firstLoad } = createFrameHost(HOST_TAG, HOST_CSS, url, 'Backstory'));
     this.setOpen(open);
-  }
-
-  /**
-   * A fresh frame on our page. Its first load is ours; any later load means something navigated it
-   * (a page with a handle on it, a bug, another extension) to draw a fake sidebar in its place: the
-   * frame is then replaced by a fresh one rather than re-pointed, which could race the navigation.
-   */
-  private createFrame(): HTMLIFrameElement {
-    const frame = document.createElement('iframe');
-    frame.title = 'Backstory';
-    frame.src = this.url;
-    let loads = 0;
-    frame.addEventListener('load', () => {
-      if (++loads === 1 || frame !== this.frame) return;
-      this.frame = this.createFrame();
-    });
-    if (this.frame) this.frame.replaceWith(frame);
-    else this.shadow.append(frame);
-    return frame;
   }
 
   /** Add the host to the page; resolves when the iframe has loaded. */

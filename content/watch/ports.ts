@@ -28,6 +28,8 @@ export interface WatchPorts {
   startAnnotator(hasSidebar: boolean): void;
   /** The sidebar page's extension URL. */
   sidebarUrl(): string;
+  /** The extension URL of the note page for a family (note.html?family=...). */
+  noteUrl(familyId: string): string;
   /** performance.now(), or a fake clock's. */
   now(): number;
 }

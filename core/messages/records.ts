@@ -54,6 +54,10 @@ export const DetectionReport = z.object({
   detection: z.optional(DetectionSummary),
   sidebarMounted: z.boolean(),
   sidebarMs: z.optional(z.number()),
+  /** Notes shown at the posts or videos that carry the story. */
+  notes: z.optional(z.number()),
+  /** The reader shows context only in the browser's side panel (no sidebar in the page). */
+  panelOnly: z.optional(z.boolean()),
   /**
    * False while work that can change the decision is still due: added text queued for scanning,
    * captions loading. A tester waits for true.

@@ -6,8 +6,10 @@
  * handed to it, or to the lazily loaded annotator.
  *
  *   storage.local ─▶ PageWatch ─▶ no match: the page is left exactly as it was
- *                             └─▶ match: SidebarHost (closed shadow root + extension frame),
- *                                        chunk-ui.js (highlights), "detection" ─▶ background (badge)
+ *                             └─▶ match: SidebarHost (closed shadow root + extension frame; not
+ *                                        when the reader shows context only in the side panel),
+ *                                        chunk-ui.js (highlights, notes at the story's posts and
+ *                                        videos), "detection" ─▶ background (badge)
  *
  * When the extension is updated or removed, `ctx` invalidates and everything this script did is torn
  * down.
@@ -38,6 +40,7 @@ export default defineContentScript({
       loaded: loadedChunk,
       startAnnotator: (hasSidebar) => void loadChunk('annotator', getUrl).then(({ annotator }) => annotator.start(ctx, hasSidebar)),
       sidebarUrl: () => browser.runtime.getURL('/sidebar.html'),
+      noteUrl: (familyId) => `${browser.runtime.getURL('/note.html')}?family=${encodeURIComponent(familyId)}`,
       now: () => performance.now(),
     };
     const watch = new PageWatch(ctx, ports);

@@ -13,6 +13,7 @@ import { loadSettings, updateSettings, type Settings } from '../../core/settings
 import { migrateSettings, mute, muteChoices, mutingEntries, unmuteUrl } from '../../core/muting';
 import { resolveLocale, translator } from '../../core/i18n';
 import { MATCH_INDEX_KEY, isStoredMatchIndex, type MatchIndex } from '../../core/detect/match-index';
+import { hasSidePanel, openSidePanel } from '../../extension/side-panel';
 
 /**
  * The tab the popup is about: the active tab, or the one named by `?tab=ID` (the popup opened as a
@@ -77,6 +78,8 @@ function App({ initial, report, tabId, names, t }: { initial: Settings; report: 
       onOpenSidebar={() => {
         if (tabId !== undefined) void send({ type: 'set-open', tabId, open: true }).then(closePopup);
       }}
+      // The side panel opens only from a user gesture: called right in the click, before any await.
+      onOpenSidePanel={hasSidePanel() && tabId !== undefined ? () => void openSidePanel(tabId).then((ok) => ok && closePopup()) : undefined}
       onOptions={() => void browser.runtime.openOptionsPage().then(closePopup)}
     />
   );

@@ -19,6 +19,7 @@ import { resolveLocale, translator, type Translate } from '../../core/i18n';
 import { AnnotationsSection, type LinkChoice } from '../../components/AnnotationsSection';
 import { AnnotationsSidebar, AnnotationsTab } from '../../components/AnnotationsSidebar';
 import { useAnnotations } from '../../extension/sidebar/use-annotations';
+import { hasSidePanel, openSidePanel } from '../../extension/side-panel';
 
 interface Loaded {
   tabId: number;
@@ -58,6 +59,7 @@ function App({ t, locale }: { t: Translate; locale: string }) {
   const [loaded, setLoaded] = useState<Loaded | undefined>();
   const [error, setError] = useState<string | undefined>();
   const [open, setOpen] = useState(false);
+  const [focus, setFocus] = useState<string | undefined>();
   const annotations = useAnnotations(loaded?.tabId);
 
   useEffect(() => {
@@ -65,6 +67,7 @@ function App({ t, locale }: { t: Translate; locale: string }) {
       (l) => {
         setLoaded(l);
         setOpen(l.state.open);
+        setFocus(l.state.focus);
       },
       (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
     );
@@ -77,6 +80,8 @@ function App({ t, locale }: { t: Translate; locale: string }) {
       if (area !== 'session' || !(key in changes)) return;
       const next = parseMessage(TabState, changes[key]!.newValue);
       if (next) setOpen(next.open);
+      // A note's "More context" named a family: show it.
+      if (next?.focus) setFocus(next.focus);
     };
     browser.storage.onChanged.addListener(onChanged);
     return () => browser.storage.onChanged.removeListener(onChanged);
@@ -89,6 +94,10 @@ function App({ t, locale }: { t: Translate; locale: string }) {
     // Only move focus when the reader is in this frame (never steal it from the page on load).
     if (loaded && document.hasFocus()) target?.focus();
   }, [open, loaded]);
+
+  useEffect(() => {
+    if (open && focus) document.getElementById(`family-${focus}`)?.scrollIntoView({ block: 'start' });
+  }, [open, focus, loaded]);
 
   const changeOpen = (next: boolean) => {
     setOpen(next);
@@ -119,6 +128,8 @@ function App({ t, locale }: { t: Translate; locale: string }) {
       provenance={loaded.provenance}
       onCollapse={() => changeOpen(false)}
       onDismiss={() => void send({ type: 'dismiss' })}
+      // The side panel opens only from a user gesture: called right in the click, before any await.
+      onSidePanel={hasSidePanel() ? () => void openSidePanel(loaded.tabId).then((ok) => ok && changeOpen(false)) : undefined}
       onJump={(signal) => void send({ type: 'jump', signal })}
       t={t}
       locale={locale}

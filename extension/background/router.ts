@@ -7,6 +7,8 @@ import { browser, type Browser } from 'wxt/browser';
 import {
   AnnotatorToBackground,
   ContentToBackground,
+  NoteToBackground,
+  PanelToBackground,
   PopupToBackground,
   SidebarAnnotationsToBackground,
   SidebarToBackground,
@@ -38,7 +40,22 @@ export function routeMessage({ states, sidebars, annotations }: RouterDeps) {
       if (fromPopup?.type === 'dismiss') return sidebars.dismiss(fromPopup.tabId);
       return undefined;
     }
+    // The browser's side panel: a page of its own (no tab), about the tab it names (the active one).
+    if (isExtensionPage(sender, '/sidepanel.html')) {
+      const fromPanel = parseMessage(PanelToBackground, message);
+      if (fromPanel?.type === 'panel-context') return sidebars.contextFor(fromPanel.tabId);
+      if (fromPanel?.type === 'jump') return sidebars.jump(fromPanel.tabId, fromPanel.signal);
+      return undefined;
+    }
     if (tabId === undefined) return undefined;
+
+    // A note: our frame after the post or video that carries the story, in this tab.
+    if (sender.frameId !== 0 && isExtensionPage(sender, '/note.html')) {
+      const fromNote = parseMessage(NoteToBackground, message);
+      if (fromNote?.type === 'get-note') return sidebars.noteFor(tabId, fromNote.familyId);
+      if (fromNote?.type === 'more-context') return sidebars.moreContext(tabId, fromNote.familyId);
+      return undefined;
+    }
 
     if (sender.frameId === 0) {
       const fromContent = parseMessage(ContentToBackground, message);

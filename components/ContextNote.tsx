@@ -1,0 +1,31 @@
+/**
+ * The note at a post or video that carries the story, the way a community note reads: one line of
+ * attributed context and "More context". Pure: the note's record and the action in through props.
+ *
+ * The dataset's statements are English; they carry lang="en" and dir="auto" inside any UI language.
+ */
+import type { Translate } from '../core/i18n';
+
+export interface ContextNoteProps {
+  t: Translate;
+  /** The family's name and its line (the dataset's statements, each attributed). */
+  label: string;
+  lines: string[];
+  onMore: (event: MouseEvent) => void;
+}
+
+export function ContextNote({ t, label, lines, onMore }: ContextNoteProps) {
+  return (
+    <main class="context-note" aria-label={t('note.region')}>
+      <p class="note-line">
+        <strong class="note-label">{t('note.label')}</strong>{' '}
+        <span lang="en" dir="auto">
+          {lines.join(' ')}
+        </span>
+      </p>
+      <button type="button" class="more" onClick={onMore} aria-label={t('note.moreFor', { family: label })}>
+        {t('note.more')}
+      </button>
+    </main>
+  );
+}
