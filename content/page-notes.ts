@@ -3,9 +3,10 @@
  * where the story is (`Detection.carriers`: per locality that decided it, the segment of its first
  * decisive evidence); this maps each to the element a reader sees as the story's post or video:
  *
- *   carrier inside a post or article (`<article>`, role="article")  ─▶ that post (the outermost one)
- *   carrier elsewhere (the head, the page's body) on a page with a video ─▶ the video's player box
- *   otherwise (an ordinary article page: the sidebar is enough)      ─▶ no note
+ *   a feed or thread (two posts or more): carrier inside a post       ─▶ that post (the outermost one)
+ *   carrier elsewhere (the head, the page's body, a page's only article) on a page with a video
+ *                                                                     ─▶ the video's player box
+ *   otherwise (an ordinary article page: the sidebar is enough)       ─▶ no note
  *
  * Each note's family is the one its post's evidence names (else the page's first family). Posts no
  * carrier points to never get a note; a post that arrives later and carries the story gets its own on
@@ -67,9 +68,11 @@ export function noteTargets(detection: Detection, nodeOf: (segment: number) => N
   }
   const targets: NoteTarget[] = [];
   let pageWide = false;
+  // A page's only article is the page itself (a news story): its note, if any, goes at its video.
+  const feed = doc.querySelectorAll('article, [role="article"]').length >= 2;
   for (const segment of detection.carriers) {
     const node = nodeOf(segment);
-    const item = node?.isConnected ? itemOf(node) : undefined;
+    const item = feed && node?.isConnected ? itemOf(node) : undefined;
     if (item) {
       if (targets.some((t) => t.anchor === item)) continue;
       const familyId = familiesByItem.get(item)?.[0] ?? detection.families[0]!;

@@ -325,6 +325,10 @@ describe('PageWatch: notes at the posts that carry the story', () => {
     world.noted = [];
     await started(`<main>${STORY}</main>`);
     expect(world.noted.at(-1)).toEqual([]);
+    // A news page's one <article> is the page, not a post in a feed.
+    world.noted = [];
+    await started(`<main><article>${STORY}</article></main>`);
+    expect(world.noted.at(-1)).toEqual([]);
   });
 
   it('showing context only in the side panel: no sidebar in the page, the notes stay', async () => {
