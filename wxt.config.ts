@@ -53,6 +53,9 @@ export default defineConfig({
         suggested_key: { default: 'Alt+Shift+A' },
         description: '__MSG_commandAnnotateSelection__',
       },
+      // Firefox's own command for the sidebar_action: a way to open the side panel from the keyboard
+      // (Firefox opens it only from its own controls, never from a page's note).
+      ...(browser === 'firefox' ? { _execute_sidebar_action: { suggested_key: { default: 'Alt+Shift+S' } } } : {}),
     },
     ...(command === 'build' ? { content_security_policy: { extension_pages: EXTENSION_PAGES_CSP } } : {}),
     // sidebar.html and note.html (the note at a post or video that carries the story) are framed into

@@ -12,17 +12,28 @@ export interface ContextNoteProps {
   label: string;
   lines: string[];
   onMore: (event: MouseEvent) => void;
+  /**
+   * The browser would not open its side panel from the note (Firefox opens its sidebar only from its
+   * own controls): say where it opens instead.
+   */
+  panelHint?: boolean;
 }
 
-export function ContextNote({ t, label, lines, onMore }: ContextNoteProps) {
+export function ContextNote({ t, label, lines, onMore, panelHint = false }: ContextNoteProps) {
   return (
     <main class="context-note" aria-label={t('note.region')}>
-      <p class="note-line">
-        <strong class="note-label">{t('note.label')}</strong>{' '}
-        <span lang="en" dir="auto">
-          {lines.join(' ')}
-        </span>
-      </p>
+      {panelHint ? (
+        <p class="note-line" role="status">
+          {t('note.panelHint')}
+        </p>
+      ) : (
+        <p class="note-line">
+          <strong class="note-label">{t('note.label')}</strong>{' '}
+          <span lang="en" dir="auto">
+            {lines.join(' ')}
+          </span>
+        </p>
+      )}
       <button type="button" class="more" onClick={onMore} aria-label={t('note.moreFor', { family: label })}>
         {t('note.more')}
       </button>

@@ -51,7 +51,11 @@ export const NoteToBackground = z.discriminatedUnion('type', [
   /** The note's line for this family; answered with `NoteView` (or undefined). */
   z.object({ type: z.literal('get-note'), familyId: z.string() }),
   /** "More context": open the in-page sidebar at this family (or, panel-only, focus it in the side panel). */
-  z.object({ type: z.literal('more-context'), familyId: z.string() }),
+  /**
+   * `openPanel`: the reader shows context only in the side panel, and this frame has no side-panel API
+   * (Firefox gives extension frames inside web pages none): the background opens it.
+   */
+  z.object({ type: z.literal('more-context'), familyId: z.string(), openPanel: z.optional(z.boolean()) }),
 ]);
 export type NoteToBackground = z.infer<typeof NoteToBackground>;
 

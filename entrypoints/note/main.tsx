@@ -14,7 +14,7 @@ import type { NoteToBackground } from '../../core/messages/to-background';
 import { parseMessage } from '../../core/messages/to-content';
 import { loadSettings } from '../../core/settings';
 import { resolveLocale, translator } from '../../core/i18n';
-import { openSidePanel } from '../../extension/side-panel';
+import { hasSidePanel, openSidePanel } from '../../extension/side-panel';
 
 const send = (message: NoteToBackground) => browser.runtime.sendMessage(message);
 
@@ -30,11 +30,18 @@ async function start() {
   const onMore = (event: MouseEvent) => {
     // Only the reader's own click (a page cannot click inside this frame, but say so anyway).
     if (!event.isTrusted) return;
-    // The side panel opens only from a user gesture: call it before anything awaits.
-    if (note.panelOnly) void openSidePanel(note.tabId);
-    void send({ type: 'more-context', familyId: note.familyId });
+    // The side panel opens only from a user gesture: call it before anything awaits. Firefox gives
+    // extension frames in web pages no sidebarAction: the background is asked to open it there.
+    const here = note.panelOnly && hasSidePanel();
+    if (here) void openSidePanel(note.tabId);
+    void send({ type: 'more-context', familyId: note.familyId, openPanel: note.panelOnly && !here }).then((reply: unknown) => {
+      // The browser would not open its sidebar from here (Firefox: only from its own controls).
+      if ((reply as { opened?: unknown } | undefined)?.opened === false) draw(true);
+    });
   };
-  render(<ContextNote t={t} label={note.label} lines={note.lines} onMore={onMore} />, app);
+  const draw = (panelHint: boolean) =>
+    render(<ContextNote t={t} label={note.label} lines={note.lines} onMore={onMore} panelHint={panelHint} />, app);
+  draw(false);
 }
 
 void start();

@@ -83,8 +83,21 @@ function App({ t, locale }: { t: Translate; locale: string }) {
       // A note's "More context" named a family: show it.
       if (next?.focus) setFocus(next.focus);
     };
+    // Firefox delivers no storage.session changes to an extension frame inside a web page. The host
+    // resizes this frame whenever it opens or collapses, so a resize is the cue to ask for the state.
+    const onResize = () =>
+      void send({ type: 'get-tab-state' }).then((reply: unknown) => {
+        const state = parseMessage(TabState, reply);
+        if (!state) return;
+        setOpen(state.open);
+        if (state.focus) setFocus(state.focus);
+      });
     browser.storage.onChanged.addListener(onChanged);
-    return () => browser.storage.onChanged.removeListener(onChanged);
+    window.addEventListener('resize', onResize);
+    return () => {
+      browser.storage.onChanged.removeListener(onChanged);
+      window.removeEventListener('resize', onResize);
+    };
   }, [loaded]);
 
   useEffect(() => {

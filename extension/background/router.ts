@@ -15,6 +15,7 @@ import {
 } from '../../core/messages/to-background';
 import { parseMessage } from '../../core/messages/to-content';
 import type { annotationService } from '../annotation-service';
+import { openSidePanel } from '../side-panel';
 import type { TabStates, tabSidebars } from './tab-sidebars';
 
 export interface RouterDeps {
@@ -53,7 +54,12 @@ export function routeMessage({ states, sidebars, annotations }: RouterDeps) {
     if (sender.frameId !== 0 && isExtensionPage(sender, '/note.html')) {
       const fromNote = parseMessage(NoteToBackground, message);
       if (fromNote?.type === 'get-note') return sidebars.noteFor(tabId, fromNote.familyId);
-      if (fromNote?.type === 'more-context') return sidebars.moreContext(tabId, fromNote.familyId);
+      if (fromNote?.type === 'more-context') {
+        // Synchronously, while the browser may still count the reader's click as this call's gesture
+        // (Firefox does not: it answers { opened: false }, and the note tells the reader the way).
+        const opening = fromNote.openPanel ? openSidePanel(tabId) : Promise.resolve(true);
+        return Promise.all([opening, sidebars.moreContext(tabId, fromNote.familyId)]).then(([opened]) => ({ opened }));
+      }
       return undefined;
     }
 
