@@ -22,6 +22,7 @@ export interface ContextNoteProps {
 export function ContextNote({ t, label, lines, onMore, panelHint = false }: ContextNoteProps) {
   return (
     <main class="context-note" aria-label={t('note.region')}>
+      <h1 class="visually-hidden">{t('app.name')}</h1>
       {panelHint ? (
         <p class="note-line" role="status">
           {t('note.panelHint')}
