@@ -12,8 +12,8 @@
 import { NOTE_TAG } from './dom-text';
 import { createFrameHost, type FrameHost } from './frame-host';
 
-/** The note's height in CSS pixels: three lines of text and their padding (entrypoints/note/style.css). */
-export const NOTE_HEIGHT = 76;
+/** The note's height in CSS pixels: four lines of text and their padding (entrypoints/note/style.css). */
+export const NOTE_HEIGHT = 96;
 /** How many times a note removed by the page is put back. */
 export const NOTE_REATTACH_LIMIT = 3;
 
