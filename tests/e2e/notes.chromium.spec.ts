@@ -178,3 +178,14 @@ test('the side panel, opened from the popup, shows the active tab’s context an
   await other.close();
   await popup.close();
 });
+
+test('the sidebar’s “Open in the side panel” moves the context to the side panel and collapses the sidebar', async ({ page, extension }) => {
+  await page.goto(LATE_POST.url);
+  const cdp = await extension.context.newCDPSession(page);
+  await closeSidePanel(cdp, extension.extensionId);
+  const sidebar = await sidebarFrame(page, extension.extensionId);
+  await sidebar.locator('button.tab').click();
+  await sidebar.getByRole('button', { name: 'Open in the side panel' }).click();
+  await expect.poll(() => sidePanelText(cdp, extension.extensionId), { timeout: 10_000 }).toContain('Ablikim Mamtinin and Mihriban Kader');
+  await expect(page.locator('backstory-context')).toHaveAttribute('data-state', 'collapsed');
+});
