@@ -28,7 +28,9 @@ const EXTENSION_PAGES_CSP = [
 // Build configuration for both browsers. Permissions are the fewest that do the job:
 // - storage: the match index (storage.local) and per-tab detection state (storage.session);
 // - unlimitedStorage: researchers' annotations in IndexedDB must never be evicted for quota;
-// - contextMenus: "Annotate" on a text selection.
+// - contextMenus: "Annotate" on a text selection, "Show context in the side panel";
+// - sidePanel (Chromium only): the browser's own side panel,
+//   the one surface no page can cover. Firefox's sidebar_action needs no permission.
 // Content scripts declare their own host matches; no host_permissions, no network.
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
@@ -39,7 +41,9 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'unlimitedStorage', 'contextMenus'],
+    // sidePanel: WXT adds it for the sidepanel entrypoint anyway; named here so that the privacy test
+    // holds PRIVACY.md to it like to the others.
+    permissions: ['storage', 'unlimitedStorage', 'contextMenus', ...(browser === 'firefox' ? [] : ['sidePanel'])],
     icons,
     action: { default_title: ACTION_TITLE, default_icon: toolbar },
     commands: {
@@ -51,16 +55,20 @@ export default defineConfig({
         suggested_key: { default: 'Alt+Shift+A' },
         description: '__MSG_commandAnnotateSelection__',
       },
+      // Firefox's own command for the sidebar_action: a way to open the side panel from the keyboard
+      // (Firefox opens it only from its own controls, never from a page's note).
+      ...(browser === 'firefox' ? { _execute_sidebar_action: { suggested_key: { default: 'Alt+Shift+S' } } } : {}),
     },
     ...(command === 'build' ? { content_security_policy: { extension_pages: EXTENSION_PAGES_CSP } } : {}),
-    // sidebar.html is framed into matching pages; chunk-*.js are the content script's lazily
+    // sidebar.html and note.html (the note at a post or video that carries the story) are framed into
+    // matching pages; chunk-*.js are the content script's lazily
     // imported chunks. `use_dynamic_url` (Chromium): they answer only at a URL with a per-session
     // random id that runtime.getURL gives the content script, never at chrome-extension://<id>/..., so
     // a page that knows Backstory's id cannot probe for it (SECURITY.md). Firefox ignores the key: its
     // moz-extension:// host is already a random UUID per install.
     web_accessible_resources: [
       {
-        resources: ['sidebar.html', 'chunk-detector.js', 'chunk-ui.js', 'chunk-annotator.js'],
+        resources: ['sidebar.html', 'note.html', 'chunk-detector.js', 'chunk-ui.js', 'chunk-annotator.js'],
         matches: ['http://*/*', 'https://*/*'],
         ...(browser === 'firefox' ? {} : { use_dynamic_url: true }),
       },

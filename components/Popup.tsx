@@ -22,8 +22,8 @@ export interface PopupProps {
   /** Remove every entry that mutes this page. */
   onUnmute: () => void;
   onOpenSidebar: () => void;
-  /** The page hides the in-page sidebar: show the context in the browser's side panel. */
-  onOpenSidePanel: () => void;
+  /** Open the browser's own side panel on this tab (absent where the browser has none). */
+  onOpenSidePanel?: (() => void) | undefined;
   onOptions: () => void;
 }
 
@@ -82,22 +82,25 @@ export function Popup({ t, report, muteChoices, paused, mutedBy, names, needsRel
               </li>
             ))}
           </ul>
-          {report?.hidden ? (
+          {report?.hidden && (
             // The page removed, hid or covered the sidebar: it cannot be trusted to show it.
-            <>
-              <p class="hidden-warning" role="alert">
-                {t('popup.hidden')}
-              </p>
-              <button type="button" onClick={onOpenSidePanel}>
-                {t('popup.sidePanel')}
-              </button>
-            </>
-          ) : (
-            report?.sidebarMounted && (
-              <button type="button" onClick={onOpenSidebar}>
-                {t('popup.open')}
-              </button>
-            )
+            <p class="hidden-warning" role="alert">
+              {t('popup.hidden')}
+            </p>
+          )}
+          {(report?.sidebarMounted || onOpenSidePanel) && (
+            <div class="controls">
+              {report?.sidebarMounted && !report.hidden && (
+                <button type="button" onClick={onOpenSidebar}>
+                  {t('popup.open')}
+                </button>
+              )}
+              {onOpenSidePanel && (
+                <button type="button" class="side-panel" onClick={onOpenSidePanel}>
+                  {report?.hidden ? t('popup.sidePanel') : t('panel.open')}
+                </button>
+              )}
+            </div>
           )}
         </>
       )}

@@ -52,6 +52,14 @@ export function SettingsPanel({ t, settings, onChange }: { t: Translate; setting
         />
         {t('options.paused')}
       </label>
+      <label>
+        <input
+          type="checkbox"
+          checked={settings.panelOnly}
+          onChange={(e) => onChange({ ...settings, panelOnly: (e.currentTarget as HTMLInputElement).checked })}
+        />
+        {t('options.panelOnly')}
+      </label>
       <h3>{t('options.mutedSites')}</h3>
       {settings.mutedSites.length + settings.mutedHosts.length === 0 ? (
         <p class="muted">{t('options.noMutedSites')}</p>

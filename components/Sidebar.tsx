@@ -24,6 +24,8 @@ export interface SidebarProps {
   provenance: { version: string; dataAsOf: string; hash: string } | undefined;
   onCollapse: () => void;
   onDismiss?: () => void;
+  /** Show the context in the browser's own side panel instead (where the browser has one). */
+  onSidePanel?: () => void;
   /** Scroll the page to where a signal was found (index into detection.signals). */
   onJump?: (signal: number) => void;
   t?: Translate;
@@ -74,10 +76,10 @@ function Quote({ view, path, quote, cite }: { view: ContextView; path: string; q
   );
 }
 
-export function Sidebar({ view, detection, provenance, onCollapse, onDismiss, onJump, t = english, locale = 'en', annotations, onCopy }: SidebarProps) {
+export function Sidebar({ view, detection, provenance, onCollapse, onDismiss, onSidePanel, onJump, t = english, locale = 'en', annotations, onCopy }: SidebarProps) {
   return (
     <div class="sidebar">
-      <SidebarBar t={t} onCollapse={onCollapse} onDismiss={onDismiss} />
+      <SidebarBar t={t} onCollapse={onCollapse} onDismiss={onDismiss} onSidePanel={onSidePanel} />
       <main aria-label={t('sidebar.label')}>
         {locale !== 'en' && (view.text.locale === 'en' || view.text.fallbacks > 0) && <p class="note">{t('sidebar.datasetLanguage')}</p>}
         <KeyContextSection view={view} t={t} onCopy={onCopy} />

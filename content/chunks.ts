@@ -11,9 +11,13 @@ import type { Detector } from '../core/detect/detect';
 import type { collectText, textCollector } from './page-text';
 import type { Annotator } from './annotator';
 import type { prepareTextTracks, restoreTextTracks, trackCueTexts } from './page-text';
+import type { PageNotes, noteTargets } from './page-notes';
 
 export interface ContentUi {
   PageHighlights: typeof PageHighlights;
+  /** The notes at the posts or videos that carry the story (content/page-notes.ts). */
+  PageNotes: typeof PageNotes;
+  noteTargets: typeof noteTargets;
   prepareTextTracks: typeof prepareTextTracks;
   restoreTextTracks: typeof restoreTextTracks;
   trackCueTexts: typeof trackCueTexts;

@@ -12,7 +12,7 @@
  * (content/host-element.ts), it has no attribute, and whether it is open is a style rule inside the
  * closed shadow root, not an attribute on the host.
  */
-import { createHost } from './host-element';
+import { createFrameHost } from './frame-host';
 import type { SidebarSide } from './sidebar-placement';
 
 /**
@@ -54,49 +54,27 @@ const LEFT_COLLAPSED_CSS = `iframe { border-radius: 0 8px 8px 0; }`;
 
 export class SidebarHost {
   private readonly host: HTMLElement;
-  private readonly shadow: ShadowRoot;
   /** The open or collapsed geometry (OPEN_CSS, COLLAPSED_CSS): the state, kept where the page cannot see it. */
   private readonly stateStyle: HTMLStyleElement;
   private isOpen = false;
-  private frame!: HTMLIFrameElement;
   /** Resolves when the first frame has loaded. */
   private readonly firstLoad: Promise<void>;
 
   /** `url`: the sidebar page's extension URL (runtime.getURL('/sidebar.html')). */
   constructor(
-    private readonly url: string,
+    url: string,
     open: boolean,
     /** The edge the host sits at (content/sidebar-placement.ts). */
     private readonly side: SidebarSide = 'right',
   ) {
-    this.host = createHost();
-    this.shadow = this.host.attachShadow({ mode: 'closed' });
-    const style = document.createElement('style');
-    style.textContent = HOST_CSS;
+    // The host (random name), its closed shadow root and the frame (replaced if anything navigates it
+    // away) come from the factory the notes share (content/frame-host.ts).
+    const made = createFrameHost(HOST_CSS, url, 'Backstory');
+    this.host = made.host;
+    this.firstLoad = made.firstLoad;
     this.stateStyle = document.createElement('style');
-    this.shadow.append(style, this.stateStyle);
-    this.frame = this.createFrame();
-    this.firstLoad = new Promise<void>((resolve) => this.frame.addEventListener('load', () => resolve(), { once: true }));
+    made.shadow.append(this.stateStyle);
     this.setOpen(open);
-  }
-
-  /**
-   * A fresh frame on our page. Its first load is ours; any later load means something navigated it
-   * (a page with a handle on it, a bug, another extension) to draw a fake sidebar in its place: the
-   * frame is then replaced by a fresh one rather than re-pointed, which could race the navigation.
-   */
-  private createFrame(): HTMLIFrameElement {
-    const frame = document.createElement('iframe');
-    frame.title = 'Backstory';
-    frame.src = this.url;
-    let loads = 0;
-    frame.addEventListener('load', () => {
-      if (++loads === 1 || frame !== this.frame) return;
-      this.frame = this.createFrame();
-    });
-    if (this.frame) this.frame.replaceWith(frame);
-    else this.shadow.append(frame);
-    return frame;
   }
 
   /** Add the host to the page; resolves when the iframe has loaded. */

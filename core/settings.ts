@@ -31,10 +31,15 @@ export const Settings = z.object({
    * Chinese state-media page gets its context in Chinese); other pages keep `locale`.
    */
   followPage: z._default(z.boolean(), false),
+  /**
+   * Show context only in the browser's own side panel (Chrome's side panel, Firefox's sidebar): no
+   * sidebar in the page; the notes at the story's posts stay, and "More context" opens the panel.
+   */
+  panelOnly: z._default(z.boolean(), false),
 });
 export type Settings = z.infer<typeof Settings>;
 
-export const DEFAULT_SETTINGS: Settings = { paused: false, mutedSites: [], mutedHosts: [], openBySite: {}, locale: 'auto', followPage: false };
+export const DEFAULT_SETTINGS: Settings = { paused: false, mutedSites: [], mutedHosts: [], openBySite: {}, locale: 'auto', followPage: false, panelOnly: false };
 
 /** Parse stored settings; invalid or missing values become defaults (never throws). */
 export function parseSettings(value: unknown): Settings {
@@ -72,13 +77,13 @@ export async function updateSettings(area: SettingsArea, change: (s: Settings) =
  * avoids building the zod schema there (and tldts: names are stored normalised, see core/site.ts).
  * Anything malformed reads as the default.
  */
-export function pageSettings(value: unknown, url: string): { active: boolean; paused: boolean; open: boolean } {
+export function pageSettings(value: unknown, url: string): { active: boolean; paused: boolean; open: boolean; panelOnly: boolean } {
   const v = (value && typeof value === 'object' ? value : {}) as Record<string, unknown>;
   const host = hostOfUrl(url);
   const paused = v.paused === true;
   const muted = isMutedHost(v.mutedSites, v.mutedHosts, host);
   const openBySite = v.openBySite && typeof v.openBySite === 'object' ? (v.openBySite as Record<string, unknown>) : {};
-  return { active: !paused && !muted, paused, open: valueForHost(openBySite, host) === true };
+  return { active: !paused && !muted, paused, open: valueForHost(openBySite, host) === true, panelOnly: v.panelOnly === true };
 }
 
 /** Whether `host` is muted: under a muted site, or a muted exact host (stored values checked by hand). */

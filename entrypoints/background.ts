@@ -8,7 +8,9 @@ import rawDataset from '../data/dataset.json';
 import { openStore } from '../extension/store';
 import { installDataset, watchIndex } from '../extension/install';
 import { tabStates } from '../extension/tab-state';
-import { loadSettings, updateSettings } from '../core/settings';
+import { SETTINGS_KEY, loadSettings, updateSettings } from '../core/settings';
+import { resolveLocale, translator } from '../core/i18n';
+import { openSidePanel } from '../extension/side-panel';
 import { migrateSettings, openOnUrl } from '../core/muting';
 import { annotationService, syncAnnotatedSites, withStore } from '../extension/annotation-service';
 import { tabSidebars } from '../extension/background/tab-sidebars';
@@ -51,15 +53,24 @@ export default defineBackground(() => {
     const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
     return tab?.id === undefined ? false : annotations.annotate(tab.id);
   };
+  // The side panel's menu item speaks the reader's UI language, and follows a change of it.
+  const sidePanelTitle = async () => translator(resolveLocale((await loadSettings(browser.storage.local)).locale, navigator.languages))('menu.sidePanel');
   browser.runtime.onInstalled.addListener(() => {
     void browser.contextMenus
       .removeAll()
-      .then(() => browser.contextMenus.create({ id: 'annotate-selection', title: 'Annotate', contexts: ['selection'] }));
+      .then(() => browser.contextMenus.create({ id: 'annotate-selection', title: 'Annotate', contexts: ['selection'] }))
+      .then(sidePanelTitle)
+      .then((title) => browser.contextMenus.create({ id: 'side-panel', title, contexts: ['all'] }));
     // The every-page filter follows the stored annotations (restored after an update, say).
     void withStore((db) => syncAnnotatedSites(db, browser.storage.local)).catch(reportInstallError);
   });
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && SETTINGS_KEY in changes) void sidePanelTitle().then((title) => browser.contextMenus.update('side-panel', { title }).catch(() => undefined));
+  });
   browser.contextMenus.onClicked.addListener((info, tab) => {
     if (info.menuItemId === 'annotate-selection' && tab?.id !== undefined) void annotations.annotate(tab.id);
+    // The side panel opens only from a user gesture: here, synchronously in the menu click.
+    if (info.menuItemId === 'side-panel' && tab?.id !== undefined) void openSidePanel(tab.id);
   });
   browser.commands?.onCommand.addListener((command) => {
     if (command === 'toggle-sidebar') void sidebars.toggleActive();

@@ -1,12 +1,18 @@
 /**
  * `npm run screenshots`: regenerates, headless, from the built extension on the bundled demo article:
  * - the README's pictures (docs/screenshots/): the sidebar collapsed and open in light and dark, the
- *   popup, the options page, and the sidebar open in Chinese and in Uyghur (right to left, at the left);
+ *   popup, the options page, the note at a post, the side panel, and the sidebar open in Chinese and in
+ *   Uyghur (right to left, at the left);
  * - the store pictures (docs/store/): screenshots at the stores' 1280×800, and the 440×280 promo tile.
+ *
+ * The browser's own side panel is browser UI, which a headless screenshot of a tab does not include:
+ * its pictures are the side panel's page (sidepanel.html, the very page the panel shows, for the same
+ * tab) rendered at the panel's size in a tab, and, for the store, set beside the page at 1280×800.
  */
 import path from 'node:path';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { build, openDemo, openSidebar } from './harness/demo';
+import { launchChromium, servePages, waitForIndex } from './harness/chromium';
 
 const outDir = path.resolve('docs/screenshots');
 const storeDir = path.resolve('docs/store');
@@ -17,14 +23,11 @@ const saveStore = (name: string) => path.join(storeDir, name);
 /** The stores' screenshot size (Chrome Web Store: 1280×800 or 640×400; AMO takes it as well). */
 const STORE_VIEWPORT = { width: 1280, height: 800 };
 
-/**
- * Store shots that other work will add, once the feature exists to be photographed. Each is to be
- * taken from the real extension, like those below; none is drawn or faked in the meantime.
- */
-const LATER_STORE_SHOTS = [
-  { file: 'store-post-note.png', shows: 'the note shown at a post (a social-media post about the story)' },
-  { file: 'store-side-panel.png', shows: "the browser's own side panel (Chrome's sidePanel, Firefox's sidebar_action)" },
-] as const;
+/** A social thread with one post about the story (a fictional site, served at a realistic URL). */
+const POST_URL = 'https://commons-social.example/@hr_desk/posts/1389000000000000001';
+const POST_FILE = path.resolve('scripts/demo/demo-post.html');
+/** Chrome's side panel is about 400 px wide by default. */
+const PANEL_WIDTH = 400;
 
 build();
 
@@ -90,8 +93,61 @@ for (const locale of ['zh-CN', 'ug'] as const) {
   console.log('saved the promo tile');
 }
 
+// The note at a post, and the side panel ("only in the side panel": no sidebar in the page).
+{
+  const launched = await launchChromium({ viewport: STORE_VIEWPORT });
+  await servePages(launched.context, [{ url: POST_URL, file: POST_FILE }]);
+  await waitForIndex(launched.serviceWorker);
+  const page = launched.context.pages()[0] ?? (await launched.context.newPage());
+  await page.goto(POST_URL);
+  const notePrefix = `chrome-extension://${launched.extensionId}/note.html`;
+  const noteFrame = async () => {
+    for (let i = 0; i < 100; i++) {
+      const frame = page.frames().find((f) => f.url().startsWith(notePrefix));
+      if (frame) return frame;
+      await page.waitForTimeout(100);
+    }
+    throw new Error('No note at the post');
+  };
+  await (await noteFrame()).locator('button.more').waitFor();
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: saveStore('store-post-note.png') });
+  await page.screenshot({ path: save('note-post.png'), clip: { x: 190, y: 50, width: 900, height: 690 } });
+
+  await launched.serviceWorker.evaluate(() => chrome.storage.local.set({ settings: { panelOnly: true } }));
+  await page.setViewportSize({ width: STORE_VIEWPORT.width - PANEL_WIDTH, height: STORE_VIEWPORT.height });
+  await page.reload();
+  await (await noteFrame()).locator('button.more').waitFor();
+  const tabId = await launched.serviceWorker.evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]!.id!);
+  const panel = await launched.context.newPage();
+  await panel.setViewportSize({ width: PANEL_WIDTH, height: STORE_VIEWPORT.height });
+  await panel.goto(`chrome-extension://${launched.extensionId}/sidepanel.html?tab=${tabId}`);
+  await panel.locator('.sidebar').waitFor();
+  await panel.waitForTimeout(300);
+  const panelShot = await panel.screenshot({ path: save('side-panel.png') });
+  await page.bringToFront();
+  await page.waitForTimeout(300);
+  const pageShot = await page.screenshot();
+  // The store picture: the page and the panel side by side, as Chrome lays them out.
+  const composite = await launched.context.newPage();
+  await composite.setViewportSize(STORE_VIEWPORT);
+  await composite.setContent(sideBySideHtml(pageShot, panelShot));
+  await composite.screenshot({ path: saveStore('store-side-panel.png') });
+  await launched.context.close();
+  console.log('saved the note and side panel screenshots');
+}
+
 console.log(`Screenshots in ${path.relative(process.cwd(), outDir)}/ and ${path.relative(process.cwd(), storeDir)}/`);
-for (const shot of LATER_STORE_SHOTS) console.log(`not made yet: ${shot.file} (${shot.shows})`);
+
+/** Two screenshots side by side at the store size: the page, then the side panel with its edge. */
+function sideBySideHtml(page: Buffer, panel: Buffer): string {
+  const src = (png: Buffer) => `data:image/png;base64,${png.toString('base64')}`;
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><style>
+    html, body { margin: 0; width: ${STORE_VIEWPORT.width}px; height: ${STORE_VIEWPORT.height}px; overflow: hidden; display: flex; }
+    img { display: block; height: ${STORE_VIEWPORT.height}px; }
+    img + img { border-left: 1px solid #c7c7c7; box-sizing: border-box; }
+  </style></head><body><img src="${src(page)}" alt=""><img src="${src(panel)}" alt=""></body></html>`;
+}
 
 /** The promo tile: the icon and the name on the icon's navy, with the extension's one-line purpose. */
 function promoTileHtml(iconSvg: string): string {

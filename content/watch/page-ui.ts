@@ -1,11 +1,14 @@
 /**
- * What a matching page shows: the sidebar host (mounted at once, in the detector's own bundle) and the
- * name highlights (from chunk-ui.js, imported on the first match). One owner for both, so a decision
- * that no longer matches, "Hide on this page" or the extension going away removes everything.
+ * What a matching page shows: the sidebar host (mounted at once, in the detector's own bundle; none
+ * when the reader shows context only in the browser's side panel), and, from chunk-ui.js (imported on
+ * the first match), the name highlights and the notes at the posts or videos that carry the story.
+ * One owner for all, so a decision that no longer matches, "Hide on this page" or the extension going
+ * away removes everything.
  */
 import type { Detection } from '../../core/detect/detect';
 import type { HighlightTarget, PageHighlights } from '../highlights';
 import { hostHidden, type HiddenReason } from '../host-visibility';
+import type { PageNotes } from '../page-notes';
 import { SidebarHost } from '../sidebar-host';
 import { sidebarPlacement } from '../sidebar-placement';
 import type { WatchContext, WatchPorts } from './ports';
@@ -28,6 +31,9 @@ export class PageUi {
   /** The frame says the browser does not show it (extension/sidebar/visibility.ts). */
   private frameHidden = false;
   private recheck: (() => void) | undefined;
+  private notes: PageNotes | undefined;
+  /** Between show() and remove(): what an import that lands late may still put up. */
+  private live = false;
 
   constructor(
     private readonly ctx: WatchContext,
@@ -38,14 +44,24 @@ export class PageUi {
     private readonly storedSettings: unknown,
     /** The page hides the sidebar (why), or shows it again (undefined). */
     private readonly onHidden: (hidden: HiddenReason | undefined) => void = () => undefined,
+    /** The reader shows context only in the browser's side panel: no sidebar in the page. */
+    readonly panelOnly = false,
+    private readonly doc: Document = document,
   ) {}
 
   /**
-   * Mount the host if it is not there (returns its frame's first load then), and highlight the names
-   * of `detection` at `targets` (one per signal, in the signals' order).
+   * Mount the host if it is not there (calls `onMounted` on its frame's first load then), highlight
+   * the names of `detection` at `targets` (one per signal, in the signals' order), and put a note at
+   * each post or video that carries the story (`nodeOf`: a segment's node).
    */
-  async show(detection: Detection, targets: ReadonlyArray<HighlightTarget | undefined>, onMounted: () => void): Promise<void> {
-    if (!this.host) {
+  async show(
+    detection: Detection,
+    targets: ReadonlyArray<HighlightTarget | undefined>,
+    nodeOf: (segment: number) => Node | undefined,
+    onMounted: () => void,
+  ): Promise<void> {
+    this.live = true;
+    if (!this.host && !this.panelOnly) {
       // The host (a closed shadow root holding the extension's frame) is mounted at once; the sidebar
       // itself is the frame's page, which loads only now. The highlights come with chunk-ui.js.
       this.ports.loaded('annotator')?.annotator.yieldSidebar();
@@ -57,9 +73,16 @@ export class PageUi {
       this.guard(this.host);
     }
     const ui = await this.ports.chunk('ui');
-    if (!this.ctx.isValid || !this.host) return;
+    if (!this.ctx.isValid || !this.live) return;
     this.highlights ??= new ui.PageHighlights();
     this.highlights.show(targets.filter((t, i): t is HighlightTarget => !!t && !!detection.signals[i]!.personId));
+    this.notes ??= new ui.PageNotes((familyId) => this.ports.noteUrl(familyId));
+    this.notes.show(ui.noteTargets(detection, nodeOf, this.doc));
+  }
+
+  /** How many notes the page shows now. */
+  get noteCount(): number {
+    return this.notes?.count ?? 0;
   }
 
   jump(target: HighlightTarget | undefined): void {
@@ -106,6 +129,7 @@ export class PageUi {
   }
 
   remove(): void {
+    this.live = false;
     this.stopGuarding?.();
     this.stopGuarding = undefined;
     this.recheck = undefined;
@@ -115,7 +139,9 @@ export class PageUi {
     if (this.hidden) this.onHidden((this.hidden = undefined));
     this.host?.destroy();
     this.highlights?.destroy();
+    this.notes?.destroy();
     this.host = undefined;
     this.highlights = undefined;
+    this.notes = undefined;
   }
 }

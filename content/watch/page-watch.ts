@@ -128,7 +128,8 @@ export class PageWatch {
       else delete this.report.hidden;
       // After the decision it is about has reached the background (the badge it changes is set there).
       void this.detectionTold.then(() => this.tell({ type: 'sidebar-hidden', hidden: hidden ?? null }));
-    });
+    }, settings.panelOnly, this.doc);
+    if (settings.panelOnly) this.report.panelOnly = true;
     this.record = record;
     this.gate = new Gate(record.gate, () => this.foldTable());
     this.observe();
@@ -395,33 +396,45 @@ export class PageWatch {
     });
   }
 
-  /** Report a decision, and show or remove the sidebar and highlights to fit it. */
+  /**
+   * Report a decision, and show or remove the sidebar, highlights and notes to fit it. The background
+   * hears only of changes (other families or people); the page follows every decision, so a post that
+   * arrives later and carries the story gets its note even when it names no one new.
+   */
   private async publish(summary: DetectionSummary): Promise<void> {
     this.report.detection = summary;
     this.report.status = 'done';
     this.report.url = this.url;
 
     const key = summary.matched ? `${this.url} ${summary.people.join(',')} ${summary.families.join(',')}` : '';
-    if (key === this.told) return;
+    const changed = key !== this.told;
     this.told = key;
     if (!summary.matched) {
+      if (!changed) return;
       this.ui?.remove();
-      if (this.report.sidebarMounted) await this.tell({ type: 'detection', url: this.url, detection: summary });
+      if (this.report.sidebarMounted || this.report.notes) await this.tell({ type: 'detection', url: this.url, detection: summary });
       this.report.sidebarMounted = false;
+      this.report.notes = 0;
       return;
     }
     // The background (badge, tab state) is told without waiting for it: the sidebar mounts at once,
     // and its frame asks the background for the context when it has loaded.
-    const told = this.tell({ type: 'detection', url: this.url, detection: summary });
-    this.detectionTold = told.catch(() => undefined);
+    const told = changed ? this.tell({ type: 'detection', url: this.url, detection: summary }) : undefined;
+    if (told) this.detectionTold = told.catch(() => undefined);
     if (!this.dismissed && this.ui && this.detection) {
-      const mounting = !this.ui.host;
-      const shown = this.ui.show(this.detection, this.targets(), () => void this.tell({ type: 'sidebar-mounted', ms: this.report.sidebarMs! }));
+      const mounting = !this.ui.host && !this.ui.panelOnly;
+      const shown = this.ui.show(
+        this.detection,
+        this.targets(),
+        (segment) => this.nodes[segment],
+        () => void this.tell({ type: 'sidebar-mounted', ms: this.report.sidebarMs! }),
+      );
       if (mounting) {
         this.report.sidebarMounted = true;
         this.report.sidebarMs = this.ports.now() - this.started;
       }
       await shown;
+      this.report.notes = this.ui.noteCount;
     }
     await told;
   }

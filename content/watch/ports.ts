@@ -34,6 +34,8 @@ export interface WatchPorts {
    * the next message (content/script-context.ts); returns the way to stop looking.
    */
   watchExtension(): () => void;
+  /** The extension URL of the note page for a family (note.html?family=...). */
+  noteUrl(familyId: string): string;
   /** performance.now(), or a fake clock's. */
   now(): number;
 }

@@ -54,6 +54,10 @@ export const DetectionReport = z.object({
   detection: z.optional(DetectionSummary),
   sidebarMounted: z.boolean(),
   sidebarMs: z.optional(z.number()),
+  /** Notes shown at the posts or videos that carry the story. */
+  notes: z.optional(z.number()),
+  /** The reader shows context only in the browser's side panel (no sidebar in the page). */
+  panelOnly: z.optional(z.boolean()),
   /**
    * Set while the page hides the mounted sidebar (content/host-visibility.ts): removed again and
    * again, styled out of sight, or covered. The popup then says so and offers the side panel.
@@ -84,6 +88,8 @@ export const TabState = z.object({
   detection: DetectionSummary,
   open: z.boolean(),
   sidebarMs: z.optional(z.number()),
+  /** The family a note's "More context" asked for: the sidebar and the side panel scroll to it. */
+  focus: z.optional(z.string()),
 });
 export type TabState = z.infer<typeof TabState>;
 
@@ -115,6 +121,23 @@ export const ContextResponse = z.object({
 });
 export type ContextResponse = z.infer<typeof ContextResponse>;
 
+
+/**
+ * The background's answer to a note's `get-note`: the one line a note shows at the post or video that
+ * carries the story (the family's answer and the evidence finding, in the dataset's own, attributed
+ * words), and what "More context" does there.
+ */
+export const NoteView = z.object({
+  tabId: z.number(),
+  familyId: z.string(),
+  /** The family's name in the dataset ("Mamutjan Abdurehim's family"). */
+  label: z.string(),
+  /** Dataset statements, each naming who said or reported it. */
+  lines: z.array(z.string()),
+  /** The reader shows context only in the browser's side panel. */
+  panelOnly: z.boolean(),
+});
+export type NoteView = z.infer<typeof NoteView>;
 
 const WireSelector = z.looseObject({ type: z.string() });
 

@@ -8,6 +8,8 @@
  *   annotator (content, frame 0) ──AnnotatorToBackground────────────▶  background
  *   sidebar iframe               ──SidebarToBackground, SidebarAnnotationsToBackground──▶
  *   popup                        ──PopupToBackground────────────────▶
+ *   note frame (at a post)       ──NoteToBackground─────────────────▶
+ *   side panel / sidebar_action  ──PanelToBackground────────────────▶
  *
  * The annotate flow: context menu / command ─▶ background `annotate(tabId)` ─▶ `describe` to the
  * tab's content script (selectors of the selection over textOfRoot(document.body)) ─▶ a draft kept
@@ -52,6 +54,28 @@ export const PopupToBackground = z.discriminatedUnion('type', [
   z.object({ type: z.literal('open-side-panel'), tabId: z.number() }),
 ]);
 export type PopupToBackground = z.infer<typeof PopupToBackground>;
+
+/** note frame (an extension page framed after the post or video that carries the story) -> background */
+export const NoteToBackground = z.discriminatedUnion('type', [
+  /** The note's line for this family; answered with `NoteView` (or undefined). */
+  z.object({ type: z.literal('get-note'), familyId: z.string() }),
+  /** "More context": open the in-page sidebar at this family (or, panel-only, focus it in the side panel). */
+  /**
+   * `openPanel`: the reader shows context only in the side panel, and this frame has no side-panel API
+   * (Firefox gives extension frames inside web pages none): the background opens it.
+   */
+  z.object({ type: z.literal('more-context'), familyId: z.string(), openPanel: z.optional(z.boolean()) }),
+]);
+export type NoteToBackground = z.infer<typeof NoteToBackground>;
+
+/** the browser's side panel (Chrome side_panel, Firefox sidebar_action) -> background */
+export const PanelToBackground = z.discriminatedUnion('type', [
+  /** The context of tab `tabId` (the active one); answered with `ContextResponse` (or undefined). */
+  z.object({ type: z.literal('panel-context'), tabId: z.number() }),
+  /** "Show on the page" from the panel. */
+  z.object({ type: z.literal('jump'), tabId: z.number(), signal: z.number() }),
+]);
+export type PanelToBackground = z.infer<typeof PanelToBackground>;
 
 /** annotator (content script, frame 0) -> background */
 export const AnnotatorToBackground = z.discriminatedUnion('type', [

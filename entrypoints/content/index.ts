@@ -6,8 +6,10 @@
  * handed to it, or to the lazily loaded annotator.
  *
  *   storage.local ─▶ PageWatch ─▶ no match: the page is left exactly as it was
- *                             └─▶ match: SidebarHost (closed shadow root + extension frame),
- *                                        chunk-ui.js (highlights), "detection" ─▶ background (badge)
+ *                             └─▶ match: SidebarHost (closed shadow root + extension frame; not
+ *                                        when the reader shows context only in the side panel),
+ *                                        chunk-ui.js (highlights, notes at the story's posts and
+ *                                        videos), "detection" ─▶ background (badge)
  *
  * When the extension is updated, reloaded, disabled or removed, `ctx` invalidates (checked every
  * 250 ms while something is shown: content/script-context.ts) and everything this script did is torn
@@ -42,6 +44,7 @@ export default defineContentScript({
       sidebarUrl: () => browser.runtime.getURL('/sidebar.html'),
       // `ctx` is content/script-context.ts's class (wxt.config.ts aliases WXT's to it).
       watchExtension: () => (ctx as unknown as ContentScriptContext).watchExtension(),
+      noteUrl: (familyId) => `${browser.runtime.getURL('/note.html')}?family=${encodeURIComponent(familyId)}`,
       now: () => performance.now(),
     };
     const watch = new PageWatch(ctx, ports);

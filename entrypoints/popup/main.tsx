@@ -14,6 +14,7 @@ import { migrateSettings, mute, muteChoices, mutingEntries, unmuteUrl } from '..
 import { translator } from '../../core/i18n';
 import { applyLocale, pageLocale } from '../../extension/page-locale';
 import { MATCH_INDEX_KEY, isStoredMatchIndex, type MatchIndex } from '../../core/detect/match-index';
+import { hasSidePanel, openSidePanel } from '../../extension/side-panel';
 
 /**
  * The tab the popup is about: the active tab, or the one named by `?tab=ID` (the popup opened as a
@@ -79,9 +80,8 @@ function App({ initial, report, tabId, names, t }: { initial: Settings; report: 
       onOpenSidebar={() => {
         if (tabId !== undefined) void send({ type: 'set-open', tabId, open: true }).then(closePopup);
       }}
-      onOpenSidePanel={() => {
-        if (tabId !== undefined) void send({ type: 'open-side-panel', tabId }).then(closePopup);
-      }}
+      // The side panel opens only from a user gesture: called right in the click, before any await.
+      onOpenSidePanel={hasSidePanel() && tabId !== undefined ? () => void openSidePanel(tabId).then((ok) => ok && closePopup()) : undefined}
       onOptions={() => void browser.runtime.openOptionsPage().then(closePopup)}
     />
   );

@@ -23,6 +23,7 @@ import { AnnotationsSection, type LinkChoice } from '../../components/Annotation
 import { AnnotationsSidebar, AnnotationsTab } from '../../components/AnnotationsSidebar';
 import { useAnnotations } from '../../extension/sidebar/use-annotations';
 import { watchFrameVisibility } from '../../extension/sidebar/visibility';
+import { hasSidePanel, openSidePanel } from '../../extension/side-panel';
 
 interface Loaded {
   tabId: number;
@@ -87,6 +88,7 @@ function App({ t, locale }: { t: Translate; locale: string }) {
   const [loaded, setLoaded] = useState<Loaded | undefined>();
   const [error, setError] = useState<string | undefined>();
   const [open, setOpen] = useState(false);
+  const [focus, setFocus] = useState<string | undefined>();
   const annotations = useAnnotations(loaded?.tabId);
 
   useEffect(() => {
@@ -94,6 +96,7 @@ function App({ t, locale }: { t: Translate; locale: string }) {
       (l) => {
         setLoaded(l);
         setOpen(l.state.open);
+        setFocus(l.state.focus);
       },
       (e: unknown) => setError(e instanceof Error ? e.message : String(e)),
     );
@@ -106,9 +109,24 @@ function App({ t, locale }: { t: Translate; locale: string }) {
       if (area !== 'session' || !(key in changes)) return;
       const next = parseMessage(TabState, changes[key]!.newValue);
       if (next) setOpen(next.open);
+      // A note's "More context" named a family: show it.
+      if (next?.focus) setFocus(next.focus);
     };
+    // Firefox delivers no storage.session changes to an extension frame inside a web page. The host
+    // resizes this frame whenever it opens or collapses, so a resize is the cue to ask for the state.
+    const onResize = () =>
+      void send({ type: 'get-tab-state' }).then((reply: unknown) => {
+        const state = parseMessage(TabState, reply);
+        if (!state) return;
+        setOpen(state.open);
+        if (state.focus) setFocus(state.focus);
+      });
     browser.storage.onChanged.addListener(onChanged);
-    return () => browser.storage.onChanged.removeListener(onChanged);
+    window.addEventListener('resize', onResize);
+    return () => {
+      browser.storage.onChanged.removeListener(onChanged);
+      window.removeEventListener('resize', onResize);
+    };
   }, [loaded]);
 
   useEffect(() => {
@@ -118,6 +136,10 @@ function App({ t, locale }: { t: Translate; locale: string }) {
     // Only move focus when the reader is in this frame (never steal it from the page on load).
     if (loaded && document.hasFocus()) target?.focus();
   }, [open, loaded]);
+
+  useEffect(() => {
+    if (open && focus) document.getElementById(`family-${focus}`)?.scrollIntoView({ block: 'start' });
+  }, [open, focus, loaded]);
 
   const changeOpen = (next: boolean) => {
     setOpen(next);
@@ -148,6 +170,8 @@ function App({ t, locale }: { t: Translate; locale: string }) {
       provenance={loaded.provenance}
       onCollapse={() => changeOpen(false)}
       onDismiss={() => void send({ type: 'dismiss' })}
+      // The side panel opens only from a user gesture: called right in the click, before any await.
+      onSidePanel={hasSidePanel() ? () => void openSidePanel(loaded.tabId).then((ok) => ok && changeOpen(false)) : undefined}
       onJump={(signal) => void send({ type: 'jump', signal })}
       t={t}
       locale={locale}

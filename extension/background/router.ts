@@ -7,23 +7,21 @@ import { browser, type Browser } from 'wxt/browser';
 import {
   AnnotatorToBackground,
   ContentToBackground,
+  NoteToBackground,
+  PanelToBackground,
   PopupToBackground,
   SidebarAnnotationsToBackground,
   SidebarToBackground,
 } from '../../core/messages/to-background';
 import { parseMessage } from '../../core/messages/to-content';
 import type { annotationService } from '../annotation-service';
+import { openSidePanel } from '../side-panel';
 import type { TabStates, tabSidebars } from './tab-sidebars';
 
 export interface RouterDeps {
   states: TabStates;
   sidebars: ReturnType<typeof tabSidebars>;
   annotations: ReturnType<typeof annotationService>;
-  /**
-   * Hook for the browser's side panel (sidePanel in Chromium, sidebar_action in Firefox): open it on
-   * the tab whose page hides the in-page sidebar. Until it is wired, the popup's offer does nothing.
-   */
-  openSidePanel?: (tabId: number) => Promise<unknown>;
 }
 
 /**
@@ -38,7 +36,7 @@ export function isExtensionPage(sender: Pick<Browser.runtime.MessageSender, 'url
   return !!url && url.protocol === new URL(browser.runtime.getURL('/')).protocol && url.pathname === pagePath;
 }
 
-export function routeMessage({ states, sidebars, annotations, openSidePanel }: RouterDeps) {
+export function routeMessage({ states, sidebars, annotations }: RouterDeps) {
   return (message: unknown, sender: Browser.runtime.MessageSender): Promise<unknown> | undefined => {
     if (sender.id !== browser.runtime.id) return undefined;
     const tabId = sender.tab?.id;
@@ -48,10 +46,31 @@ export function routeMessage({ states, sidebars, annotations, openSidePanel }: R
       const fromPopup = parseMessage(PopupToBackground, message);
       if (fromPopup?.type === 'set-open') return sidebars.setOpen(fromPopup.tabId, fromPopup.open);
       if (fromPopup?.type === 'dismiss') return sidebars.dismiss(fromPopup.tabId);
-      if (fromPopup?.type === 'open-side-panel') return openSidePanel?.(fromPopup.tabId);
+      // The popup opens the panel itself, in its click (a user gesture); this is for callers without one.
+      if (fromPopup?.type === 'open-side-panel') return openSidePanel(fromPopup.tabId);
+      return undefined;
+    }
+    // The browser's side panel: a page of its own (no tab), about the tab it names (the active one).
+    if (isExtensionPage(sender, '/sidepanel.html')) {
+      const fromPanel = parseMessage(PanelToBackground, message);
+      if (fromPanel?.type === 'panel-context') return sidebars.contextFor(fromPanel.tabId);
+      if (fromPanel?.type === 'jump') return sidebars.jump(fromPanel.tabId, fromPanel.signal);
       return undefined;
     }
     if (tabId === undefined) return undefined;
+
+    // A note: our frame after the post or video that carries the story, in this tab.
+    if (sender.frameId !== 0 && isExtensionPage(sender, '/note.html')) {
+      const fromNote = parseMessage(NoteToBackground, message);
+      if (fromNote?.type === 'get-note') return sidebars.noteFor(tabId, fromNote.familyId);
+      if (fromNote?.type === 'more-context') {
+        // Synchronously, while the browser may still count the reader's click as this call's gesture
+        // (Firefox does not: it answers { opened: false }, and the note tells the reader the way).
+        const opening = fromNote.openPanel ? openSidePanel(tabId) : Promise.resolve(true);
+        return Promise.all([opening, sidebars.moreContext(tabId, fromNote.familyId)]).then(([opened]) => ({ opened }));
+      }
+      return undefined;
+    }
 
     if (sender.frameId === 0) {
       const fromContent = parseMessage(ContentToBackground, message);

@@ -1,9 +1,11 @@
 /**
  * The background is the one place that opens, collapses or dismisses a tab's sidebar (from the sidebar
- * itself, the popup or the keyboard shortcut), keeps each tab's detection state and sets its badge.
+ * itself, the popup, the keyboard shortcut or a note's "More context"), keeps each tab's detection
+ * state and sets its badge, and gives the notes at the story's posts their line.
  */
 import { browser } from 'wxt/browser';
-import type { ContextResponse, TabState } from '../../core/messages/records';
+import type { ContextResponse, NoteView, TabState } from '../../core/messages/records';
+import { familyNote } from '../../core/dataset/family-note';
 import type { BackgroundToContent } from '../../core/messages/to-content';
 import { loadSettings, updateSettings } from '../../core/settings';
 import { openOnUrl, rememberOpen } from '../../core/muting';
@@ -86,6 +88,37 @@ export function tabSidebars(states: TabStates) {
     /** "Show on the page", relayed from the sidebar to the page. */
     async jump(tabId: number, signal: number): Promise<boolean> {
       await relay(tabId, { type: 'jump', signal });
+      return true;
+    },
+
+    /**
+     * A note's line for `familyId`, on a tab whose detection names that family (a note on any other
+     * tab, or for another family, gets nothing).
+     */
+    async noteFor(tabId: number, familyId: string): Promise<NoteView | undefined> {
+      const state = await states.get(tabId);
+      if (!state?.detection.matched || !state.detection.families.includes(familyId)) return undefined;
+      const db = await openStore();
+      try {
+        const note = familyNote(await readDataset(db), familyId);
+        if (!note) return undefined;
+        const { panelOnly } = await loadSettings(browser.storage.local);
+        return { tabId, ...note, panelOnly };
+      } finally {
+        db.close();
+      }
+    },
+
+    /**
+     * A note's "More context": the sidebar (or the side panel, which the note opened itself) shows
+     * that family. In the page, the sidebar opens; either way the tab state names the family to show.
+     */
+    async moreContext(tabId: number, familyId: string): Promise<boolean> {
+      const state = await states.get(tabId);
+      if (!state?.detection.families.includes(familyId)) return false;
+      const { panelOnly } = await loadSettings(browser.storage.local);
+      await states.set(tabId, { ...state, open: panelOnly ? state.open : true, focus: familyId });
+      if (!panelOnly) await relay(tabId, { type: 'set-open', open: true });
       return true;
     },
 

@@ -78,13 +78,13 @@ export class TabPool<P> {
  */
 export async function awaitSettledReport({ tabId, deadline, pollMs }: { tabId: number; deadline: number; pollMs: number }): Promise<unknown> {
   const api = (globalThis as unknown as { browser?: typeof chrome; chrome: typeof chrome }).browser ?? (globalThis as unknown as { chrome: typeof chrome }).chrome;
-  type Answer = { status?: string; settled?: boolean; sidebarMounted?: boolean; detection?: { matched?: boolean } };
+  type Answer = { status?: string; settled?: boolean; sidebarMounted?: boolean; panelOnly?: boolean; detection?: { matched?: boolean } };
   let last: Answer | undefined;
   while (Date.now() < deadline) {
     const answer = (await api.tabs.sendMessage(tabId, { type: 'get-detection' }, { frameId: 0 }).catch(() => undefined)) as Answer | undefined;
     if (answer) last = answer;
     if (answer?.status === 'no-index') break;
-    if (answer?.status === 'done' && answer.settled !== false && (!answer.detection?.matched || answer.sidebarMounted)) break;
+    if (answer?.status === 'done' && answer.settled !== false && (!answer.detection?.matched || answer.sidebarMounted || answer.panelOnly)) break;
     await new Promise((r) => setTimeout(r, pollMs));
   }
   return last;

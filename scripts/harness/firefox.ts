@@ -79,14 +79,21 @@ function withoutHash(url: string): string {
  * reported URL can lag behind its navigation, so the frame's own location is asked instead.
  */
 export async function firefoxSidebarFrame(page: PuppeteerPage, timeoutMs = 10_000): Promise<Frame> {
+  return firefoxExtensionFrame(page, 'sidebar.html', timeoutMs);
+}
+
+/** The frame of one of the extension's pages (sidebar.html, note.html...) in a page, once it is there. */
+export async function firefoxExtensionFrame(page: PuppeteerPage, file: string, timeoutMs = 10_000, index = 0): Promise<Frame> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
+    const found: Frame[] = [];
     for (const frame of page.frames()) {
       if (frame === page.mainFrame()) continue;
       const href = await frame.evaluate(() => location.href).catch(() => '');
-      if (/^moz-extension:\/\/[^/]+\/sidebar\.html/.test(href)) return frame;
+      if (href.startsWith('moz-extension://') && new URL(href).pathname === `/${file}`) found.push(frame);
     }
+    if (found.length > index) return found[index]!;
     await new Promise((r) => setTimeout(r, 100));
   }
-  throw new Error(`No sidebar frame on ${page.url()} after ${timeoutMs} ms`);
+  throw new Error(`No ${file} frame on ${page.url()} after ${timeoutMs} ms`);
 }

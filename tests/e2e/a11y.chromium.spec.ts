@@ -90,3 +90,37 @@ for (const locale of UI_LOCALES) {
     expect(await axeViolations(page)).toEqual([]);
   });
 }
+
+const LATE_POST = { url: 'https://x.com/hr_desk/status/1389000000000000001', file: 'tests/fixtures/pages/x-status-late.html' };
+
+for (const locale of ['en', 'zh-CN'] as const) {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    test(`the note at a post and the side panel page have no axe violations (${locale}, ${colorScheme})`, async ({ page, extension }) => {
+      await extension.context.route(LATE_POST.url, (route) => route.fulfill({ path: LATE_POST.file, contentType: 'text/html' }));
+      await extension.serviceWorker.evaluate((l) => chrome.storage.local.set({ settings: { locale: l } }), locale);
+      await page.emulateMedia({ colorScheme });
+      await page.goto(LATE_POST.url);
+      // note.html loads from its use_dynamic_url address (a per-session id), not the extension id's.
+      const isNote = (url: string) => /^chrome-extension:\/\/[^/]+\/note\.html/.test(url);
+      await expect.poll(() => page.frames().some((f) => isNote(f.url())), { timeout: 10_000 }).toBe(true);
+      const note = page.frames().find((f) => isNote(f.url()))!;
+      await expect(note.locator('button.more')).toHaveText(locale === 'en' ? 'More context' : '更多背景');
+      expect(await note.evaluate(() => document.documentElement.lang)).toBe(locale);
+      expect(await axeViolations(note)).toEqual([]);
+
+      // The side panel's page, for this tab, at the panel's size (a panel of its own is not a page axe can open).
+      const tabId = await extension.serviceWorker.evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]!.id!);
+      const panel = await extension.context.newPage();
+      await panel.setViewportSize({ width: 400, height: 800 });
+      await panel.emulateMedia({ colorScheme });
+      await panel.goto(`chrome-extension://${extension.extensionId}/sidepanel.html?tab=${tabId}`);
+      await expect(panel.locator('#family-family-mamtinin-kader')).toBeVisible();
+      expect(await axeViolations(panel)).toEqual([]);
+      // And with nothing to show (a tab that is not about the story).
+      await panel.goto(`chrome-extension://${extension.extensionId}/sidepanel.html?tab=999999`);
+      await expect(panel.locator('.panel-empty')).toBeVisible();
+      expect(await axeViolations(panel)).toEqual([]);
+      await panel.close();
+    });
+  }
+}

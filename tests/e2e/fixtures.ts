@@ -57,6 +57,11 @@ export { expect };
  * attribute (content/host-element.ts): it is the element under <html> that is neither head nor body.
  */
 export const HOST = 'html > :not(head):not(body)';
+/**
+ * Backstory's notes at posts: hosts with random custom-element names inside the body (the fixture
+ * pages define no custom elements of their own).
+ */
+export const NOTE = "xpath=//body//*[contains(local-name(), '-')]";
 
 /** Whether the host is open (a panel beside the page) or collapsed (a 44-pixel tab), by its width. */
 export async function hostState(page: Page): Promise<'open' | 'collapsed' | 'absent'> {

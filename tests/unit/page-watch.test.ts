@@ -15,6 +15,7 @@ import { PREFILTER_REASON, PageWatch, SLICE_MS } from '../../content/watch/page-
 import type { WatchContext, WatchPorts } from '../../content/watch/ports';
 import { Detector } from '../../core/detect/detect';
 import { collectText, textCollector } from '../../content/page-text';
+import { noteTargets } from '../../content/page-notes';
 
 const stored = packForStorage(buildMatchIndex(parseDataset(rawDataset), 'test'));
 const STORY = '<p>Mihriban Kader and Ablikim Memtinin, Uyghur parents living in Italy, say China keeps their four children in Xinjiang.</p>';
@@ -33,6 +34,8 @@ class World {
   shown: number[] = [];
   /** The cue texts of the page's caption tracks, as the browser would load them. */
   cues: string[] = [];
+  /** The posts or players each decision put notes at (the real noteTargets; notes recorded, not framed). */
+  noted: Element[][] = [];
   valid = true;
   private readonly invalidated: Array<() => void> = [];
   /** Work done in each idle slice, in fake milliseconds. */
@@ -79,7 +82,17 @@ class World {
       if (name === 'detector') return { Detector, collectText, textCollector } as never;
       if (name !== 'ui') throw new Error(`unexpected chunk ${name}`);
       const shown = this.shown;
+      const noted = this.noted;
       return {
+        PageNotes: class {
+          count = 0;
+          show(targets: Array<{ anchor: Element }>) {
+            noted.push(targets.map((t) => t.anchor));
+            this.count = targets.length;
+          }
+          destroy() {}
+        },
+        noteTargets,
         PageHighlights: class {
           show(targets: unknown[]) {
             shown.push(targets.length);
@@ -97,6 +110,7 @@ class World {
     startAnnotator: () => undefined,
     sidebarUrl: () => '',
     watchExtension: () => () => undefined,
+    noteUrl: (familyId) => `note.html?family=${familyId}`,
     now: () => performance.now(),
   };
 
@@ -315,5 +329,63 @@ describe('PageWatch: later changes', () => {
     expect(watch.report.detection?.matched).toBe(true);
     expect(watch.report.detection!.people).toEqual(expect.arrayContaining(['mihriban-kader', 'ablikim-mamtinin']));
     expect(host()).not.toBeNull();
+  });
+});
+
+describe('PageWatch: notes at the posts that carry the story', () => {
+  const post = (i: number, text: string) => `<article data-i="${i}"><p>${text}</p></article>`;
+  const OTHER = 'The allotment society meets on Thursday to plan the spring planting.';
+  const STORY_TEXT = 'Mihriban Kader and Ablikim Memtinin, Uyghur parents living in Italy, say China keeps their four children in Xinjiang.';
+  const MAMUTJAN = 'Mamutjan Abdurehim in Adelaide says his wife Muherrem is held in Xinjiang and his daughter Muhlise lives with her grandparents.';
+
+  it('in a feed, a note goes at the story’s post only; a post that arrives later and carries the story gets its own', async () => {
+    const watch = await started(`<section id="feed">${post(0, OTHER)}${post(1, STORY_TEXT)}${post(2, OTHER)}</section>`);
+    expect(watch.report.detection?.matched).toBe(true);
+    expect(world.noted.at(-1)!.map((a) => a.getAttribute('data-i'))).toEqual(['1']);
+    const feed = document.getElementById('feed')!;
+    feed.insertAdjacentHTML('beforeend', post(3, OTHER) + post(4, STORY_TEXT.replace('Italy', 'Rome, Italy')));
+    await settle();
+    await world.drain();
+    expect(world.noted.at(-1)!.map((a) => a.getAttribute('data-i'))).toEqual(['1', '4']);
+    expect(watch.report.notes).toBe(2);
+  });
+
+  it('each post’s note is for the family its own evidence names', async () => {
+    const targets: Array<{ anchor: Element; familyId: string }> = [];
+    world.ports.chunk = (async (name: string) => {
+      if (name === 'detector') return { Detector, collectText };
+      return {
+        PageHighlights: class { show() {} jump() {} destroy() {} },
+        PageNotes: class { count = 0; show(t: typeof targets) { targets.splice(0, targets.length, ...t); } destroy() {} },
+        noteTargets,
+      };
+    }) as never;
+    await started(`<section>${post(0, MAMUTJAN)}${post(1, OTHER)}${post(2, STORY_TEXT)}</section>`);
+    expect(targets.map((t) => [t.anchor.getAttribute('data-i'), t.familyId])).toEqual([
+      ['0', 'family-abdurehim'],
+      ['2', 'family-mamtinin-kader'],
+    ]);
+  });
+
+  it('on a page whose story is outside any post, the note goes below its video player, and nowhere on an ordinary article', async () => {
+    await started(`<main><div class="player"><video></video></div><h1>${STORY_TEXT}</h1></main>`);
+    expect(world.noted.at(-1)!.map((a) => a.className)).toEqual(['player']);
+    world.noted = [];
+    await started(`<main>${STORY}</main>`);
+    expect(world.noted.at(-1)).toEqual([]);
+    // A news page's one <article> is the page, not a post in a feed.
+    world.noted = [];
+    await started(`<main><article>${STORY}</article></main>`);
+    expect(world.noted.at(-1)).toEqual([]);
+  });
+
+  it('showing context only in the side panel: no sidebar in the page, the notes stay', async () => {
+    world.storage[SETTINGS_KEY] = { panelOnly: true };
+    const watch = await started(`<section>${post(0, OTHER)}${post(1, STORY_TEXT)}</section>`);
+    expect(watch.report.detection?.matched).toBe(true);
+    expect(host()).toBeNull();
+    expect(watch.report.sidebarMounted).toBe(false);
+    expect(watch.report.panelOnly).toBe(true);
+    expect(world.noted.at(-1)!.map((a) => a.getAttribute('data-i'))).toEqual(['1']);
   });
 });

@@ -184,5 +184,8 @@ describe('pageSettings (the content script reads settings without zod)', () => {
     [{ openBySite: { 'cnn.com': true } }, 'https://edition.cnn.com/a', { active: true, paused: false, open: true }],
     [{ openBySite: { 'cnn.com': true, 'edition.cnn.com': false } }, 'https://edition.cnn.com/a', { active: true, paused: false, open: false }],
     [{ openBySite: { 'cnn.com': true } }, 'https://notcnn.com/a', { active: true, paused: false, open: false }],
-  ])('%j on %s', (value, url, expected) => expect(pageSettings(value, url)).toEqual(expected));
+    // context only in the browser's side panel: a boolean true, nothing else
+    [{ panelOnly: true }, 'https://x.com/a', { active: true, paused: false, open: false, panelOnly: true }],
+    [{ panelOnly: 'yes' }, 'https://x.com/a', { active: true, paused: false, open: false, panelOnly: false }],
+  ])('%j on %s', (value, url, expected) => expect(pageSettings(value, url)).toEqual({ panelOnly: false, ...expected }));
 });

@@ -80,3 +80,15 @@ describe('language in the options', () => {
     expect(changes.at(-1)).toMatchObject({ followPage: true, locale: 'auto' });
   });
 });
+
+describe('context only in the side panel', () => {
+  it('is a labelled checkbox that turns the setting on and off', () => {
+    show(DEFAULT_SETTINGS);
+    const box = [...container.querySelectorAll('label')].find((l) => l.textContent?.includes('only in the side panel'))!.querySelector('input')!;
+    expect(box.checked).toBe(false);
+    box.click();
+    expect(changes.at(-1)).toMatchObject({ panelOnly: true });
+    show({ ...DEFAULT_SETTINGS, panelOnly: true });
+    expect(box.checked).toBe(true);
+  });
+});

@@ -1,0 +1,125 @@
+/**
+ * Where the notes go (content-script world, in chunk-ui.js: matching pages only). The detector says
+ * where the story is (`Detection.carriers`: per locality that decided it, the segment of its first
+ * decisive evidence); this maps each to the element a reader sees as the story's post or video:
+ *
+ *   a feed or thread (two posts or more): carrier inside a post       ─▶ that post (the outermost one)
+ *   carrier elsewhere (the head, the page's body, a page's only article) on a page with a video
+ *                                                                     ─▶ the video's player box
+ *   otherwise (an ordinary article page: the sidebar is enough)       ─▶ no note
+ *
+ * Each note's family is the one its post's evidence names (else the page's first family). Posts no
+ * carrier points to never get a note; a post that arrives later and carries the story gets its own on
+ * the next decision; a note whose post no longer carries the story is removed.
+ */
+import type { Detection } from '../core/detect/detect';
+import { NoteHost } from './note-host';
+
+export interface NoteTarget {
+  anchor: Element;
+  familyId: string;
+}
+
+function isItem(el: Element): boolean {
+  return el.localName === 'article' || el.getAttribute('role') === 'article';
+}
+
+/** The outermost post or article holding `node`, if any. */
+function itemOf(node: Node): Element | undefined {
+  let found: Element | undefined;
+  for (let el = node.nodeType === 1 ? (node as Element) : node.parentElement; el; el = el.parentElement) if (isItem(el)) found = el;
+  return found;
+}
+
+/**
+ * The box a reader sees as the video: the page's first video (or a known embedded player), widened to
+ * the ancestors that are the same box (the player's own wrappers), so the note goes below the player,
+ * not inside it.
+ */
+function playerBox(doc: Document): Element | undefined {
+  const video = doc.querySelector('video, iframe[src*="youtube.com/embed/"], iframe[src*="youtube-nocookie.com/embed/"], iframe[src*="player."]');
+  if (!video) return undefined;
+  const box = video.getBoundingClientRect();
+  let el: Element = video;
+  for (let parent = el.parentElement; parent && parent !== doc.body && parent !== doc.documentElement; parent = parent.parentElement) {
+    const r = parent.getBoundingClientRect();
+    // A wrapper of the player: no taller than it (a few pixels of border), or holding nothing else.
+    if (r.height > box.height + 8 && parent.childElementCount > 1) break;
+    if (parent.localName === 'main' || isItem(parent)) break;
+    el = parent;
+  }
+  return el;
+}
+
+/** The notes a decision calls for: one per post or video that carries the story, with its family. */
+export function noteTargets(detection: Detection, nodeOf: (segment: number) => Node | undefined, doc: Document): NoteTarget[] {
+  if (!detection.matched || detection.families.length === 0) return [];
+  // Families by post: what the evidence in each post names (decisive first).
+  const familiesByItem = new Map<Element | undefined, string[]>();
+  const ordered = [...detection.signals].sort((a, b) => Number(!!b.decisive) - Number(!!a.decisive));
+  for (const s of ordered) {
+    if (!s.familyId || s.score <= 0 || s.segment < 0) continue;
+    const node = nodeOf(s.segment);
+    if (!node) continue;
+    const item = itemOf(node);
+    const list = familiesByItem.get(item) ?? [];
+    if (!list.includes(s.familyId)) list.push(s.familyId);
+    familiesByItem.set(item, list);
+  }
+  const targets: NoteTarget[] = [];
+  let pageWide = false;
+  // A page's only article is the page itself (a news story): its note, if any, goes at its video.
+  const feed = doc.querySelectorAll('article, [role="article"]').length >= 2;
+  for (const segment of detection.carriers) {
+    const node = nodeOf(segment);
+    const item = feed && node?.isConnected ? itemOf(node) : undefined;
+    if (item) {
+      if (targets.some((t) => t.anchor === item)) continue;
+      const familyId = familiesByItem.get(item)?.[0] ?? detection.families[0]!;
+      targets.push({ anchor: item, familyId });
+    } else pageWide = true;
+  }
+  // The page as a whole carries the story (its title, its body outside any post): its video, if it
+  // has one that is not inside a post with a note already.
+  if (pageWide) {
+    const player = playerBox(doc);
+    if (player && !targets.some((t) => t.anchor.contains(player) || player.contains(t.anchor))) {
+      targets.push({ anchor: player, familyId: familiesByItem.get(undefined)?.[0] ?? detection.families[0]! });
+    }
+  }
+  return targets;
+}
+
+/** The notes on a page: one owner, so a new decision, "Hide on this page" or teardown removes them all. */
+export class PageNotes {
+  private notes: NoteHost[] = [];
+
+  /** `noteUrl`: note.html for a family (an extension URL). */
+  constructor(private readonly noteUrl: (familyId: string) => string) {}
+
+  /** Bring the page's notes in line with `targets`: keep those still called for, add new, remove the rest. */
+  show(targets: readonly NoteTarget[]): void {
+    const keep: NoteHost[] = [];
+    for (const note of this.notes) {
+      const wanted = targets.some((t) => t.anchor === note.anchor && t.familyId === note.familyId);
+      if (wanted && note.anchor.isConnected) keep.push(note);
+      else note.destroy();
+    }
+    for (const t of targets) {
+      if (keep.some((n) => n.anchor === t.anchor) || !t.anchor.isConnected) continue;
+      const note = new NoteHost(this.noteUrl(t.familyId), t.anchor, t.familyId);
+      note.mount();
+      keep.push(note);
+    }
+    this.notes = keep;
+  }
+
+  get count(): number {
+    return this.notes.length;
+  }
+
+  destroy(): void {
+    for (const note of this.notes) note.destroy();
+    this.notes = [];
+  }
+}
