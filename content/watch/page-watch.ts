@@ -379,6 +379,9 @@ export class PageWatch {
     // and its frame asks the background for the context when it has loaded.
     const told = this.tell({ type: 'detection', url: this.url, detection: summary });
     this.detectionTold = told.catch(() => undefined);
+    // A new decision resets the badge to its count: a page that still hides the sidebar says so again.
+    const hidden = this.report.hidden;
+    if (hidden) void this.detectionTold.then(() => this.tell({ type: 'sidebar-hidden', hidden }));
     if (!this.dismissed && this.ui && this.detection) {
       const mounting = !this.ui.host;
       const shown = this.ui.show(this.detection, this.targets(), () => void this.tell({ type: 'sidebar-mounted', ms: this.report.sidebarMs! }));
