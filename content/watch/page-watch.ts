@@ -420,7 +420,12 @@ export class PageWatch {
     // The background (badge, tab state) is told without waiting for it: the sidebar mounts at once,
     // and its frame asks the background for the context when it has loaded.
     const told = changed ? this.tell({ type: 'detection', url: this.url, detection: summary }) : undefined;
-    if (told) this.detectionTold = told.catch(() => undefined);
+    if (told) {
+      this.detectionTold = told.catch(() => undefined);
+      // A new decision resets the badge to its count: a page that still hides the sidebar says so again.
+      const hidden = this.report.hidden;
+      if (hidden) void this.detectionTold.then(() => this.tell({ type: 'sidebar-hidden', hidden }));
+    }
     if (!this.dismissed && this.ui && this.detection) {
       const mounting = !this.ui.host && !this.ui.panelOnly;
       const shown = this.ui.show(

@@ -20,6 +20,12 @@ export interface HostileCase {
   /** The attack needs a user gesture (a click on the page) to start. */
   click?: boolean;
   /**
+   * Milliseconds after the page's load during which the test must not evaluate anything in the page's
+   * own world (the page records every call to its patched built-ins then, and the test's own calls
+   * would count).
+   */
+  quietMs?: number;
+  /**
    * A check in the page's own world once the outcome is reached: a function's source, run with no
    * argument, returning what the page got (compared with `pageGot`).
    */
@@ -70,6 +76,7 @@ export const HOSTILE_CASES: readonly HostileCase[] = [
     attack: 'patches attachShadow, appendChild, append, createElement, MutationObserver, JSON, Array.prototype, Function.prototype.call/apply, addEventListener, fetch, postMessage, Object.prototype.then before any content script',
     outcome: 'shown',
     // Not one of Backstory's calls reached the page's patches (content scripts run in an isolated world).
+    quietMs: 3_500,
     pageCheck: "() => window.__recording === 'done' ? window.__calls : 'still recording'",
     pageGot: [],
   },

@@ -31,6 +31,7 @@ test.describe('Chromium: hostile pages', () => {
     test(`${c.name}: ${c.attack}`, async ({ page, extension }) => {
       const url = hostileUrl(c.name);
       await page.goto(url);
+      if (c.quietMs) await page.waitForTimeout(c.quietMs);
       if (c.click) {
         await expect(page.locator(HOST)).toHaveCount(1);
         await page.mouse.click(200, 200);

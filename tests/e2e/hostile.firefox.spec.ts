@@ -52,6 +52,7 @@ for (const c of HOSTILE_CASES) {
       await page.setViewport({ width: 1280, height: 800 });
       await servePagesFirefox(page, hostilePages(HOSTILE_CASES));
       await page.goto(url, { waitUntil: 'load' });
+      if (c.quietMs) await sleep(c.quietMs);
       if (c.click) {
         await expect.poll(() => page.evaluate((s) => document.querySelectorAll(s).length, HOST), { timeout: 10_000 }).toBe(1);
         await page.mouse.click(200, 200);
