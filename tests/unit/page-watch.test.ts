@@ -167,7 +167,8 @@ afterEach(() => {
   world.invalidate();
   vi.restoreAllMocks();
   document.body.replaceChildren();
-  host()?.remove();
+  // Every host: a test that starts several watches leaves one per watch.
+  for (const h of [...document.documentElement.children].filter((e) => e.localName.includes('-'))) h.remove();
 });
 
 describe('PageWatch: the first pass', () => {
@@ -353,7 +354,7 @@ describe('PageWatch: notes at the posts that carry the story', () => {
   it('each post’s note is for the family its own evidence names', async () => {
     const targets: Array<{ anchor: Element; familyId: string }> = [];
     world.ports.chunk = (async (name: string) => {
-      if (name === 'detector') return { Detector, collectText };
+      if (name === 'detector') return { Detector, collectText, textCollector };
       return {
         PageHighlights: class { show() {} jump() {} destroy() {} },
         PageNotes: class { count = 0; show(t: typeof targets) { targets.splice(0, targets.length, ...t); } destroy() {} },

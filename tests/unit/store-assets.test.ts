@@ -11,8 +11,8 @@ const pngSize = (file: string) => {
 describe('docs/store', () => {
   const files = readdirSync('docs/store').filter((f) => f.endsWith('.png'));
 
-  it('holds the two screenshots and the promo tile', () => {
-    expect(files.sort()).toEqual(['promo-440x280.png', 'store-options-annotations.png', 'store-sidebar-article.png']);
+  it('holds the four screenshots (sidebar, options, note at a post, side panel) and the promo tile', () => {
+    expect(files.sort()).toEqual(['promo-440x280.png', 'store-options-annotations.png', 'store-post-note.png', 'store-side-panel.png', 'store-sidebar-article.png']);
   });
 
   it.each(files.map((f) => [f]))('%s is at a size the stores accept', (file) => {
