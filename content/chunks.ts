@@ -6,6 +6,7 @@
  * request). Each chunk, once imported, hands its exports over through a symbol-keyed property of the
  * content script's global, which lives in the extension's isolated world: the page cannot see it.
  */
+import type { pageWords } from './page-words';
 import type { PageHighlights } from './highlights';
 import type { Detector } from '../core/detect/detect';
 import type { collectText, textCollector } from './page-text';
@@ -29,6 +30,8 @@ export interface ContentDetector {
   collectText: typeof collectText;
   /** `collectText` in steps: the first pass over a whole document, in idle-time slices. */
   textCollector: typeof textCollector;
+  /** A signal's folded text back in the page's own words, for "Why am I seeing this?". */
+  pageWords: typeof pageWords;
 }
 
 export interface ContentAnnotator {

@@ -7,7 +7,8 @@
 import { Detector } from '../core/detect/detect';
 import { registerChunk } from '../content/chunks';
 import { collectText, textCollector } from '../content/page-text';
+import { pageWords } from '../content/page-words';
 
 export default defineUnlistedScript(() => {
-  registerChunk('detector', { Detector, collectText, textCollector });
+  registerChunk('detector', { Detector, collectText, textCollector, pageWords });
 });

@@ -390,7 +390,8 @@ export class PageWatch {
       families: detection.families,
       people: detection.people,
       reason: detection.reason,
-      signals: detection.signals.map(({ segment: _segment, ...s }) => s),
+      // The page's own words, not the folded form the matcher compared.
+      signals: detection.signals.map(({ segment, ...s }) => ({ ...s, text: this.lib!.pageWords(this.nodes[segment], s.text, this.detector!.foldTable) })),
       stage: 'full',
       detectMs: this.ports.now() - this.started,
     });

@@ -16,6 +16,7 @@ import type { WatchContext, WatchPorts } from '../../content/watch/ports';
 import { Detector } from '../../core/detect/detect';
 import { collectText, textCollector } from '../../content/page-text';
 import { noteTargets } from '../../content/page-notes';
+import { pageWords } from '../../content/page-words';
 
 const stored = packForStorage(buildMatchIndex(parseDataset(rawDataset), 'test'));
 const STORY = '<p>Mihriban Kader and Ablikim Memtinin, Uyghur parents living in Italy, say China keeps their four children in Xinjiang.</p>';
@@ -79,7 +80,7 @@ class World {
       this.sent.push(message);
     },
     chunk: async (name) => {
-      if (name === 'detector') return { Detector, collectText, textCollector } as never;
+      if (name === 'detector') return { Detector, collectText, textCollector, pageWords } as never;
       if (name !== 'ui') throw new Error(`unexpected chunk ${name}`);
       const shown = this.shown;
       const noted = this.noted;
@@ -354,7 +355,7 @@ describe('PageWatch: notes at the posts that carry the story', () => {
   it('each post’s note is for the family its own evidence names', async () => {
     const targets: Array<{ anchor: Element; familyId: string }> = [];
     world.ports.chunk = (async (name: string) => {
-      if (name === 'detector') return { Detector, collectText, textCollector };
+      if (name === 'detector') return { Detector, collectText, textCollector, pageWords };
       return {
         PageHighlights: class { show() {} jump() {} destroy() {} },
         PageNotes: class { count = 0; show(t: typeof targets) { targets.splice(0, targets.length, ...t); } destroy() {} },

@@ -1,0 +1,37 @@
+/**
+ * The page's own words for a match (content-script world, in chunk-detector.js). The detector matches
+ * folded text: case and marks dropped, Traditional characters read as Simplified, homophone characters
+ * read as one (core/text/fold.ts, the Chinese route), so a signal's text is the folded form: "4 月 9 厘"
+ * where the page says 4月9日. "Why am I seeing this?" shows what the page says, found back in the node
+ * where the match was; joined evidence ("a … b", "a, b") is found part by part, and anything not found
+ * stays as matched.
+ */
+import { locateFolded } from '../core/text/locate';
+
+/** Longer texts are not searched again (a huge text node): the matched form is shown instead. */
+const SEARCH_LIMIT = 200_000;
+
+/** A space the matcher put beside a Chinese, Japanese or Korean character. */
+const SCRIPT_BREAK = / (?=[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}])|(?<=[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]) /gu;
+
+function nodeText(node: Node): string {
+  if (node.nodeType === Node.TEXT_NODE) return (node as Text).data;
+  const el = node as Element;
+  return el.getAttribute?.('alt') || el.getAttribute?.('aria-label') || el.getAttribute?.('content') || el.textContent || '';
+}
+
+/** The raw text at the first place `folded` is found in `node`'s text, or `folded` itself. */
+export function pageWords(node: Node | undefined, folded: string, table: Uint16Array): string {
+  if (!node || !folded) return folded;
+  const text = nodeText(node);
+  if (text.length > SEARCH_LIMIT) return folded;
+  const find = (part: string): string => {
+    // The matcher breaks words where the script changes (4 月 9 日); the page need not (4月9日).
+    const [span] = locateFolded(text, part, 1, table).concat(locateFolded(text, part.replace(SCRIPT_BREAK, ''), 1, table));
+    return span ? text.slice(span.start, span.end) : part;
+  };
+  return folded
+    .split(' … ')
+    .map((joined) => joined.split(', ').map(find).join(', '))
+    .join(' … ');
+}
