@@ -110,3 +110,36 @@ test('"Copy context" puts the summary on the clipboard and announces it', async 
   expect(copied).toContain('https://www.cnn.com/2021/04/23/china/xinjiang-uyghur-family-china-response-intl-hnk/index.html');
   expect(copied).not.toMatch(/<[a-z/]/i);
 });
+
+// Issue 17: the first screen in each of the six languages, in the direction its script needs.
+for (const [locale, textLang, dir] of [
+  ['en', 'en', 'ltr'],
+  ['zh-CN', 'zh-Hans', 'ltr'],
+  ['zh-TW', 'zh-Hant', 'ltr'],
+  ['ug', 'ug-Arab', 'rtl'],
+  ['it', 'it', 'ltr'],
+  ['tr', 'tr', 'ltr'],
+] as const) {
+  test(`in ${locale}: the four key lines, in that language (${textLang}, ${dir}), on the first screen`, async ({ page, extension }) => {
+    await extension.context.route(FAMILY2.url, (route) => route.fulfill({ path: FAMILY2.file, contentType: 'text/html' }));
+    await extension.serviceWorker.evaluate((l) => chrome.storage.local.set({ settings: { locale: l } }), locale);
+    try {
+      await page.setViewportSize({ width: 1280, height: 900 });
+      const { frame, lines, viewport } = await measure(page, extension.extensionId, FAMILY2.url);
+      expectFourLines(lines, ['family-mamtinin-kader']);
+      for (const l of lines) expect(l.bottom).toBeLessThanOrEqual(viewport.height);
+      const shown = await frame.evaluate(() => ({
+        dir: document.documentElement.dir,
+        langs: [...document.querySelectorAll('section.key .key-line > span[lang]')].map((s) => s.getAttribute('lang')),
+        note: !!document.querySelector('main > p.note'),
+      }));
+      expect(shown.dir).toBe(dir);
+      // Every statement of the first screen is in the reader's language, none fell back to English.
+      expect(shown.langs.length).toBeGreaterThanOrEqual(4);
+      expect(new Set(shown.langs)).toEqual(new Set([textLang]));
+      expect(shown.note).toBe(false);
+    } finally {
+      await extension.serviceWorker.evaluate(() => chrome.storage.local.remove('settings'));
+    }
+  });
+}
