@@ -111,6 +111,20 @@ export interface GateExpressions {
   verifyFolded: string;
   /** Per event, its key anchor's patterns whole (as `verifyAscii`, `verifyFolded`). */
   keys: Array<{ ascii: string; folded: string }>;
+  /**
+   * `folded`, split by the script of each fragment's first letter (ASCII, Han, else its block of 256
+   * code points), with the letters whose presence the part needs (`script`, a class; none for ASCII).
+   */
+  foldedParts: Array<{ script: string; fragments: string }>;
+}
+
+/** The script a folded fragment starts in: a class of the code units that start it, or '' for ASCII. */
+function scriptOf(piece: string): string {
+  const c = piece.charCodeAt(0);
+  if (c < 0x80) return '';
+  if ((c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff)) return '[\\u3400-\\u9fff\\uf900-\\ufaff]';
+  const hex = (n: number) => n.toString(16).padStart(4, '0');
+  return `[\\u${hex(c & 0xff00)}-\\u${hex((c & 0xff00) | 0xff)}]`;
 }
 
 export function expressions(spec: GateSpec): GateExpressions {
@@ -120,7 +134,14 @@ export function expressions(spec: GateSpec): GateExpressions {
     folded: source(ps.map((p) => atPiece(p, FOLDED_BREAKS))),
   });
   const open = whole(spec.open);
+  const parts = new Map<string, string[]>();
+  for (const p of all) {
+    const piece = fragment(p).piece;
+    const script = scriptOf(piece);
+    parts.set(script, [...(parts.get(script) ?? []), words(piece, FOLDED_BREAKS)]);
+  }
   return {
+    foldedParts: [...parts].sort(([a], [b]) => (a < b ? -1 : 1)).map(([script, ps]) => ({ script, fragments: source(ps) })),
     ascii: source(all.filter((p) => plain(p.replaceAll(MARK, ''))).map((p) => words(fragment(p).piece, ASCII_BREAKS))),
     folded: source(all.map((p) => words(fragment(p).piece, FOLDED_BREAKS))),
     verifyAscii: open.ascii,
@@ -152,7 +173,14 @@ interface EventCheck {
 
 export class Gate {
   private readonly ascii: RegExp;
-  private readonly folded: RegExp;
+  /**
+   * The folded fragments, one expression per script (GateExpressions.foldedParts), each searched only
+   * where its script is in the folded text: one alternation of every script's fragments defeats the
+   * engine's skipping (any code unit may start a fragment) and costs a try of every branch at every
+   * position; one of a single script skips as the ASCII one does. Every position at which a fragment
+   * starts is still visited, by its script's expression.
+   */
+  private readonly foldedParts: Array<{ script: RegExp | undefined; fragments: RegExp }>;
   private readonly verifyAscii: RegExp;
   private readonly verifyFolded: RegExp;
   private readonly events: EventCheck[];
@@ -176,7 +204,7 @@ export class Gate {
   constructor(spec: GateSpec, private readonly table: () => Uint16Array) {
     const x = expressions(spec);
     this.ascii = new RegExp(x.ascii || '(?!)', 'gi');
-    this.folded = new RegExp(x.folded || '(?!)', 'g');
+    this.foldedParts = x.foldedParts.map((part) => ({ script: part.script ? new RegExp(part.script) : undefined, fragments: new RegExp(part.fragments, 'g') }));
     this.verifyAscii = new RegExp(x.verifyAscii || '(?!)', 'iy');
     this.verifyFolded = new RegExp(x.verifyFolded || '(?!)', 'y');
     const never = '(?!)';
@@ -269,7 +297,13 @@ export class Gate {
     }
     if (to < 0) return undefined;
     n = this.fold(text, from, to, n, true);
-    return this.search(this.folded, this.verifyFolded, this.decoder.decode(this.buffer.subarray(0, n)), true);
+    const folded = this.decoder.decode(this.buffer.subarray(0, n));
+    for (const part of this.foldedParts) {
+      if (part.script && !part.script.test(folded)) continue;
+      const found = this.search(part.fragments, this.verifyFolded, folded, true);
+      if (found !== undefined) return found;
+    }
+    return undefined;
   }
 
   /**

@@ -56,7 +56,12 @@ describe('packed integer arrays', () => {
     expect(isMatchEvents({ ...events, elements: { x: [[1]] } })).toBe(false);
     expect(isMatchEvents({ ...events, format: events.format - 1 })).toBe(false);
     // The expressions written from the stored record are those of the index in memory.
-    expect(expressions(stored[MATCH_GATE_KEY].gate)).toEqual(expressions(index.gate));
+    const x = expressions(stored[MATCH_GATE_KEY].gate);
+    expect(x).toEqual(expressions(index.gate));
+    // The folded fragments split by script are the folded fragments, each once.
+    const split = x.foldedParts.flatMap((part) => part.fragments.split('|'));
+    expect(split.sort()).toEqual(x.folded.split('|').sort());
+    expect(x.foldedParts.length).toBeGreaterThan(3);
     const lazy = new Gate(stored[MATCH_GATE_KEY].gate, () => new Detector(index).foldTable);
     lazy.supply(events.elements);
     const whole = new Gate(index.gate, () => new Detector(index).foldTable);
