@@ -184,8 +184,11 @@ export class Gate {
   private readonly verifyAscii: RegExp;
   private readonly verifyFolded: RegExp;
   private readonly events: EventCheck[];
-  /** The events' elements (folded expressions), once supplied; null: not to be had (a key anchor opens). */
-  private elements: RegExp[][] | null | undefined;
+  /**
+   * The events' elements, once supplied: per element, its patterns as one expression per script (and
+   * the script's class); null: not to be had (a key anchor opens).
+   */
+  private elements: Array<Array<Array<{ script: RegExp | undefined; re: RegExp }>>> | null | undefined;
   /**
    * How far (folded characters) around where a key anchor's fragment starts its event's elements are
    * looked for: WINDOW, and the longest key or element pattern (the fragment may start inside the key
@@ -234,10 +237,19 @@ export class Gate {
       return;
     }
     let longest = 0;
+    const scripts = new Map<string, RegExp>();
     this.elements = this.events.map((e) =>
       (elements[e.spec.id] ?? []).map((ps) => {
-        for (const p of ps) longest = Math.max(longest, p.length);
-        return new RegExp(source(ps.map((p) => words(p, FOLDED_BREAKS))) || '(?!)');
+        const parts = new Map<string, string[]>();
+        for (const p of ps) {
+          longest = Math.max(longest, p.length);
+          const script = scriptOf(p);
+          parts.set(script, [...(parts.get(script) ?? []), words(p, FOLDED_BREAKS)]);
+        }
+        return [...parts].map(([script, written]) => {
+          if (script && !scripts.has(script)) scripts.set(script, new RegExp(script));
+          return { script: script ? scripts.get(script) : undefined, re: new RegExp(source(written)) };
+        });
       }),
     );
     this.around = Math.max(this.around, WINDOW + longest);
@@ -309,74 +321,65 @@ export class Gate {
   /**
    * An event whose key anchor the text holds, with at least `others` of its other elements within
    * WINDOW folded characters of it (core/detect/decide.ts pairs an event's cues only so): the prefilter
-   * opens only then, as a page tells an event only with its elements together. Only the text around
-   * the key anchors is folded and read, not the whole group.
+   * opens only then, as a page tells an event only with its elements together. The text is folded
+   * once, and only the windows around the key anchors are searched, each element's patterns one
+   * expression per script, tried only where the script is.
    */
   private findEvent(text: string, hits: number[][]): string | undefined {
+    let folded: string | undefined;
+    let n = 0;
     for (let e = 0; e < this.events.length; e++) {
       const at = hits[e]!;
       if (at.length === 0) continue;
       const { spec } = this.events[e]!;
       if (!this.elements) return `${spec.id}: key anchor`;
       const elements = this.elements[e]!;
-      // The windows around the hits, merged where they overlap, folded into one text.
-      at.sort((a, b) => a - b);
-      let n = 0;
+      if (folded === undefined) {
+        n = this.fold(text, 0, text.length, 0, true);
+        folded = this.decoder.decode(this.buffer.subarray(0, n));
+      }
+      // The windows around the hits (in folded characters), merged where they overlap.
+      const origin = this.origin;
+      const slices: string[] = [];
       let from = -1;
       let to = -1;
-      for (const h of at) {
-        const start = this.back(text, h, this.around);
-        const end = this.forth(text, h, this.around);
+      for (const h of at.sort((a, b) => a - b)) {
+        // The first folded unit from raw index h on (origin is nondecreasing).
+        let lo = 0;
+        let hi = n;
+        while (lo < hi) {
+          const mid = (lo + hi) >>> 1;
+          if (origin[mid]! < h) lo = mid + 1;
+          else hi = mid;
+        }
+        const start = Math.max(0, lo - this.around);
+        const end = Math.min(n, lo + this.around);
         if (from >= 0 && start <= to) {
           to = Math.max(to, end);
           continue;
         }
-        if (from >= 0) n = this.fold(text, from, to, n, false);
+        if (from >= 0) slices.push(folded.slice(from, to));
         from = start;
         to = end;
       }
-      n = this.fold(text, from, to, n, false);
-      const windows = this.decoder.decode(this.buffer.subarray(0, n));
+      slices.push(folded.slice(from, to));
+      const windows = slices.join('\x01');
+      const present = new Map<RegExp, boolean>();
+      const has = (script: RegExp) => {
+        let p = present.get(script);
+        if (p === undefined) present.set(script, (p = script.test(windows)));
+        return p;
+      };
       let found = 0;
       let left = elements.length;
-      for (const el of elements) {
-        if (el.test(windows)) found++;
+      for (const parts of elements) {
+        if (parts.some((part) => (!part.script || has(part.script)) && part.re.test(windows))) found++;
         left--;
         if (found >= spec.others) return `${spec.id}: key anchor and ${found} elements`;
         if (found + left < spec.others) break;
       }
     }
     return undefined;
-  }
-
-  /** The raw index `count` folded characters (or more) before `at`. */
-  private back(text: string, at: number, count: number): number {
-    const table = this.table();
-    let i = at;
-    let space = false;
-    while (i > 0 && count >= 0) {
-      const f = foldUnit(table, text.charCodeAt(--i));
-      if (f === SKIP) continue;
-      const br = f === SPACE || f === PUNCT;
-      if (!br || !space) count--;
-      space = br;
-    }
-    return i;
-  }
-
-  /** The raw index `count` folded characters (or more) after `at`. */
-  private forth(text: string, at: number, count: number): number {
-    const table = this.table();
-    let i = at;
-    let space = false;
-    while (i < text.length && count >= 0) {
-      const f = foldUnit(table, text.charCodeAt(i++));
-      if (f === SKIP) continue;
-      const br = f === SPACE || f === PUNCT;
-      if (!br || !space) count--;
-      space = br;
-    }
-    return i;
   }
 
   /**
