@@ -59,6 +59,8 @@ export class GatePass {
   private parts: string[] = [];
   private size = 0;
   private carry = '';
+  /** The last group's answer waits for the events' elements (`waiting`). */
+  private held = false;
   private readonly limit: number;
 
   constructor(private readonly gate: Gate, roots: readonly Node[], options: GatePassOptions = {}) {
@@ -71,10 +73,19 @@ export class GatePass {
     }
   }
 
-  /** Work until `deadline` (a `performance.now()` time). Returns true once finished. */
+  /**
+   * Work until `deadline` (a `performance.now()` time). Returns true once finished; false when the
+   * time is up, or when the pass is `waiting`.
+   */
   step(deadline: number): boolean {
+    // A group whose key anchors wait for the events' elements (read apart: `waiting`).
+    if (this.gate.waiting) return false;
+    if (this.held) {
+      this.held = false;
+      this.seen = this.gate.settle();
+    }
     let count = 0;
-    while (!this.open && this.read < this.limit) {
+    while (!this.open && !this.held && this.read < this.limit) {
       if (this.cursor) {
         const c = this.cursor;
         this.cursor = c.nextSibling;
@@ -88,8 +99,16 @@ export class GatePass {
       // The clock is read every few nodes (or roots): reading it costs more than a small node.
       if ((++count & 15) === 0 && performance.now() >= deadline) return false;
     }
-    if (!this.open) this.flush();
-    return true;
+    if (!this.open && !this.held) this.flush();
+    return !this.held;
+  }
+
+  /**
+   * Whether the pass waits for the events' elements (a group held an event's key anchor): the caller
+   * reads them and hands them to the gate (`Gate.supply`), then steps on.
+   */
+  get waiting(): boolean {
+    return this.held && this.gate.waiting;
   }
 
   /** Start on a root: its labels, frames and shadow roots first (they join the roots), then its text. */
@@ -197,7 +216,7 @@ export class GatePass {
     this.parts.push(text);
     this.size += text.length;
     this.read += text.length;
-    if (this.size >= GROUP) this.flush();
+    if (this.size >= GROUP && !this.held) this.flush();
   }
 
   private flush(): void {
@@ -206,6 +225,7 @@ export class GatePass {
     this.parts = [];
     this.size = 0;
     this.seen = this.gate.find(group);
+    this.held = this.gate.waiting;
     this.carry = group.slice(-CARRY);
   }
 }

@@ -5,7 +5,7 @@
 import { parseDataset, type Dataset } from '../core/dataset/schema';
 import { datasetMeta, seedDataset, type DB } from './store';
 import { buildMatchIndex } from '../core/detect/compile/match-index-builder';
-import { MATCH_GATE_KEY, MATCH_INDEX_KEY, isMatchGate, isStoredMatchIndex, packForStorage } from '../core/detect/match-index';
+import { MATCH_EVENTS_KEY, MATCH_GATE_KEY, MATCH_INDEX_KEY, isMatchEvents, isMatchGate, isStoredMatchIndex, packForStorage } from '../core/detect/match-index';
 
 /** The part of storage.local this module needs (WXT's fake browser and the real one both fit). */
 export interface KeyValueArea {
@@ -51,12 +51,14 @@ export async function installDataset(db: DB, raw: unknown, area: KeyValueArea): 
   const seeded = current?.hash !== hash;
   if (seeded) await seedDataset(db, dataset, hash);
 
-  const stored = await area.get([MATCH_INDEX_KEY, MATCH_GATE_KEY]);
+  const stored = await area.get([MATCH_INDEX_KEY, MATCH_GATE_KEY, MATCH_EVENTS_KEY]);
   const index = stored[MATCH_INDEX_KEY];
   const gate = stored[MATCH_GATE_KEY];
-  const fresh = isStoredMatchIndex(index) && index.datasetHash === hash && isMatchGate(gate) && gate.datasetHash === hash;
+  const events = stored[MATCH_EVENTS_KEY];
+  const fresh =
+    isStoredMatchIndex(index) && index.datasetHash === hash && isMatchGate(gate) && gate.datasetHash === hash && isMatchEvents(events) && events.datasetHash === hash;
   const indexed = seeded || !fresh;
-  // Both records in one call: a page never reads a prefilter of one dataset and an index of another.
+  // The three records in one call: a page never reads a prefilter of one dataset and an index of another.
   if (indexed) await area.set(packForStorage(buildMatchIndex(dataset, hash)));
 
   return { version: dataset.meta.version, hash, seeded, indexed, ms: performance.now() - started };
@@ -69,8 +71,8 @@ export interface StorageChanges {
 
 /**
  * Keep the match index whole while the browser runs: when something removes or garbles the prefilter's
- * record or the index in storage.local (a clear() by a debugging tool, a write cut short), `reinstall`
- * rebuilds both from the bundled dataset, and pages waiting for the index (content/watch/index-wait.ts)
+ * record, the events' elements or the index in storage.local (a clear() by a debugging tool, a write cut
+ * short), `reinstall` rebuilds all three from the bundled dataset, and pages waiting for the index (content/watch/index-wait.ts)
  * decide as soon as it is back. Install and startup already rebuild a missing or stale index; this
  * covers the time in between. Our own valid writes do not trigger it, so it cannot loop.
  */
@@ -78,8 +80,10 @@ export function watchIndex(onChanged: StorageChanges, reinstall: () => Promise<u
   onChanged.addListener((changes, areaName) => {
     if (areaName !== 'local') return;
     const gate = changes[MATCH_GATE_KEY];
+    const events = changes[MATCH_EVENTS_KEY];
     const index = changes[MATCH_INDEX_KEY];
-    const broken = (gate && !isMatchGate(gate.newValue)) || (index && !isStoredMatchIndex(index.newValue));
+    const broken =
+      (gate && !isMatchGate(gate.newValue)) || (events && !isMatchEvents(events.newValue)) || (index && !isStoredMatchIndex(index.newValue));
     if (broken) void reinstall().catch(() => undefined);
   });
 }

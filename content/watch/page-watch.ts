@@ -3,7 +3,8 @@
  * waits on it, and when it decides.
  *
  *   start: storage.local ──matchGate (the prefilter's record), settings──▶
- *     first pass: prefilter (native text reads and regular expressions, idle slices of SLICE_MS)
+ *     first pass: prefilter (native text reads and regular expressions, idle slices of SLICE_MS;
+ *                 an event's key anchor found ─▶ storage.local ──matchEvents──▶ its elements around it)
  *       none of the words a match needs ─▶ decided: no match; nothing else is read
  *       some (or a known story URL) ─▶ storage.local ──matchIndex──▶ full pass: collectText(document)
  *                                       ─▶ DetectionSession ─▶ decide ─▶ publish
@@ -18,7 +19,7 @@
  */
 import type { Detection, DetectionSession, Detector } from '../../core/detect/detect';
 import { Gate, topicGate } from '../../core/detect/gate';
-import { MATCH_GATE_KEY, MATCH_INDEX_KEY, isMatchGate, isStoredMatchIndex, matchesUrlRule, unpackIndex, type MatchGate } from '../../core/detect/match-index';
+import { MATCH_EVENTS_KEY, MATCH_GATE_KEY, MATCH_INDEX_KEY, isMatchEvents, isMatchGate, isStoredMatchIndex, matchesUrlRule, unpackIndex, type MatchGate } from '../../core/detect/match-index';
 import { foldTableFromRuns } from '../../core/text/fold';
 import type { DetectionReport, DetectionSummary } from '../../core/messages/records';
 import type { ContentToBackground } from '../../core/messages/to-background';
@@ -139,6 +140,19 @@ export class PageWatch {
     this.updateSettled();
   }
 
+  /**
+   * The events' elements, read where the prefilter found an event's key anchor (at most once a page):
+   * the anchor opens it only with enough of them around it. Missing or of another dataset (an update
+   * under way), the anchor opens it alone.
+   */
+  private async readElements(): Promise<void> {
+    const waited = this.ports.now();
+    const read = await this.ports.read([MATCH_EVENTS_KEY]);
+    this.report.storageMs = (this.report.storageMs ?? 0) + this.ports.now() - waited;
+    const record = read[MATCH_EVENTS_KEY];
+    this.gate!.supply(isMatchEvents(record) && record.datasetHash === this.record!.datasetHash ? record.elements : null);
+  }
+
   /** The fold table, expanded from the index on first need (text with non-ASCII letters, a full pass). */
   private foldTable(): Uint16Array {
     return (this.table ??= foldTableFromRuns(this.record!.fold));
@@ -163,6 +177,7 @@ export class PageWatch {
         const done = pass.step(t0 + SLICE_MS);
         this.account(t0);
         if (done) break;
+        if (pass.waiting) await this.readElements();
         await this.idle();
         if (!this.ctx.isValid || generation !== this.generation) return;
       }
@@ -335,7 +350,10 @@ export class PageWatch {
     const pass = this.pending;
     const done = pass.step(sliceEnd);
     this.account(t0);
-    if (!done) return;
+    if (!done) {
+      if (pass.waiting) await this.readElements();
+      return;
+    }
     this.pending = undefined;
     if (pass.open) await this.openGate();
   }
@@ -496,7 +514,13 @@ export class PageWatch {
     const cues = await readCaptionCues(this.doc, this.ctx, this.ports);
     if (!this.ctx.isValid || cues.length === 0) return;
     if (!this.session) {
-      if (!this.gate.test(cues.join('\n'))) return;
+      let seen = this.gate.find(cues.join('\n'));
+      if (this.gate.waiting) {
+        await this.readElements();
+        if (!this.ctx.isValid) return;
+        seen = this.gate.settle();
+      }
+      if (seen === undefined) return;
       await this.openGate();
       if (!this.session) return;
     }

@@ -28,49 +28,131 @@
  * may see words that are not there ("garden" + "Uyghur" reads "gardenUyghur"), never miss one that is.
  */
 import { PUNCT, SKIP, SPACE, foldUnit } from '../text/fold';
+import { WINDOW } from './limits';
 
-/** What the match index carries for the prefilter (built by core/detect/compile/gate-builder.ts). */
+/**
+ * What the prefilter's record carries (built by core/detect/compile/gate-builder.ts): the gated
+ * patterns themselves, folded, each with the fragment the fast expression looks for marked; the
+ * expressions are written from them where the record is read (`expressions`), so the record every
+ * page reads holds each pattern once.
+ */
 export interface GateSpec {
-  /** Regular expression source, to be used with the `i` flag on raw text. */
-  ascii: string;
-  /** Regular expression source, for folded text. */
-  folded: string;
-  /**
-   * Every pattern whole, written to match where its fragment starts (sticky, `i` flag on raw text):
-   * a fragment found by `ascii` opens the prefilter only if a whole pattern is there ("vernmen" opens
-   * on "the Chinese government", not on "the government").
-   */
-  verifyAscii: string;
-  /** The same, for folded text. */
-  verifyFolded: string;
+  /** The patterns that open the prefilter on their own, `before|piece|after` (MARK) or whole. */
+  open: string[];
   /** The events, whose key anchors open the prefilter only with enough of their other elements. */
   events: GateEvent[];
   /** How many code units around a run of non-ASCII letters are folded and tested with it. */
   reach: number;
   /**
-   * The story's generic topic (Uyghur, Xinjiang), for folded text and for raw ASCII text: never a reason
-   * to read a page, only to load the captions of a page with video tracks (`topicGate`).
+   * The story's generic topic words (Uyghur, Xinjiang): never a reason to read a page, only to load
+   * the captions of a page with video tracks (`topicGate`).
    */
-  topic: string;
-  topicAscii: string;
+  topic: string[];
+  /**
+   * The events' other elements (event id -> elements, least common first -> patterns): in the index
+   * built in memory; stored apart (match-index.ts MatchEvents) and handed to a Gate with `supply`
+   * only where a key anchor is found.
+   */
+  elements?: GateElements;
+}
+
+/** An event whose key anchor is in the fragments: `others` of its other elements must be within WINDOW of it. */
+export interface GateEvent {
+  id: string;
+  others: number;
+  /** The key anchor's patterns, written as `GateSpec.open`'s. */
+  key: string[];
+}
+
+/** Per event, its other elements' patterns (folded). */
+export type GateElements = Record<string, string[][]>;
+
+/** Marks the fragment in a stored pattern (folded patterns hold letters, digits and spaces only). */
+export const MARK = '|';
+
+/** A regular-expression literal for `s` (the global `escape` is something else: URL encoding). */
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+/** Between words: any run of breaks or invisibles, or none (pieces of text join without one). */
+const ASCII_BREAKS = '[^a-z0-9]*';
+const FOLDED_BREAKS = ' ?';
+const plain = (p: string) => /^[a-z0-9 ]+$/.test(p);
+/** Longest first, then in order: the same patterns always give the same expression. */
+const source = (set: Iterable<string>) => [...new Set(set)].sort((a, b) => b.length - a.length || (a < b ? -1 : 1)).join('|');
+const words = (s: string, between: string) => s.split(' ').map(escape).join(between);
+
+/** A stored pattern's parts: the text before its fragment, the fragment, the text after it. */
+function fragment(written: string): { before: string; piece: string; after: string } {
+  const parts = written.split(MARK);
+  return parts.length === 3 ? { before: parts[0]!, piece: parts[1]!, after: parts[2]! } : { before: '', piece: written, after: '' };
 }
 
 /**
- * An event whose key anchor is in the fragments: the anchor's patterns whole (sticky, as
- * `verifyAscii`), and its other elements, of which `others` must be in the same text for it to open.
+ * The whole pattern, written to match where its piece starts (a sticky expression): the piece, the
+ * text before it as a lookbehind, the text after it.
  */
-export interface GateEvent {
-  id: string;
-  keyAscii: string;
-  keyFolded: string;
-  others: number;
-  /** Each other element's patterns, as raw ASCII (`i` flag) and as folded text. */
-  elements: Array<{ ascii: string; folded: string }>;
+function atPiece(written: string, between: string): string {
+  const f = fragment(written);
+  return words(f.piece, between) + (f.before ? `(?<=${words(f.before + f.piece, between)})` : '') + (f.after ? words(f.after, between) : '');
+}
+
+/** The expressions of a set of stored patterns. */
+export interface GateExpressions {
+  /** Fragments, to be used with the `i` flag on raw text (plain-ASCII patterns). */
+  ascii: string;
+  /** Fragments, for folded text. */
+  folded: string;
+  /**
+   * Every pattern whole, written to match where its fragment starts (sticky, `i` flag on raw text): a
+   * fragment found by `ascii` opens the prefilter only if a whole pattern is there ("vernmen" opens
+   * on "the Chinese government", not on "the government").
+   */
+  verifyAscii: string;
+  /** The same, for folded text. */
+  verifyFolded: string;
+  /** Per event, its key anchor's patterns whole (as `verifyAscii`, `verifyFolded`). */
+  keys: Array<{ ascii: string; folded: string }>;
+  /**
+   * `folded`, split by the script of each fragment's first letter (ASCII, Han, else its block of 256
+   * code points), with the letters whose presence the part needs (`script`, a class; none for ASCII).
+   */
+  foldedParts: Array<{ script: string; fragments: string }>;
+}
+
+/** The script a folded fragment starts in: a class of the code units that start it, or '' for ASCII. */
+function scriptOf(piece: string): string {
+  const c = piece.charCodeAt(0);
+  if (c < 0x80) return '';
+  if ((c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff)) return '[\\u3400-\\u9fff\\uf900-\\ufaff]';
+  const hex = (n: number) => n.toString(16).padStart(4, '0');
+  return `[\\u${hex(c & 0xff00)}-\\u${hex((c & 0xff00) | 0xff)}]`;
+}
+
+export function expressions(spec: GateSpec): GateExpressions {
+  const all = [...spec.open, ...spec.events.flatMap((e) => e.key)];
+  const whole = (ps: readonly string[]) => ({
+    ascii: source(ps.filter((p) => plain(p.replaceAll(MARK, ''))).map((p) => atPiece(p, ASCII_BREAKS))),
+    folded: source(ps.map((p) => atPiece(p, FOLDED_BREAKS))),
+  });
+  const open = whole(spec.open);
+  const parts = new Map<string, string[]>();
+  for (const p of all) {
+    const piece = fragment(p).piece;
+    const script = scriptOf(piece);
+    parts.set(script, [...(parts.get(script) ?? []), words(piece, FOLDED_BREAKS)]);
+  }
+  return {
+    foldedParts: [...parts].sort(([a], [b]) => (a < b ? -1 : 1)).map(([script, ps]) => ({ script, fragments: source(ps) })),
+    ascii: source(all.filter((p) => plain(p.replaceAll(MARK, ''))).map((p) => words(fragment(p).piece, ASCII_BREAKS))),
+    folded: source(all.map((p) => words(fragment(p).piece, FOLDED_BREAKS))),
+    verifyAscii: open.ascii,
+    verifyFolded: open.folded,
+    keys: spec.events.map((e) => whole(e.key)),
+  };
 }
 
 /** The prefilter for the topic words: whether a video page's captions are worth loading. */
 export function topicGate(spec: GateSpec, table: () => Uint16Array): Gate {
-  return new Gate({ ascii: spec.topicAscii, folded: spec.topic, verifyAscii: spec.topicAscii, verifyFolded: spec.topic, events: [], reach: spec.reach, topic: '', topicAscii: '' }, table);
+  return new Gate({ open: spec.topic, events: [], reach: spec.reach, topic: [] }, table);
 }
 
 /**
@@ -83,54 +165,130 @@ export const ODD = /[^\x00-\x7f\u00a0-\u00a9\u00ab\u00ac\u00ae-\u00b1\u00b4\u00b
 /** Between folded windows: a control character, which folded text never contains (it folds to a space). */
 const WINDOW_BREAK = 0x01;
 
+interface EventCheck {
+  spec: GateEvent;
+  keyAscii: RegExp;
+  keyFolded: RegExp;
+}
+
 export class Gate {
   private readonly ascii: RegExp;
-  private readonly folded: RegExp;
+  /**
+   * The folded fragments, one expression per script (GateExpressions.foldedParts), each searched only
+   * where its script is in the folded text: one alternation of every script's fragments defeats the
+   * engine's skipping (any code unit may start a fragment) and costs a try of every branch at every
+   * position; one of a single script skips as the ASCII one does. Every position at which a fragment
+   * starts is still visited, by its script's expression.
+   */
+  private readonly foldedParts: Array<{ script: RegExp | undefined; fragments: RegExp }>;
   private readonly verifyAscii: RegExp;
   private readonly verifyFolded: RegExp;
-  private readonly events: Array<{ spec: GateEvent; keyAscii: RegExp; keyFolded: RegExp; elements: Array<{ ascii: RegExp | undefined; folded: RegExp }> }>;
-  /** Events whose key anchor the current text holds. */
-  private readonly keys = new Set<number>();
+  private readonly events: EventCheck[];
+  /**
+   * The events' elements, once supplied: per element, its patterns as one expression per script (and
+   * the script's class); null: not to be had (a key anchor opens).
+   */
+  private elements: Array<Array<Array<{ script: RegExp | undefined; re: RegExp }>>> | null | undefined;
+  /**
+   * How far (folded characters) around where a key anchor's fragment starts its event's elements are
+   * looked for: WINDOW, and the longest key or element pattern (the fragment may start inside the key
+   * pattern; an element found within WINDOW ends up to its length further).
+   */
+  private around = WINDOW;
+  /** Per event, where in the current text (raw code units) its key anchor starts. */
+  private hits: number[][] = [];
+  /** A text whose key anchors wait for the elements (`supply`, then `settle`). */
+  private pending: { text: string; hits: number[][] } | undefined;
   private readonly odd = new RegExp(ODD.source, 'g');
   private readonly reach: number;
   private readonly decoder = new TextDecoder('utf-16le');
 
-  /** `table`: the fold table, asked for only when text has non-ASCII letters. */
+  /** `table`: the fold table, asked for only when text has non-ASCII letters or a key anchor. */
   constructor(spec: GateSpec, private readonly table: () => Uint16Array) {
-    this.ascii = new RegExp(spec.ascii, 'gi');
-    this.folded = new RegExp(spec.folded, 'g');
-    this.verifyAscii = new RegExp(spec.verifyAscii, 'iy');
-    this.verifyFolded = new RegExp(spec.verifyFolded, 'y');
+    const x = expressions(spec);
+    this.ascii = new RegExp(x.ascii || '(?!)', 'gi');
+    this.foldedParts = x.foldedParts.map((part) => ({ script: part.script ? new RegExp(part.script) : undefined, fragments: new RegExp(part.fragments, 'g') }));
+    this.verifyAscii = new RegExp(x.verifyAscii || '(?!)', 'iy');
+    this.verifyFolded = new RegExp(x.verifyFolded || '(?!)', 'y');
     const never = '(?!)';
-    this.events = spec.events.map((e) => ({
+    this.events = spec.events.map((e, i) => ({
       spec: e,
-      keyAscii: new RegExp(e.keyAscii || never, 'iy'),
-      keyFolded: new RegExp(e.keyFolded || never, 'y'),
-      elements: e.elements.map((el) => ({ ascii: el.ascii ? new RegExp(el.ascii, 'i') : undefined, folded: new RegExp(el.folded) })),
+      keyAscii: new RegExp(x.keys[i]!.ascii || never, 'iy'),
+      keyFolded: new RegExp(x.keys[i]!.folded || never, 'y'),
     }));
     this.reach = spec.reach;
+    for (const e of spec.events) for (const p of e.key) this.around = Math.max(this.around, WINDOW + p.length);
+    if (spec.elements) this.supply(spec.elements);
   }
 
-  /** True when `text` may contain one of the words (false: it certainly contains none). */
+  /** Whether a text's key anchors wait for the events' elements (`supply`). */
+  get waiting(): boolean {
+    return this.pending !== undefined && this.elements === undefined;
+  }
+
+  /**
+   * The events' elements (read apart, where a key anchor was found); `null` when they cannot be had:
+   * then a key anchor opens the prefilter by itself, as before there were elements to check.
+   */
+  supply(elements: GateElements | null): void {
+    if (this.elements !== undefined) return;
+    if (!elements) {
+      this.elements = null;
+      return;
+    }
+    let longest = 0;
+    const scripts = new Map<string, RegExp>();
+    this.elements = this.events.map((e) =>
+      (elements[e.spec.id] ?? []).map((ps) => {
+        const parts = new Map<string, string[]>();
+        for (const p of ps) {
+          longest = Math.max(longest, p.length);
+          const script = scriptOf(p);
+          parts.set(script, [...(parts.get(script) ?? []), words(p, FOLDED_BREAKS)]);
+        }
+        return [...parts].map(([script, written]) => {
+          if (script && !scripts.has(script)) scripts.set(script, new RegExp(script));
+          return { script: script ? scripts.get(script) : undefined, re: new RegExp(source(written)) };
+        });
+      }),
+    );
+    this.around = Math.max(this.around, WINDOW + longest);
+  }
+
+  /** What the waiting text's key anchors open on, now that the elements are supplied (`waiting` false). */
+  settle(): string | undefined {
+    const pending = this.pending;
+    this.pending = undefined;
+    return pending && this.findEvent(pending.text, pending.hits);
+  }
+
+  /** True when `text` may contain one of the words (false: it certainly contains none, or `waiting`). */
   test(text: string): boolean {
     return this.find(text) !== undefined;
   }
 
-  /** What made `test` say yes: the raw text matched, or (non-ASCII) the folded text. */
+  /**
+   * What made `test` say yes: the raw text matched, or (non-ASCII) the folded text. Undefined and
+   * `waiting` when the answer rests on key anchors and the elements are not supplied yet.
+   */
   find(text: string): string | undefined {
-    this.keys.clear();
+    this.hits = this.events.map(() => []);
+    this.pending = undefined;
     const plain = this.search(this.ascii, this.verifyAscii, text, false);
     if (plain !== undefined) return plain;
     const folded = this.findFolded(text);
-    if (folded !== undefined || this.keys.size === 0) return folded;
-    return this.findEvent(text);
+    if (folded !== undefined || this.hits.every((h) => h.length === 0)) return folded;
+    if (this.elements === undefined) {
+      this.pending = { text, hits: this.hits };
+      return undefined;
+    }
+    return this.findEvent(text, this.hits);
   }
 
-  /** The folded text of the windows around odd code units, as last folded. */
-  private foldedText = '';
+  /** Where each folded code unit of the windows came from (raw index), as last folded. */
+  private origin = new Uint32Array(0);
 
   private findFolded(text: string): string | undefined {
-    this.foldedText = '';
     // The windows around runs of odd code units, merged where they touch, folded one after another
     // into one buffer (a break between them that no pattern spans), and searched at once.
     const odd = this.odd;
@@ -145,27 +303,77 @@ export class Gate {
         to = end;
         continue;
       }
-      if (to >= 0) n = this.fold(text, from, to, n);
+      if (to >= 0) n = this.fold(text, from, to, n, true);
       from = start;
       to = end;
     }
     if (to < 0) return undefined;
-    n = this.fold(text, from, to, n);
-    this.foldedText = this.decoder.decode(this.buffer.subarray(0, n));
-    return this.search(this.folded, this.verifyFolded, this.foldedText, true);
+    n = this.fold(text, from, to, n, true);
+    const folded = this.decoder.decode(this.buffer.subarray(0, n));
+    for (const part of this.foldedParts) {
+      if (part.script && !part.script.test(folded)) continue;
+      const found = this.search(part.fragments, this.verifyFolded, folded, true);
+      if (found !== undefined) return found;
+    }
+    return undefined;
   }
 
   /**
-   * An event whose key anchor the text holds, with at least `others` of its other elements: the
-   * prefilter opens only then, as a page tells an event only with its elements together.
+   * An event whose key anchor the text holds, with at least `others` of its other elements within
+   * WINDOW folded characters of it (core/detect/decide.ts pairs an event's cues only so): the prefilter
+   * opens only then, as a page tells an event only with its elements together. The text is folded
+   * once, and only the windows around the key anchors are searched, each element's patterns one
+   * expression per script, tried only where the script is.
    */
-  private findEvent(text: string): string | undefined {
-    for (const e of this.keys) {
-      const { spec, elements } = this.events[e]!;
+  private findEvent(text: string, hits: number[][]): string | undefined {
+    let folded: string | undefined;
+    let n = 0;
+    for (let e = 0; e < this.events.length; e++) {
+      const at = hits[e]!;
+      if (at.length === 0) continue;
+      const { spec } = this.events[e]!;
+      if (!this.elements) return `${spec.id}: key anchor`;
+      const elements = this.elements[e]!;
+      if (folded === undefined) {
+        n = this.fold(text, 0, text.length, 0, true);
+        folded = this.decoder.decode(this.buffer.subarray(0, n));
+      }
+      // The windows around the hits (in folded characters), merged where they overlap.
+      const origin = this.origin;
+      const slices: string[] = [];
+      let from = -1;
+      let to = -1;
+      for (const h of at.sort((a, b) => a - b)) {
+        // The first folded unit from raw index h on (origin is nondecreasing).
+        let lo = 0;
+        let hi = n;
+        while (lo < hi) {
+          const mid = (lo + hi) >>> 1;
+          if (origin[mid]! < h) lo = mid + 1;
+          else hi = mid;
+        }
+        const start = Math.max(0, lo - this.around);
+        const end = Math.min(n, lo + this.around);
+        if (from >= 0 && start <= to) {
+          to = Math.max(to, end);
+          continue;
+        }
+        if (from >= 0) slices.push(folded.slice(from, to));
+        from = start;
+        to = end;
+      }
+      slices.push(folded.slice(from, to));
+      const windows = slices.join('\x01');
+      const present = new Map<RegExp, boolean>();
+      const has = (script: RegExp) => {
+        let p = present.get(script);
+        if (p === undefined) present.set(script, (p = script.test(windows)));
+        return p;
+      };
       let found = 0;
       let left = elements.length;
-      for (const el of elements) {
-        if (el.ascii?.test(text) || (this.foldedText && el.folded.test(this.foldedText))) found++;
+      for (const parts of elements) {
+        if (parts.some((part) => (!part.script || has(part.script)) && part.re.test(windows))) found++;
         left--;
         if (found >= spec.others) return `${spec.id}: key anchor and ${found} elements`;
         if (found + left < spec.others) break;
@@ -186,12 +394,11 @@ export class Gate {
       whole.lastIndex = m.index;
       const found = whole.exec(text);
       if (found) return found[0];
-      // Or an event's key anchor: noted, for `findEvent`.
+      // Or an event's key anchor: its place in the raw text noted, for `findEvent`.
       for (let e = 0; e < this.events.length; e++) {
-        if (this.keys.has(e)) continue;
         const key = folded ? this.events[e]!.keyFolded : this.events[e]!.keyAscii;
         key.lastIndex = m.index;
-        if (key.test(text)) this.keys.add(e);
+        if (key.test(text)) this.hits[e]!.push(folded ? this.origin[m.index]! : m.index);
       }
       fragments.lastIndex = m.index + 1;
     }
@@ -203,28 +410,39 @@ export class Gate {
 
   /**
    * Fold text[from, to) as the matcher does (invisibles dropped, breaks as one space) into the
-   * buffer at `n`, then a separator; returns the new length.
+   * buffer at `n`, then a separator; returns the new length. With `trace`, notes in `origin` where
+   * each folded unit came from.
    */
-  private fold(text: string, from: number, to: number, n: number): number {
+  private fold(text: string, from: number, to: number, n: number, trace: boolean): number {
     if (this.buffer.length < n + (to - from) + 1) {
-      const grown = new Uint16Array(Math.max(2 * this.buffer.length, n + (to - from) + 1, 4096));
+      const size = Math.max(2 * this.buffer.length, n + (to - from) + 1, 4096);
+      const grown = new Uint16Array(size);
       grown.set(this.buffer.subarray(0, n));
       this.buffer = grown;
+      const origin = new Uint32Array(size);
+      origin.set(this.origin.subarray(0, n));
+      this.origin = origin;
     }
     const out = this.buffer;
+    const origin = this.origin;
     const table = this.table();
     let space = true;
     for (let i = from; i < to; i++) {
       const f = foldUnit(table, text.charCodeAt(i));
       if (f === SKIP) continue;
       if (f === SPACE || f === PUNCT) {
-        if (!space) out[n++] = SPACE;
+        if (!space) {
+          if (trace) origin[n] = i;
+          out[n++] = SPACE;
+        }
         space = true;
       } else {
+        if (trace) origin[n] = i;
         out[n++] = f;
         space = false;
       }
     }
+    if (trace) origin[n] = to;
     out[n++] = WINDOW_BREAK;
     return n;
   }

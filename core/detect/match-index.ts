@@ -4,7 +4,7 @@
  * stored in storage.local so a content script can read it without waking the service worker.
  */
 import type { CompactAutomaton, PackedAutomaton } from './automaton';
-import type { GateSpec } from './gate';
+import type { GateElements, GateSpec } from './gate';
 import { packInts, type PackedInts } from '../text/pack';
 import type { Strength, Term } from './evidence';
 
@@ -20,12 +20,16 @@ import { urlUnderPrefix } from '../site-match';
  *    Also: the fold table is idempotent (a letter never folds to another foldable letter).
  * 5: the prefilter checks every pattern whole where it finds its fragment (`verifyAscii`, `verifyFolded`),
  *    and an event's key anchor with the event's other elements (`events`).
+ * 6: the prefilter's record holds its patterns (fragments marked), not its expressions; the events'
+ *    elements are a record of their own (`matchEvents`), read where a key anchor is found.
  */
-export const MATCH_INDEX_FORMAT = 5;
+export const MATCH_INDEX_FORMAT = 6;
 /** The stored index (StoredMatchIndex): read only where the prefilter opens. */
 export const MATCH_INDEX_KEY = 'matchIndex';
 /** The prefilter's part of it (MatchGate): the one read every page makes. */
 export const MATCH_GATE_KEY = 'matchGate';
+/** The events' elements (MatchEvents): read only on a page where the prefilter finds an event's key anchor. */
+export const MATCH_EVENTS_KEY = 'matchEvents';
 
 export interface UrlRule {
   /**
@@ -77,6 +81,13 @@ export interface MatchGate {
   fold: PackedInts;
 }
 
+/** The events' other elements, which an event's key anchor opens the prefilter only with (core/detect/gate.ts). */
+export interface MatchEvents {
+  format: typeof MATCH_INDEX_FORMAT;
+  datasetHash: string;
+  elements: GateElements;
+}
+
 /**
  * The rest of the index as stored, read only on pages where the prefilter opened: its integer arrays
  * packed into strings (core/text/pack.ts) and its records (terms, patterns, people, families) as one JSON
@@ -100,15 +111,26 @@ export function isMatchGate(value: unknown): value is MatchGate {
   return (
     v.format === MATCH_INDEX_FORMAT &&
     typeof v.datasetHash === 'string' &&
-    typeof v.gate?.ascii === 'string' &&
-    typeof v.gate.folded === 'string' &&
-    typeof v.gate.verifyAscii === 'string' &&
-    typeof v.gate.verifyFolded === 'string' &&
+    Array.isArray(v.gate?.open) &&
     Array.isArray(v.gate.events) &&
     typeof v.gate.reach === 'number' &&
-    typeof v.gate.topic === 'string' &&
+    Array.isArray(v.gate.topic) &&
+    v.gate.elements === undefined &&
     Array.isArray(v.urls) &&
     typeof v.fold === 'string'
+  );
+}
+
+/** Cheap structural check of the events' elements read back from storage. */
+export function isMatchEvents(value: unknown): value is MatchEvents {
+  if (!value || typeof value !== 'object') return false;
+  const v = value as Partial<MatchEvents>;
+  return (
+    v.format === MATCH_INDEX_FORMAT &&
+    typeof v.datasetHash === 'string' &&
+    !!v.elements &&
+    typeof v.elements === 'object' &&
+    Object.values(v.elements).every((e) => Array.isArray(e) && e.every((ps) => Array.isArray(ps) && ps.every((p) => typeof p === 'string')))
   );
 }
 
@@ -129,13 +151,15 @@ export function matchesUrlRule(rules: readonly UrlRule[], url: string): boolean 
   return rules.some((rule) => urlUnderPrefix(rule.prefix, url));
 }
 
-/** The two records storage.local holds for an index, under their keys (written together, in one call). */
-export function packForStorage(index: MatchIndex): { [MATCH_GATE_KEY]: MatchGate; [MATCH_INDEX_KEY]: StoredMatchIndex } {
+/** The three records storage.local holds for an index, under their keys (written together, in one call). */
+export function packForStorage(index: MatchIndex): { [MATCH_GATE_KEY]: MatchGate; [MATCH_EVENTS_KEY]: MatchEvents; [MATCH_INDEX_KEY]: StoredMatchIndex } {
   const a = index.automaton;
   const pack = (v: number[] | PackedInts) => (typeof v === 'string' ? v : packInts(v));
   const records: Records = { terms: index.terms, patterns: index.patterns, people: index.people, families: index.families, events: index.events };
+  const { elements = {}, ...gate } = index.gate;
   return {
-    [MATCH_GATE_KEY]: { format: index.format, datasetHash: index.datasetHash, gate: index.gate, urls: index.urls, fold: pack(index.fold) },
+    [MATCH_GATE_KEY]: { format: index.format, datasetHash: index.datasetHash, gate, urls: index.urls, fold: pack(index.fold) },
+    [MATCH_EVENTS_KEY]: { format: index.format, datasetHash: index.datasetHash, elements },
     [MATCH_INDEX_KEY]: {
       format: index.format,
       datasetVersion: index.datasetVersion,

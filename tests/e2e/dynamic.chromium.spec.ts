@@ -53,18 +53,19 @@ test.describe('Chromium: dynamic pages', () => {
 test.describe('Chromium: a page opened before the index is stored', () => {
   test('waits for the index (as just after install) and then decides: the sidebar appears', async ({ page, extension }) => {
     const { serviceWorker } = extension;
-    // As in the seconds after install: the prefilter's record and the index are not in storage. The
-    // background notices they are gone and rebuilds them from the bundled dataset (watchIndex); a page
+    // As in the seconds after install: the prefilter's record, the events' elements and the index are
+    // not in storage. The background notices they are gone and rebuilds them from the bundled dataset
+    // (watchIndex); a page
     // opened meanwhile waits for them (content/watch/index-wait.ts) and decides when they are back.
-    const stored = await serviceWorker.evaluate(() => chrome.storage.local.get(['matchGate', 'matchIndex']));
-    expect(Object.keys(stored).sort()).toEqual(['matchGate', 'matchIndex']);
+    const stored = await serviceWorker.evaluate(() => chrome.storage.local.get(['matchEvents', 'matchGate', 'matchIndex']));
+    expect(Object.keys(stored).sort()).toEqual(['matchEvents', 'matchGate', 'matchIndex']);
     try {
-      await serviceWorker.evaluate(() => chrome.storage.local.remove(['matchGate', 'matchIndex']));
+      await serviceWorker.evaluate(() => chrome.storage.local.remove(['matchEvents', 'matchGate', 'matchIndex']));
       await page.goto(PAGES.family1.url);
       await expect(page.locator(HOST)).toHaveCount(1, { timeout: 15_000 });
       await sidebarFrame(page, extension.extensionId);
-      const back = await serviceWorker.evaluate(() => chrome.storage.local.get(['matchGate', 'matchIndex']));
-      expect(Object.keys(back).sort()).toEqual(['matchGate', 'matchIndex']);
+      const back = await serviceWorker.evaluate(() => chrome.storage.local.get(['matchEvents', 'matchGate', 'matchIndex']));
+      expect(Object.keys(back).sort()).toEqual(['matchEvents', 'matchGate', 'matchIndex']);
     } finally {
       // Whatever happened, the next tests find the index where it belongs.
       await serviceWorker.evaluate((records) => chrome.storage.local.set(records), stored);

@@ -17,6 +17,8 @@ import { compileAutomaton } from '../../core/detect/automaton';
 import { Detector } from '../../core/detect/detect';
 import { PUNCT, SKIP, SPACE, deriveFoldTable } from '../../core/text/fold';
 import { Gate, ODD } from '../../core/detect/gate';
+import { WINDOW } from '../../core/detect/limits';
+import { MATCH_EVENTS_KEY, MATCH_GATE_KEY, packForStorage } from '../../core/detect/match-index';
 import { GatePass } from '../../content/prefilter';
 import { createHost } from '../../content/host-element';
 import { collectText } from '../../content/page-text';
@@ -115,6 +117,51 @@ describe('the prefilter’s premises', () => {
     const text = 'In June 2020 the four children were stopped by police in Shanghai on their way to the Italian consulate for their visas, then placed in an orphanage.';
     expect(gate.test(`${FILLER} ${text} ${FILLER}`)).toBe(true);
     expect(detector.detect([{ text, origin: 'body', block: true }]).matched).toBe(true);
+  });
+
+  it('checks an event’s elements only within WINDOW of its key anchor', () => {
+    const text = 'In June 2020 the four children were stopped by police in Shanghai on their way to the Italian consulate for their visas, then placed in an orphanage.';
+    const [before, after] = text.split('Shanghai');
+    const far = ` ${FILLER}`.repeat(Math.ceil(WINDOW / FILLER.length) + 1);
+    expect(gate.test(`${before}${far} Shanghai ${far}${after}`)).toBe(false);
+    expect(`${before}${far} Shanghai ${far}${after}`.length).toBeGreaterThan(2 * WINDOW);
+    expect(gate.test(`${far} ${text} ${far}`)).toBe(true);
+  });
+
+  it('with its elements read apart (the stored record), waits for them where a key anchor is found, and then answers as with them', () => {
+    const stored = packForStorage(index);
+    const elements = stored[MATCH_EVENTS_KEY].elements;
+    const told = `${FILLER} In June 2020 the four children were stopped by police in Shanghai on their way to the Italian consulate for their visas. ${FILLER}`;
+    const bare = `${FILLER} Officials in Beijing held a press conference in Shanghai; Amnesty and CNN reporters attended. ${FILLER}`;
+    for (const [text, open] of [[told, true], [bare, false]] as const) {
+      const lazy = new Gate(stored[MATCH_GATE_KEY].gate, () => detector.foldTable);
+      // No key anchor: answered at once.
+      expect(lazy.find(FILLER)).toBeUndefined();
+      expect(lazy.find('Mihriban Kader')).toBeDefined();
+      expect(lazy.waiting).toBe(false);
+      expect(lazy.find(text)).toBeUndefined();
+      expect(lazy.waiting).toBe(true);
+      lazy.supply(elements);
+      expect(lazy.waiting).toBe(false);
+      expect(lazy.settle() !== undefined).toBe(open);
+      expect(lazy.find(text) !== undefined).toBe(open);
+    }
+    // Not to be had (removed, another dataset's): a key anchor opens it alone.
+    const without = new Gate(stored[MATCH_GATE_KEY].gate, () => detector.foldTable);
+    expect(without.find(bare)).toBeUndefined();
+    without.supply(null);
+    expect(without.settle()).toBeDefined();
+    // A pass over a page waits with it: `step` returns false and says so, then goes on once supplied.
+    const lazy = new Gate(stored[MATCH_GATE_KEY].gate, () => detector.foldTable);
+    const d = doc(`<p>${FILLER}</p><p>${told}</p>`.repeat(3));
+    const p = new GatePass(lazy, [d], { withHead: true });
+    expect(p.step(Infinity)).toBe(false);
+    expect(p.waiting).toBe(true);
+    expect(p.step(Infinity)).toBe(false);
+    lazy.supply(elements);
+    expect(p.waiting).toBe(false);
+    expect(p.step(Infinity)).toBe(true);
+    expect(p.open).toBe(true);
   });
 
   it('stays closed on ordinary Japanese, Korean and Kazakh prose, the region and other Uyghur names included', () => {

@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import rawDataset from '../../data/dataset.json';
 import { parseDataset } from '../../core/dataset/schema';
 import { buildMatchIndex } from '../../core/detect/compile/match-index-builder';
-import { MATCH_GATE_KEY, MATCH_INDEX_KEY, packForStorage } from '../../core/detect/match-index';
+import { MATCH_EVENTS_KEY, MATCH_GATE_KEY, MATCH_INDEX_KEY, packForStorage } from '../../core/detect/match-index';
 import { SETTINGS_KEY } from '../../core/settings';
 import type { ContentToBackground } from '../../core/messages/to-background';
 import { PREFILTER_REASON, PageWatch, SLICE_MS } from '../../content/watch/page-watch';
@@ -178,7 +178,18 @@ describe('PageWatch: the first pass', () => {
     expect(watch.report.status).toBe('done');
     expect(watch.report.detection).toMatchObject({ matched: false, stage: 'prefilter', reason: PREFILTER_REASON });
     expect(world.reads.flat()).not.toContain(MATCH_INDEX_KEY);
+    expect(world.reads.flat()).not.toContain(MATCH_EVENTS_KEY);
     expect(world.sent).toEqual([]);
+    expect(host()).toBeNull();
+    expect(watch.report.settled).toBe(true);
+  });
+
+  it('reads the events’ elements where an event’s key anchor is, once, and stays closed on the anchor without them', async () => {
+    const anchor = '<p>Officials in Beijing held a press conference in Shanghai; Amnesty and CNN reporters attended.</p>';
+    const watch = await started(prose(5) + anchor + prose(2000) + anchor);
+    expect(watch.report.detection).toMatchObject({ matched: false, stage: 'prefilter', reason: PREFILTER_REASON });
+    expect(world.reads.flat().filter((k) => k === MATCH_EVENTS_KEY)).toHaveLength(1);
+    expect(world.reads.flat()).not.toContain(MATCH_INDEX_KEY);
     expect(host()).toBeNull();
     expect(watch.report.settled).toBe(true);
   });

@@ -25,12 +25,15 @@ import {
 import type { IDBPDatabase, IDBPTransaction } from 'idb';
 import { datasetHash, installDataset, watchIndex } from '../../extension/install';
 import {
+  MATCH_EVENTS_KEY,
   MATCH_GATE_KEY,
   MATCH_INDEX_FORMAT,
   MATCH_INDEX_KEY,
+  isMatchEvents,
   isMatchGate,
   isStoredMatchIndex,
   unpackIndex,
+  type MatchEvents,
   type MatchGate,
   type StoredMatchIndex,
 } from '../../core/detect/match-index';
@@ -472,6 +475,7 @@ describe('failed transactions roll back', () => {
 describe('the match index in storage.local', () => {
   const stored = async () => (await area().get(MATCH_INDEX_KEY))[MATCH_INDEX_KEY] as StoredMatchIndex | undefined;
   const storedGate = async () => (await area().get(MATCH_GATE_KEY))[MATCH_GATE_KEY] as MatchGate | undefined;
+  const storedEvents = async () => (await area().get(MATCH_EVENTS_KEY))[MATCH_EVENTS_KEY] as MatchEvents | undefined;
 
   it('is built on install and rebuilt, with the new version and hash, when the dataset hash changes', async () => {
     const db = await track(openStore());
@@ -513,10 +517,21 @@ describe('the match index in storage.local', () => {
     await area().set({ [MATCH_GATE_KEY]: { ...(await storedGate()), datasetHash: '0'.repeat(64) } });
     expect(await installDataset(db, raw, area())).toMatchObject({ seeded: false, indexed: true });
     expect(await storedGate()).toMatchObject({ datasetHash: first.hash });
+
+    // The events' elements missing, or of another dataset: all three are written again.
+    await area().remove(MATCH_EVENTS_KEY);
+    expect(await installDataset(db, raw, area())).toMatchObject({ seeded: false, indexed: true });
+    expect(isMatchEvents(await storedEvents())).toBe(true);
+    await area().set({ [MATCH_EVENTS_KEY]: { ...(await storedEvents()), datasetHash: '0'.repeat(64) } });
+    expect(await installDataset(db, raw, area())).toMatchObject({ seeded: false, indexed: true });
+    expect(await storedEvents()).toMatchObject({ datasetHash: first.hash });
+    expect(await installDataset(db, raw, area())).toMatchObject({ seeded: false, indexed: false });
   });
 
   it.each([
     ['removed', async () => area().remove([MATCH_GATE_KEY, MATCH_INDEX_KEY])],
+    ['removed (the events’ elements alone)', async () => area().remove(MATCH_EVENTS_KEY)],
+    ['garbled (the events’ elements alone)', async () => area().set({ [MATCH_EVENTS_KEY]: { format: MATCH_INDEX_FORMAT, elements: 3 } })],
     ['garbled', async () => area().set({ [MATCH_GATE_KEY]: '{"format":', [MATCH_INDEX_KEY]: { format: 'x', patterns: 7 } })],
     ['half-written (the prefilter without its index)', async () => area().set({ [MATCH_INDEX_KEY]: null })],
   ])('%s while the browser runs, it is rebuilt from the bundled dataset at once: a content script waiting for it (index-wait) reads a whole index again', async (_name, breakIt) => {
@@ -532,6 +547,7 @@ describe('the match index in storage.local', () => {
     await vi.waitFor(() => expect(reinstalls.length).toBeGreaterThan(0));
     await Promise.all(reinstalls);
     expect(isMatchGate(await storedGate())).toBe(true);
+    expect(isMatchEvents(await storedEvents())).toBe(true);
     expect(isStoredMatchIndex(await stored())).toBe(true);
     expect(await stored()).toMatchObject({ datasetHash: first.hash });
     // A content script reading it now has a whole index to decide with.
@@ -544,6 +560,7 @@ describe('the match index in storage.local', () => {
     const db = await track(openStore());
     await installDataset(db, raw, area());
     expect(isMatchGate(await storedGate())).toBe(true);
+    expect(isMatchEvents(await storedEvents())).toBe(true);
     expect(isStoredMatchIndex(await stored())).toBe(true);
     expect(await installDataset(db, raw, area())).toMatchObject({ seeded: false, indexed: false });
   });

@@ -2,9 +2,7 @@
  * Builds the prefilter's expressions (core/detect/gate.ts) from the match index's patterns. Runs with the
  * index builder, in the background and in tests; never in the content script.
  */
-import type { GateEvent as GateEventSpec, GateSpec } from '../gate';
-
-type GateEvent = Omit<GateEventSpec, 'keyAscii' | 'keyFolded'> & { keyAscii?: Set<string>; keyFolded?: Set<string> };
+import { MARK, type GateElements, type GateEvent, type GateSpec } from '../gate';
 import type { Term } from '../evidence';
 import type { MatchIndex } from '../match-index';
 
@@ -44,9 +42,6 @@ export function gateTerms(terms: readonly Term[], events: MatchIndex['events'], 
   return gated;
 }
 
-/** A regular-expression literal for `s` (the global `escape` is something else: URL encoding). */
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
-
 /** A word shorter than this is anyone's: a pattern made only of such words is its own fragment, whole. */
 const WHOLE_BELOW = 6;
 /** A word this long or shorter is its own fragment; a longer one gives a piece this long. */
@@ -58,59 +53,37 @@ const FREQUENCY: Record<string, number> = {
   m: 2.4, w: 2.4, f: 2.2, g: 2, y: 2, p: 1.9, b: 1.5, v: 1, k: 0.8, j: 0.15, x: 0.15, q: 0.1, z: 0.07,
 };
 
-/** Where a pattern's fragment sits in it: the text before it, the fragment, the text after it. */
-interface Fragment {
-  before: string;
-  piece: string;
-  after: string;
-}
-
 /**
- * The fragment of a plain-ASCII pattern that every occurrence of the pattern contains: from its longest
- * word, the whole word or a piece of PIECE letters starting on its rarest letter (a short piece of a
- * word, "ters" of "reporters", would open on "letters"); or, when every word is short (a Pinyin name
- * syllable by syllable, "asks son to come home"), the whole pattern. `before` and `after` are the
- * rest of the pattern, which the prefilter checks where it finds the piece (`verify`).
+ * A plain-ASCII pattern with the fragment every occurrence of it contains marked (core/detect/gate.ts
+ * `markedFragment`): from its longest word, the whole word or a piece of PIECE letters starting on its
+ * rarest letter (a short piece of a word, "ters" of "reporters", would open on "letters"); or, when
+ * every word is short (a Pinyin name syllable by syllable, "asks son to come home"), the whole pattern
+ * (unmarked). The rest of the pattern the prefilter checks where it finds the piece.
  */
-function fragments(patterns: readonly string[]): Map<string, Fragment> {
+function marked(p: string): string {
   const freq = (c: string) => FREQUENCY[c] ?? 0;
-  const out = new Map<string, Fragment>();
-  for (const p of patterns) {
-    const words = p.split(' ');
-    const longest = words.reduce((a, w) => (w.length > a.length ? w : a), '');
-    if (longest.length < WHOLE_BELOW && words.length > 1) {
-      out.set(p, { before: '', piece: p, after: '' });
-      continue;
-    }
-    const at = words.slice(0, words.indexOf(longest)).reduce((n, w) => n + w.length + 1, 0);
-    let best = 0;
-    if (longest.length > PIECE) for (let i = 1; i + PIECE <= longest.length; i++) if (freq(longest[i]!) < freq(longest[best]!)) best = i;
-    const length = Math.min(PIECE, longest.length);
-    out.set(p, { before: p.slice(0, at + best), piece: p.slice(at + best, at + best + length), after: p.slice(at + best + length) });
-  }
-  return out;
-}
-
-/**
- * The whole pattern, written to match where its piece starts (a sticky expression): the piece, the
- * text before it as a lookbehind, the text after it.
- */
-function patternAtPiece(f: Fragment, between: string): string {
-  const words = (s: string) => s.split(' ').map(escape).join(between);
-  return words(f.piece) + (f.before ? `(?<=${words(f.before + f.piece)})` : '') + (f.after ? words(f.after) : '');
+  const words = p.split(' ');
+  const longest = words.reduce((a, w) => (w.length > a.length ? w : a), '');
+  if (longest.length < WHOLE_BELOW && words.length > 1) return p;
+  const at = words.slice(0, words.indexOf(longest)).reduce((n, w) => n + w.length + 1, 0);
+  let best = 0;
+  if (longest.length > PIECE) for (let i = 1; i + PIECE <= longest.length; i++) if (freq(longest[i]!) < freq(longest[best]!)) best = i;
+  const length = Math.min(PIECE, longest.length);
+  const [before, piece, after] = [p.slice(0, at + best), p.slice(at + best, at + best + length), p.slice(at + best + length)];
+  return before || after ? `${before}${MARK}${piece}${MARK}${after}` : piece;
 }
 
 /**
  * The events whose key anchor opens the prefilter only with enough of the event's other elements in
  * the same text: every event. A key anchor is the least common of an event's anchors, but still words
  * of ordinary news ("press conference", "Beijing", "Shanghai", "CNN reporters"); a page tells the event
- * only with `minElements` of its elements in one window (core/detect/decide.ts), so the prefilter
- * asks for the key and `minElements - 1` others in the same group of text (GateEvent).
+ * only with `minElements` of its elements in one window of WINDOW characters (core/detect/decide.ts),
+ * so the prefilter asks for the key and `minElements - 1` others within WINDOW of it (GateEvent).
  */
-function eventChecks(patterns: ReadonlyArray<readonly [string, number]>, terms: readonly Term[], events: MatchIndex['events']): { checks: GateEvent[]; keyTerms: Set<number> } {
+function eventChecks(patterns: ReadonlyArray<readonly [string, number]>, terms: readonly Term[], events: MatchIndex['events']): { checks: GateEvent[]; elements: GateElements; keyTerms: Set<number> } {
   const strip = (p: string) => (p.endsWith('*') ? p.slice(0, -1) : p);
-  const plain = (p: string) => /^[a-z0-9 ]+$/.test(p);
   const checks: GateEvent[] = [];
+  const elements: GateElements = {};
   const keyTerms = new Set<number>();
   for (const [eventId, event] of Object.entries(events)) {
     const byElement = new Map<string, Set<string>>();
@@ -124,24 +97,22 @@ function eventChecks(patterns: ReadonlyArray<readonly [string, number]>, terms: 
     }
     const key = byElement.get(event.key);
     if (!key) continue;
-    const alternation = (ps: Iterable<string>, between: string) =>
-      [...ps].sort((a, b) => b.length - a.length || (a < b ? -1 : 1)).map((p) => p.split(' ').map(escape).join(between)).join('|');
     // The least common elements first (those whose shortest cue is longest): a page that does not tell
     // the event lacks them, and the check stops as soon as too few are left to find.
     const shortest = (ps: Set<string>) => Math.min(...[...ps].map((p) => p.length));
-    const elements = [...byElement]
+    elements[eventId] = [...byElement]
       .filter(([id]) => id !== event.key)
       .sort(([a, x], [b, y]) => shortest(y) - shortest(x) || (a < b ? -1 : 1))
-      .map(([, ps]) => ({ ascii: alternation([...ps].filter(plain), '[^a-z0-9]*'), folded: alternation(ps, ' ?') }));
-    checks.push({ id: eventId, others: event.minElements - 1, elements });
+      .map(([, ps]) => [...ps].sort());
+    checks.push({ id: eventId, others: event.minElements - 1, key: [] });
   }
-  return { checks, keyTerms };
+  return { checks, elements, keyTerms };
 }
 
 export function buildGate(patterns: ReadonlyArray<readonly [string, number]>, terms: readonly Term[], index: Pick<MatchIndex, 'events' | 'people'>): GateSpec {
   const open = gateTerms(terms, index.events, index.people);
   const strip = (p: string) => (p.endsWith('*') ? p.slice(0, -1) : p);
-  const { checks, keyTerms } = eventChecks(patterns, terms, index.events);
+  const { checks, elements, keyTerms } = eventChecks(patterns, terms, index.events);
   // A key anchor's pattern, unless another gated term has it too (then it opens on its own).
   const strongPatterns = new Set(patterns.filter(([, t]) => open.has(t) && !keyTerms.has(t)).map(([p]) => strip(p)));
   const keyOf = new Map<string, number>();
@@ -150,38 +121,19 @@ export function buildGate(patterns: ReadonlyArray<readonly [string, number]>, te
     keyOf.set(strip(p), checks.findIndex((c) => c.id === terms[t]!.eventId));
   }
   const gated = [...new Set(patterns.filter(([, t]) => open.has(t)).map(([p]) => strip(p)))];
-  const topicWords = [...new Set(patterns.filter(([, t]) => terms[t]!.category === 'ethnonym' || terms[t]!.category === 'region').map(([p]) => strip(p)))];
+  const topic = [...new Set(patterns.filter(([, t]) => terms[t]!.category === 'ethnonym' || terms[t]!.category === 'region').map(([p]) => strip(p)))].sort();
   const plain = (p: string) => /^[a-z0-9 ]+$/.test(p);
-  const pieces = fragments(gated.filter(plain));
-  const ascii = new Set<string>();
-  const folded = new Set<string>();
-  const verifyAscii = new Set<string>();
-  const verifyFolded = new Set<string>();
+  const opening: string[] = [];
   let longest = 0;
-  // Between words: any run of breaks or invisibles, or none (pieces of text join without one).
-  const ASCII_BREAKS = '[^a-z0-9]*';
-  const FOLDED_BREAKS = ' ?';
   for (const pattern of gated) {
-    const fragment = pieces.get(pattern) ?? { before: '', piece: pattern, after: '' };
-    const words = fragment.piece.split(' ').map(escape);
+    if (pattern.includes(MARK)) throw new Error(`a gated pattern holds the fragment mark: ${pattern}`);
+    const written = plain(pattern) ? marked(pattern) : pattern;
     const event = keyOf.get(pattern);
-    const check = event === undefined ? undefined : checks[event]!;
-    if (plain(pattern)) {
-      ascii.add(words.join(ASCII_BREAKS));
-      if (check) (check.keyAscii ??= new Set()).add(patternAtPiece(fragment, ASCII_BREAKS));
-      else verifyAscii.add(patternAtPiece(fragment, ASCII_BREAKS));
-    }
-    folded.add(words.join(FOLDED_BREAKS));
-    if (check) (check.keyFolded ??= new Set()).add(patternAtPiece(fragment, FOLDED_BREAKS));
-    else verifyFolded.add(patternAtPiece(fragment, FOLDED_BREAKS));
+    if (event === undefined) opening.push(written);
+    else checks[event]!.key.push(written);
     longest = Math.max(longest, pattern.length);
   }
-  // Sorted, so that the same patterns always give the same expressions.
-  const source = (set: Set<string>) => [...set].sort((a, b) => b.length - a.length || (a < b ? -1 : 1)).join('|');
-  // The topic: the people's and the region's names, folded. Not a reason to read a page; a reason to
-  // load its captions (a video page whose names are only spoken).
-  const topic = source(new Set(topicWords.map((p) => p.split(' ').map(escape).join(' ?'))));
-  const topicAscii = source(new Set(topicWords.filter(plain).map((p) => p.split(' ').map(escape).join('[^a-z0-9]*'))));
-  const events = checks.map(({ keyAscii, keyFolded, ...c }) => ({ ...c, keyAscii: source(keyAscii ?? new Set()), keyFolded: source(keyFolded ?? new Set()) }));
-  return { ascii: source(ascii), folded: source(folded), verifyAscii: source(verifyAscii), verifyFolded: source(verifyFolded), events, reach: 2 * longest + 8, topic, topicAscii };
+  // Sorted, so that the same patterns always give the same record.
+  for (const c of checks) c.key.sort();
+  return { open: opening.sort(), events: checks, reach: 2 * longest + 8, topic, elements };
 }
