@@ -7,7 +7,7 @@
  */
 import path from 'node:path';
 import type { Frame, Page } from '@playwright/test';
-import { test, expect, sidebarFrame, PAGES } from './fixtures';
+import { test, expect, sidebarFrame, hostState, PAGES } from './fixtures';
 
 const FAMILY2 = {
   url: 'https://www.globalaffairsreview.org/opinion/2021/04/30/italy-must-bring-the-four-children-home',
@@ -32,6 +32,9 @@ async function measure(page: Page, extensionId: string, url: string): Promise<{ 
   const frame = await sidebarFrame(page, extensionId);
   await frame.locator('button.tab').click();
   await expect(frame.locator('section.key .key-line').first()).toBeVisible();
+  // The frame renders at once; the host widens when the background has told the page it is open.
+  await expect.poll(() => hostState(page)).toBe('open');
+  await expect.poll(() => frame.evaluate(() => window.innerWidth)).toBeGreaterThan(300);
   const measured = await frame.evaluate(() => {
     const lines = [...document.querySelectorAll('section.key .key-line')].map((el) => {
       const r = el.getBoundingClientRect();

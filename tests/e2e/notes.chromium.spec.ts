@@ -49,7 +49,10 @@ async function sidePanelText(cdp: CDPSession, extensionId: string): Promise<stri
   const { targetInfos } = await cdp.send('Target.getTargets');
   const panel = targetInfos.find((t) => t.url.startsWith(`chrome-extension://${extensionId}/sidepanel.html`));
   if (!panel) return undefined;
-  const { sessionId } = await cdp.send('Target.attachToTarget', { targetId: panel.targetId, flatten: false });
+  // A panel being closed is still listed for a moment, then gone: it has no text then.
+  const attached = await cdp.send('Target.attachToTarget', { targetId: panel.targetId, flatten: false }).catch(() => undefined);
+  if (!attached) return undefined;
+  const { sessionId } = attached;
   const id = Math.floor(Math.random() * 1e9);
   const reply = new Promise<string>((resolve) => {
     const onMessage = (e: { sessionId?: string; message: string }) => {
@@ -73,7 +76,7 @@ async function sidePanelText(cdp: CDPSession, extensionId: string): Promise<stri
 async function closeSidePanel(cdp: CDPSession, extensionId: string): Promise<void> {
   const { targetInfos } = await cdp.send('Target.getTargets');
   const panel = targetInfos.find((t) => t.url.startsWith(`chrome-extension://${extensionId}/sidepanel.html`));
-  if (panel) await cdp.send('Target.closeTarget', { targetId: panel.targetId });
+  if (panel) await cdp.send('Target.closeTarget', { targetId: panel.targetId }).catch(() => undefined);
   await expect.poll(() => sidePanelText(cdp, extensionId)).toBeUndefined();
 }
 
