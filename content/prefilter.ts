@@ -3,7 +3,7 @@
  * idle-time steps, and hands groups of text to the pure `Gate` (core/detect/gate.ts), which says
  * whether any word a match needs may be there. How and why it reads this way: core/detect/gate.ts.
  */
-import type { Gate } from '../core/detect/gate';
+import type { Gate, GateWait } from '../core/detect/gate';
 import { TEXT_LIMIT } from '../core/detect/limits';
 import { isSkipped } from './dom-text';
 
@@ -59,8 +59,8 @@ export class GatePass {
   private parts: string[] = [];
   private size = 0;
   private carry = '';
-  /** The last group's answer waits for the events' elements (`waiting`). */
-  private held = false;
+  /** The last group, whose answer waits for the events' elements (`waiting`). */
+  private held: GateWait | undefined;
   private readonly limit: number;
 
   constructor(private readonly gate: Gate, roots: readonly Node[], options: GatePassOptions = {}) {
@@ -79,13 +79,14 @@ export class GatePass {
    */
   step(deadline: number): boolean {
     // A group whose key anchors wait for the events' elements (read apart: `waiting`).
-    if (this.gate.waiting) return false;
     if (this.held) {
-      this.held = false;
-      this.seen = this.gate.settle();
+      if (!this.gate.ready) return false;
+      const held = this.held;
+      this.held = undefined;
+      this.seen = this.gate.settle(held);
     }
     let count = 0;
-    while (!this.open && !this.held && this.read < this.limit) {
+    while (!this.open && this.held === undefined && this.read < this.limit) {
       if (this.cursor) {
         const c = this.cursor;
         this.cursor = c.nextSibling;
@@ -99,8 +100,8 @@ export class GatePass {
       // The clock is read every few nodes (or roots): reading it costs more than a small node.
       if ((++count & 15) === 0 && performance.now() >= deadline) return false;
     }
-    if (!this.open && !this.held) this.flush();
-    return !this.held;
+    if (!this.open && this.held === undefined) this.flush();
+    return this.held === undefined;
   }
 
   /**
@@ -108,7 +109,7 @@ export class GatePass {
    * reads them and hands them to the gate (`Gate.supply`), then steps on.
    */
   get waiting(): boolean {
-    return this.held && this.gate.waiting;
+    return this.held !== undefined && !this.gate.ready;
   }
 
   /** Start on a root: its labels, frames and shadow roots first (they join the roots), then its text. */
@@ -216,7 +217,7 @@ export class GatePass {
     this.parts.push(text);
     this.size += text.length;
     this.read += text.length;
-    if (this.size >= GROUP && !this.held) this.flush();
+    if (this.size >= GROUP && this.held === undefined) this.flush();
   }
 
   private flush(): void {
@@ -225,7 +226,7 @@ export class GatePass {
     this.parts = [];
     this.size = 0;
     this.seen = this.gate.find(group);
-    this.held = this.gate.waiting;
+    if (this.gate.waiting) this.held = this.gate.take();
     this.carry = group.slice(-CARRY);
   }
 }

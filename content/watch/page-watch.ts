@@ -145,7 +145,13 @@ export class PageWatch {
    * the anchor opens it only with enough of them around it. Missing or of another dataset (an update
    * under way), the anchor opens it alone.
    */
-  private async readElements(): Promise<void> {
+  private readElements(): Promise<void> {
+    return (this.elementsRead ??= this.readElementsOnce());
+  }
+
+  private elementsRead: Promise<void> | undefined;
+
+  private async readElementsOnce(): Promise<void> {
     const waited = this.ports.now();
     const read = await this.ports.read([MATCH_EVENTS_KEY]);
     this.report.storageMs = (this.report.storageMs ?? 0) + this.ports.now() - waited;
@@ -515,10 +521,11 @@ export class PageWatch {
     if (!this.ctx.isValid || cues.length === 0) return;
     if (!this.session) {
       let seen = this.gate.find(cues.join('\n'));
-      if (this.gate.waiting) {
+      const wait = this.gate.waiting ? this.gate.take() : undefined;
+      if (wait) {
         await this.readElements();
         if (!this.ctx.isValid) return;
-        seen = this.gate.settle();
+        seen = this.gate.settle(wait);
       }
       if (seen === undefined) return;
       await this.openGate();

@@ -165,6 +165,12 @@ export const ODD = /[^\x00-\x7f\u00a0-\u00a9\u00ab\u00ac\u00ae-\u00b1\u00b4\u00b
 /** Between folded windows: a control character, which folded text never contains (it folds to a space). */
 const WINDOW_BREAK = 0x01;
 
+/** A text whose answer rests on its events' key anchors, and where they are (Gate `take`, `settle`). */
+export interface GateWait {
+  readonly text: string;
+  readonly hits: number[][];
+}
+
 interface EventCheck {
   spec: GateEvent;
   keyAscii: RegExp;
@@ -197,8 +203,8 @@ export class Gate {
   private around = WINDOW;
   /** Per event, where in the current text (raw code units) its key anchor starts. */
   private hits: number[][] = [];
-  /** A text whose key anchors wait for the elements (`supply`, then `settle`). */
-  private pending: { text: string; hits: number[][] } | undefined;
+  /** The last text, if its key anchors wait for the elements (`take`, `supply`, then `settle`). */
+  private pending: GateWait | undefined;
   private readonly odd = new RegExp(ODD.source, 'g');
   private readonly reach: number;
   private readonly decoder = new TextDecoder('utf-16le');
@@ -221,9 +227,21 @@ export class Gate {
     if (spec.elements) this.supply(spec.elements);
   }
 
-  /** Whether a text's key anchors wait for the events' elements (`supply`). */
+  /** Whether the last text's key anchors wait for the events' elements (`take`, `supply`, `settle`). */
   get waiting(): boolean {
     return this.pending !== undefined && this.elements === undefined;
+  }
+
+  /** Whether the events' elements are supplied (or known not to be had). */
+  get ready(): boolean {
+    return this.elements !== undefined;
+  }
+
+  /** The waiting text's key anchors, for the caller to `settle` once the elements are supplied. */
+  take(): GateWait | undefined {
+    const pending = this.pending;
+    this.pending = undefined;
+    return pending;
   }
 
   /**
@@ -255,11 +273,9 @@ export class Gate {
     this.around = Math.max(this.around, WINDOW + longest);
   }
 
-  /** What the waiting text's key anchors open on, now that the elements are supplied (`waiting` false). */
-  settle(): string | undefined {
-    const pending = this.pending;
-    this.pending = undefined;
-    return pending && this.findEvent(pending.text, pending.hits);
+  /** What a waiting text's key anchors (`take`) open on, once the elements are supplied (`ready`). */
+  settle(wait: GateWait): string | undefined {
+    return this.findEvent(wait.text, wait.hits);
   }
 
   /** True when `text` may contain one of the words (false: it certainly contains none, or `waiting`). */

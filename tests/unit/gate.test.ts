@@ -141,16 +141,19 @@ describe('the prefilter’s premises', () => {
       expect(lazy.waiting).toBe(false);
       expect(lazy.find(text)).toBeUndefined();
       expect(lazy.waiting).toBe(true);
+      const wait = lazy.take()!;
+      expect(lazy.ready).toBe(false);
       lazy.supply(elements);
-      expect(lazy.waiting).toBe(false);
-      expect(lazy.settle() !== undefined).toBe(open);
+      expect(lazy.ready).toBe(true);
+      expect(lazy.settle(wait) !== undefined).toBe(open);
       expect(lazy.find(text) !== undefined).toBe(open);
     }
     // Not to be had (removed, another dataset's): a key anchor opens it alone.
     const without = new Gate(stored[MATCH_GATE_KEY].gate, () => detector.foldTable);
     expect(without.find(bare)).toBeUndefined();
+    const wait = without.take()!;
     without.supply(null);
-    expect(without.settle()).toBeDefined();
+    expect(without.settle(wait)).toBeDefined();
     // A pass over a page waits with it: `step` returns false and says so, then goes on once supplied.
     const lazy = new Gate(stored[MATCH_GATE_KEY].gate, () => detector.foldTable);
     const d = doc(`<p>${FILLER}</p><p>${told}</p>`.repeat(3));
@@ -158,6 +161,8 @@ describe('the prefilter’s premises', () => {
     expect(p.step(Infinity)).toBe(false);
     expect(p.waiting).toBe(true);
     expect(p.step(Infinity)).toBe(false);
+    // Another text read with the same gate meanwhile (captions) does not take the pass's place.
+    expect(lazy.find(`${FILLER} ${told}`)).toBeUndefined();
     lazy.supply(elements);
     expect(p.waiting).toBe(false);
     expect(p.step(Infinity)).toBe(true);

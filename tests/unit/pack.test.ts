@@ -31,11 +31,10 @@ describe('packed integer arrays', () => {
     expect(Object.values(packed.automaton).every((v) => typeof v === 'string')).toBe(true);
     expect(typeof gate.fold).toBe('string');
     expect(typeof packed.records).toBe('string');
-    // What every page reads is small: the prefilter's expressions and the fold table, which now folds
-    // the homophone characters of the names' Chinese renderings (about 400 characters) too, and the
-    // event anchors' cues in eleven languages.
-    // Its patterns are stored once each, the fragment marked, and its expressions written where it is
-    // read; the events' elements are a record of their own.
+    // What every page reads is small: the prefilter's patterns (each stored once, the fragment marked;
+    // its expressions are written where it is read), the events' key anchors, and the fold table, which
+    // folds the homophone characters of the names' Chinese renderings (about 400 characters) too. The
+    // events' other elements, in eleven languages, are a record of their own (below).
     expect(JSON.stringify(gate).length).toBeLessThan(32_000);
     expect(gate.gate.elements).toBeUndefined();
     expect(JSON.stringify(stored).length).toBeLessThan(JSON.stringify(index).length * 0.8);
