@@ -2,7 +2,8 @@
  * The note at a post or video that carries the story, the way a community note reads: one line of
  * attributed context and "More context". Pure: the note's record and the action in through props.
  *
- * The dataset's statements are English; they carry lang="en" and dir="auto" inside any UI language.
+ * The dataset's statements come in the reader's language where translated, each marked with its own
+ * `lang` (English where a translation is missing) and laid out by its own direction.
  */
 import type { Translate } from '../core/i18n';
 
@@ -10,7 +11,7 @@ export interface ContextNoteProps {
   t: Translate;
   /** The family's name and its line (the dataset's statements, each attributed). */
   label: string;
-  lines: string[];
+  lines: ReadonlyArray<{ text: string; lang: string }>;
   onMore: (event: MouseEvent) => void;
   /**
    * The browser would not open its side panel from the note (Firefox opens its sidebar only from its
@@ -30,9 +31,12 @@ export function ContextNote({ t, label, lines, onMore, panelHint = false }: Cont
       ) : (
         <p class="note-line">
           <strong class="note-label">{t('note.label')}</strong>{' '}
-          <span lang="en" dir="auto">
-            {lines.join(' ')}
-          </span>
+          {lines.map((l, i) => (
+            <span key={i} lang={l.lang} dir="auto">
+              {i > 0 ? ' ' : ''}
+              {l.text}
+            </span>
+          ))}
         </p>
       )}
       <button type="button" class="more" onClick={onMore} aria-label={t('note.moreFor', { family: label })}>

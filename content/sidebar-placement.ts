@@ -14,6 +14,12 @@ export interface SidebarPlacement {
   side: SidebarSide;
 }
 
+/** A note's page for `familyId`, with the page's language (`&lang=`) as the sidebar's has it. */
+export function noteUrl(baseUrl: string, familyId: string, doc: Document): string {
+  const lang = pageLanguageParam(doc.documentElement?.lang);
+  return `${baseUrl}?family=${encodeURIComponent(familyId)}${lang ? `&lang=${encodeURIComponent(lang)}` : ''}`;
+}
+
 /**
  * `storedSettings`: the raw `settings` record from storage.local (checked by hand); `doc`: the page.
  */

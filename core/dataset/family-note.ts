@@ -5,11 +5,16 @@
  * Pure: derived in the background from the stored dataset, so the content script never loads it.
  */
 import type { StoredDataset } from './context-view';
+import { textPath } from './localize';
 
 export interface FamilyNote {
   familyId: string;
   label: string;
   lines: string[];
+  /** Where each line's text is in the dataset (`responses/<id>/statement`), to show it translated. */
+  paths: string[];
+  /** Where the label is (`families/<id>/label`). */
+  labelPath: string;
 }
 
 type NoteData = Pick<StoredDataset, 'families' | 'people' | 'claims' | 'responses' | 'findings' | 'actors'>;
@@ -36,6 +41,10 @@ export function familyNote(data: NoteData, familyId: string): FamilyNote | undef
   const finding =
     data.findings.find((f) => f.kind === 'no-evidence-provided' && f.about.some((id) => claims.has(id))) ??
     data.findings.find((f) => f.about.some((id) => claims.has(id)));
-  const lines = [answer?.r.statement, finding?.statement].filter((s): s is string => !!s);
-  return lines.length > 0 ? { familyId, label: family.label, lines } : undefined;
+  const picked = [
+    answer && { text: answer.r.statement, path: textPath('responses', answer.r.id, 'statement') },
+    finding && { text: finding.statement, path: textPath('findings', finding.id, 'statement') },
+  ].filter((l): l is { text: string; path: string } => !!l);
+  if (picked.length === 0) return undefined;
+  return { familyId, label: family.label, lines: picked.map((l) => l.text), paths: picked.map((l) => l.path), labelPath: textPath('families', familyId, 'label') };
 }

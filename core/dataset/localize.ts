@@ -121,6 +121,16 @@ export function translationState(field: TextField, translations: Translations | 
   return entry.source === sourceHash(field.text) ? 'current' : 'stale';
 }
 
+/**
+ * One text field in the reader's language: its current translation, or the English with lang "en"
+ * where the translation is missing or stale (for pages that show a few fields, such as a note).
+ */
+export function translatedText(path: string, english: string, translations: Translations | undefined, locale: DatasetLocale): { text: string; lang: string } {
+  const entry = translations?.[path];
+  if (locale === 'en' || translationState({ path, text: english } as TextField, translations) !== 'current') return { text: english, lang: 'en' };
+  return { text: entry!.text, lang: TEXT_LANG[locale] };
+}
+
 /** A quote's translation into the reader's language, marked as the dataset's own. */
 export interface QuoteTranslation {
   text: string;

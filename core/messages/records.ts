@@ -134,6 +134,10 @@ export const NoteView = z.object({
   label: z.string(),
   /** Dataset statements, each naming who said or reported it. */
   lines: z.array(z.string()),
+  /** Where each line is in the dataset, to show it in the reader's language (core/dataset/localize.ts). */
+  paths: z.array(z.string()),
+  /** Where the label is in the dataset. */
+  labelPath: z.string(),
   /** The reader shows context only in the browser's side panel. */
   panelOnly: z.boolean(),
 });

@@ -19,6 +19,7 @@ import { browser } from 'wxt/browser';
 import { readBackgroundMessage } from '../../content/message-guard';
 import { loadChunk, loadedChunk } from '../../content/chunks';
 import { PageWatch } from '../../content/watch/page-watch';
+import { noteUrl } from '../../content/sidebar-placement';
 import type { ContentScriptContext } from '../../content/script-context';
 import type { WatchPorts } from '../../content/watch/ports';
 import { ANNOTATOR_MESSAGE } from '../../core/annotations/annotated-sites';
@@ -44,7 +45,7 @@ export default defineContentScript({
       sidebarUrl: () => browser.runtime.getURL('/sidebar.html'),
       // `ctx` is content/script-context.ts's class (wxt.config.ts aliases WXT's to it).
       watchExtension: () => (ctx as unknown as ContentScriptContext).watchExtension(),
-      noteUrl: (familyId) => `${browser.runtime.getURL('/note.html')}?family=${encodeURIComponent(familyId)}`,
+      noteUrl: (familyId) => noteUrl(browser.runtime.getURL('/note.html'), familyId, document),
       now: () => performance.now(),
     };
     const watch = new PageWatch(ctx, ports);

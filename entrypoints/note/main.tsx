@@ -13,7 +13,10 @@ import { NoteView } from '../../core/messages/records';
 import type { NoteToBackground } from '../../core/messages/to-background';
 import { parseMessage } from '../../core/messages/to-content';
 import { loadSettings } from '../../core/settings';
-import { resolveLocale, translator } from '../../core/i18n';
+import { translator } from '../../core/i18n';
+import { datasetLocale, translatedText } from '../../core/dataset/localize';
+import { applyLocale, pageLanguageFrom, pageLocale } from '../../extension/page-locale';
+import { loadTranslations } from '../../extension/sidebar/translations';
 import { hasSidePanel, openSidePanel } from '../../extension/side-panel';
 
 const send = (message: NoteToBackground) => browser.runtime.sendMessage(message);
@@ -21,12 +24,19 @@ const send = (message: NoteToBackground) => browser.runtime.sendMessage(message)
 async function start() {
   const familyId = new URLSearchParams(location.search).get('family') ?? '';
   const [settings, reply] = await Promise.all([loadSettings(browser.storage.local), send({ type: 'get-note', familyId })]);
-  const locale = resolveLocale(settings.locale, navigator.languages);
-  document.documentElement.lang = locale;
+  // The interface language, and the page's when the reader follows it (the content script passes it,
+  // `&lang=`); Uyghur mirrors the note.
+  const locale = pageLocale(settings, navigator.languages, pageLanguageFrom(location.href));
+  applyLocale(document.documentElement, locale);
   const note = parseMessage(NoteView, reply);
   const app = document.getElementById('app')!;
   if (!note) return;
   const t = translator(locale);
+  // The dataset's statements in the reader's language (the translations are this page's to load).
+  const textLocale = datasetLocale(locale);
+  const translations = await loadTranslations(textLocale).catch(() => undefined);
+  const lines = note.lines.map((text, i) => translatedText(note.paths[i] ?? '', text, translations, textLocale));
+  const label = translatedText(note.labelPath, note.label, translations, textLocale).text;
   const onMore = (event: MouseEvent) => {
     // Only the reader's own click (a page cannot click inside this frame, but say so anyway).
     if (!event.isTrusted) return;
@@ -40,7 +50,7 @@ async function start() {
     });
   };
   const draw = (panelHint: boolean) =>
-    render(<ContextNote t={t} label={note.label} lines={note.lines} onMore={onMore} panelHint={panelHint} />, app);
+    render(<ContextNote t={t} label={label} lines={lines} onMore={onMore} panelHint={panelHint} />, app);
   draw(false);
 }
 

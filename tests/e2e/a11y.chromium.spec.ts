@@ -106,6 +106,10 @@ for (const locale of ['en', 'zh-CN'] as const) {
       const note = page.frames().find((f) => isNote(f.url()))!;
       await expect(note.locator('button.more')).toHaveText(locale === 'en' ? 'More context' : '更多背景');
       expect(await note.evaluate(() => document.documentElement.lang)).toBe(locale);
+      // Its statements in the reader's language (the dataset's translations), marked so.
+      expect(await note.evaluate(() => [...document.querySelectorAll('.note-line span[lang]')].map((s) => s.getAttribute('lang')))).toEqual(
+        locale === 'en' ? ['en', 'en'] : ['zh-Hans', 'zh-Hans'],
+      );
       expect(await axeViolations(note)).toEqual([]);
 
       // The side panel's page, for this tab, at the panel's size (a panel of its own is not a page axe can open).
