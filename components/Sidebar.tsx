@@ -15,7 +15,7 @@ import type { DetectionSummary, SignalSummary } from '../core/messages/records';
 import type { Claim, Conduct, Event, EvidenceFinding, MediaItem, Response } from '../core/dataset/schema';
 import { RULE } from '../core/detect/rules';
 import { translator, type MessageKey, type Translate } from '../core/i18n';
-import { SourceLink, formatDate } from './SourceLink';
+import { SourceLink, dateLang, formatDate } from './SourceLink';
 import { SidebarBar } from './SidebarBar';
 
 export interface SidebarProps {
@@ -112,7 +112,7 @@ export function Sidebar({ view, detection, provenance, onCollapse, onDismiss, on
           <ul class="sources">
             {view.citedSources.map((s) => (
               <li key={s.id}>
-                <Data as="span" lang={langOf(view, 'sources', s.id, 'title')}>{s.title}</Data> — <SourceLink source={s} />
+                <Data as="span" lang={langOf(view, 'sources', s.id, 'title')}>{s.title}</Data> — <SourceLink source={s} locale={view.text.locale} />
                 {!s.url && s.note ? <Data lang={langOf(view, 'sources', s.id, 'note')}>{s.note}</Data> : null}
               </li>
             ))}
@@ -123,7 +123,7 @@ export function Sidebar({ view, detection, provenance, onCollapse, onDismiss, on
       <footer>
         {provenance ? (
           <p>
-            {t('sidebar.footer', { version: provenance.version, date: formatDate(provenance.dataAsOf) })} ·{' '}
+            {t('sidebar.footer', { version: provenance.version, date: formatDate(provenance.dataAsOf, view.text.locale) })} ·{' '}
             <span title={provenance.hash} dir="ltr">#{provenance.hash.slice(0, 12)}</span>
           </p>
         ) : (
@@ -140,7 +140,7 @@ function isGovernmentClaim(view: ContextView, c: Claim): boolean {
 }
 
 function FamilySection({ view, family: f, t }: { view: ContextView; family: FamilyView; t: Translate }) {
-  const source = (id: string) => <SourceLink source={view.sources.get(id)} />;
+  const source = (id: string) => <SourceLink source={view.sources.get(id)} locale={view.text.locale} />;
   const speakers = (ids: string[]) => speakerNames(view.speakers, ids, view.text.and);
   const headingId = `family-${f.family.id}`;
   const government = f.claims.filter((c) => isGovernmentClaim(view, c));
@@ -229,7 +229,7 @@ function FamilySection({ view, family: f, t }: { view: ContextView; family: Fami
                 <Data lang={langOf(view, 'conduct', c.id, 'statement')}>{c.statement}</Data>
                 <p class="meta">
                   {t('sidebar.reportedBy', { who: speakers([c.reportedBy]) })}
-                  {c.date ? <>, <bdi lang="en">{formatDate(c.date.value)}</bdi></> : ''} · {source(c.sourceId)}
+                  {c.date ? <>, <bdi lang={dateLang(view.text.locale)}>{formatDate(c.date.value, view.text.locale)}</bdi></> : ''} · {source(c.sourceId)}
                 </p>
               </li>
             ))}
@@ -256,8 +256,8 @@ function Timeline({ view, events }: { view: ContextView; events: Event[] }) {
     <ol class="timeline">
       {events.map((e) => (
         <li key={e.id} data-id={e.id}>
-          <time dateTime={e.date.value} lang="en" dir="auto">{formatDate(e.date.value)}</time> <Data as="span" lang={langOf(view, 'events', e.id, 'statement')}>{e.statement}</Data>{' '}
-          <SourceLink source={view.sources.get(e.sourceId)} />
+          <time dateTime={e.date.value} lang={dateLang(view.text.locale)} dir="auto">{formatDate(e.date.value, view.text.locale)}</time> <Data as="span" lang={langOf(view, 'events', e.id, 'statement')}>{e.statement}</Data>{' '}
+          <SourceLink source={view.sources.get(e.sourceId)} locale={view.text.locale} />
         </li>
       ))}
     </ol>
@@ -276,11 +276,11 @@ function KeyLine({ kind, record, view, t, date }: { kind: 'claim' | 'answer' | '
         {date ? (
           <>
             {' · '}
-            <time dateTime={date} lang="en" dir="auto">{formatDate(date)}</time>
+            <time dateTime={date} lang={dateLang(view.text.locale)} dir="auto">{formatDate(date, view.text.locale)}</time>
           </>
         ) : null}
       </span>{' '}
-      <Data as="span" lang={langOf(view, KEY_COLLECTION[kind], record.id, 'statement')}>{record.statement}</Data> <SourceLink source={view.sources.get(record.sourceId)} />
+      <Data as="span" lang={langOf(view, KEY_COLLECTION[kind], record.id, 'statement')}>{record.statement}</Data> <SourceLink source={view.sources.get(record.sourceId)} locale={view.text.locale} />
     </li>
   );
 }
@@ -357,11 +357,11 @@ function MediaSection({ view, items, t }: { view: ContextView; items: MediaItem[
           <ul>
             {m.conductIds.map((id) => conductById.get(id)).filter((c) => !!c).map((c) => (
               <li key={c.id}>
-                <Data as="span" lang={langOf(view, 'conduct', c.id, 'statement')}>{c.statement}</Data> <SourceLink source={view.sources.get(c.sourceId)} />
+                <Data as="span" lang={langOf(view, 'conduct', c.id, 'statement')}>{c.statement}</Data> <SourceLink source={view.sources.get(c.sourceId)} locale={view.text.locale} />
               </li>
             ))}
           </ul>
-          <SourceLink source={view.sources.get(m.sourceId)} />
+          <SourceLink source={view.sources.get(m.sourceId)} locale={view.text.locale} />
         </div>
       ))}
     </section>
@@ -375,7 +375,7 @@ function ClaimItem({ claim, view, t }: { claim: Claim; view: ContextView; t: Tra
       {claim.quote && <Quote view={view} path={textPath('claims', claim.id, 'quote')} quote={claim.quote} />}
       <p class="meta">
         {t('sidebar.claimedBy', { who: speakerNames(view.speakers, [claim.claimant], view.text.and) })}
-        {claim.date ? <>, <bdi lang="en">{formatDate(claim.date.value)}</bdi></> : ''} · <SourceLink source={view.sources.get(claim.sourceId)} />
+        {claim.date ? <>, <bdi lang={dateLang(view.text.locale)}>{formatDate(claim.date.value, view.text.locale)}</bdi></> : ''} · <SourceLink source={view.sources.get(claim.sourceId)} locale={view.text.locale} />
       </p>
     </li>
   );

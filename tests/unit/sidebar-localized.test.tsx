@@ -10,6 +10,7 @@ import zhCN from '../../data/translations/zh-CN.json';
 import ug from '../../data/translations/ug.json';
 import { parseDataset, type Dataset } from '../../core/dataset/schema';
 import { Sidebar } from '../../components/Sidebar';
+import { dateLang, formatDate } from '../../components/SourceLink';
 import { buildContextView, type StoredDataset } from '../../core/dataset/context-view';
 import { localizeDataset, viewText, type DatasetLocale, type Translations } from '../../core/dataset/localize';
 import type { DetectionSummary } from '../../core/messages/records';
@@ -104,5 +105,27 @@ describe('sidebar in Uyghur', () => {
     expect(event?.getAttribute('lang')).toBe('ug-Arab');
     expect(event?.getAttribute('dir')).toBe('auto');
     expect(textOf(root.querySelector('.people li strong'))).toMatch(/[\u0600-\u06FF]/);
+  });
+});
+
+describe('dates in the reader’s language', () => {
+  it.each([
+    ['zh-CN', zhCN, /^\d{4}年\d{1,2}月\d{1,2}日$/],
+    ['ug', ug, /ئ/],
+  ] as const)('%s: key lines, timeline and sources write dates as the language does, marked so', (locale, translations, pattern) => {
+    const root = show(locale, translations);
+    const date = root.querySelector('.key-line time')!;
+    expect(date.getAttribute('lang')).toBe(locale);
+    expect(textOf(date)).toMatch(pattern);
+    expect(root.querySelector('.timeline time')!.getAttribute('lang')).toBe(locale);
+    expect(root.querySelector('a.source')!.getAttribute('lang')).toBe(locale);
+  });
+
+  it('formatDate keeps each date as precise as it is known', () => {
+    expect(formatDate('2021', 'zh-CN')).toBe('2021');
+    expect(formatDate('2020-06', 'zh-CN')).toBe('2020年6月');
+    expect(formatDate('2021-04-02', 'it')).toBe('2 apr 2021');
+    expect(formatDate('2021-04-02', 'en')).toBe('2 Apr 2021');
+    expect(dateLang('en')).toBe('en');
   });
 });
