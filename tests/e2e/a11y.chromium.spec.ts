@@ -1,7 +1,7 @@
 /**
  * Accessibility: axe-core finds no violations in the sidebar (collapsed and open, light and dark),
  * the popup and the options page, in each of the six interface languages; its first screen of key
- * lines (English and Simplified Chinese, light and dark, with the "Copied" confirmation shown); and the
+ * lines (in each of the six languages, light and dark, with the "Copied" confirmation shown); and the
  * sidebar works from the keyboard.
  */
 import { createRequire } from 'node:module';
@@ -9,6 +9,8 @@ import path from 'node:path';
 import type { Frame, Page } from '@playwright/test';
 import { test, expect, sidebarFrame, PAGES } from './fixtures';
 import { UI_LOCALES } from '../../core/locale';
+import { translator } from '../../core/i18n';
+import { TEXT_LANG, datasetLocale } from '../../core/dataset/localize';
 
 const axeSource: string = (createRequire(import.meta.url)('axe-core') as { source: string }).source;
 
@@ -41,7 +43,7 @@ for (const locale of UI_LOCALES) {
 
 const BOTH = { url: 'https://www.meridianledger.example/world/asia/2021/04/24/uyghur-parents-respond', file: path.resolve('scripts/demo/demo-article.html') };
 
-for (const locale of ['en', 'zh-CN'] as const) {
+for (const locale of UI_LOCALES) {
   for (const colorScheme of ['light', 'dark'] as const) {
     test(`the key context first screen has no axe violations (${locale}, ${colorScheme})`, async ({ page, extension }) => {
       await extension.context.route(BOTH.url, (route) => route.fulfill({ path: BOTH.file, contentType: 'text/html' }));
@@ -54,7 +56,7 @@ for (const locale of ['en', 'zh-CN'] as const) {
       await frame.locator('button.tab').click();
       await expect(frame.locator('section.key .key-line').first()).toBeInViewport();
       expect(await frame.evaluate(() => document.documentElement.lang)).toBe(locale);
-      await frame.getByRole('button', { name: locale === 'en' ? 'Copy context' : '复制背景信息' }).click();
+      await frame.getByRole('button', { name: translator(locale)('sidebar.copy') }).click();
       await expect(frame.getByRole('status')).not.toBeEmpty();
       expect(await axeViolations(frame)).toEqual([]);
     });
@@ -93,7 +95,7 @@ for (const locale of UI_LOCALES) {
 
 const LATE_POST = { url: 'https://x.com/hr_desk/status/1389000000000000001', file: 'tests/fixtures/pages/x-status-late.html' };
 
-for (const locale of ['en', 'zh-CN'] as const) {
+for (const locale of UI_LOCALES) {
   for (const colorScheme of ['light', 'dark'] as const) {
     test(`the note at a post and the side panel page have no axe violations (${locale}, ${colorScheme})`, async ({ page, extension }) => {
       await extension.context.route(LATE_POST.url, (route) => route.fulfill({ path: LATE_POST.file, contentType: 'text/html' }));
@@ -104,11 +106,11 @@ for (const locale of ['en', 'zh-CN'] as const) {
       const isNote = (url: string) => /^chrome-extension:\/\/[^/]+\/note\.html/.test(url);
       await expect.poll(() => page.frames().some((f) => isNote(f.url())), { timeout: 10_000 }).toBe(true);
       const note = page.frames().find((f) => isNote(f.url()))!;
-      await expect(note.locator('button.more')).toHaveText(locale === 'en' ? 'More context' : '更多背景');
+      await expect(note.locator('button.more')).toHaveText(translator(locale)('note.more'));
       expect(await note.evaluate(() => document.documentElement.lang)).toBe(locale);
       // Its statements in the reader's language (the dataset's translations), marked so.
       expect(await note.evaluate(() => [...document.querySelectorAll('.note-line span[lang]')].map((s) => s.getAttribute('lang')))).toEqual(
-        locale === 'en' ? ['en', 'en'] : ['zh-Hans', 'zh-Hans'],
+        [TEXT_LANG[datasetLocale(locale)], TEXT_LANG[datasetLocale(locale)]],
       );
       expect(await axeViolations(note)).toEqual([]);
 
