@@ -4,7 +4,7 @@
  * hides Backstory's context" and offers the side panel.
  */
 import type { Page, Worker } from '@playwright/test';
-import { test, expect, settledReport, sidebarFrame, HOST } from './fixtures';
+import { test, expect, settledReport, sidebarFrame, HOST, PAGES, FIXTURES } from './fixtures';
 import { HOSTILE_CASES, hostilePages, hostileUrl } from './hostile-cases';
 import { servePages } from '../../scripts/harness/chromium';
 
@@ -24,7 +24,9 @@ async function outcome(page: Page, serviceWorker: Worker): Promise<string> {
 
 test.describe('Chromium: hostile pages', () => {
   test.beforeAll(async ({ extension }) => {
-    await servePages(extension.context, hostilePages(HOSTILE_CASES));
+    // The worker's browser is shared with the specs that run after this one: the newest route answers
+    // first and 404s what it does not know, so it serves the shared pages too.
+    await servePages(extension.context, [...hostilePages(HOSTILE_CASES), ...Object.values(PAGES)], FIXTURES);
   });
 
   for (const c of HOSTILE_CASES) {
