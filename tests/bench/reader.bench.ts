@@ -321,7 +321,8 @@ const HOST_TIMING_INIT = `(() => {
   document.addEventListener('DOMContentLoaded', () => { w.__bsTiming.dcl = performance.now(); });
   new MutationObserver((records, obs) => {
     for (const r of records) for (const n of r.addedNodes) {
-      if (n.nodeType === 1 && n.localName === 'backstory-context') { w.__bsTiming.host = performance.now(); obs.disconnect(); return; }
+      // The host: a custom element (random name, content/host-element.ts) added right under <html>.
+      if (n.nodeType === 1 && n.parentNode === document.documentElement && n.localName.includes('-')) { w.__bsTiming.host = performance.now(); obs.disconnect(); return; }
     }
   }).observe(document, { childList: true, subtree: true });
 })();`;
