@@ -109,17 +109,32 @@ export class PageUi {
       this.hidden = hidden;
       this.onHidden(hidden);
     };
-    // The root's children: a removal or a move of the host is seen at once (the page cannot see this observer).
-    const observer = new MutationObserver(check);
+    // Checked just after the browser has drawn a frame, when the page's style and layout are fresh:
+    // the checks' style, box and hit-test reads then cost little, where run at once they could force
+    // a layout of the whole page (about 80 ms on a 5 MB page). One check at a time.
+    let pending = false;
+    const soon = () => {
+      if (pending) return;
+      pending = true;
+      requestAnimationFrame(() =>
+        this.ctx.setTimeout(() => {
+          pending = false;
+          check();
+        }, 0),
+      );
+    };
+    // The root's children: a removal or a move of the host is seen by the next frame (the page cannot
+    // see this observer).
+    const observer = new MutationObserver(soon);
     observer.observe(document.documentElement, { childList: true });
-    const timer = this.ctx.setInterval(check, HOST_CHECK_MS);
+    const timer = this.ctx.setInterval(soon, HOST_CHECK_MS);
     this.stopGuarding = () => {
       observer.disconnect();
       clearInterval(timer);
     };
     this.ctx.onInvalidated(() => this.stopGuarding?.());
-    this.recheck = check;
-    check();
+    this.recheck = soon;
+    soon();
   }
 
   /** What the sidebar frame sees of itself: not visible counts as covered, at once. */
