@@ -47,11 +47,6 @@ export type SidebarToBackground = z.infer<typeof SidebarToBackground>;
 export const PopupToBackground = z.discriminatedUnion('type', [
   z.object({ type: z.literal('set-open'), tabId: z.number(), open: z.boolean() }),
   z.object({ type: z.literal('dismiss'), tabId: z.number() }),
-  /**
-   * The page hides the in-page sidebar: show the context in the browser's side panel instead, which
-   * no page can cover (the side panel's own work answers it: RouterDeps.openSidePanel).
-   */
-  z.object({ type: z.literal('open-side-panel'), tabId: z.number() }),
 ]);
 export type PopupToBackground = z.infer<typeof PopupToBackground>;
 

@@ -46,8 +46,6 @@ export function routeMessage({ states, sidebars, annotations }: RouterDeps) {
       const fromPopup = parseMessage(PopupToBackground, message);
       if (fromPopup?.type === 'set-open') return sidebars.setOpen(fromPopup.tabId, fromPopup.open);
       if (fromPopup?.type === 'dismiss') return sidebars.dismiss(fromPopup.tabId);
-      // The popup opens the panel itself, in its click (a user gesture); this is for callers without one.
-      if (fromPopup?.type === 'open-side-panel') return openSidePanel(fromPopup.tabId);
       return undefined;
     }
     // The browser's side panel: a page of its own (no tab), about the tab it names (the active one).

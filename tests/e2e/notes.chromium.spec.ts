@@ -36,9 +36,8 @@ function whatEachNoteFollows(page: Page): Promise<string[]> {
   );
 }
 
-async function noteFrame(page: Page, extensionId: string, index = 0) {
-  // note.html is web-accessible with use_dynamic_url: it loads from a per-session id, not extensionId.
-  void extensionId;
+async function noteFrame(page: Page, index = 0) {
+  // note.html is web-accessible with use_dynamic_url: it loads from a per-session id, not the extension id.
   const isNote = (url: string) => /^chrome-extension:\/\/[^/]+\/note\.html/.test(url);
   await expect.poll(() => page.frames().filter((f) => isNote(f.url())).length, { timeout: 10_000 }).toBeGreaterThan(index);
   return page.frames().filter((f) => isNote(f.url()))[index]!;
@@ -86,7 +85,7 @@ test('a post the app renders late gets a note right after it, and its replies no
   expect(await whatEachNoteFollows(page)).toEqual(['story post']);
   // Its height was reserved when it was placed: it does not grow under the reader once it has loaded.
   const before = await page.locator(NOTE).evaluate((n) => n.getBoundingClientRect().height);
-  const frame = await noteFrame(page, extension.extensionId);
+  const frame = await noteFrame(page);
   await expect(frame.locator('.note-line')).toContainText('reject the Chinese government’s accusations as baseless'.replace('’', "'"));
   await expect(frame.locator('.note-line')).toContainText('CNN reported that the Chinese authorities gave no evidence');
   expect(await page.locator(NOTE).evaluate((n) => n.getBoundingClientRect().height)).toBe(before);
@@ -107,7 +106,7 @@ test('a post the app renders late gets a note right after it, and its replies no
   expect(await sidebar.evaluate(() => document.querySelector('.sidebar main')!.scrollTop)).toBeGreaterThan(0);
 });
 
-test('in a feed, each post that carries the story gets a note, as it arrives, and no other post', async ({ page, extension }) => {
+test('in a feed, each post that carries the story gets a note, as it arrives, and no other post', async ({ page }) => {
   await page.goto(TIMELINE.url);
   await page.evaluate(() => (window as unknown as { appendPosts: (n: number) => void }).appendPosts(30));
   await page.evaluate(() => (window as unknown as { appendStoryPost: () => void }).appendStoryPost());
@@ -122,15 +121,15 @@ test('in a feed, each post that carries the story gets a note, as it arrives, an
   });
   await expect(page.locator(NOTE)).toHaveCount(2, { timeout: 10_000 });
   expect(await whatEachNoteFollows(page)).toEqual(['story post', 'story post']);
-  const frame = await noteFrame(page, extension.extensionId, 1);
+  const frame = await noteFrame(page, 1);
   await expect(frame.getByRole('button', { name: /More context/ })).toBeVisible();
 });
 
-test('a state-media video page gets its note below the player, not inside it', async ({ page, extension }) => {
+test('a state-media video page gets its note below the player, not inside it', async ({ page }) => {
   await page.goto(CGTN.url);
   await expect(page.locator(NOTE)).toHaveCount(1, { timeout: 10_000 });
   expect(await whatEachNoteFollows(page)).toEqual(['div.cg-video-box']);
-  const frame = await noteFrame(page, extension.extensionId);
+  const frame = await noteFrame(page);
   await expect(frame.locator('.note-line')).toContainText('Mamutjan');
 });
 
@@ -155,7 +154,7 @@ test('only in the side panel: no sidebar in the page, the note stays, and More c
   await expect(page.locator(HOST)).toHaveCount(0);
   const cdp = await extension.context.newCDPSession(page);
   await closeSidePanel(cdp, extension.extensionId);
-  const frame = await noteFrame(page, extension.extensionId);
+  const frame = await noteFrame(page);
   await frame.getByRole('button', { name: /More context/ }).click();
   await expect.poll(() => sidePanelText(cdp, extension.extensionId), { timeout: 10_000 }).toContain('Ablikim Mamtinin and Mihriban Kader');
   await expect(page.locator(HOST)).toHaveCount(0);
