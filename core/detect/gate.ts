@@ -60,6 +60,11 @@ export interface GateSpec {
 export interface GateEvent {
   id: string;
   others: number;
+  /**
+   * How many of the event's other elements (supplied apart, `GateElements`) are anchors: they come
+   * first, and a telling lacks at most one of them, and then holds one element more (decide.ts).
+   */
+  anchors: number;
   /** The key anchor's patterns, written as `GateSpec.open`'s. */
   key: string[];
 }
@@ -97,8 +102,15 @@ function atPiece(written: string, between: string): string {
 
 /** The expressions of a set of stored patterns. */
 export interface GateExpressions {
-  /** Fragments, to be used with the `i` flag on raw text (plain-ASCII patterns). */
-  ascii: string;
+  /**
+   * Fragments, to be used with the `i` flag on raw text (plain-ASCII patterns), in two expressions:
+   * those whose first word is at least SHORT letters long, then those whose first word is shorter (a
+   * Pinyin name syllable by syllable, "mi he ri ban"). An engine skips through text by the letters
+   * every branch must have at its first positions; one branch of a letter or two and then a run of
+   * breaks leaves it nothing to skip by, and every position is tried against every branch. Apart,
+   * the long ones skip fast, and the short ones cost one cheap pass of their own.
+   */
+  ascii: string[];
   /** Fragments, for folded text. */
   folded: string;
   /**
@@ -112,10 +124,40 @@ export interface GateExpressions {
   /** Per event, its key anchor's patterns whole (as `verifyAscii`, `verifyFolded`). */
   keys: Array<{ ascii: string; folded: string }>;
   /**
-   * `folded`, split by the script of each fragment's first letter (ASCII, Han, else its block of 256
-   * code points), with the letters whose presence the part needs (`script`, a class; none for ASCII).
+   * `folded`, split by the script of each fragment's first letter (ASCII, Han, kana, hangul, else its
+   * block of 256 code points), with the letters whose presence the part needs (`script`, a class; none
+   * for ASCII), and the ASCII fragments again split by the length of their first word (as `ascii`).
    */
   foldedParts: Array<{ script: string; fragments: string }>;
+}
+
+/**
+ * An alternation of fragments (as `source` writes them) as a trie: branches that share their first
+ * letters share them once ("m(?:a(?:mut|...)|uh(?:...))"). The engine then tries a handful of
+ * branches at a place, not hundreds, and matches at the same places.
+ */
+export function trie(alternation: string, between: string): string {
+  type Node = Map<string, Node> & { end?: boolean };
+  const root: Node = new Map();
+  for (const alt of alternation.split(/(?<!\\)\|/)) {
+    if (!alt) continue;
+    let node = root;
+    for (let i = 0; i < alt.length; ) {
+      const token = alt.startsWith(between, i) ? between : alt[i] === '\\' ? alt.slice(i, i + 2) : alt[i]!;
+      i += token.length;
+      let next = node.get(token);
+      if (!next) node.set(token, (next = new Map()));
+      node = next;
+    }
+    node.end = true;
+  }
+  // A fragment that is the start of another ends the branch: the longer one adds no place.
+  const write = (node: Node): string => {
+    if (node.end) return '';
+    const branches = [...node].map(([token, next]) => token + write(next));
+    return branches.length === 1 ? branches[0]! : `(?:${branches.join('|')})`;
+  };
+  return root.size ? write(root) : '(?!)';
 }
 
 /** The script a folded fragment starts in: a class of the code units that start it, or '' for ASCII. */
@@ -123,9 +165,18 @@ function scriptOf(piece: string): string {
   const c = piece.charCodeAt(0);
   if (c < 0x80) return '';
   if ((c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff)) return '[\\u3400-\\u9fff\\uf900-\\ufaff]';
+  if (c >= 0xac00 && c <= 0xd7a3) return '[\\uac00-\\ud7a3]';
+  if (c >= 0x3040 && c <= 0x30ff) return '[\\u3040-\\u30ff]';
   const hex = (n: number) => n.toString(16).padStart(4, '0');
   return `[\\u${hex(c & 0xff00)}-\\u${hex((c & 0xff00) | 0xff)}]`;
 }
+
+/** A fragment whose first word is shorter than this goes in the second expression (`GateExpressions.ascii`). */
+const SHORT = 4;
+const shortStart = (piece: string) => {
+  const space = piece.indexOf(' ');
+  return space >= 0 && space < SHORT;
+};
 
 export function expressions(spec: GateSpec): GateExpressions {
   const all = [...spec.open, ...spec.events.flatMap((e) => e.key)];
@@ -138,11 +189,14 @@ export function expressions(spec: GateSpec): GateExpressions {
   for (const p of all) {
     const piece = fragment(p).piece;
     const script = scriptOf(piece);
-    parts.set(script, [...(parts.get(script) ?? []), words(piece, FOLDED_BREAKS)]);
+    // The short-start ASCII fragments apart (see `ascii`); the key sorts after the long ones'.
+    const key = script || (shortStart(piece) ? ' ' : '');
+    parts.set(key, [...(parts.get(key) ?? []), words(piece, FOLDED_BREAKS)]);
   }
+  const asciiPieces = all.filter((p) => plain(p.replaceAll(MARK, ''))).map((p) => fragment(p).piece);
   return {
-    foldedParts: [...parts].sort(([a], [b]) => (a < b ? -1 : 1)).map(([script, ps]) => ({ script, fragments: source(ps) })),
-    ascii: source(all.filter((p) => plain(p.replaceAll(MARK, ''))).map((p) => words(fragment(p).piece, ASCII_BREAKS))),
+    foldedParts: [...parts].sort(([a], [b]) => (a < b ? -1 : 1)).map(([key, ps]) => ({ script: key.trim(), fragments: source(ps) })),
+    ascii: [false, true].map((short) => source(asciiPieces.filter((p) => shortStart(p) === short).map((p) => words(p, ASCII_BREAKS)))).filter(Boolean),
     folded: source(all.map((p) => words(fragment(p).piece, FOLDED_BREAKS))),
     verifyAscii: open.ascii,
     verifyFolded: open.folded,
@@ -173,12 +227,152 @@ export interface GateWait {
 
 interface EventCheck {
   spec: GateEvent;
-  keyAscii: RegExp;
-  keyFolded: RegExp;
+}
+
+/**
+ * Whole patterns checked where a fragment starts: those that open the prefilter (one sticky
+ * expression) and the events' key anchors (one per event, with its index).
+ */
+class Check {
+  constructor(
+    private readonly open: RegExp | undefined,
+    private readonly keys: ReadonlyArray<RegExp | undefined>,
+  ) {}
+
+  /** The opening pattern at `at`, if any; else each event whose key anchor is there is `noted`. */
+  at(text: string, at: number, noted: (event: number) => void): string | undefined {
+    if (this.open) {
+      this.open.lastIndex = at;
+      const found = this.open.exec(text);
+      if (found) return found[0];
+    }
+    for (let e = 0; e < this.keys.length; e++) {
+      const key = this.keys[e];
+      if (!key) continue;
+      key.lastIndex = at;
+      if (key.test(text)) noted(e);
+    }
+    return undefined;
+  }
+}
+
+/**
+ * How many letters (breaks left out, lower case) where a fragment starts choose what is checked
+ * there: an alternation of every pattern, tried at a place, tries each of its hundreds of branches;
+ * the patterns whose fragment starts with these letters are a handful.
+ */
+const LEAD = 3;
+
+interface Checks {
+  /** By the first LEAD letters of their fragment. */
+  byLead: Map<string, Check>;
+  /** Fragments with fewer than LEAD letters: checked at every place. */
+  short: Check | undefined;
+  /** Every pattern: where fewer than LEAD letters follow (the end of the text or of a window). */
+  all: Check;
+}
+
+function checks(spec: GateSpec, ascii: boolean, all: Check): Checks {
+  const between = ascii ? ASCII_BREAKS : FOLDED_BREAKS;
+  const flags = ascii ? 'iy' : 'y';
+  const lead = (p: string) => fragment(p).piece.replaceAll(' ', '').slice(0, LEAD);
+  const groups = new Map<string, { open: string[]; keys: string[][] }>();
+  const group = (p: string) => {
+    const l = lead(p);
+    const key = l.length === LEAD ? l : '';
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = { open: [], keys: spec.events.map(() => []) }));
+    return g;
+  };
+  const wanted = (p: string) => !ascii || plain(p.replaceAll(MARK, ''));
+  for (const p of spec.open) if (wanted(p)) group(p).open.push(atPiece(p, between));
+  spec.events.forEach((e, i) => {
+    for (const p of e.key) if (wanted(p)) group(p).keys[i]!.push(atPiece(p, between));
+  });
+  const made = new Map<string, Check>();
+  for (const [key, g] of groups) {
+    made.set(key, new Check(g.open.length ? new RegExp(source(g.open), flags) : undefined, g.keys.map((k) => (k.length ? new RegExp(source(k), flags) : undefined))));
+  }
+  const short = made.get('');
+  made.delete('');
+  return { byLead: made, short, all };
+}
+
+/** The first LEAD letters (a-z, 0-9, lower case) of raw text from `at`, breaks left out (as `ASCII_BREAKS` reads them). */
+function leadAscii(text: string, at: number): string {
+  let lead = '';
+  for (let i = at; i < text.length && i < at + 64 && lead.length < LEAD; i++) {
+    let c = text.charCodeAt(i);
+    if (c >= 65 && c <= 90) c += 32;
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) lead += String.fromCharCode(c);
+  }
+  return lead;
+}
+
+/** The first LEAD code units of folded text from `at`, spaces left out; none past a window's end. */
+function leadFolded(text: string, at: number): string {
+  let lead = '';
+  for (let i = at; i < text.length && lead.length < LEAD; i++) {
+    const c = text.charCodeAt(i);
+    if (c === WINDOW_BREAK) break;
+    if (c !== SPACE) lead += text[i];
+  }
+  return lead;
+}
+
+/**
+ * An event's other elements, checked in the windows around its key anchor as core/detect/decide.ts
+ * counts them: its other anchors first (two missing: no telling), then the rest, least common first,
+ * until enough are found or too few are left. Each element's patterns are one expression per script,
+ * tried only where the script is.
+ */
+class ElementCheck {
+  private readonly elements: Array<Array<{ script: RegExp | undefined; re: RegExp }>>;
+
+  constructor(
+    elements: readonly string[][],
+    private readonly event: GateEvent,
+    scripts: Map<string, RegExp>,
+  ) {
+    this.elements = elements.map((ps) => {
+      const parts = new Map<string, string[]>();
+      for (const p of ps) {
+        const script = scriptOf(p);
+        parts.set(script, [...(parts.get(script) ?? []), words(p, FOLDED_BREAKS)]);
+      }
+      return [...parts].map(([script, written]) => {
+        if (script && !scripts.has(script)) scripts.set(script, new RegExp(script));
+        return { script: script ? scripts.get(script) : undefined, re: new RegExp(source(written)) };
+      });
+    });
+  }
+
+  /** How many elements `windows` holds, if they are enough for a telling; else undefined. */
+  check(windows: string): number | undefined {
+    const present = new Map<RegExp, boolean>();
+    const has = (script: RegExp) => {
+      let p = present.get(script);
+      if (p === undefined) present.set(script, (p = script.test(windows)));
+      return p;
+    };
+    const { anchors, others } = this.event;
+    let found = 0;
+    let missing = 0;
+    let left = this.elements.length;
+    for (let i = 0; i < this.elements.length; i++) {
+      const parts = this.elements[i]!;
+      if (parts.some((part) => (!part.script || has(part.script)) && part.re.test(windows))) found++;
+      else if (i < anchors && ++missing > 1) return undefined;
+      left--;
+      if (found >= others + missing && i + 1 >= anchors) return found;
+      if (found + left < others + missing) return undefined;
+    }
+    return undefined;
+  }
 }
 
 export class Gate {
-  private readonly ascii: RegExp;
+  private readonly ascii: RegExp[];
   /**
    * The folded fragments, one expression per script (GateExpressions.foldedParts), each searched only
    * where its script is in the folded text: one alternation of every script's fragments defeats the
@@ -187,14 +381,12 @@ export class Gate {
    * starts is still visited, by its script's expression.
    */
   private readonly foldedParts: Array<{ script: RegExp | undefined; fragments: RegExp }>;
-  private readonly verifyAscii: RegExp;
-  private readonly verifyFolded: RegExp;
+  /** What is checked where a fragment is found, in raw (ASCII) and in folded text (`Checks`). */
+  private readonly checksAscii: Checks;
+  private readonly checksFolded: Checks;
   private readonly events: EventCheck[];
-  /**
-   * The events' elements, once supplied: per element, its patterns as one expression per script (and
-   * the script's class); null: not to be had (a key anchor opens).
-   */
-  private elements: Array<Array<Array<{ script: RegExp | undefined; re: RegExp }>>> | null | undefined;
+  /** Per event, the check of its elements, once supplied; null: not to be had (a key anchor opens). */
+  private elements: ElementCheck[] | null | undefined;
   /**
    * How far (folded characters) around where a key anchor's fragment starts its event's elements are
    * looked for: WINDOW, and the longest key or element pattern (the fragment may start inside the key
@@ -212,16 +404,12 @@ export class Gate {
   /** `table`: the fold table, asked for only when text has non-ASCII letters or a key anchor. */
   constructor(spec: GateSpec, private readonly table: () => Uint16Array) {
     const x = expressions(spec);
-    this.ascii = new RegExp(x.ascii || '(?!)', 'gi');
-    this.foldedParts = x.foldedParts.map((part) => ({ script: part.script ? new RegExp(part.script) : undefined, fragments: new RegExp(part.fragments, 'g') }));
-    this.verifyAscii = new RegExp(x.verifyAscii || '(?!)', 'iy');
-    this.verifyFolded = new RegExp(x.verifyFolded || '(?!)', 'y');
+    this.ascii = x.ascii.map((a) => new RegExp(trie(a, ASCII_BREAKS), 'gi'));
+    this.foldedParts = x.foldedParts.map((part) => ({ script: part.script ? new RegExp(part.script) : undefined, fragments: new RegExp(trie(part.fragments, FOLDED_BREAKS), 'g') }));
     const never = '(?!)';
-    this.events = spec.events.map((e, i) => ({
-      spec: e,
-      keyAscii: new RegExp(x.keys[i]!.ascii || never, 'iy'),
-      keyFolded: new RegExp(x.keys[i]!.folded || never, 'y'),
-    }));
+    this.events = spec.events.map((e) => ({ spec: e }));
+    this.checksAscii = checks(spec, true, new Check(new RegExp(x.verifyAscii || never, 'iy'), x.keys.map((k) => new RegExp(k.ascii || never, 'iy'))));
+    this.checksFolded = checks(spec, false, new Check(new RegExp(x.verifyFolded || never, 'y'), x.keys.map((k) => new RegExp(k.folded || never, 'y'))));
     this.reach = spec.reach;
     for (const e of spec.events) for (const p of e.key) this.around = Math.max(this.around, WINDOW + p.length);
     if (spec.elements) this.supply(spec.elements);
@@ -255,21 +443,9 @@ export class Gate {
       return;
     }
     let longest = 0;
+    for (const ps of Object.values(elements)) for (const p of ps.flat()) longest = Math.max(longest, p.length);
     const scripts = new Map<string, RegExp>();
-    this.elements = this.events.map((e) =>
-      (elements[e.spec.id] ?? []).map((ps) => {
-        const parts = new Map<string, string[]>();
-        for (const p of ps) {
-          longest = Math.max(longest, p.length);
-          const script = scriptOf(p);
-          parts.set(script, [...(parts.get(script) ?? []), words(p, FOLDED_BREAKS)]);
-        }
-        return [...parts].map(([script, written]) => {
-          if (script && !scripts.has(script)) scripts.set(script, new RegExp(script));
-          return { script: script ? scripts.get(script) : undefined, re: new RegExp(source(written)) };
-        });
-      }),
-    );
+    this.elements = this.events.map((e) => new ElementCheck(elements[e.spec.id] ?? [], e.spec, scripts));
     this.around = Math.max(this.around, WINDOW + longest);
   }
 
@@ -290,8 +466,10 @@ export class Gate {
   find(text: string): string | undefined {
     this.hits = this.events.map(() => []);
     this.pending = undefined;
-    const plain = this.search(this.ascii, this.verifyAscii, text, false);
-    if (plain !== undefined) return plain;
+    for (const ascii of this.ascii) {
+      const plain = this.search(ascii, text, false);
+      if (plain !== undefined) return plain;
+    }
     const folded = this.findFolded(text);
     if (folded !== undefined || this.hits.every((h) => h.length === 0)) return folded;
     if (this.elements === undefined) {
@@ -305,30 +483,47 @@ export class Gate {
   private origin = new Uint32Array(0);
 
   private findFolded(text: string): string | undefined {
-    // The windows around runs of odd code units, merged where they touch, folded one after another
-    // into one buffer (a break between them that no pattern spans), and searched at once.
+    // The windows around runs of odd code units, merged where they touch. When they cover most of the
+    // text (the page is not in English), the text is folded whole (`foldAll`, kept for `findEvent`);
+    // else the windows are folded one after another into one buffer (a break between them that no
+    // pattern spans). Then searched at once.
     const odd = this.odd;
     odd.lastIndex = 0;
+    const spans: number[] = [];
+    let covered = 0;
     let from = 0;
     let to = -1;
-    let n = 0;
     for (let m = odd.exec(text); m; m = odd.exec(text)) {
       const start = Math.max(0, m.index - this.reach);
       const end = Math.min(text.length, odd.lastIndex + this.reach);
+      // The next run starts inside this window: one window to its end (runs of odd letters and
+      // ASCII between, the usual text of a page not in English, in one exec).
       if (to >= 0 && start <= to) {
         to = end;
         continue;
       }
-      if (to >= 0) n = this.fold(text, from, to, n, true);
+      if (to >= 0) {
+        spans.push(from, to);
+        covered += to - from;
+      }
       from = start;
       to = end;
     }
     if (to < 0) return undefined;
-    n = this.fold(text, from, to, n, true);
-    const folded = this.decoder.decode(this.buffer.subarray(0, n));
+    spans.push(from, to);
+    covered += to - from;
+    let folded: string;
+    if (covered > text.length / 2) {
+      folded = this.foldAll(text).folded;
+    } else {
+      this.whole = undefined;
+      let n = 0;
+      for (let i = 0; i < spans.length; i += 2) n = this.fold(text, spans[i]!, spans[i + 1]!, n, true);
+      folded = this.decoder.decode(this.buffer.subarray(0, n));
+    }
     for (const part of this.foldedParts) {
       if (part.script && !part.script.test(folded)) continue;
-      const found = this.search(part.fragments, this.verifyFolded, folded, true);
+      const found = this.search(part.fragments, folded, true);
       if (found !== undefined) return found;
     }
     return undefined;
@@ -338,22 +533,17 @@ export class Gate {
    * An event whose key anchor the text holds, with at least `others` of its other elements within
    * WINDOW folded characters of it (core/detect/decide.ts pairs an event's cues only so): the prefilter
    * opens only then, as a page tells an event only with its elements together. The text is folded
-   * once, and only the windows around the key anchors are searched, each element's patterns one
-   * expression per script, tried only where the script is.
+   * once (`foldAll`), and only the windows around the key anchors are searched (`ElementCheck`).
    */
   private findEvent(text: string, hits: number[][]): string | undefined {
-    let folded: string | undefined;
-    let n = 0;
+    let whole: { folded: string; n: number } | undefined;
     for (let e = 0; e < this.events.length; e++) {
       const at = hits[e]!;
       if (at.length === 0) continue;
       const { spec } = this.events[e]!;
       if (!this.elements) return `${spec.id}: key anchor`;
-      const elements = this.elements[e]!;
-      if (folded === undefined) {
-        n = this.fold(text, 0, text.length, 0, true);
-        folded = this.decoder.decode(this.buffer.subarray(0, n));
-      }
+      whole ??= this.foldAll(text);
+      const { folded, n } = whole;
       // The windows around the hits (in folded characters), merged where they overlap.
       const origin = this.origin;
       const slices: string[] = [];
@@ -379,46 +569,48 @@ export class Gate {
         to = end;
       }
       slices.push(folded.slice(from, to));
-      const windows = slices.join('\x01');
-      const present = new Map<RegExp, boolean>();
-      const has = (script: RegExp) => {
-        let p = present.get(script);
-        if (p === undefined) present.set(script, (p = script.test(windows)));
-        return p;
-      };
-      let found = 0;
-      let left = elements.length;
-      for (const parts of elements) {
-        if (parts.some((part) => (!part.script || has(part.script)) && part.re.test(windows))) found++;
-        left--;
-        if (found >= spec.others) return `${spec.id}: key anchor and ${found} elements`;
-        if (found + left < spec.others) break;
-      }
+      const found = this.elements[e]!.check(slices.join('\x01'));
+      if (found !== undefined) return `${spec.id}: key anchor and ${found} elements`;
     }
     return undefined;
   }
 
+  /** The last text folded whole, with trace (`foldAll`); window folds clear it. */
+  private whole: { text: string; folded: string; n: number } | undefined;
+
+  /** The whole text folded, with `origin` traced; kept for the next call on the same text. */
+  private foldAll(text: string): { folded: string; n: number } {
+    if (this.whole?.text === text) return this.whole;
+    const n = this.fold(text, 0, text.length, 0, true);
+    this.whole = { text, folded: this.decoder.decode(this.buffer.subarray(0, n)), n };
+    return this.whole;
+  }
+
   /**
    * The first whole pattern in `text`: `fragments` (global) finds where a pattern's fragment may start,
-   * fast (its branches start on letters rare in prose); `whole` (sticky) checks there every pattern
-   * whole. Every occurrence of a pattern starts a fragment at some position, and every position a
-   * fragment starts at is checked in turn, so none is missed.
+   * fast (its branches start on letters rare in prose); there, the patterns whose fragment starts
+   * with the letters found there (`Checks`, a few) are checked whole, and the events' key anchors
+   * among them noted. Every occurrence of a pattern starts a fragment at some position, and every
+   * position a fragment starts at is checked in turn, so none is missed.
    */
-  private search(fragments: RegExp, whole: RegExp, text: string, folded: boolean): string | undefined {
+  private search(fragments: RegExp, text: string, folded: boolean): string | undefined {
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- read by the nested check
+    const self = this;
+    const checks = folded ? this.checksFolded : this.checksAscii;
     fragments.lastIndex = 0;
     for (let m = fragments.exec(text); m; m = fragments.exec(text)) {
-      whole.lastIndex = m.index;
-      const found = whole.exec(text);
-      if (found) return found[0];
-      // Or an event's key anchor: its place in the raw text noted, for `findEvent`.
-      for (let e = 0; e < this.events.length; e++) {
-        const key = folded ? this.events[e]!.keyFolded : this.events[e]!.keyAscii;
-        key.lastIndex = m.index;
-        if (key.test(text)) this.hits[e]!.push(folded ? this.origin[m.index]! : m.index);
-      }
-      fragments.lastIndex = m.index + 1;
+      const at = m.index;
+      const lead = folded ? leadFolded(text, at) : leadAscii(text, at);
+      const found = lead.length === LEAD ? check(checks.byLead.get(lead), text, at) ?? check(checks.short, text, at) : check(checks.all, text, at);
+      if (found !== undefined) return found;
+      fragments.lastIndex = at + 1;
     }
     return undefined;
+
+    /** A check's whole patterns at `at`: the first that opens, else its key anchors noted. */
+    function check(c: Check | undefined, text: string, at: number): string | undefined {
+      return c?.at(text, at, (e) => self.hits[e]!.push(folded ? self.origin[at]! : at));
+    }
   }
 
   /** Folded code units of the windows (grown as needed, kept between calls). */

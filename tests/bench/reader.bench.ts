@@ -20,10 +20,12 @@
  * 4 KB interval, read when the page has settled), against the page's text size.
  *
  *   npm run bench -- reader
- * Environment: READER_BENCH_LOADS (default 5), READER_BENCH_SIDEBAR_LOADS (default 10).
+ * Environment: READER_BENCH_LOADS (default 5), READER_BENCH_SIDEBAR_LOADS (default 10),
+ * READER_BENCH_PAGES (a comma list of prose, near-miss, late, sidebar), READER_BENCH_PROFILES (a
+ * directory to keep each load's CPU profile in, for DevTools).
  */
 import os from 'node:os';
-import { readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { CDPSession } from '@playwright/test';
 import { servePages } from '../../scripts/harness/chromium';
 import { launchPlainChromium } from '../../scripts/harness/plain';
@@ -251,6 +253,11 @@ async function profiledLoad(ext: Extension, url: string): Promise<Load> {
   const { profile: heap } = (await cdp.send('HeapProfiler.getSamplingProfile')) as unknown as { profile: { head: HeapNode } };
   await cdp.send('HeapProfiler.stopSampling');
   const t = extensionTime(profile);
+  // READER_BENCH_PROFILES=<dir>: each load's profile kept, to open in DevTools or summarise.
+  if (process.env.READER_BENCH_PROFILES) {
+    mkdirSync(process.env.READER_BENCH_PROFILES, { recursive: true });
+    writeFileSync(`${process.env.READER_BENCH_PROFILES}/${new URL(url).pathname.slice(1)}-${Date.now()}.cpuprofile`, JSON.stringify(profile));
+  }
   await page.close();
   return {
     cpuMs: t.ms,

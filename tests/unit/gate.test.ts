@@ -16,7 +16,7 @@ import { gateTerms } from '../../core/detect/compile/gate-builder';
 import { compileAutomaton } from '../../core/detect/automaton';
 import { Detector } from '../../core/detect/detect';
 import { PUNCT, SKIP, SPACE, deriveFoldTable } from '../../core/text/fold';
-import { Gate, ODD } from '../../core/detect/gate';
+import { Gate, ODD, trie } from '../../core/detect/gate';
 import { WINDOW } from '../../core/detect/limits';
 import { MATCH_EVENTS_KEY, MATCH_GATE_KEY, packForStorage } from '../../core/detect/match-index';
 import { GatePass } from '../../content/prefilter';
@@ -117,6 +117,34 @@ describe('the prefilter’s premises', () => {
     const text = 'In June 2020 the four children were stopped by police in Shanghai on their way to the Italian consulate for their visas, then placed in an orphanage.';
     expect(gate.test(`${FILLER} ${text} ${FILLER}`)).toBe(true);
     expect(detector.detect([{ text, origin: 'body', block: true }]).matched).toBe(true);
+  });
+
+  it('asks for an event’s other anchors as the matcher does: one missing costs an element more', () => {
+    // The Xinjiang press conference: key anchor "press conference", other anchor its date; five elements
+    // in all are needed, so without the date even every other element is one too few.
+    const elements = 'The Xinjiang government said in Urumqi that relatives of the man in Adelaide, Australia, had spoken to CNN';
+    for (const [said, opens] of [
+      [`${elements} at a press conference.`, false],
+      [`${elements} at a press conference on 9 April 2021.`, true],
+    ] as const) {
+      const text = `${FILLER} ${said} ${FILLER}`;
+      expect(detector.detect([{ text, origin: 'body', block: true }]).matched, said).toBe(opens);
+      expect(gate.test(text), said).toBe(opens);
+    }
+  });
+
+  it('writes its fragments as a trie that matches at the same places', () => {
+    const r = rng(7);
+    const letters = 'abmnu ';
+    const word = () => Array.from({ length: 2 + Math.floor(r() * 5) }, () => letters[Math.floor(r() * letters.length)]).join('').trim() || 'a';
+    for (let round = 0; round < 50; round++) {
+      const fragments = Array.from({ length: 1 + Math.floor(r() * 30) }, word);
+      const flat = fragments.map((f) => f.split(' ').join(' ?')).join('|');
+      const text = Array.from({ length: 400 }, () => letters[Math.floor(r() * letters.length)]).join('');
+      const places = (re: RegExp) => [...text.matchAll(re)].map((m) => m.index);
+      // Every place where some fragment starts (a lookahead: overlapping places too).
+      expect(places(new RegExp(`(?=${trie(flat, ' ?')})`, 'g')), flat).toEqual(places(new RegExp(`(?=${flat})`, 'g')));
+    }
   });
 
   it('checks an event’s elements only within WINDOW of its key anchor', () => {

@@ -78,7 +78,8 @@ function marked(p: string): string {
  * the same text: every event. A key anchor is the least common of an event's anchors, but still words
  * of ordinary news ("press conference", "Beijing", "Shanghai", "CNN reporters"); a page tells the event
  * only with `minElements` of its elements in one window of WINDOW characters (core/detect/decide.ts),
- * so the prefilter asks for the key and `minElements - 1` others within WINDOW of it (GateEvent).
+ * so the prefilter asks for the key and `minElements - 1` others within WINDOW of it, as decide.ts
+ * does: every other anchor, or all but one and an element more (GateEvent).
  */
 function eventChecks(patterns: ReadonlyArray<readonly [string, number]>, terms: readonly Term[], events: MatchIndex['events']): { checks: GateEvent[]; elements: GateElements; keyTerms: Set<number> } {
   const strip = (p: string) => (p.endsWith('*') ? p.slice(0, -1) : p);
@@ -97,14 +98,16 @@ function eventChecks(patterns: ReadonlyArray<readonly [string, number]>, terms: 
     }
     const key = byElement.get(event.key);
     if (!key) continue;
-    // The least common elements first (those whose shortest cue is longest): a page that does not tell
-    // the event lacks them, and the check stops as soon as too few are left to find.
+    // The other anchors first (a telling lacks at most one of them, core/detect/decide.ts), then the
+    // least common elements (those whose shortest cue is longest): a page that does not tell the event
+    // lacks them, and the check stops as soon as too few are left to find.
     const shortest = (ps: Set<string>) => Math.min(...[...ps].map((p) => p.length));
-    elements[eventId] = [...byElement]
+    const anchor = (id: string) => (event.anchors.includes(id) ? 0 : 1);
+    const sorted = [...byElement]
       .filter(([id]) => id !== event.key)
-      .sort(([a, x], [b, y]) => shortest(y) - shortest(x) || (a < b ? -1 : 1))
-      .map(([, ps]) => [...ps].sort());
-    checks.push({ id: eventId, others: event.minElements - 1, key: [] });
+      .sort(([a, x], [b, y]) => anchor(a) - anchor(b) || shortest(y) - shortest(x) || (a < b ? -1 : 1));
+    elements[eventId] = sorted.map(([, ps]) => [...ps].sort());
+    checks.push({ id: eventId, others: event.minElements - 1, anchors: sorted.filter(([id]) => anchor(id) === 0).length, key: [] });
   }
   return { checks, elements, keyTerms };
 }
