@@ -5,7 +5,7 @@
  * evidence pairs only within WINDOW characters.
  */
 import type { Detection, PlacedHit, RuleId, Segment, Signal, Strength } from './evidence';
-import type { MatchIndex } from './match-index';
+import type { DetectorIndex } from './match-index';
 import { urlUnderPrefix } from '../site-match';
 import { NAME_MIN_WEIGHT, PASSAGE, WINDOW } from './limits';
 import { isCjk, isHangul, isKatakana } from '../text/fold';
@@ -72,7 +72,7 @@ class Locality {
   private readonly cuesBy = new Map<string, PlacedHit[]>();
 
   constructor(
-    private readonly index: MatchIndex,
+    private readonly index: DetectorIndex,
     hits: readonly PlacedHit[],
     private readonly origin: (segment: number) => Signal['origin'],
     private readonly knownUrl: { strong: boolean; familyId?: string } | undefined,
@@ -375,7 +375,7 @@ class Locality {
 }
 
 /** Decide over a page's hits (`url` enables the URL rules). */
-export function decide(index: MatchIndex, allHits: readonly PlacedHit[], segments: readonly Segment[], url?: string): Detection {
+export function decide(index: DetectorIndex, allHits: readonly PlacedHit[], segments: readonly Segment[], url?: string): Detection {
   const hits = allHits.filter((h) => !segments[h.segment]?.furniture);
   const ignored = allHits.length - hits.length;
   const origin = (segment: number) => segments[segment]?.origin ?? 'body';

@@ -5,7 +5,7 @@
  */
 import { Automaton, type Hit, type Scanner } from './automaton';
 import { foldTableFromRuns } from '../text/fold';
-import type { MatchIndex } from './match-index';
+import type { DetectorIndex } from './match-index';
 import { decide } from './decide';
 
 import type { Detection, PlacedHit, Segment } from './evidence';
@@ -24,7 +24,7 @@ export class Detector {
   readonly foldTable: Uint16Array;
 
   /** `foldTable`: the index's fold table, if the caller has expanded it already. */
-  constructor(readonly index: MatchIndex, foldTable?: Uint16Array) {
+  constructor(readonly index: DetectorIndex, foldTable?: Uint16Array) {
     this.foldTable = foldTable ?? foldTableFromRuns(index.fold);
     this.automaton = new Automaton(index.automaton, this.foldTable);
   }

@@ -10,16 +10,21 @@
  * the region's names, whose presence also decides whether captions are worth loading.
  *
  * This module is the pure half (the expressions and the folding); content/prefilter.ts reads the page.
+ * The expressions are written where the index is built (core/detect/compile/gate-expressions.ts) and
+ * stored ready, so a page only turns them into RegExp objects; what is checked where a fragment is
+ * found is in core/detect/gate-checks.ts.
  *
  * How the text is read (content/prefilter.ts): `textContent` of small subtrees (native; no JS wrapper per text node, and no
  * multi-megabyte strings, which Chromium builds far more slowly than many small ones), plus what
  * hides outside the light DOM's text: title and description meta, `alt` and `aria-label`, same-origin
- * iframes and the open shadow roots of custom elements. Pieces are tested in groups of about 32 KB.
+ * iframes and the open shadow roots of custom elements. Pieces are tested in groups of about 64 KB.
  *
  * How a group is tested, soundly with respect to the matcher's folding (core/text/fold.ts):
- * 1. `ascii`: one case-insensitive regular expression of fragments of the plain-ASCII words (each a
- *    fragment every spelling must contain, starting on a rare letter so the engine can skip fast).
- *    Text made of ASCII folds exactly as the expression reads it, so this alone is enough for it.
+ * 1. `ascii`: case-insensitive regular expressions of fragments of the plain-ASCII words (each a
+ *    fragment every spelling must contain, starting on a rare letter so the engine can skip fast),
+ *    written as tries. Text made of ASCII folds exactly as the expression reads it, so this alone is
+ *    enough for it. Where a fragment is found, the patterns whose fragment starts with the letters
+ *    there are checked whole (gate-checks.ts `Checks`).
  * 2. Every run of other code units that may belong to a word (accented letters, homoglyphs, invisible
  *    characters, CJK, Arabic; not punctuation or spaces, which fold to breaks) is folded, with `reach`
  *    code units on either side, exactly as the matcher folds it, and tested against `folded`, the same
@@ -29,12 +34,16 @@
  */
 import { PUNCT, SKIP, SPACE, foldUnit } from '../text/fold';
 import { WINDOW } from './limits';
+import { ElementCheck, LEAD, WINDOW_BREAK, checks, leadAscii, leadFolded, type Checks } from './gate-checks';
+import { ASCII_BREAKS, BREAK, FOLDED_BREAKS, type GateEvent, type WrittenChecks } from './gate-patterns';
+
+export { MARK, type GateEvent, type WrittenChecks } from './gate-patterns';
 
 /**
  * What the prefilter's record carries (built by core/detect/compile/gate-builder.ts): the gated
  * patterns themselves, folded, each with the fragment the fast expression looks for marked; the
- * expressions are written from them where the record is read (`expressions`), so the record every
- * page reads holds each pattern once.
+ * expressions are written from them where the index is built (core/detect/compile/gate-expressions.ts),
+ * and the record every page reads holds the expressions, not the patterns (`GateInput`).
  */
 export interface GateSpec {
   /** The patterns that open the prefilter on their own, `before|piece|after` (MARK) or whole. */
@@ -54,159 +63,50 @@ export interface GateSpec {
    * only where a key anchor is found.
    */
   elements?: GateElements;
+  /** The expressions written from the above (core/detect/compile/gate-expressions.ts), and the topic words'. */
+  compiled: GateWritten & { topic: GateWritten };
 }
 
-/** An event whose key anchor is in the fragments: `others` of its other elements must be within WINDOW of it. */
-export interface GateEvent {
-  id: string;
-  others: number;
-  /**
-   * How many of the event's other elements (supplied apart, `GateElements`) are anchors: they come
-   * first, and a telling lacks at most one of them, and then holds one element more (decide.ts).
-   */
-  anchors: number;
-  /** The key anchor's patterns, written as `GateSpec.open`'s. */
-  key: string[];
+/**
+ * What a Gate is made from: the record every page reads holds this, not the patterns (`GateSpec`
+ * without `open`, `topic` and the events' `key`), which the expressions already hold.
+ */
+export interface GateInput {
+  reach: number;
+  events: ReadonlyArray<Omit<GateEvent, 'key'>>;
+  compiled: GateWritten & { topic?: GateWritten };
+  elements?: GateElements;
 }
+
+
+/** The prefilter's expressions, as sources (breaks between words written as BREAK). */
+export interface GateWritten {
+  /**
+   * Fragment tries for raw text (`i` flag): fragments whose first word has at least four letters,
+   * then the others (a Pinyin name syllable by syllable, "mi he ri ban"). An engine skips through
+   * text by the letters every branch must have at its first positions; one branch of a letter or two
+   * and then a run of breaks leaves it nothing to skip by. Apart, the long ones skip fast, and the
+   * short ones cost one cheap pass of their own.
+   */
+  ascii: string[];
+  /**
+   * Fragment tries for folded text, per script: [a class of its letters, or '' and ' ' for ASCII
+   * (long- and short-start, as `ascii`, which join them there); the trie].
+   */
+  folded: Array<[script: string, fragments: string]>;
+  /** What is checked where a fragment is found. */
+  checks: WrittenChecks;
+  /** How far (folded characters) around a key anchor its event's elements are looked for, at least. */
+  around: number;
+}
+
 
 /** Per event, its other elements' patterns (folded). */
 export type GateElements = Record<string, string[][]>;
 
-/** Marks the fragment in a stored pattern (folded patterns hold letters, digits and spaces only). */
-export const MARK = '|';
-
-/** A regular-expression literal for `s` (the global `escape` is something else: URL encoding). */
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
-/** Between words: any run of breaks or invisibles, or none (pieces of text join without one). */
-const ASCII_BREAKS = '[^a-z0-9]*';
-const FOLDED_BREAKS = ' ?';
-const plain = (p: string) => /^[a-z0-9 ]+$/.test(p);
-/** Longest first, then in order: the same patterns always give the same expression. */
-const source = (set: Iterable<string>) => [...new Set(set)].sort((a, b) => b.length - a.length || (a < b ? -1 : 1)).join('|');
-const words = (s: string, between: string) => s.split(' ').map(escape).join(between);
-
-/** A stored pattern's parts: the text before its fragment, the fragment, the text after it. */
-function fragment(written: string): { before: string; piece: string; after: string } {
-  const parts = written.split(MARK);
-  return parts.length === 3 ? { before: parts[0]!, piece: parts[1]!, after: parts[2]! } : { before: '', piece: written, after: '' };
-}
-
-/**
- * The whole pattern, written to match where its piece starts (a sticky expression): the piece, the
- * text before it as a lookbehind, the text after it.
- */
-function atPiece(written: string, between: string): string {
-  const f = fragment(written);
-  return words(f.piece, between) + (f.before ? `(?<=${words(f.before + f.piece, between)})` : '') + (f.after ? words(f.after, between) : '');
-}
-
-/** The expressions of a set of stored patterns. */
-export interface GateExpressions {
-  /**
-   * Fragments, to be used with the `i` flag on raw text (plain-ASCII patterns), in two expressions:
-   * those whose first word is at least SHORT letters long, then those whose first word is shorter (a
-   * Pinyin name syllable by syllable, "mi he ri ban"). An engine skips through text by the letters
-   * every branch must have at its first positions; one branch of a letter or two and then a run of
-   * breaks leaves it nothing to skip by, and every position is tried against every branch. Apart,
-   * the long ones skip fast, and the short ones cost one cheap pass of their own.
-   */
-  ascii: string[];
-  /** Fragments, for folded text. */
-  folded: string;
-  /**
-   * Every pattern whole, written to match where its fragment starts (sticky, `i` flag on raw text): a
-   * fragment found by `ascii` opens the prefilter only if a whole pattern is there ("vernmen" opens
-   * on "the Chinese government", not on "the government").
-   */
-  verifyAscii: string;
-  /** The same, for folded text. */
-  verifyFolded: string;
-  /** Per event, its key anchor's patterns whole (as `verifyAscii`, `verifyFolded`). */
-  keys: Array<{ ascii: string; folded: string }>;
-  /**
-   * `folded`, split by the script of each fragment's first letter (ASCII, Han, kana, hangul, else its
-   * block of 256 code points), with the letters whose presence the part needs (`script`, a class; none
-   * for ASCII), and the ASCII fragments again split by the length of their first word (as `ascii`).
-   */
-  foldedParts: Array<{ script: string; fragments: string }>;
-}
-
-/**
- * An alternation of fragments (as `source` writes them) as a trie: branches that share their first
- * letters share them once ("m(?:a(?:mut|...)|uh(?:...))"). The engine then tries a handful of
- * branches at a place, not hundreds, and matches at the same places.
- */
-export function trie(alternation: string, between: string): string {
-  type Node = Map<string, Node> & { end?: boolean };
-  const root: Node = new Map();
-  for (const alt of alternation.split(/(?<!\\)\|/)) {
-    if (!alt) continue;
-    let node = root;
-    for (let i = 0; i < alt.length; ) {
-      const token = alt.startsWith(between, i) ? between : alt[i] === '\\' ? alt.slice(i, i + 2) : alt[i]!;
-      i += token.length;
-      let next = node.get(token);
-      if (!next) node.set(token, (next = new Map()));
-      node = next;
-    }
-    node.end = true;
-  }
-  // A fragment that is the start of another ends the branch: the longer one adds no place.
-  const write = (node: Node): string => {
-    if (node.end) return '';
-    const branches = [...node].map(([token, next]) => token + write(next));
-    return branches.length === 1 ? branches[0]! : `(?:${branches.join('|')})`;
-  };
-  return root.size ? write(root) : '(?!)';
-}
-
-/** The script a folded fragment starts in: a class of the code units that start it, or '' for ASCII. */
-function scriptOf(piece: string): string {
-  const c = piece.charCodeAt(0);
-  if (c < 0x80) return '';
-  if ((c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff)) return '[\\u3400-\\u9fff\\uf900-\\ufaff]';
-  if (c >= 0xac00 && c <= 0xd7a3) return '[\\uac00-\\ud7a3]';
-  if (c >= 0x3040 && c <= 0x30ff) return '[\\u3040-\\u30ff]';
-  const hex = (n: number) => n.toString(16).padStart(4, '0');
-  return `[\\u${hex(c & 0xff00)}-\\u${hex((c & 0xff00) | 0xff)}]`;
-}
-
-/** A fragment whose first word is shorter than this goes in the second expression (`GateExpressions.ascii`). */
-const SHORT = 4;
-const shortStart = (piece: string) => {
-  const space = piece.indexOf(' ');
-  return space >= 0 && space < SHORT;
-};
-
-export function expressions(spec: GateSpec): GateExpressions {
-  const all = [...spec.open, ...spec.events.flatMap((e) => e.key)];
-  const whole = (ps: readonly string[]) => ({
-    ascii: source(ps.filter((p) => plain(p.replaceAll(MARK, ''))).map((p) => atPiece(p, ASCII_BREAKS))),
-    folded: source(ps.map((p) => atPiece(p, FOLDED_BREAKS))),
-  });
-  const open = whole(spec.open);
-  const parts = new Map<string, string[]>();
-  for (const p of all) {
-    const piece = fragment(p).piece;
-    const script = scriptOf(piece);
-    // The short-start ASCII fragments apart (see `ascii`); the key sorts after the long ones'.
-    const key = script || (shortStart(piece) ? ' ' : '');
-    parts.set(key, [...(parts.get(key) ?? []), words(piece, FOLDED_BREAKS)]);
-  }
-  const asciiPieces = all.filter((p) => plain(p.replaceAll(MARK, ''))).map((p) => fragment(p).piece);
-  return {
-    foldedParts: [...parts].sort(([a], [b]) => (a < b ? -1 : 1)).map(([key, ps]) => ({ script: key.trim(), fragments: source(ps) })),
-    ascii: [false, true].map((short) => source(asciiPieces.filter((p) => shortStart(p) === short).map((p) => words(p, ASCII_BREAKS)))).filter(Boolean),
-    folded: source(all.map((p) => words(fragment(p).piece, FOLDED_BREAKS))),
-    verifyAscii: open.ascii,
-    verifyFolded: open.folded,
-    keys: spec.events.map((e) => whole(e.key)),
-  };
-}
-
 /** The prefilter for the topic words: whether a video page's captions are worth loading. */
-export function topicGate(spec: GateSpec, table: () => Uint16Array): Gate {
-  return new Gate({ open: spec.topic, events: [], reach: spec.reach, topic: [] }, table);
+export function topicGate(spec: Pick<GateInput, 'reach'> & { compiled: { topic: GateWritten } }, table: () => Uint16Array): Gate {
+  return new Gate({ reach: spec.reach, events: [], compiled: spec.compiled.topic }, table);
 }
 
 /**
@@ -216,9 +116,6 @@ export function topicGate(spec: GateSpec, table: () => Uint16Array): Gate {
  */
 export const ODD = /[^\x00-\x7f\u00a0-\u00a9\u00ab\u00ac\u00ae-\u00b1\u00b4\u00b6-\u00b8\u00bb\u00bf\u00d7\u00f7\u2010-\u2027\u2030-\u205e]+/g;
 
-/** Between folded windows: a control character, which folded text never contains (it folds to a space). */
-const WINDOW_BREAK = 0x01;
-
 /** A text whose answer rests on its events' key anchors, and where they are (Gate `take`, `settle`). */
 export interface GateWait {
   readonly text: string;
@@ -226,149 +123,7 @@ export interface GateWait {
 }
 
 interface EventCheck {
-  spec: GateEvent;
-}
-
-/**
- * Whole patterns checked where a fragment starts: those that open the prefilter (one sticky
- * expression) and the events' key anchors (one per event, with its index).
- */
-class Check {
-  constructor(
-    private readonly open: RegExp | undefined,
-    private readonly keys: ReadonlyArray<RegExp | undefined>,
-  ) {}
-
-  /** The opening pattern at `at`, if any; else each event whose key anchor is there is `noted`. */
-  at(text: string, at: number, noted: (event: number) => void): string | undefined {
-    if (this.open) {
-      this.open.lastIndex = at;
-      const found = this.open.exec(text);
-      if (found) return found[0];
-    }
-    for (let e = 0; e < this.keys.length; e++) {
-      const key = this.keys[e];
-      if (!key) continue;
-      key.lastIndex = at;
-      if (key.test(text)) noted(e);
-    }
-    return undefined;
-  }
-}
-
-/**
- * How many letters (breaks left out, lower case) where a fragment starts choose what is checked
- * there: an alternation of every pattern, tried at a place, tries each of its hundreds of branches;
- * the patterns whose fragment starts with these letters are a handful.
- */
-const LEAD = 3;
-
-interface Checks {
-  /** By the first LEAD letters of their fragment. */
-  byLead: Map<string, Check>;
-  /** Fragments with fewer than LEAD letters: checked at every place. */
-  short: Check | undefined;
-  /** Every pattern: where fewer than LEAD letters follow (the end of the text or of a window). */
-  all: Check;
-}
-
-function checks(spec: GateSpec, ascii: boolean, all: Check): Checks {
-  const between = ascii ? ASCII_BREAKS : FOLDED_BREAKS;
-  const flags = ascii ? 'iy' : 'y';
-  const lead = (p: string) => fragment(p).piece.replaceAll(' ', '').slice(0, LEAD);
-  const groups = new Map<string, { open: string[]; keys: string[][] }>();
-  const group = (p: string) => {
-    const l = lead(p);
-    const key = l.length === LEAD ? l : '';
-    let g = groups.get(key);
-    if (!g) groups.set(key, (g = { open: [], keys: spec.events.map(() => []) }));
-    return g;
-  };
-  const wanted = (p: string) => !ascii || plain(p.replaceAll(MARK, ''));
-  for (const p of spec.open) if (wanted(p)) group(p).open.push(atPiece(p, between));
-  spec.events.forEach((e, i) => {
-    for (const p of e.key) if (wanted(p)) group(p).keys[i]!.push(atPiece(p, between));
-  });
-  const made = new Map<string, Check>();
-  for (const [key, g] of groups) {
-    made.set(key, new Check(g.open.length ? new RegExp(source(g.open), flags) : undefined, g.keys.map((k) => (k.length ? new RegExp(source(k), flags) : undefined))));
-  }
-  const short = made.get('');
-  made.delete('');
-  return { byLead: made, short, all };
-}
-
-/** The first LEAD letters (a-z, 0-9, lower case) of raw text from `at`, breaks left out (as `ASCII_BREAKS` reads them). */
-function leadAscii(text: string, at: number): string {
-  let lead = '';
-  for (let i = at; i < text.length && i < at + 64 && lead.length < LEAD; i++) {
-    let c = text.charCodeAt(i);
-    if (c >= 65 && c <= 90) c += 32;
-    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) lead += String.fromCharCode(c);
-  }
-  return lead;
-}
-
-/** The first LEAD code units of folded text from `at`, spaces left out; none past a window's end. */
-function leadFolded(text: string, at: number): string {
-  let lead = '';
-  for (let i = at; i < text.length && lead.length < LEAD; i++) {
-    const c = text.charCodeAt(i);
-    if (c === WINDOW_BREAK) break;
-    if (c !== SPACE) lead += text[i];
-  }
-  return lead;
-}
-
-/**
- * An event's other elements, checked in the windows around its key anchor as core/detect/decide.ts
- * counts them: its other anchors first (two missing: no telling), then the rest, least common first,
- * until enough are found or too few are left. Each element's patterns are one expression per script,
- * tried only where the script is.
- */
-class ElementCheck {
-  private readonly elements: Array<Array<{ script: RegExp | undefined; re: RegExp }>>;
-
-  constructor(
-    elements: readonly string[][],
-    private readonly event: GateEvent,
-    scripts: Map<string, RegExp>,
-  ) {
-    this.elements = elements.map((ps) => {
-      const parts = new Map<string, string[]>();
-      for (const p of ps) {
-        const script = scriptOf(p);
-        parts.set(script, [...(parts.get(script) ?? []), words(p, FOLDED_BREAKS)]);
-      }
-      return [...parts].map(([script, written]) => {
-        if (script && !scripts.has(script)) scripts.set(script, new RegExp(script));
-        return { script: script ? scripts.get(script) : undefined, re: new RegExp(source(written)) };
-      });
-    });
-  }
-
-  /** How many elements `windows` holds, if they are enough for a telling; else undefined. */
-  check(windows: string): number | undefined {
-    const present = new Map<RegExp, boolean>();
-    const has = (script: RegExp) => {
-      let p = present.get(script);
-      if (p === undefined) present.set(script, (p = script.test(windows)));
-      return p;
-    };
-    const { anchors, others } = this.event;
-    let found = 0;
-    let missing = 0;
-    let left = this.elements.length;
-    for (let i = 0; i < this.elements.length; i++) {
-      const parts = this.elements[i]!;
-      if (parts.some((part) => (!part.script || has(part.script)) && part.re.test(windows))) found++;
-      else if (i < anchors && ++missing > 1) return undefined;
-      left--;
-      if (found >= others + missing && i + 1 >= anchors) return found;
-      if (found + left < others + missing) return undefined;
-    }
-    return undefined;
-  }
+  spec: Omit<GateEvent, 'key'>;
 }
 
 export class Gate {
@@ -382,8 +137,7 @@ export class Gate {
    */
   private readonly foldedParts: Array<{ script: RegExp | undefined; fragments: RegExp }>;
   /** What is checked where a fragment is found, in raw (ASCII) and in folded text (`Checks`). */
-  private readonly checksAscii: Checks;
-  private readonly checksFolded: Checks;
+  private readonly checks: Checks;
   private readonly events: EventCheck[];
   /** Per event, the check of its elements, once supplied; null: not to be had (a key anchor opens). */
   private elements: ElementCheck[] | null | undefined;
@@ -402,16 +156,18 @@ export class Gate {
   private readonly decoder = new TextDecoder('utf-16le');
 
   /** `table`: the fold table, asked for only when text has non-ASCII letters or a key anchor. */
-  constructor(spec: GateSpec, private readonly table: () => Uint16Array) {
-    const x = expressions(spec);
-    this.ascii = x.ascii.map((a) => new RegExp(trie(a, ASCII_BREAKS), 'gi'));
-    this.foldedParts = x.foldedParts.map((part) => ({ script: part.script ? new RegExp(part.script) : undefined, fragments: new RegExp(trie(part.fragments, FOLDED_BREAKS), 'g') }));
-    const never = '(?!)';
+  constructor(spec: GateInput, private readonly table: () => Uint16Array) {
+    const x = spec.compiled;
+    this.ascii = x.ascii.filter(Boolean).map((a) => new RegExp(a.replaceAll(BREAK, ASCII_BREAKS), 'gi'));
+    // The ASCII parts of the folded fragments: the plain-ASCII patterns' (`ascii`) and the others'.
+    this.foldedParts = x.folded.flatMap(([script, fragments]) => {
+      const all = script.trim() ? fragments : [x.ascii[script === '' ? 0 : 1], fragments].filter(Boolean).join('|');
+      return all ? [{ script: script.trim() ? new RegExp(script) : undefined, fragments: new RegExp(all.replaceAll(BREAK, FOLDED_BREAKS), 'g') }] : [];
+    });
     this.events = spec.events.map((e) => ({ spec: e }));
-    this.checksAscii = checks(spec, true, new Check(new RegExp(x.verifyAscii || never, 'iy'), x.keys.map((k) => new RegExp(k.ascii || never, 'iy'))));
-    this.checksFolded = checks(spec, false, new Check(new RegExp(x.verifyFolded || never, 'y'), x.keys.map((k) => new RegExp(k.folded || never, 'y'))));
+    this.checks = checks(x.checks, spec.events.length);
     this.reach = spec.reach;
-    for (const e of spec.events) for (const p of e.key) this.around = Math.max(this.around, WINDOW + p.length);
+    this.around = x.around;
     if (spec.elements) this.supply(spec.elements);
   }
 
@@ -594,24 +350,23 @@ export class Gate {
    * position a fragment starts at is checked in turn, so none is missed.
    */
   private search(fragments: RegExp, text: string, folded: boolean): string | undefined {
-    // eslint-disable-next-line @typescript-eslint/no-this-alias -- read by the nested check
-    const self = this;
-    const checks = folded ? this.checksFolded : this.checksAscii;
+    const { byLead, short } = this.checks;
+    const noted = (at: number) => (e: number) => this.hits[e]!.push(folded ? this.origin[at]! : at);
     fragments.lastIndex = 0;
     for (let m = fragments.exec(text); m; m = fragments.exec(text)) {
       const at = m.index;
       const lead = folded ? leadFolded(text, at) : leadAscii(text, at);
-      const found = lead.length === LEAD ? check(checks.byLead.get(lead), text, at) ?? check(checks.short, text, at) : check(checks.all, text, at);
-      if (found !== undefined) return found;
+      // Fewer letters than LEAD there: only a fragment that short matched (its group is `short`).
+      const groups = lead.length === LEAD ? [byLead.get(lead), short] : [short];
+      for (const group of groups) {
+        const found = group?.check(folded).at(text, at, noted(at));
+        if (found !== undefined) return found;
+      }
       fragments.lastIndex = at + 1;
     }
     return undefined;
-
-    /** A check's whole patterns at `at`: the first that opens, else its key anchors noted. */
-    function check(c: Check | undefined, text: string, at: number): string | undefined {
-      return c?.at(text, at, (e) => self.hits[e]!.push(folded ? self.origin[at]! : at));
-    }
   }
+
 
   /** Folded code units of the windows (grown as needed, kept between calls). */
   private buffer = new Uint16Array(0);

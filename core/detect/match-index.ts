@@ -4,7 +4,10 @@
  * stored in storage.local so a content script can read it without waking the service worker.
  */
 import type { CompactAutomaton, PackedAutomaton } from './automaton';
-import type { GateElements, GateSpec } from './gate';
+import type { GateElements, GateInput, GateSpec, GateWritten } from './gate';
+
+/** The prefilter's part of the record every page reads: its expressions (`GateInput`), with the topic words'. */
+export type StoredGate = Omit<GateInput, 'compiled' | 'elements'> & { compiled: GateWritten & { topic: GateWritten } };
 import { packInts, type PackedInts } from '../text/pack';
 import type { Strength, Term } from './evidence';
 
@@ -22,8 +25,11 @@ import { urlUnderPrefix } from '../site-match';
  *    and an event's key anchor with the event's other elements (`events`).
  * 6: the prefilter's record holds its patterns (fragments marked), not its expressions; the events'
  *    elements are a record of their own (`matchEvents`), read where a key anchor is found.
+ * 7: the prefilter's record holds its expressions written where the index is built (`compiled`:
+ *    fragment tries, whole patterns by their fragment's first letters), not its patterns; an event
+ *    counts its other anchors first (`anchors`).
  */
-export const MATCH_INDEX_FORMAT = 6;
+export const MATCH_INDEX_FORMAT = 7;
 /** The stored index (StoredMatchIndex): read only where the prefilter opens. */
 export const MATCH_INDEX_KEY = 'matchIndex';
 /** The prefilter's part of it (MatchGate): the one read every page makes. */
@@ -76,7 +82,7 @@ export interface MatchIndex {
 export interface MatchGate {
   format: typeof MATCH_INDEX_FORMAT;
   datasetHash: string;
-  gate: GateSpec;
+  gate: StoredGate;
   urls: UrlRule[];
   fold: PackedInts;
 }
@@ -104,6 +110,15 @@ export interface StoredMatchIndex {
 
 type Records = Pick<MatchIndex, 'terms' | 'patterns' | 'people' | 'families' | 'events'>;
 
+/** The shape of written expressions (`GateWritten`). */
+function isWritten(value: unknown): value is GateWritten {
+  const w = value as Partial<GateWritten> | undefined;
+  return !!w && Array.isArray(w.ascii) && Array.isArray(w.folded) && Array.isArray(w.checks) && typeof w.around === 'number';
+}
+
+/** What the full pass reads of an index: all of it but the prefilter's patterns (the record every page reads holds its expressions). */
+export type DetectorIndex = Omit<MatchIndex, 'gate'>;
+
 /** Cheap structural check of the prefilter's record read back from storage (it may be from an older version). */
 export function isMatchGate(value: unknown): value is MatchGate {
   if (!value || typeof value !== 'object') return false;
@@ -111,11 +126,11 @@ export function isMatchGate(value: unknown): value is MatchGate {
   return (
     v.format === MATCH_INDEX_FORMAT &&
     typeof v.datasetHash === 'string' &&
-    Array.isArray(v.gate?.open) &&
-    Array.isArray(v.gate.events) &&
+    Array.isArray(v.gate?.events) &&
     typeof v.gate.reach === 'number' &&
-    Array.isArray(v.gate.topic) &&
-    v.gate.elements === undefined &&
+    isWritten(v.gate.compiled) &&
+    isWritten(v.gate.compiled.topic) &&
+    (v.gate as { elements?: unknown }).elements === undefined &&
     Array.isArray(v.urls) &&
     typeof v.fold === 'string'
   );
@@ -156,7 +171,9 @@ export function packForStorage(index: MatchIndex): { [MATCH_GATE_KEY]: MatchGate
   const a = index.automaton;
   const pack = (v: number[] | PackedInts) => (typeof v === 'string' ? v : packInts(v));
   const records: Records = { terms: index.terms, patterns: index.patterns, people: index.people, families: index.families, events: index.events };
-  const { elements = {}, ...gate } = index.gate;
+  const { elements = {}, reach, events, compiled } = index.gate;
+  // The expressions, not the patterns they are written from (the full pass has those, in `records`).
+  const gate: StoredGate = { reach, events: events.map(({ id, others, anchors }) => ({ id, others, anchors })), compiled };
   return {
     [MATCH_GATE_KEY]: { format: index.format, datasetHash: index.datasetHash, gate, urls: index.urls, fold: pack(index.fold) },
     [MATCH_EVENTS_KEY]: { format: index.format, datasetHash: index.datasetHash, elements },
@@ -179,7 +196,7 @@ export function packForStorage(index: MatchIndex): { [MATCH_GATE_KEY]: MatchGate
 }
 
 /** The index for a Detector, from the two stored records (of the same dataset: the caller checks). */
-export function unpackIndex(gate: MatchGate, stored: StoredMatchIndex): MatchIndex {
+export function unpackIndex(gate: MatchGate, stored: StoredMatchIndex): DetectorIndex {
   const records = JSON.parse(stored.records) as Records;
   return {
     format: stored.format,
@@ -188,7 +205,6 @@ export function unpackIndex(gate: MatchGate, stored: StoredMatchIndex): MatchInd
     ...records,
     fold: gate.fold,
     automaton: stored.automaton,
-    gate: gate.gate,
     urls: gate.urls,
   };
 }

@@ -3,6 +3,7 @@
  * index builder, in the background and in tests; never in the content script.
  */
 import { MARK, type GateElements, type GateEvent, type GateSpec } from '../gate';
+import { compileGate } from './gate-expressions';
 import type { Term } from '../evidence';
 import type { MatchIndex } from '../match-index';
 
@@ -138,5 +139,6 @@ export function buildGate(patterns: ReadonlyArray<readonly [string, number]>, te
   }
   // Sorted, so that the same patterns always give the same record.
   for (const c of checks) c.key.sort();
-  return { open: opening.sort(), events: checks, reach: 2 * longest + 8, topic, elements };
+  const spec = { open: opening.sort(), events: checks, reach: 2 * longest + 8, topic, elements };
+  return { ...spec, compiled: compileGate(spec) };
 }

@@ -1,0 +1,131 @@
+/**
+ * The prefilter's expressions (core/detect/gate.ts), written from its patterns where the index is
+ * built (the background, at install): the record every page reads holds them ready, so a page pays
+ * only for `new RegExp`, not for writing hundreds of patterns into expressions. Breaks between words
+ * are written as one space (`BREAK`); the Gate writes them out for raw or folded text as it reads
+ * them.
+ */
+import type { GateSpec, GateWritten, WrittenChecks } from '../gate';
+import { LEAD } from '../gate-checks';
+import { BREAK, MARK, fragment, plain, scriptOf, source, words } from '../gate-patterns';
+import { WINDOW } from '../limits';
+
+/** The expressions of a set of stored patterns. */
+export interface GateExpressions {
+  /** Fragments of the plain-ASCII patterns, for raw text: [long-start, short-start] (`GateWritten.ascii`). */
+  ascii: [string, string];
+  /**
+   * Fragments of the other patterns, for folded text, split by the script of their first letter
+   * (ASCII '', or ' ' when short-start; Han, kana, hangul, else its block of 256 code points): the
+   * plain-ASCII ones join the first two where read (`GateWritten.folded`).
+   */
+  foldedParts: Array<{ script: string; fragments: string }>;
+}
+
+/**
+ * An alternation of fragments (as `source` writes them) as a trie: branches that share their first
+ * letters share them once ("m(?:a(?:mut|...)|uh(?:...))"). The engine then tries a handful of
+ * branches at a place, not hundreds, and matches at the same places.
+ */
+export function trie(alternation: string, between: string): string {
+  type Node = Map<string, Node> & { end?: boolean };
+  const root: Node = new Map();
+  for (const alt of alternation.split(/(?<!\\)\|/)) {
+    if (!alt) continue;
+    let node = root;
+    for (let i = 0; i < alt.length; ) {
+      const token = alt.startsWith(between, i) ? between : alt[i] === '\\' ? alt.slice(i, i + 2) : alt[i]!;
+      i += token.length;
+      let next = node.get(token);
+      if (!next) node.set(token, (next = new Map()));
+      node = next;
+    }
+    node.end = true;
+  }
+  // A fragment that is the start of another ends the branch: the longer one adds no place.
+  const write = (node: Node): string => {
+    if (node.end) return '';
+    const branches = [...node].map(([token, next]) => token + write(next));
+    return branches.length === 1 ? branches[0]! : `(?:${branches.join('|')})`;
+  };
+  return root.size ? write(root) : '(?!)';
+}
+
+/** A fragment whose first word is shorter than this goes in the second expression (`GateExpressions.ascii`). */
+const SHORT = 4;
+const shortStart = (piece: string) => {
+  const space = piece.indexOf(' ');
+  return space >= 0 && space < SHORT;
+};
+
+export function expressions(spec: Pick<GateSpec, 'open' | 'events'>): GateExpressions {
+  const all = [...spec.open, ...spec.events.flatMap((e) => e.key)];
+  const isPlain = (p: string) => plain(p.replaceAll(MARK, ''));
+  const long: string[] = [];
+  const short: string[] = [];
+  const parts = new Map<string, string[]>();
+  for (const p of all) {
+    const piece = fragment(p).piece;
+    const written = words(piece, BREAK);
+    if (isPlain(p)) {
+      (shortStart(piece) ? short : long).push(written);
+      continue;
+    }
+    // The short-start ASCII fragments apart (see `ascii`); the key sorts after the long ones'.
+    const key = scriptOf(piece) || (shortStart(piece) ? ' ' : '');
+    let list = parts.get(key);
+    if (!list) parts.set(key, (list = []));
+    list.push(written);
+  }
+  for (const key of ['', ' ']) if (!parts.has(key)) parts.set(key, []);
+  return {
+    ascii: [source(long), source(short)],
+    foldedParts: [...parts].sort(([a], [b]) => (a < b ? -1 : 1)).map(([key, ps]) => ({ script: key, fragments: source(ps) })),
+  };
+}
+
+/**
+ * The patterns grouped by the first LEAD letters of their fragment (breaks left out; '' for fragments
+ * with fewer): what the Gate checks where a fragment is found, written into expressions there only
+ * when a fragment with those letters is found (most groups are never needed on a page).
+ */
+function checks(spec: Pick<GateSpec, 'open' | 'events'>): WrittenChecks {
+  const lead = (p: string) => {
+    const l = fragment(p).piece.replaceAll(' ', '').slice(0, LEAD);
+    return l.length === LEAD ? l : '';
+  };
+  const groups = new Map<string, { open: string[]; keys: Map<number, string[]> }>();
+  const group = (p: string) => {
+    const key = lead(p);
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = { open: [], keys: new Map() }));
+    return g;
+  };
+  for (const p of spec.open) group(p).open.push(p);
+  spec.events.forEach((e, i) => {
+    for (const p of e.key) {
+      const keys = group(p).keys;
+      keys.set(i, [...(keys.get(i) ?? []), p]);
+    }
+  });
+  return [...groups].sort(([a], [b]) => (a < b ? -1 : 1)).map(([key, g]) => [key, g.open, [...g.keys]]);
+}
+
+/** The expressions of a set of patterns, ready for the Gate (breaks written as BREAK). */
+function written(spec: Pick<GateSpec, 'open' | 'events'>): GateWritten {
+  const x = expressions(spec);
+  let around = WINDOW;
+  for (const e of spec.events) for (const p of e.key) around = Math.max(around, WINDOW + p.length);
+  const tried = (s: string) => (s ? trie(s, BREAK) : '');
+  return {
+    ascii: x.ascii.map(tried),
+    folded: x.foldedParts.map((part) => [part.script, tried(part.fragments)]),
+    checks: checks(spec),
+    around,
+  };
+}
+
+/** The prefilter's expressions, and those of its topic words (whether captions are worth loading). */
+export function compileGate(spec: Omit<GateSpec, 'compiled'>): GateSpec['compiled'] {
+  return { ...written(spec), topic: written({ open: spec.topic, events: [] }) };
+}
