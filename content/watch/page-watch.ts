@@ -183,8 +183,10 @@ export class PageWatch {
         const done = pass.step(t0 + SLICE_MS);
         this.account(t0);
         if (done) break;
+        // Waiting for the events' elements: their read yields to the page, so the pass steps on once
+        // they are here, without waiting for idle time as well.
         if (pass.waiting) await this.readElements();
-        await this.idle();
+        else await this.idle();
         if (!this.ctx.isValid || generation !== this.generation) return;
       }
       if (pass.open) await this.openGate();

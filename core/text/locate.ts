@@ -4,7 +4,7 @@
  * text, skipping what folding skips (zero-width characters, soft hyphens, marks). Runs only on
  * matching pages, on the few nodes that matched.
  */
-import { foldText } from './fold';
+import { PUNCT, SKIP, SPACE, defaultFoldTable, foldUnit } from './fold';
 
 export interface TextSpan {
   start: number;
@@ -14,32 +14,39 @@ export interface TextSpan {
 /**
  * Every occurrence of `needle` (already folded) in `text`, as raw offsets. `table`: the fold table
  * the detector already holds (deriving the default one costs milliseconds on every matching page).
+ * The text is folded once, as the matcher folds it (invisibles dropped, a run of breaks one space),
+ * noting where each folded code unit came from.
  */
-export function locateFolded(text: string, needle: string, limit = 20, table?: Uint16Array): TextSpan[] {
+export function locateFolded(text: string, needle: string, limit = 20, table: Uint16Array = defaultFoldTable()): TextSpan[] {
   if (!needle) return [];
-  let folded = '';
-  const origin: number[] = [];
-  let lastSpace = true;
+  const units = new Uint16Array(text.length);
+  const origin = new Uint32Array(text.length);
+  let n = 0;
+  let space = true;
   for (let i = 0; i < text.length; i++) {
-    const f = foldText(text[i]!, table);
-    if (f === '') {
-      // Either invisible (skipped) or a word break: a break becomes one space.
-      if (/\s|[^\p{L}\p{N}\u00ad\u200b-\u200d\u2060\ufeff\u0300-\u036f]/u.test(text[i]!) && !lastSpace) {
-        folded += ' ';
-        origin.push(i);
-        lastSpace = true;
+    const f = foldUnit(table, text.charCodeAt(i));
+    if (f === SKIP) continue;
+    if (f === SPACE || f === PUNCT) {
+      if (!space) {
+        origin[n] = i;
+        units[n++] = SPACE;
       }
-      continue;
+      space = true;
+    } else {
+      origin[n] = i;
+      units[n++] = f;
+      space = false;
     }
-    for (const ch of f) {
-      folded += ch;
-      origin.push(i);
-    }
-    lastSpace = false;
   }
+  const parts: string[] = [];
+  for (let i = 0; i < n; i += CHUNK) parts.push(String.fromCharCode.apply(null, units.subarray(i, Math.min(n, i + CHUNK)) as unknown as number[]));
+  const folded = parts.join('');
   const spans: TextSpan[] = [];
   for (let at = folded.indexOf(needle); at !== -1 && spans.length < limit; at = folded.indexOf(needle, at + 1)) {
     spans.push({ start: origin[at]!, end: origin[at + needle.length - 1]! + 1 });
   }
   return spans;
 }
+
+/** Code units turned into a string at once (String.fromCharCode's arguments). */
+const CHUNK = 8192;
