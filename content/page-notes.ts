@@ -69,7 +69,9 @@ export function noteTargets(detection: Detection, nodeOf: (segment: number) => N
   const targets: NoteTarget[] = [];
   let pageWide = false;
   // A page's only article is the page itself (a news story): its note, if any, goes at its video.
-  const feed = doc.querySelectorAll('article, [role="article"]').length >= 2;
+  // (<article> elements counted by tag first: an attribute selector tests every element of the page,
+  // 19 ms unbroken on a 5 MB page; a page with two <article> elements is settled without it.)
+  const feed = doc.getElementsByTagName('article').length >= 2 || doc.querySelectorAll('article, [role="article"]').length >= 2;
   for (const segment of detection.carriers) {
     const node = nodeOf(segment);
     const item = feed && node?.isConnected ? itemOf(node) : undefined;

@@ -6,10 +6,14 @@
  * where the match was; joined evidence ("a … b", "a, b") is found part by part, and anything not found
  * stays as matched.
  */
-import { locateFolded } from '../core/text/locate';
+import { foldWithOrigin, locateIn, type FoldedText } from '../core/text/locate';
 
-/** Longer texts are not searched again (a huge text node): the matched form is shown instead. */
-const SEARCH_LIMIT = 200_000;
+/**
+ * Longer texts are not searched again (a huge text node, a whole page's block): the matched form is
+ * shown instead. Folding one costs about a millisecond per 10,000 characters on a page's first
+ * match, in one piece (the function is not yet optimised).
+ */
+const SEARCH_LIMIT = 50_000;
 
 /** A space the matcher put beside a Chinese, Japanese or Korean character. */
 const SCRIPT_BREAK = / (?=[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}])|(?<=[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]) /gu;
@@ -20,14 +24,19 @@ function nodeText(node: Node): string {
   return el.getAttribute?.('alt') || el.getAttribute?.('aria-label') || el.getAttribute?.('content') || el.textContent || '';
 }
 
-/** The raw text at the first place `folded` is found in `node`'s text, or `folded` itself. */
-export function pageWords(node: Node | undefined, folded: string, table: Uint16Array): string {
+/**
+ * The raw text at the first place `folded` is found in `node`'s text, or `folded` itself. `seen`:
+ * texts already folded, for the other signals of the same decision (often in the same node).
+ */
+export function pageWords(node: Node | undefined, folded: string, table: Uint16Array, seen: Map<string, FoldedText> = new Map()): string {
   if (!node || !folded) return folded;
   const text = nodeText(node);
   if (text.length > SEARCH_LIMIT) return folded;
+  let foldedText = seen.get(text);
+  if (!foldedText) seen.set(text, (foldedText = foldWithOrigin(text, table)));
   const find = (part: string): string => {
     // The matcher breaks words where the script changes (4 月 9 日); the page need not (4月9日).
-    const [span] = locateFolded(text, part, 1, table).concat(locateFolded(text, part.replace(SCRIPT_BREAK, ''), 1, table));
+    const [span] = locateIn(foldedText, part, 1).concat(locateIn(foldedText, part.replace(SCRIPT_BREAK, ''), 1));
     return span ? text.slice(span.start, span.end) : part;
   };
   return folded

@@ -410,6 +410,7 @@ export class PageWatch {
     this.decidedHits = this.session!.hitCount;
     this.account(workStarted);
     this.detection = detection;
+    const seen = new Map();
     await this.publish({
       matched: detection.matched,
       score: detection.score,
@@ -417,7 +418,7 @@ export class PageWatch {
       people: detection.people,
       reason: detection.reason,
       // The page's own words, not the folded form the matcher compared.
-      signals: detection.signals.map(({ segment, ...s }) => ({ ...s, text: this.lib!.pageWords(this.nodes[segment], s.text, this.detector!.foldTable) })),
+      signals: detection.signals.map(({ segment, ...s }) => ({ ...s, text: this.lib!.pageWords(this.nodes[segment], s.text, this.detector!.foldTable, seen) })),
       stage: 'full',
       detectMs: this.ports.now() - this.started,
     });

@@ -11,14 +11,18 @@ export interface TextSpan {
   end: number;
 }
 
+/** A text folded as the matcher folds it, with where each folded code unit came from. */
+export interface FoldedText {
+  folded: string;
+  origin: Uint32Array;
+}
+
 /**
- * Every occurrence of `needle` (already folded) in `text`, as raw offsets. `table`: the fold table
- * the detector already holds (deriving the default one costs milliseconds on every matching page).
- * The text is folded once, as the matcher folds it (invisibles dropped, a run of breaks one space),
- * noting where each folded code unit came from.
+ * Fold `text` once, as the matcher folds it (invisibles dropped, a run of breaks one space), noting
+ * where each folded code unit came from. `table`: the fold table the detector already holds
+ * (deriving the default one costs milliseconds on every matching page).
  */
-export function locateFolded(text: string, needle: string, limit = 20, table: Uint16Array = defaultFoldTable()): TextSpan[] {
-  if (!needle) return [];
+export function foldWithOrigin(text: string, table: Uint16Array = defaultFoldTable()): FoldedText {
   const units = new Uint16Array(text.length);
   const origin = new Uint32Array(text.length);
   let n = 0;
@@ -40,12 +44,22 @@ export function locateFolded(text: string, needle: string, limit = 20, table: Ui
   }
   const parts: string[] = [];
   for (let i = 0; i < n; i += CHUNK) parts.push(String.fromCharCode.apply(null, units.subarray(i, Math.min(n, i + CHUNK)) as unknown as number[]));
-  const folded = parts.join('');
+  return { folded: parts.join(''), origin };
+}
+
+/** Every occurrence of `needle` (already folded) in a folded text, as raw offsets. */
+export function locateIn({ folded, origin }: FoldedText, needle: string, limit = 20): TextSpan[] {
   const spans: TextSpan[] = [];
+  if (!needle) return spans;
   for (let at = folded.indexOf(needle); at !== -1 && spans.length < limit; at = folded.indexOf(needle, at + 1)) {
     spans.push({ start: origin[at]!, end: origin[at + needle.length - 1]! + 1 });
   }
   return spans;
+}
+
+/** Every occurrence of `needle` (already folded) in `text`, as raw offsets (`foldWithOrigin`, `locateIn`). */
+export function locateFolded(text: string, needle: string, limit = 20, table?: Uint16Array): TextSpan[] {
+  return needle ? locateIn(foldWithOrigin(text, table), needle, limit) : [];
 }
 
 /** Code units turned into a string at once (String.fromCharCode's arguments). */
