@@ -63,27 +63,53 @@ export class ContentScriptContext {
     return id;
   }
 
+  /**
+   * One-shot timers and callbacks not yet run, cancelled together when the context dies: one abort
+   * listener for them all, not one per call left behind (a feed schedules one every batch).
+   */
+  private readonly pendingCancels = new Set<() => void>();
+  private pendingWatched = false;
+
+  /** Note how to cancel a pending callback; returns what to call once it has run. */
+  private untilRun(cancel: () => void): () => void {
+    if (!this.pendingWatched) {
+      this.pendingWatched = true;
+      this.onInvalidated(() => {
+        for (const c of this.pendingCancels) c();
+        this.pendingCancels.clear();
+      });
+    }
+    this.pendingCancels.add(cancel);
+    return () => this.pendingCancels.delete(cancel);
+  }
+
   setTimeout(handler: () => void, timeout?: number): number {
+    let ran = (): unknown => undefined;
     const id = setTimeout(() => {
+      ran();
       if (this.isValid) handler();
     }, timeout) as unknown as number;
-    this.onInvalidated(() => clearTimeout(id));
+    ran = this.untilRun(() => clearTimeout(id));
     return id;
   }
 
   requestAnimationFrame(callback: FrameRequestCallback): number {
+    let ran = (): unknown => undefined;
     const id = requestAnimationFrame((time) => {
+      ran();
       if (this.isValid) callback(time);
     });
-    this.onInvalidated(() => cancelAnimationFrame(id));
+    ran = this.untilRun(() => cancelAnimationFrame(id));
     return id;
   }
 
   requestIdleCallback(callback: IdleRequestCallback, options?: IdleRequestOptions): number {
+    let ran = (): unknown => undefined;
     const id = requestIdleCallback((deadline) => {
+      ran();
       if (!this.signal.aborted) callback(deadline);
     }, options);
-    this.onInvalidated(() => cancelIdleCallback(id));
+    ran = this.untilRun(() => cancelIdleCallback(id));
     return id;
   }
 
