@@ -6,7 +6,8 @@
  * where the match was; joined evidence ("a … b", "a, b") is found part by part, and anything not found
  * stays as matched.
  */
-import { foldWithOrigin, locateIn, type FoldedText } from '../core/text/locate';
+import { foldWithOrigin, type FoldedText } from '../core/text/fold';
+import { locateIn } from '../core/text/locate';
 
 /**
  * Longer texts are not searched again (a huge text node, a whole page's block): the matched form is

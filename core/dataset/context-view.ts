@@ -9,7 +9,6 @@ import type {
   Actor,
   Claim,
   Conduct,
-  Dataset,
   EvidenceFinding,
   Event,
   Family,
@@ -17,12 +16,13 @@ import type {
   Person,
   Response,
   Source,
+  StoredDataset,
 } from './schema';
 import { ENGLISH_TEXT, textPath, type ViewText } from './localize';
 
 export { textPath, type ViewText } from './localize';
 
-export type StoredDataset = Omit<Dataset, 'meta' | 'signals'>;
+export type { StoredDataset } from './schema';
 
 /**
  * The four lines a reader sees first for a family, each one click from its source: what the Chinese

@@ -9,10 +9,7 @@
  * records the background sends, then builds its view as before. The content script never imports
  * this module nor the translation files (tests/unit/content-imports.test.ts).
  */
-import type { Dataset } from './schema';
-
-/** The records the sidebar gets (core/dataset/context-view.ts has the same type; no import, no cycle). */
-type StoredDataset = Omit<Dataset, 'meta' | 'signals'>;
+import type { StoredDataset } from './schema';
 
 /** The languages of the dataset's own text, by UI locale id (core/settings.ts). */
 export const DATASET_LOCALES = ['en', 'zh-CN', 'zh-TW', 'ug', 'it', 'tr'] as const;

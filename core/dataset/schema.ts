@@ -172,6 +172,9 @@ export const Dataset = DatasetShape.superRefine((d, ctx) => {
 });
 
 export type Dataset = z.infer<typeof Dataset>;
+
+/** What the extension's pages get of the dataset: its records, without its meta and detection signals. */
+export type StoredDataset = Omit<Dataset, 'meta' | 'signals'>;
 export type Source = z.infer<typeof Source>;
 export type Actor = z.infer<typeof Actor>;
 export type Story = z.infer<typeof Story>;

@@ -4,7 +4,7 @@
  * (`ElementCheck`).
  */
 import { SPACE } from '../text/fold';
-import { ASCII_BREAKS, FOLDED_BREAKS, MARK, atPiece, plain, scriptOf, source, words, type GateEvent, type WrittenChecks } from './gate-patterns';
+import { ASCII_BREAKS, FOLDED_BREAKS, LEAD, atPiece, plainPattern, scriptOf, source, words, type GateEvent, type WrittenChecks } from './gate-patterns';
 
 /** Between folded windows: a control character, which folded text never contains (it folds to a space). */
 export const WINDOW_BREAK = 0x01;
@@ -36,13 +36,6 @@ export class Check {
   }
 }
 
-/**
- * How many letters (breaks left out, lower case) where a fragment starts choose what is checked
- * there: an alternation of every pattern, tried at a place, tries each of its hundreds of branches;
- * the patterns whose fragment starts with these letters are a handful.
- */
-export const LEAD = 3;
-
 /** A group of patterns (`WrittenChecks`), written into its two Checks (raw, folded) when first needed. */
 export class CheckGroup {
   private made: [Check, Check] | undefined;
@@ -63,7 +56,7 @@ export class CheckGroup {
     const between = folded ? FOLDED_BREAKS : ASCII_BREAKS;
     const flags = folded ? 'y' : 'iy';
     const re = (ps: readonly string[]) => {
-      const wanted = folded ? ps : ps.filter((p) => plain(p.replaceAll(MARK, '')));
+      const wanted = folded ? ps : ps.filter(plainPattern);
       return wanted.length ? new RegExp(source(wanted.map((p) => atPiece(p, between))), flags) : undefined;
     };
     const keys: Array<RegExp | undefined> = Array.from({ length: this.events }, () => undefined);

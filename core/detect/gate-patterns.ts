@@ -14,6 +14,8 @@ export const FOLDED_BREAKS = ' ?';
 /** Between words in a written expression (`GateWritten`): written out as ASCII_BREAKS or FOLDED_BREAKS where read. */
 export const BREAK = ' ';
 export const plain = (p: string) => /^[a-z0-9 ]+$/.test(p);
+/** A stored pattern (its fragment marked or not) of ASCII letters, digits and spaces only: it can be read in raw text. */
+export const plainPattern = (p: string) => plain(p.replaceAll(MARK, ''));
 /** Longest first, then in order: the same patterns always give the same expression. */
 export const source = (set: Iterable<string>) => [...new Set(set)].sort((a, b) => b.length - a.length || (a < b ? -1 : 1)).join('|');
 export const words = (s: string, between: string) => s.split(' ').map(escape).join(between);
@@ -33,7 +35,6 @@ export function atPiece(written: string, between: string): string {
   return words(f.piece, between) + (f.before ? `(?<=${words(f.before + f.piece, between)})` : '') + (f.after ? words(f.after, between) : '');
 }
 
-
 /** The script a folded fragment starts in: a class of the code units that start it, or '' for ASCII. */
 export function scriptOf(piece: string): string {
   const c = piece.charCodeAt(0);
@@ -44,6 +45,13 @@ export function scriptOf(piece: string): string {
   const hex = (n: number) => n.toString(16).padStart(4, '0');
   return `[\\u${hex(c & 0xff00)}-\\u${hex((c & 0xff00) | 0xff)}]`;
 }
+
+/**
+ * How many letters (breaks left out, lower case) where a fragment starts choose what is checked
+ * there (core/detect/gate-checks.ts): an alternation of every pattern, tried at a place, tries each of
+ * its hundreds of branches; the patterns whose fragment starts with these letters are a handful.
+ */
+export const LEAD = 3;
 
 /** An event whose key anchor is in the fragments: `others` of its other elements must be within WINDOW of it. */
 export interface GateEvent {

@@ -34,8 +34,8 @@
  */
 import { PUNCT, SKIP, SPACE, foldUnit } from '../text/fold';
 import { WINDOW } from './limits';
-import { ElementCheck, LEAD, WINDOW_BREAK, checks, leadAscii, leadFolded, type Checks } from './gate-checks';
-import { ASCII_BREAKS, BREAK, FOLDED_BREAKS, type GateEvent, type WrittenChecks } from './gate-patterns';
+import { ElementCheck, WINDOW_BREAK, checks, leadAscii, leadFolded, type Checks } from './gate-checks';
+import { ASCII_BREAKS, BREAK, FOLDED_BREAKS, LEAD, type GateEvent, type WrittenChecks } from './gate-patterns';
 
 export { MARK, type GateEvent, type WrittenChecks } from './gate-patterns';
 
@@ -78,7 +78,6 @@ export interface GateInput {
   elements?: GateElements;
 }
 
-
 /** The prefilter's expressions, as sources (breaks between words written as BREAK). */
 export interface GateWritten {
   /**
@@ -99,7 +98,6 @@ export interface GateWritten {
   /** How far (folded characters) around a key anchor its event's elements are looked for, at least. */
   around: number;
 }
-
 
 /** Per event, its other elements' patterns (folded). */
 export type GateElements = Record<string, string[][]>;
@@ -122,14 +120,10 @@ export interface GateWait {
   readonly hits: number[][];
 }
 
-interface EventCheck {
-  spec: Omit<GateEvent, 'key'>;
-}
-
 export class Gate {
   private readonly ascii: RegExp[];
   /**
-   * The folded fragments, one expression per script (GateExpressions.foldedParts), each searched only
+   * The folded fragments, one expression per script (`GateWritten.folded`), each searched only
    * where its script is in the folded text: one alternation of every script's fragments defeats the
    * engine's skipping (any code unit may start a fragment) and costs a try of every branch at every
    * position; one of a single script skips as the ASCII one does. Every position at which a fragment
@@ -138,7 +132,7 @@ export class Gate {
   private readonly foldedParts: Array<{ script: RegExp | undefined; fragments: RegExp }>;
   /** What is checked where a fragment is found, in raw (ASCII) and in folded text (`Checks`). */
   private readonly checks: Checks;
-  private readonly events: EventCheck[];
+  private readonly events: ReadonlyArray<Omit<GateEvent, 'key'>>;
   /** Per event, the check of its elements, once supplied; null: not to be had (a key anchor opens). */
   private elements: ElementCheck[] | null | undefined;
   /**
@@ -164,7 +158,7 @@ export class Gate {
       const all = script.trim() ? fragments : [x.ascii[script === '' ? 0 : 1], fragments].filter(Boolean).join('|');
       return all ? [{ script: script.trim() ? new RegExp(script) : undefined, fragments: new RegExp(all.replaceAll(BREAK, FOLDED_BREAKS), 'g') }] : [];
     });
-    this.events = spec.events.map((e) => ({ spec: e }));
+    this.events = spec.events;
     this.checks = checks(x.checks, spec.events.length);
     this.reach = spec.reach;
     this.around = x.around;
@@ -201,7 +195,7 @@ export class Gate {
     let longest = 0;
     for (const ps of Object.values(elements)) for (const p of ps.flat()) longest = Math.max(longest, p.length);
     const scripts = new Map<string, RegExp>();
-    this.elements = this.events.map((e) => new ElementCheck(elements[e.spec.id] ?? [], e.spec, scripts));
+    this.elements = this.events.map((e) => new ElementCheck(elements[e.id] ?? [], e, scripts));
     this.around = Math.max(this.around, WINDOW + longest);
   }
 
@@ -296,7 +290,7 @@ export class Gate {
     for (let e = 0; e < this.events.length; e++) {
       const at = hits[e]!;
       if (at.length === 0) continue;
-      const { spec } = this.events[e]!;
+      const spec = this.events[e]!;
       if (!this.elements) return `${spec.id}: key anchor`;
       whole ??= this.foldAll(text);
       const { folded, n } = whole;
@@ -351,17 +345,15 @@ export class Gate {
    */
   private search(fragments: RegExp, text: string, folded: boolean): string | undefined {
     const { byLead, short } = this.checks;
-    const noted = (at: number) => (e: number) => this.hits[e]!.push(folded ? this.origin[at]! : at);
+    let at = 0;
+    const noted = (e: number) => this.hits[e]!.push(folded ? this.origin[at]! : at);
     fragments.lastIndex = 0;
     for (let m = fragments.exec(text); m; m = fragments.exec(text)) {
-      const at = m.index;
+      at = m.index;
       const lead = folded ? leadFolded(text, at) : leadAscii(text, at);
       // Fewer letters than LEAD there: only a fragment that short matched (its group is `short`).
-      const groups = lead.length === LEAD ? [byLead.get(lead), short] : [short];
-      for (const group of groups) {
-        const found = group?.check(folded).at(text, at, noted(at));
-        if (found !== undefined) return found;
-      }
+      const found = (lead.length === LEAD ? byLead.get(lead)?.check(folded).at(text, at, noted) : undefined) ?? short?.check(folded).at(text, at, noted);
+      if (found !== undefined) return found;
       fragments.lastIndex = at + 1;
     }
     return undefined;

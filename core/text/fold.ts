@@ -166,31 +166,50 @@ export function defaultFoldTable(): Uint16Array {
   return (derived ??= foldTableFromRuns(foldRuns(deriveFoldTable())));
 }
 
+/** A text folded as the matcher folds it, with where each folded code unit came from (a raw index). */
+export interface FoldedText {
+  folded: string;
+  origin: Uint32Array;
+}
+
 /**
- * Fold a string the same way the matcher folds page text: skip invisibles, collapse word breaks
- * (spaces and punctuation) to a single space, trim. Used to normalise patterns and for tests.
+ * Fold `text` as the matcher folds page text (invisibles skipped, a run of word breaks one space, none
+ * at the start), noting where each folded code unit came from.
  */
-export function foldText(text: string, table: Uint16Array = defaultFoldTable()): string {
+export function foldWithOrigin(text: string, table: Uint16Array = defaultFoldTable()): FoldedText {
   // Into a buffer of code units, then to a string in slices: a string grown one character at a time
   // costs V8 more than linear time on long inputs (found by fuzzing: 400 K characters took 40 times
   // as long as 40 K, and 4 M 70 times as long as 400 K; tests/unit/fuzz-fold.test.ts).
   const out = new Uint16Array(text.length);
+  const origin = new Uint32Array(text.length);
   let n = 0;
   let lastSpace = true;
   for (let i = 0; i < text.length; i++) {
     const f = foldUnit(table, text.charCodeAt(i));
     if (f === SKIP) continue;
     if (f === SPACE || f === PUNCT) {
-      if (!lastSpace) out[n++] = SPACE;
+      if (!lastSpace) {
+        origin[n] = i;
+        out[n++] = SPACE;
+      }
       lastSpace = true;
       continue;
     }
+    origin[n] = i;
     out[n++] = f;
     lastSpace = false;
   }
   const parts: string[] = [];
   for (let i = 0; i < n; i += SLICE) parts.push(String.fromCharCode.apply(null, out.subarray(i, Math.min(n, i + SLICE)) as unknown as number[]));
-  return parts.join('').trimEnd();
+  return { folded: parts.join(''), origin };
+}
+
+/**
+ * Fold a string the same way the matcher folds page text: skip invisibles, collapse word breaks
+ * (spaces and punctuation) to a single space, trim. Used to normalise patterns and for tests.
+ */
+export function foldText(text: string, table: Uint16Array = defaultFoldTable()): string {
+  return foldWithOrigin(text, table).folded.trimEnd();
 }
 
 /**

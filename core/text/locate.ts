@@ -4,47 +4,11 @@
  * text, skipping what folding skips (zero-width characters, soft hyphens, marks). Runs only on
  * matching pages, on the few nodes that matched.
  */
-import { PUNCT, SKIP, SPACE, defaultFoldTable, foldUnit } from './fold';
+import { foldWithOrigin, type FoldedText } from './fold';
 
 export interface TextSpan {
   start: number;
   end: number;
-}
-
-/** A text folded as the matcher folds it, with where each folded code unit came from. */
-export interface FoldedText {
-  folded: string;
-  origin: Uint32Array;
-}
-
-/**
- * Fold `text` once, as the matcher folds it (invisibles dropped, a run of breaks one space), noting
- * where each folded code unit came from. `table`: the fold table the detector already holds
- * (deriving the default one costs milliseconds on every matching page).
- */
-export function foldWithOrigin(text: string, table: Uint16Array = defaultFoldTable()): FoldedText {
-  const units = new Uint16Array(text.length);
-  const origin = new Uint32Array(text.length);
-  let n = 0;
-  let space = true;
-  for (let i = 0; i < text.length; i++) {
-    const f = foldUnit(table, text.charCodeAt(i));
-    if (f === SKIP) continue;
-    if (f === SPACE || f === PUNCT) {
-      if (!space) {
-        origin[n] = i;
-        units[n++] = SPACE;
-      }
-      space = true;
-    } else {
-      origin[n] = i;
-      units[n++] = f;
-      space = false;
-    }
-  }
-  const parts: string[] = [];
-  for (let i = 0; i < n; i += CHUNK) parts.push(String.fromCharCode.apply(null, units.subarray(i, Math.min(n, i + CHUNK)) as unknown as number[]));
-  return { folded: parts.join(''), origin };
 }
 
 /** Every occurrence of `needle` (already folded) in a folded text, as raw offsets. */
@@ -61,6 +25,3 @@ export function locateIn({ folded, origin }: FoldedText, needle: string, limit =
 export function locateFolded(text: string, needle: string, limit = 20, table?: Uint16Array): TextSpan[] {
   return needle ? locateIn(foldWithOrigin(text, table), needle, limit) : [];
 }
-
-/** Code units turned into a string at once (String.fromCharCode's arguments). */
-const CHUNK = 8192;

@@ -828,19 +828,17 @@ function bundles(buildDir: string): BenchRow[] {
 
 // ---------------------------------------------------------------------------------------------
 
-export async function run(): Promise<BenchRow[]> {
+/**
+ * Run the named parts of a bench on a snapshot of the build (those `only` lists, or all), in order,
+ * and add the machine's load and how long it took.
+ */
+export async function runParts(parts: Record<string, (buildDir: string) => BenchRow[] | Promise<BenchRow[]>>, only: readonly string[] | undefined): Promise<BenchRow[]> {
   const started = performance.now();
   const load = os.loadavg()[0]!;
   const { dir, note } = snapshotBuild();
   const rows: BenchRow[] = [];
   try {
-    // BROWSER_BENCH_PARTS: a comma list of bundles, page, feed, sidebar (default: all).
-    const only = process.env.BROWSER_BENCH_PARTS?.split(',');
-    const part = (name: string) => !only || only.includes(name);
-    if (part('bundles')) rows.push(...bundles(dir));
-    if (part('page')) rows.push(...(await bigPage(dir)));
-    if (part('feed')) rows.push(...(await feed(dir)));
-    if (part('sidebar')) rows.push(...(await sidebar(dir)));
+    for (const [name, part] of Object.entries(parts)) if (!only || only.includes(name)) rows.push(...(await part(dir)));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -851,4 +849,9 @@ export async function run(): Promise<BenchRow[]> {
     note: `end ${os.loadavg()[0]!.toFixed(2)}; ${os.cpus().length} CPUs; ${note}; bench took ${((performance.now() - started) / 1000).toFixed(0)} s`,
   });
   return rows;
+}
+
+export function run(): Promise<BenchRow[]> {
+  // BROWSER_BENCH_PARTS: a comma list of bundles, page, feed, sidebar (default: all).
+  return runParts({ bundles, page: bigPage, feed, sidebar }, process.env.BROWSER_BENCH_PARTS?.split(','));
 }

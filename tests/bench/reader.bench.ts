@@ -24,8 +24,7 @@
  * READER_BENCH_PAGES (a comma list of prose, near-miss, late, sidebar), READER_BENCH_PROFILES (a
  * directory to keep each load's CPU profile in, for DevTools).
  */
-import os from 'node:os';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import type { CDPSession } from '@playwright/test';
 import { servePages } from '../../scripts/harness/chromium';
 import { launchPlainChromium } from '../../scripts/harness/plain';
@@ -34,7 +33,7 @@ import { sleep } from '../../scripts/check/runner';
 import { loadProse } from '../support/prose';
 import { rng } from '../support/fakes';
 import type { BenchRow } from './run';
-import { Extension, isolatedWorld, launchWithExtension, median, snapshotBuild } from './browser.bench';
+import { Extension, isolatedWorld, launchWithExtension, median, runParts } from './browser.bench';
 
 export const name = 'What a reader pays (CPU profile of the page, against a floor in the same run)';
 
@@ -364,25 +363,14 @@ async function sidebarRows(buildDir: string): Promise<BenchRow[]> {
 
 // ---------------------------------------------------------------------------------------------
 
-export async function run(): Promise<BenchRow[]> {
-  const started = performance.now();
-  const load = os.loadavg()[0]!;
-  const only = process.env.READER_BENCH_PAGES?.split(',');
-  const { dir, note } = snapshotBuild();
-  const rows: BenchRow[] = [];
-  try {
-    if (!only || only.includes('prose')) rows.push(...(await pageRows(dir, 'prose', { ratio: 1.5, then: '47 ms, 1.4x' })));
-    if (!only || only.includes('near-miss')) rows.push(...(await pageRows(dir, 'near-miss', { ratio: 2, then: '185 ms, 7.9x' })));
-    if (!only || only.includes('late')) rows.push(...(await pageRows(dir, 'near-miss-late-name', { longestMs: 16, then: '41 ms' })));
-    if (!only || only.includes('sidebar')) rows.push(...(await sidebarRows(dir)));
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-  rows.push({
-    figure: 'machine: load average (1 min) at start / end',
-    value: load,
-    unit: '',
-    note: `end ${os.loadavg()[0]!.toFixed(2)}; ${os.cpus().length} CPUs; ${note}; bench took ${((performance.now() - started) / 1000).toFixed(0)} s`,
-  });
-  return rows;
+export function run(): Promise<BenchRow[]> {
+  return runParts(
+    {
+      prose: (dir) => pageRows(dir, 'prose', { ratio: 1.5, then: '47 ms, 1.4x' }),
+      'near-miss': (dir) => pageRows(dir, 'near-miss', { ratio: 2, then: '185 ms, 7.9x' }),
+      late: (dir) => pageRows(dir, 'near-miss-late-name', { longestMs: 16, then: '41 ms' }),
+      sidebar: sidebarRows,
+    },
+    process.env.READER_BENCH_PAGES?.split(','),
+  );
 }

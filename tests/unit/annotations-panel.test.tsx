@@ -2,12 +2,13 @@
  * The options page's annotations panel with a large store: it draws rows a step at a time, and
  * shows a running import's progress with its label, its text and Cancel.
  */
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { AnnotationsPanel, ROWS_PER_STEP, type AnnotationsPanelProps } from '../../components/AnnotationsPanel';
 import { createAnnotation } from '../../core/annotations/model';
 import { translator } from '../../core/i18n';
+import { useContainer } from '../support/ui';
 
 const COUNT = ROWS_PER_STEP * 2 + 50;
 const records = Array.from({ length: COUNT }, (_, i) => createAnnotation({ url: `https://example.org/p${i}`, note: `note ${i}`, now: new Date(Date.UTC(2024, 0, 1) + i) }));
@@ -28,14 +29,7 @@ describe('AnnotationsPanel', () => {
   });
   const button = (name: RegExp) => [...container.querySelectorAll('button')].find((b) => name.test(b.textContent ?? ''));
 
-  beforeEach(() => {
-    container = document.createElement('div');
-    document.body.append(container);
-  });
-  afterEach(() => {
-    render(null, container);
-    container.remove();
-  });
+  useContainer((el) => (container = el));
 
   it('draws a step of rows at a time, with a button for the next ones, and counts them all', async () => {
     await act(() => render(<AnnotationsPanel {...props()} />, container));

@@ -5,17 +5,13 @@
 import { describe, it, expect } from 'vitest';
 import raw from '../../data/dataset.json';
 import { parseDataset, type Dataset } from '../../core/dataset/schema';
-import { buildContextView, compareDates, relationPhrases, wordOverlap, type ContextView, type StoredDataset } from '../../core/dataset/context-view';
+import { buildContextView, compareDates, relationPhrases, wordOverlap, type ContextView } from '../../core/dataset/context-view';
 import { firstNamesOnly, shareText } from '../../core/dataset/share-text';
+import { storedRecords } from '../support/ui';
 
 const dataset = parseDataset(raw);
 
-function stored(d: Dataset): StoredDataset {
-  const { meta: _meta, signals: _signals, ...rest } = d;
-  return rest;
-}
-
-const both = () => buildContextView(stored(dataset), [], []);
+const both = () => buildContextView(storedRecords(dataset), [], []);
 const LABELS = { heading: 'Context from Backstory:', shared: 'Both families', sources: 'Sources' };
 
 describe('key lines, per family', () => {
@@ -23,7 +19,7 @@ describe('key lines, per family', () => {
     ['family-abdurehim', 'claim-muherrem-sentenced', 'resp-mamutjan-denies', ['conduct-muhlise-state-tv']],
     ['family-mamtinin-kader', 'claim-mihriban-ablikim-terrorist', 'resp-parents-baseless', ['conduct-yehya-coached', 'conduct-children-interrogated']],
   ])('%s: the claim, the answer, the finding and the reported conduct', (familyId, claimId, responseId, conductIds) => {
-    const view = buildContextView(stored(dataset), [familyId], []);
+    const view = buildContextView(storedRecords(dataset), [familyId], []);
     const { key } = view.families[0]!;
     const parents = dataset.people.filter((p) => p.familyId === familyId && (p.role === 'father' || p.role === 'mother')).map((p) => p.id);
 
@@ -47,36 +43,36 @@ describe('key lines, per family', () => {
   it('reports coaching and interrogation when the dataset has them, the state-media appearance otherwise', () => {
     const trimmed = structuredClone(dataset);
     trimmed.conduct = trimmed.conduct.filter((c) => c.kind !== 'coaching');
-    expect(buildContextView(stored(trimmed), ['family-mamtinin-kader'], []).families[0]!.key.conduct.map((c) => c.kind)).toEqual(['interrogation']);
+    expect(buildContextView(storedRecords(trimmed), ['family-mamtinin-kader'], []).families[0]!.key.conduct.map((c) => c.kind)).toEqual(['interrogation']);
     // A conduct reported by a party (the father's own account) is not a reported finding of an outlet.
     const byParent = structuredClone(dataset);
     byParent.conduct.push({ ...byParent.conduct.find((c) => c.id === 'conduct-yehya-coached')!, id: 'conduct-x', reportedBy: 'ablikim-mamtinin', subjects: ['muhlise'] });
-    expect(buildContextView(stored(byParent), ['family-abdurehim'], []).families[0]!.key.conduct.map((c) => c.id)).toEqual(['conduct-muhlise-state-tv']);
+    expect(buildContextView(storedRecords(byParent), ['family-abdurehim'], []).families[0]!.key.conduct.map((c) => c.id)).toEqual(['conduct-muhlise-state-tv']);
   });
 
   it('takes the answer from the parents only, never from another speaker', () => {
     const d = structuredClone(dataset);
     // A sweeping "answer" by CNN to every claim must not become the parents' answer.
     d.responses.unshift({ id: 'resp-by-cnn', respondents: ['cnn'], respondsTo: d.claims.map((c) => c.id), statement: 'CNN said something.', sourceId: 'cnn-2021-04-23' });
-    for (const f of buildContextView(stored(d), [], []).families) expect(f.key.response?.id).not.toBe('resp-by-cnn');
+    for (const f of buildContextView(storedRecords(d), [], []).families) expect(f.key.response?.id).not.toBe('resp-by-cnn');
   });
 
   it('leads with the gravest accusation; among equals, the one the parents answered most', () => {
     const d = structuredClone(dataset);
     d.claims = d.claims.filter((c) => c.id !== 'claim-mihriban-ablikim-terrorist');
     // Extremism is graver than desertion.
-    expect(buildContextView(stored(d), ['family-mamtinin-kader'], []).families[0]!.key.claim?.id).toBe('claim-mihriban-ablikim-extremism');
+    expect(buildContextView(storedRecords(d), ['family-mamtinin-kader'], []).families[0]!.key.claim?.id).toBe('claim-mihriban-ablikim-extremism');
     // Two accusations of the same gravity: the one the parents answered.
     const twin = structuredClone(d);
     twin.claims.push({ ...twin.claims.find((c) => c.id === 'claim-mihriban-ablikim-extremism')!, id: 'claim-a-extremism-unanswered' });
-    expect(buildContextView(stored(twin), ['family-mamtinin-kader'], []).families[0]!.key.claim?.id).toBe('claim-mihriban-ablikim-extremism');
+    expect(buildContextView(storedRecords(twin), ['family-mamtinin-kader'], []).families[0]!.key.claim?.id).toBe('claim-mihriban-ablikim-extremism');
   });
 
   it('chooses the same lines whatever order the records arrive in (IndexedDB returns them by id)', () => {
     const reversed = structuredClone(dataset);
     for (const k of ['claims', 'responses', 'findings', 'conduct', 'events'] as const) (reversed[k] as unknown[]).reverse();
     const ids = (d: Dataset) =>
-      buildContextView(stored(d), [], []).families.map((f) => [f.key.claim?.id, f.key.response?.id, f.key.finding?.id, f.key.conduct.map((c) => c.id), f.events.map((e) => e.id)]);
+      buildContextView(storedRecords(d), [], []).families.map((f) => [f.key.claim?.id, f.key.response?.id, f.key.finding?.id, f.key.conduct.map((c) => c.id), f.events.map((e) => e.id)]);
     expect(ids(reversed)).toEqual(ids(dataset));
   });
 });
@@ -95,7 +91,7 @@ function listedIds(view: ContextView): string[] {
 
 describe('no statement twice', () => {
   it.each([[[]], [['family-abdurehim']], [['family-mamtinin-kader']]])('families %j: each record is listed once', (familyIds) => {
-    const ids = listedIds(buildContextView(stored(dataset), familyIds, []));
+    const ids = listedIds(buildContextView(storedRecords(dataset), familyIds, []));
     expect(ids.length).toBeGreaterThan(10);
     expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
   });
@@ -134,7 +130,7 @@ describe('no statement twice', () => {
     // The state-media appearance is a key line: the timeline does not tell it again.
     ['family-abdurehim', 'event-2021-03-cgtn-interview', 'conduct-muhlise-state-tv', 'key'],
   ])('%s: %s, told again by %s, is not listed', (familyId, hidden, kept, where) => {
-    const f = buildContextView(stored(dataset), [familyId], []).families[0]!;
+    const f = buildContextView(storedRecords(dataset), [familyId], []).families[0]!;
     const listed = [...f.conduct, ...f.events].map((r) => r.id);
     expect(listed).not.toContain(hidden);
     if (where === 'events') expect(listed).toContain(kept);
@@ -155,7 +151,7 @@ describe('no statement twice', () => {
   });
 
   it('keeps apart records that only share a year (the interrogation and the photo with the sign, both "2021")', () => {
-    const f = buildContextView(stored(dataset), ['family-mamtinin-kader'], []).families[0]!;
+    const f = buildContextView(storedRecords(dataset), ['family-mamtinin-kader'], []).families[0]!;
     expect(f.events.map((e) => e.id)).toContain('event-2021-sign-photo');
     expect(f.conduct.map((c) => c.id)).toContain('conduct-children-reprimanded');
   });
@@ -243,7 +239,7 @@ describe('Copy context', () => {
   });
 
   it('for one family: its four lines, the finding among them', () => {
-    const one = shareText(buildContextView(stored(dataset), ['family-abdurehim'], []), LABELS);
+    const one = shareText(buildContextView(storedRecords(dataset), ['family-abdurehim'], []), LABELS);
     expect(one).toContain('CNN reported that the Chinese authorities gave no evidence');
     expect(one).not.toContain('Both families');
     expect(one).not.toContain('Mihriban');

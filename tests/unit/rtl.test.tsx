@@ -5,14 +5,15 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { render } from 'preact';
 import raw from '../../data/dataset.json';
 import { parseDataset } from '../../core/dataset/schema';
-import { buildContextView, type StoredDataset } from '../../core/dataset/context-view';
+import { buildContextView } from '../../core/dataset/context-view';
 import type { DetectionSummary } from '../../core/messages/records';
 import { Sidebar } from '../../components/Sidebar';
 import { translator } from '../../core/i18n';
+import { storedRecords, useContainer } from '../support/ui';
 
 const ROOT = path.resolve(__dirname, '../..');
 const stylesheets = readdirSync(path.join(ROOT, 'entrypoints'), { withFileTypes: true })
@@ -41,7 +42,6 @@ describe('stylesheets use logical properties', () => {
 
 describe('the Uyghur sidebar', () => {
   const dataset = parseDataset(raw);
-  const { meta, signals: _signals, ...rest } = dataset;
   const detection: DetectionSummary = {
     matched: true,
     score: 12,
@@ -54,16 +54,11 @@ describe('the Uyghur sidebar', () => {
     detectMs: 3,
   };
   let container: HTMLElement;
+  useContainer((el) => (container = el));
   beforeEach(() => {
-    container = document.createElement('div');
-    document.body.append(container);
-    const view = buildContextView(rest as StoredDataset, detection.families, detection.people);
-    const provenance = { version: meta.version, dataAsOf: meta.dataAsOf, hash: 'a'.repeat(64) };
+    const view = buildContextView(storedRecords(dataset), detection.families, detection.people);
+    const provenance = { version: dataset.meta.version, dataAsOf: dataset.meta.dataAsOf, hash: 'a'.repeat(64) };
     render(<Sidebar view={view} detection={detection} provenance={provenance} onCollapse={() => undefined} t={translator('ug')} locale="ug" />, container);
-  });
-  afterEach(() => {
-    render(null, container);
-    container.remove();
   });
 
   it('is in Uyghur, and says which parts are still in English', () => {
@@ -88,7 +83,7 @@ describe('the Uyghur sidebar', () => {
 
   it('isolates the Latin values inside its own sentences (the footer\'s version and date)', () => {
     const footer = container.querySelector('footer')?.textContent ?? '';
-    expect(footer).toContain(`\u2068${meta.version}\u2069`);
+    expect(footer).toContain(`\u2068${dataset.meta.version}\u2069`);
     expect(footer).toMatch(/\u2068[^\u2069]*2021\u2069/);
   });
 

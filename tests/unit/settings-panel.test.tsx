@@ -2,22 +2,18 @@
  * The options' muted-sites list as a reader uses it: each entry says which choice was made (the whole
  * site or one host), the reader can mute what they type with either scope, and a bad address is said.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { render } from 'preact';
 import { SettingsPanel } from '../../components/SettingsPanel';
 import { translator } from '../../core/i18n';
 import { DEFAULT_SETTINGS, type Settings } from '../../core/settings';
+import { useContainer } from '../support/ui';
 
 let container: HTMLElement;
 let changes: Settings[];
+useContainer((el) => (container = el));
 beforeEach(() => {
-  container = document.createElement('div');
-  document.body.append(container);
   changes = [];
-});
-afterEach(() => {
-  render(null, container);
-  container.remove();
 });
 
 function show(settings: Settings) {

@@ -3,7 +3,7 @@
  * lang, quotes as said with the dataset's translation beside them, names in the reader's script with
  * the Latin form once, and English (marked lang="en") wherever a translation is stale.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { render } from 'preact';
 import raw from '../../data/dataset.json';
 import zhCN from '../../data/translations/zh-CN.json';
@@ -11,9 +11,10 @@ import ug from '../../data/translations/ug.json';
 import { parseDataset, type Dataset } from '../../core/dataset/schema';
 import { Sidebar } from '../../components/Sidebar';
 import { dateLang, formatDate } from '../../components/SourceLink';
-import { buildContextView, type StoredDataset } from '../../core/dataset/context-view';
+import { buildContextView } from '../../core/dataset/context-view';
 import { localizeDataset, viewText, type DatasetLocale, type Translations } from '../../core/dataset/localize';
 import type { DetectionSummary } from '../../core/messages/records';
+import { storedRecords, useContainer } from '../support/ui';
 
 const dataset = parseDataset(raw);
 
@@ -27,23 +28,11 @@ const detection: DetectionSummary = {
   detectMs: 3,
 };
 
-function stored(d: Dataset): StoredDataset {
-  const { meta: _meta, signals: _signals, ...rest } = d;
-  return rest;
-}
-
 let container: HTMLElement;
-beforeEach(() => {
-  container = document.createElement('div');
-  document.body.append(container);
-});
-afterEach(() => {
-  render(null, container);
-  container.remove();
-});
+useContainer((el) => (container = el));
 
 function show(locale: DatasetLocale, translations: Translations, d: Dataset = dataset) {
-  const localized = localizeDataset(stored(d), translations, locale);
+  const localized = localizeDataset(storedRecords(d), translations, locale);
   const view = buildContextView(localized.data, detection.families, detection.people, {}, viewText(localized));
   render(<Sidebar view={view} detection={detection} provenance={undefined} onCollapse={() => undefined} locale={locale} />, container);
   return container;

@@ -5,14 +5,15 @@
  * the footer, joint statements attributed to everyone who made them, and no unsafe link ever
  * reaching an href.
  */
-import { describe, it, expect, beforeEach, afterEach, vi } from 'vitest';
+import { describe, it, expect, vi } from 'vitest';
 import { render } from 'preact';
 import raw from '../../data/dataset.json';
 import { parseDataset, type Dataset } from '../../core/dataset/schema';
 import { Sidebar } from '../../components/Sidebar';
-import { buildContextView, safeHref, speakerNames, type StoredDataset } from '../../core/dataset/context-view';
+import { buildContextView, safeHref, speakerNames } from '../../core/dataset/context-view';
 import type { DetectionSummary } from '../../core/messages/records';
 import { translator } from '../../core/i18n';
+import { storedRecords, useContainer } from '../support/ui';
 
 const dataset = parseDataset(raw);
 const HASH = '3f9a0c1be27d4a5586f1c0de9b7e2a41c6d8e0f1a2b3c4d5e6f708192a3b4c5d';
@@ -29,33 +30,21 @@ const detection: DetectionSummary = {
   detectMs: 3,
 };
 
-function stored(d: Dataset): StoredDataset {
-  const { meta: _meta, signals: _signals, ...rest } = d;
-  return rest;
-}
-
 let container: HTMLElement;
-beforeEach(() => {
-  container = document.createElement('div');
-  document.body.append(container);
-});
-afterEach(() => {
-  render(null, container);
-  container.remove();
-});
+useContainer((el) => (container = el));
 
 type Provenance = { version: string; dataAsOf: string; hash: string };
 
 /** Render the sidebar for `d`; `provenance: null` renders it before any dataset is installed. */
 function show(d: Dataset = dataset, provenance: Provenance | null = { version: d.meta.version, dataAsOf: d.meta.dataAsOf, hash: HASH }) {
-  const view = buildContextView(stored(d), detection.families, detection.people);
+  const view = buildContextView(storedRecords(d), detection.families, detection.people);
   render(<Sidebar view={view} detection={detection} provenance={provenance ?? undefined} onCollapse={() => undefined} />, container);
   return container;
 }
 
 /** Render the sidebar for a detection (both families when `families` is empty). */
 function showFor(det: DetectionSummary, extra: Partial<Parameters<typeof Sidebar>[0]> = {}) {
-  const view = buildContextView(stored(dataset), det.families, det.people);
+  const view = buildContextView(storedRecords(dataset), det.families, det.people);
   render(<Sidebar view={view} detection={det} provenance={undefined} onCollapse={() => undefined} {...extra} />, container);
   return container;
 }
@@ -261,7 +250,7 @@ describe('joint statements', () => {
     [['prc-government'], 'The Chinese government'],
     [['someone-unknown'], 'someone-unknown'],
   ])('speakerNames(%j) is "%s"', (ids, expected) => {
-    const view = buildContextView(stored(dataset), [], []);
+    const view = buildContextView(storedRecords(dataset), [], []);
     expect(speakerNames(view.speakers, ids)).toBe(expected);
   });
 });

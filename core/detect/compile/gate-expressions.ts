@@ -6,8 +6,7 @@
  * them.
  */
 import type { GateSpec, GateWritten, WrittenChecks } from '../gate';
-import { LEAD } from '../gate-checks';
-import { BREAK, MARK, fragment, plain, scriptOf, source, words } from '../gate-patterns';
+import { BREAK, LEAD, fragment, plainPattern, scriptOf, source, words } from '../gate-patterns';
 import { WINDOW } from '../limits';
 
 /** The expressions of a set of stored patterns. */
@@ -60,14 +59,13 @@ const shortStart = (piece: string) => {
 
 export function expressions(spec: Pick<GateSpec, 'open' | 'events'>): GateExpressions {
   const all = [...spec.open, ...spec.events.flatMap((e) => e.key)];
-  const isPlain = (p: string) => plain(p.replaceAll(MARK, ''));
   const long: string[] = [];
   const short: string[] = [];
   const parts = new Map<string, string[]>();
   for (const p of all) {
     const piece = fragment(p).piece;
     const written = words(piece, BREAK);
-    if (isPlain(p)) {
+    if (plainPattern(p)) {
       (shortStart(piece) ? short : long).push(written);
       continue;
     }
@@ -89,7 +87,7 @@ export function expressions(spec: Pick<GateSpec, 'open' | 'events'>): GateExpres
  * with fewer): what the Gate checks where a fragment is found, written into expressions there only
  * when a fragment with those letters is found (most groups are never needed on a page).
  */
-function checks(spec: Pick<GateSpec, 'open' | 'events'>): WrittenChecks {
+function byLead(spec: Pick<GateSpec, 'open' | 'events'>): WrittenChecks {
   const lead = (p: string) => {
     const l = fragment(p).piece.replaceAll(' ', '').slice(0, LEAD);
     return l.length === LEAD ? l : '';
@@ -120,7 +118,7 @@ function written(spec: Pick<GateSpec, 'open' | 'events'>): GateWritten {
   return {
     ascii: x.ascii.map(tried),
     folded: x.foldedParts.map((part) => [part.script, tried(part.fragments)]),
-    checks: checks(spec),
+    checks: byLead(spec),
     around,
   };
 }
