@@ -81,16 +81,14 @@ export interface GateInput {
 /** The prefilter's expressions, as sources (breaks between words written as BREAK). */
 export interface GateWritten {
   /**
-   * Fragment tries for raw text (`i` flag): fragments whose first word has at least four letters,
-   * then the others (a Pinyin name syllable by syllable, "mi he ri ban"). An engine skips through
-   * text by the letters every branch must have at its first positions; one branch of a letter or two
-   * and then a run of breaks leaves it nothing to skip by. Apart, the long ones skip fast, and the
-   * short ones cost one cheap pass of their own.
+   * The fragment trie for raw text (`i` flag; one expression, in a list for the stored format). The
+   * fragments start on a few letters rare in prose (core/detect/compile/gate-builder.ts
+   * `markFragments`), which the engine skips through text by.
    */
   ascii: string[];
   /**
-   * Fragment tries for folded text, per script: [a class of its letters, or '' and ' ' for ASCII
-   * (long- and short-start, as `ascii`, which join them there); the trie].
+   * Fragment tries for folded text, per script: [a class of its letters, or '' for ASCII (joined
+   * with `ascii` there); the trie].
    */
   folded: Array<[script: string, fragments: string]>;
   /** What is checked where a fragment is found. */
@@ -155,8 +153,8 @@ export class Gate {
     this.ascii = x.ascii.filter(Boolean).map((a) => new RegExp(a.replaceAll(BREAK, ASCII_BREAKS), 'gi'));
     // The ASCII parts of the folded fragments: the plain-ASCII patterns' (`ascii`) and the others'.
     this.foldedParts = x.folded.flatMap(([script, fragments]) => {
-      const all = script.trim() ? fragments : [x.ascii[script === '' ? 0 : 1], fragments].filter(Boolean).join('|');
-      return all ? [{ script: script.trim() ? new RegExp(script) : undefined, fragments: new RegExp(all.replaceAll(BREAK, FOLDED_BREAKS), 'g') }] : [];
+      const all = script ? fragments : [...x.ascii, fragments].filter(Boolean).join('|');
+      return all ? [{ script: script ? new RegExp(script) : undefined, fragments: new RegExp(all.replaceAll(BREAK, FOLDED_BREAKS), 'g') }] : [];
     });
     this.events = spec.events;
     this.checks = checks(x.checks, spec.events.length);

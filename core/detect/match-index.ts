@@ -28,8 +28,9 @@ import { urlUnderPrefix } from '../site-match';
  * 7: the prefilter's record holds its expressions written where the index is built (`compiled`:
  *    fragment tries, whole patterns by their fragment's first letters), not its patterns; an event
  *    counts its other anchors first (`anchors`).
+ * 8: fragments of four letters starting on a few rare letters, in one ASCII expression (was two).
  */
-export const MATCH_INDEX_FORMAT = 7;
+export const MATCH_INDEX_FORMAT = 8;
 /** The stored index (StoredMatchIndex): read only where the prefilter opens. */
 export const MATCH_INDEX_KEY = 'matchIndex';
 /** The prefilter's part of it (MatchGate): the one read every page makes. */

@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 import dataset from '../../data/dataset.json';
 import { parseDataset } from '../../core/dataset/schema';
 import { buildMatchIndex } from '../../core/detect/compile/match-index-builder';
-import { gateTerms } from '../../core/detect/compile/gate-builder';
+import { gateTerms, markFragments } from '../../core/detect/compile/gate-builder';
 import { compileAutomaton } from '../../core/detect/automaton';
 import { Detector } from '../../core/detect/detect';
 import { PUNCT, SKIP, SPACE, deriveFoldTable } from '../../core/text/fold';
@@ -132,6 +132,26 @@ describe('the prefilter’s premises', () => {
       expect(detector.detect([{ text, origin: 'body', block: true }]).matched, said).toBe(opens);
       expect(gate.test(text), said).toBe(opens);
     }
+  });
+
+  it('marks in each pattern a fragment it always holds, starting on few letters, rare ones', () => {
+    const patterns = ['abulikemu', 'mihriban', 'muherrem', 'mamutjan', 'a bu li ke mu', 'mu ti', 'kader'];
+    const marked = markFragments(patterns);
+    const firsts = new Set<string>();
+    for (const p of patterns) {
+      const written = marked.get(p)!;
+      const parts = written.split('|');
+      // The pattern, whole again once its marks are taken out.
+      expect(parts.join(''), written).toBe(p);
+      const piece = parts.length === 3 ? parts[1]! : written;
+      if (p.replaceAll(' ', '').length < 6) expect(written).toBe(p);
+      else expect(piece.replaceAll(' ', ''), written).toHaveLength(6);
+      firsts.add(piece[0]!);
+    }
+    // Each starts on its rarest letter among those with six letters after them: b for abulikemu
+    // and the Pinyin route, m for the other three (h and j come too late); kader and mu ti, short, are
+    // whole.
+    expect([...firsts].sort()).toEqual(['b', 'k', 'm']);
   });
 
   it('writes its fragments as a trie that matches at the same places', () => {

@@ -11,12 +11,12 @@ import { WINDOW } from '../limits';
 
 /** The expressions of a set of stored patterns. */
 export interface GateExpressions {
-  /** Fragments of the plain-ASCII patterns, for raw text: [long-start, short-start] (`GateWritten.ascii`). */
-  ascii: [string, string];
+  /** Fragments of the plain-ASCII patterns, for raw text (`GateWritten.ascii`). */
+  ascii: [string];
   /**
    * Fragments of the other patterns, for folded text, split by the script of their first letter
-   * (ASCII '', or ' ' when short-start; Han, kana, hangul, else its block of 256 code points): the
-   * plain-ASCII ones join the first two where read (`GateWritten.folded`).
+   * (ASCII ''; Han, kana, hangul, else its block of 256 code points): the plain-ASCII ones join the
+   * ASCII part where read (`GateWritten.folded`).
    */
   foldedParts: Array<{ script: string; fragments: string }>;
 }
@@ -50,34 +50,24 @@ export function trie(alternation: string, between: string): string {
   return root.size ? write(root) : '(?!)';
 }
 
-/** A fragment whose first word is shorter than this goes in the second expression (`GateExpressions.ascii`). */
-const SHORT = 4;
-const shortStart = (piece: string) => {
-  const space = piece.indexOf(' ');
-  return space >= 0 && space < SHORT;
-};
-
 export function expressions(spec: Pick<GateSpec, 'open' | 'events'>): GateExpressions {
   const all = [...spec.open, ...spec.events.flatMap((e) => e.key)];
-  const long: string[] = [];
-  const short: string[] = [];
-  const parts = new Map<string, string[]>();
+  const ascii: string[] = [];
+  const parts = new Map<string, string[]>([['', []]]);
   for (const p of all) {
     const piece = fragment(p).piece;
     const written = words(piece, BREAK);
     if (plainPattern(p)) {
-      (shortStart(piece) ? short : long).push(written);
+      ascii.push(written);
       continue;
     }
-    // The short-start ASCII fragments apart (see `ascii`); the key sorts after the long ones'.
-    const key = scriptOf(piece) || (shortStart(piece) ? ' ' : '');
+    const key = scriptOf(piece);
     let list = parts.get(key);
     if (!list) parts.set(key, (list = []));
     list.push(written);
   }
-  for (const key of ['', ' ']) if (!parts.has(key)) parts.set(key, []);
   return {
-    ascii: [source(long), source(short)],
+    ascii: [source(ascii)],
     foldedParts: [...parts].sort(([a], [b]) => (a < b ? -1 : 1)).map(([key, ps]) => ({ script: key, fragments: source(ps) })),
   };
 }
