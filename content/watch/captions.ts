@@ -4,14 +4,48 @@
  * is a request, so the watch asks for this only on pages where the prefilter opened: a page without
  * any of the words a match needs stays untouched and silent.
  */
+import { topicGate, type Gate } from '../../core/detect/gate';
+import type { MatchGate } from '../../core/detect/match-index';
+import { GatePass } from '../prefilter';
 import type { WatchContext, WatchPorts } from './ports';
+
+/** A video page's title, description and first this many characters tell its topic. */
+const TOPIC_LIMIT = 100_000;
+
+/** Whether the document has caption or subtitle tracks. */
+export function hasTracks(doc: Document): boolean {
+  return !!doc.querySelector('video track, audio track');
+}
+
+/**
+ * Whether the page's text carries the story's topic words (Uyghur, Xinjiang; asked only on pages with
+ * tracks and no full pass yet, whose names may be only spoken): its head and first TOPIC_LIMIT
+ * characters, read at once, so the answer costs one short task.
+ */
+export function onTopic(doc: Document, record: MatchGate, table: () => Uint16Array): boolean {
+  const pass = new GatePass(topicGate(record.gate, table), [doc], { withHead: true, limit: TOPIC_LIMIT });
+  pass.step(Infinity);
+  return pass.open;
+}
+
+/**
+ * Whether the captions hold a word a match needs, as the prefilter reads a page (`gate`); where they
+ * hold an event's key anchor, after `elements()` has supplied the events' elements.
+ */
+export async function captionsOpen(gate: Gate, cues: readonly string[], elements: () => Promise<void>): Promise<boolean> {
+  const seen = gate.find(cues.join('\n'));
+  const wait = gate.waiting ? gate.take() : undefined;
+  if (!wait) return seen !== undefined;
+  await elements();
+  return gate.settle(wait) !== undefined;
+}
 
 /** Wait at most this long for a caption file to load. */
 const TRACK_WAIT_MS = 3000;
 
 /** The cue texts of the document's caption and subtitle tracks (none when it has no track). */
 export async function readCaptionCues(doc: Document, ctx: WatchContext, ports: WatchPorts): Promise<string[]> {
-  if (!doc.querySelector('video track, audio track')) return [];
+  if (!hasTracks(doc)) return [];
   // The caption helpers travel in the lazily loaded chunk: most pages have no <track>.
   const { prepareTextTracks, restoreTextTracks, trackCueTexts } = await ports.chunk('ui');
   const { changed, pending } = prepareTextTracks(doc);

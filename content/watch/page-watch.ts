@@ -16,11 +16,11 @@
  * Pages that are not about the story are left exactly as they were: the observer only reads, and
  * nothing is added, styled or sent. Everything outside (timers, storage, messages, chunks, the
  * sidebar) comes through `WatchContext` and `WatchPorts`, so unit tests drive this with fake time.
+ * Beside it: slices.ts (idle slices, the observer), records.ts (the index's records), captions.ts.
  */
 import type { Detection, DetectionSession, Detector } from '../../core/detect/detect';
-import { Gate, topicGate } from '../../core/detect/gate';
-import { MATCH_EVENTS_KEY, MATCH_GATE_KEY, MATCH_INDEX_KEY, isMatchEvents, isMatchGate, isStoredMatchIndex, matchesUrlRule, unpackIndex, type MatchGate } from '../../core/detect/match-index';
-import { foldTableFromRuns } from '../../core/text/fold';
+import { Gate } from '../../core/detect/gate';
+import { MATCH_GATE_KEY, isMatchGate, matchesUrlRule } from '../../core/detect/match-index';
 import type { DetectionReport, DetectionSummary } from '../../core/messages/records';
 import type { ContentToBackground } from '../../core/messages/to-background';
 import { ANNOTATED_SITES_KEY, mayHaveAnnotations } from '../../core/annotations/annotated-sites';
@@ -30,27 +30,19 @@ import type { HighlightTarget } from '../highlights';
 import type { ContentDetector } from '../chunks';
 import type { ItemNumbers } from '../page-text';
 import { GatePass } from '../prefilter';
-import { readCaptionCues } from './captions';
-import { indexStored } from './index-wait';
+import { captionsOpen, hasTracks, onTopic, readCaptionCues } from './captions';
 import { PageUi } from './page-ui';
 import type { WatchContext, WatchPorts } from './ports';
+import { IndexRecords, indexStored } from './records';
+import { SLICE_MS, Slices, observePage } from './slices';
 
-/** Idle-time batches: at most this long per slice, so the extension never makes a long task. */
-export const SLICE_MS = 8;
-/** Segments the full pass scans between readings of the clock. */
-const SCAN_RUN = 64;
-/** How long an idle callback may wait before it runs anyway. */
-const IDLE_TIMEOUT_MS = 1000;
-/** Without requestIdleCallback: a plain timeout between slices. */
-const FALLBACK_DELAY_MS = 50;
+export { SLICE_MS };
+const SCAN_RUN = 64; // segments the full pass scans between readings of the clock
 /**
  * A page opened while the extension is being installed waits this long for the index to be stored
  * (the background builds it in about a second), then decides; after that it gives up quietly.
  */
 export const INDEX_WAIT_MS = 30_000;
-
-/** A video page's title, description and first this many characters tell its topic. */
-const TOPIC_LIMIT = 100_000;
 
 export const PREFILTER_REASON =
   'no match: none of the words a match needs is on the page (a parent’s or a rare name of the family members, an event’s key element, a known title, in any spelling the detector knows); nothing more was read (prefilter)';
@@ -58,10 +50,9 @@ export const PREFILTER_REASON =
 export class PageWatch {
   readonly report: DetectionReport;
   ui: PageUi | undefined;
-  /** The prefilter's record of the index (the rest is read where the prefilter opens). */
-  private record: MatchGate | undefined;
+  /** The index's records: the prefilter's, read at the start; the rest where they are needed. */
+  private records: IndexRecords | undefined;
   private gate: Gate | undefined;
-  private table: Uint16Array | undefined;
   private detector: Detector | undefined;
   /** The full pass's code (chunk-detector.js), imported where the prefilter opened. */
   private lib: ContentDetector | undefined;
@@ -91,6 +82,7 @@ export class PageWatch {
   /** Hits the last decision saw: a batch that adds none cannot change it. */
   private decidedHits = -1;
   private readonly started: number;
+  private readonly slices: Slices;
 
   constructor(
     private readonly ctx: WatchContext,
@@ -99,6 +91,7 @@ export class PageWatch {
   ) {
     this.started = ports.now();
     this.report = { url: this.url, status: 'pending', sidebarMounted: false, settled: false, workMs: 0, batches: 0, longestMs: 0 };
+    this.slices = new Slices(ctx, ports, doc, this.report);
   }
 
   private get url(): string {
@@ -131,8 +124,8 @@ export class PageWatch {
       void this.detectionTold.then(() => this.tell({ type: 'sidebar-hidden', hidden: hidden ?? null }));
     }, settings.panelOnly, this.doc);
     if (settings.panelOnly) this.report.panelOnly = true;
-    this.record = record;
-    this.gate = new Gate(record.gate, () => this.foldTable());
+    const records = (this.records = new IndexRecords(record, this.ctx, this.ports, this.report, this.slices));
+    this.gate = new Gate(record.gate, () => records.foldTable());
     this.observe();
     await this.firstPass();
     if (mayHaveAnnotations(stored[ANNOTATED_SITES_KEY], this.url)) this.ports.startAnnotator(this.hasSidebar);
@@ -140,28 +133,9 @@ export class PageWatch {
     this.updateSettled();
   }
 
-  /**
-   * The events' elements, read where the prefilter found an event's key anchor (at most once a page):
-   * the anchor opens it only with enough of them around it. Missing or of another dataset (an update
-   * under way), the anchor opens it alone.
-   */
+  /** The events' elements, read (once a page) where the prefilter found an event's key anchor. */
   private readElements(): Promise<void> {
-    return (this.elementsRead ??= this.readElementsOnce());
-  }
-
-  private elementsRead: Promise<void> | undefined;
-
-  private async readElementsOnce(): Promise<void> {
-    const waited = this.ports.now();
-    const read = await this.ports.read([MATCH_EVENTS_KEY]);
-    this.report.storageMs = (this.report.storageMs ?? 0) + this.ports.now() - waited;
-    const record = read[MATCH_EVENTS_KEY];
-    this.gate!.supply(isMatchEvents(record) && record.datasetHash === this.record!.datasetHash ? record.elements : null);
-  }
-
-  /** The fold table, expanded from the index on first need (text with non-ASCII letters, a full pass). */
-  private foldTable(): Uint16Array {
-    return (this.table ??= foldTableFromRuns(this.record!.fold));
+    return this.records!.elements(this.gate!);
   }
 
   /**
@@ -176,19 +150,17 @@ export class PageWatch {
     this.firstPassing = true;
     this.report.settled = false;
     try {
-      if (matchesUrlRule(this.record!.urls, this.url)) return await this.openGate();
+      if (matchesUrlRule(this.records!.record.urls, this.url)) return await this.openGate();
       const pass = new GatePass(this.gate!, [this.doc], { withHead: true });
-      for (;;) {
-        const t0 = this.ports.now();
-        const done = pass.step(t0 + SLICE_MS);
-        this.account(t0);
-        if (done) break;
+      const last = await this.slices.run(
+        (deadline) => pass.step(deadline),
+        () => this.ctx.isValid && generation === this.generation,
         // Waiting for the events' elements: their read yields to the page, so the pass steps on once
         // they are here, without waiting for idle time as well.
-        if (pass.waiting) await this.readElements();
-        else await this.idle();
-        if (!this.ctx.isValid || generation !== this.generation) return;
-      }
+        () => (pass.waiting ? this.readElements() : undefined),
+      );
+      if (last === undefined) return;
+      this.slices.account(last);
       if (pass.open) await this.openGate();
       else await this.closed();
     } finally {
@@ -214,21 +186,9 @@ export class PageWatch {
   private async openFully(): Promise<void> {
     const generation = this.generation;
     if (!this.detector) {
-      const waited = this.ports.now();
-      // The rest of the index and the full pass's code, at once.
-      const [read, lib] = await Promise.all([this.ports.read([MATCH_INDEX_KEY]), this.ports.chunk('detector')]);
-      const stored = read[MATCH_INDEX_KEY];
-      this.lib = lib;
-      this.report.storageMs! += this.ports.now() - waited;
-      if (!this.ctx.isValid) return;
-      // Written with the prefilter's record in one call: another dataset's means an update is under way.
-      if (!isStoredMatchIndex(stored) || stored.datasetHash !== this.record!.datasetHash) {
-        this.report.status = 'no-index';
-        return;
-      }
-      const t = this.ports.now();
-      this.detector = new lib.Detector(unpackIndex(this.record!, stored), this.foldTable());
-      this.account(t);
+      const full = await this.records!.fullPass();
+      if (!full) return;
+      ({ detector: this.detector, lib: this.lib } = full);
     }
     const session = this.detector.session();
     this.session = session;
@@ -242,36 +202,24 @@ export class PageWatch {
     const collector = this.lib!.textCollector(this.doc, { withHead: true, items: this.items });
     const page = collector.result;
     this.nodes = page.nodes;
-    for (;;) {
-      const t0 = this.ports.now();
-      const done = collector.step(t0 + SLICE_MS);
-      this.account(t0);
-      if (done) break;
-      if (!(await this.stillOurs(generation, session))) return;
-    }
+    // Whether the full pass should go on (the page has not moved on).
+    const ours = () => this.ctx.isValid && generation === this.generation && this.session === session;
+    const read = await this.slices.run((deadline) => collector.step(deadline), ours);
+    if (read === undefined) return;
+    this.slices.account(read);
     const segments = page.segments;
-    for (let next = 0; ; ) {
-      const t0 = this.ports.now();
-      const end = t0 + SLICE_MS;
+    let next = 0;
+    const scanned = await this.slices.run((end) => {
       // Segments are scanned in runs of SCAN_RUN between readings of the clock.
       while (next < segments.length && this.ports.now() < end) {
         const to = Math.min(segments.length, next + SCAN_RUN);
         session.addPart(segments, next, to);
         next = to;
       }
-      if (next >= segments.length) {
-        await this.apply(t0);
-        return;
-      }
-      this.account(t0);
-      if (!(await this.stillOurs(generation, session))) return;
-    }
-  }
-
-  /** After an idle wait: whether the full pass should go on (the page has not moved on). */
-  private async stillOurs(generation: number, session: DetectionSession): Promise<boolean> {
-    await this.idle();
-    return this.ctx.isValid && generation === this.generation && this.session === session;
+      return next >= segments.length;
+    }, ours);
+    // The decision in the same task as the last slice's scan, and counted with it.
+    if (scanned !== undefined) await this.apply(scanned);
   }
 
   /** The prefilter read everything and found none of the words a match needs. */
@@ -291,17 +239,7 @@ export class PageWatch {
 
   /** Watch for added text (feeds, late content) and for URL changes (single-page apps). */
   private observe(): void {
-    const view = this.doc.defaultView!;
-    const observer = new view.MutationObserver((records) => {
-      for (const r of records) {
-        if (r.type === 'characterData') this.queue.push(r.target);
-        else for (const n of r.addedNodes) this.queue.push(n);
-      }
-      this.scheduleFlush();
-    });
-    observer.observe(this.doc.body ?? this.doc.documentElement, { childList: true, subtree: true, characterData: true });
-    this.ctx.onInvalidated(() => observer.disconnect());
-    this.ctx.addEventListener(view as Window, 'wxt:locationchange', () => {
+    observePage(this.doc, this.ctx, this.queue, () => this.scheduleFlush(), () => {
       this.dismissed = false;
       // A new page in a single-page app: a new first pass, and its captions (a new video) read again.
       void this.firstPass()
@@ -310,24 +248,11 @@ export class PageWatch {
     });
   }
 
-  private get hasIdleCallback(): boolean {
-    return typeof this.doc.defaultView?.requestIdleCallback === 'function';
-  }
-
-  private idle(): Promise<void> {
-    return new Promise((resolve) => {
-      if (this.hasIdleCallback) this.ctx.requestIdleCallback(() => resolve(), { timeout: IDLE_TIMEOUT_MS });
-      else this.ctx.setTimeout(resolve, FALLBACK_DELAY_MS);
-    });
-  }
-
   private scheduleFlush(): void {
     this.report.settled = false;
     if (this.flushScheduled || this.firstPassing) return;
     this.flushScheduled = true;
-    const run = (deadline?: IdleDeadline) => void this.flush(deadline);
-    if (this.hasIdleCallback) this.ctx.requestIdleCallback(run, { timeout: IDLE_TIMEOUT_MS });
-    else this.ctx.setTimeout(() => run(), FALLBACK_DELAY_MS);
+    this.slices.later((deadline) => void this.flush(deadline));
   }
 
   private updateSettled(): void {
@@ -357,7 +282,7 @@ export class PageWatch {
     }
     const pass = this.pending;
     const done = pass.step(sliceEnd);
-    this.account(t0);
+    this.slices.account(t0);
     if (!done) {
       if (pass.waiting) await this.readElements();
       return;
@@ -383,17 +308,10 @@ export class PageWatch {
     this.report.batches! += 1;
     // A batch without a single pattern hit cannot change the decision: no need to decide again.
     if (this.session!.hitCount === this.decidedHits) {
-      this.account(t0);
+      this.slices.account(t0);
       return;
     }
     await this.apply(t0);
-  }
-
-  /** Add a piece of work to the report's totals. */
-  private account(workStarted: number): void {
-    const work = this.ports.now() - workStarted;
-    this.report.workMs! += work;
-    this.report.longestMs = Math.max(this.report.longestMs!, work);
   }
 
   /** Whether a node is inside Backstory's own host (its changes are not page text). */
@@ -408,7 +326,7 @@ export class PageWatch {
   private async apply(workStarted: number): Promise<void> {
     const detection = this.session!.decide(this.url);
     this.decidedHits = this.session!.hitCount;
-    this.account(workStarted);
+    this.slices.account(workStarted);
     this.detection = detection;
     const seen = new Map();
     await this.publish({
@@ -485,15 +403,6 @@ export class PageWatch {
     this.ui?.jump(this.targets()[signal]);
   }
 
-  setOpen(open: boolean): void {
-    this.ui?.setOpen(open);
-  }
-
-  /** The sidebar frame's own view of whether the reader can see it (Chromium's IntersectionObserver v2). */
-  frameVisible(visible: boolean): void {
-    this.ui?.frameVisible(visible);
-  }
-
   /** "Hide on this page": remove the sidebar and highlights until the page is loaded again. */
   dismiss(): void {
     this.dismissed = true;
@@ -517,20 +426,15 @@ export class PageWatch {
    * Xinjiang) and a video whose names may be only spoken. They may open the full pass themselves.
    */
   private async readCaptions(): Promise<void> {
-    if (!this.gate || !this.doc.querySelector('video track, audio track')) return;
-    if (!this.session && !this.onTopic()) return;
+    const records = this.records;
+    if (!this.gate || !records || !hasTracks(this.doc)) return;
+    if (!this.session && !onTopic(this.doc, records.record, () => records.foldTable())) return;
     this.report.settled = false;
     const cues = await readCaptionCues(this.doc, this.ctx, this.ports);
     if (!this.ctx.isValid || cues.length === 0) return;
     if (!this.session) {
-      let seen = this.gate.find(cues.join('\n'));
-      const wait = this.gate.waiting ? this.gate.take() : undefined;
-      if (wait) {
-        await this.readElements();
-        if (!this.ctx.isValid) return;
-        seen = this.gate.settle(wait);
-      }
-      if (seen === undefined) return;
+      const open = await captionsOpen(this.gate, cues, () => this.readElements());
+      if (!open || !this.ctx.isValid) return;
       await this.openGate();
       if (!this.session) return;
     }
@@ -538,16 +442,6 @@ export class PageWatch {
     this.session.add(captions.segments);
     for (const n of captions.nodes) this.nodes.push(n);
     await this.apply(this.ports.now());
-  }
-
-  /**
-   * Whether the page's text carries the story's topic words (only asked on pages with video tracks):
-   * its head and first TOPIC_LIMIT characters, read at once, so the answer costs one short task.
-   */
-  private onTopic(): boolean {
-    const pass = new GatePass(topicGate(this.record!.gate, () => this.foldTable()), [this.doc], { withHead: true, limit: TOPIC_LIMIT });
-    pass.step(Infinity);
-    return pass.open;
   }
 
   private tell(message: ContentToBackground): Promise<unknown> {

@@ -52,10 +52,11 @@ export default defineContentScript({
     const onMessage = (message: unknown) => {
       const parsed = readBackgroundMessage(message);
       if (parsed?.type === 'get-detection') return Promise.resolve({ ...watch.report, url: location.href });
-      if (parsed?.type === 'set-open') watch.setOpen(parsed.open);
+      if (parsed?.type === 'set-open') watch.ui?.setOpen(parsed.open);
       if (parsed?.type === 'dismiss') watch.dismiss();
       if (parsed?.type === 'jump') watch.jump(parsed.signal);
-      if (parsed?.type === 'frame-visibility') watch.frameVisible(parsed.visible);
+      // The sidebar frame's own view of whether the reader can see it (Chromium's IntersectionObserver v2).
+      if (parsed?.type === 'frame-visibility') watch.ui?.frameVisible(parsed.visible);
       // Annotations: handed to the lazily loaded annotator, which parses them itself.
       if ((message as { type?: unknown } | null)?.type === ANNOTATOR_MESSAGE) {
         return loadChunk('annotator', getUrl).then(({ annotator }) => annotator.receive(message, ctx, watch.hasSidebar));

@@ -56,7 +56,7 @@ test.describe('Chromium: a page opened before the index is stored', () => {
     // As in the seconds after install: the prefilter's record, the events' elements and the index are
     // not in storage. The background notices they are gone and rebuilds them from the bundled dataset
     // (watchIndex); a page
-    // opened meanwhile waits for them (content/watch/index-wait.ts) and decides when they are back.
+    // opened meanwhile waits for them (content/watch/records.ts) and decides when they are back.
     const stored = await serviceWorker.evaluate(() => chrome.storage.local.get(['matchEvents', 'matchGate', 'matchIndex']));
     expect(Object.keys(stored).sort()).toEqual(['matchEvents', 'matchGate', 'matchIndex']);
     try {

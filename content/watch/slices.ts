@@ -1,0 +1,80 @@
+/**
+ * When the page watch works (content/watch/page-watch.ts): on what the page adds and on its URL
+ * changes (`observePage`), in idle-time pieces of at most SLICE_MS with the page free between them,
+ * and the report's count of what they cost (`workMs`, `longestMs`), so the extension never makes a
+ * long task and tests and the checker can see what it spent.
+ */
+import type { DetectionReport } from '../../core/messages/records';
+import type { WatchContext, WatchPorts } from './ports';
+
+/** Idle-time batches: at most this long per slice, so the extension never makes a long task. */
+export const SLICE_MS = 8;
+/** How long an idle callback may wait before it runs anyway. */
+const IDLE_TIMEOUT_MS = 1000;
+/** Without requestIdleCallback: a plain timeout between slices. */
+const FALLBACK_DELAY_MS = 50;
+
+export class Slices {
+  constructor(
+    private readonly ctx: WatchContext,
+    private readonly ports: WatchPorts,
+    private readonly doc: Document,
+    private readonly report: DetectionReport,
+  ) {}
+
+  private get hasIdleCallback(): boolean {
+    return typeof this.doc.defaultView?.requestIdleCallback === 'function';
+  }
+
+  /** Run `run` in the page's next idle time (or after a short timeout where there is none). */
+  later(run: (deadline?: IdleDeadline) => void): void {
+    if (this.hasIdleCallback) this.ctx.requestIdleCallback(run, { timeout: IDLE_TIMEOUT_MS });
+    else this.ctx.setTimeout(() => run(), FALLBACK_DELAY_MS);
+  }
+
+  idle(): Promise<void> {
+    return new Promise((resolve) => this.later(() => resolve()));
+  }
+
+  /** Add a piece of work, begun at `started`, to the report's totals. */
+  account(started: number): void {
+    const work = this.ports.now() - started;
+    this.report.workMs! += work;
+    this.report.longestMs = Math.max(this.report.longestMs!, work);
+  }
+
+  /**
+   * `step(deadline)` in slices until it says it is done; between slices, `between()`'s wait if it
+   * gives one (a record being read), else idle time, and then `goOn()` says whether to go on. Returns
+   * when the last slice began, its work not yet accounted (what follows it in the same task counts
+   * with it), or undefined when `goOn()` said stop.
+   */
+  async run(step: (deadline: number) => boolean, goOn: () => boolean, between?: () => Promise<void> | undefined): Promise<number | undefined> {
+    for (;;) {
+      const t0 = this.ports.now();
+      if (step(t0 + SLICE_MS)) return t0;
+      this.account(t0);
+      await (between?.() ?? this.idle());
+      if (!goOn()) return undefined;
+    }
+  }
+}
+
+/**
+ * Queue what the page adds (nodes, and text nodes whose text changes) for `added` to read, and call
+ * `moved` on a URL change in a single-page app (history API, Navigation API: WXT's
+ * wxt:locationchange). The observer only reads, and stops with the context.
+ */
+export function observePage(doc: Document, ctx: WatchContext, queue: Node[], added: () => void, moved: () => void): void {
+  const view = doc.defaultView!;
+  const observer = new view.MutationObserver((records) => {
+    for (const r of records) {
+      if (r.type === 'characterData') queue.push(r.target);
+      else for (const n of r.addedNodes) queue.push(n);
+    }
+    added();
+  });
+  observer.observe(doc.body ?? doc.documentElement, { childList: true, subtree: true, characterData: true });
+  ctx.onInvalidated(() => observer.disconnect());
+  ctx.addEventListener(view as Window, 'wxt:locationchange', moved);
+}
