@@ -10,15 +10,14 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { Sidebar } from '../../components/Sidebar';
 import { CollapsedTab } from '../../components/CollapsedTab';
-import { buildContextView, type ContextView, type StoredDataset } from '../../core/dataset/context-view';
+import type { ContextView } from '../../core/dataset/context-view';
 import { ContextResponse, TabState } from '../../core/messages/records';
 import { type SidebarToBackground } from '../../core/messages/to-background';
 import { parseMessage } from '../../core/messages/to-content';
 import { loadSettings } from '../../core/settings';
 import { translator, type Translate } from '../../core/i18n';
 import { applyLocale, pageLanguageFrom, pageLocale } from '../../extension/page-locale';
-import { loadTranslations } from '../../extension/sidebar/translations';
-import { datasetLocale, localizeDataset, viewText } from '../../core/dataset/localize';
+import { contextForTab } from '../../extension/sidebar/context-for-tab';
 import { AnnotationsSection, type LinkChoice } from '../../components/AnnotationsSection';
 import { AnnotationsSidebar, AnnotationsTab } from '../../components/AnnotationsSidebar';
 import { useAnnotations } from '../../extension/sidebar/use-annotations';
@@ -71,12 +70,7 @@ async function load(locale: string): Promise<Loaded> {
   }
   if (!response) throw new Error('no detection is recorded for this tab.');
   const { tabId, state, data, meta } = response;
-  // The records were validated against the full schema when the dataset was installed.
-  const phrases = state.detection.signals.filter((s) => s.kind === 'phrase').map((s) => s.text);
-  // Dataset text in the reader's language (English where a translation is missing or stale).
-  const textLocale = datasetLocale(locale);
-  const localized = localizeDataset(data as unknown as StoredDataset, await loadTranslations(textLocale), textLocale);
-  const view = buildContextView(localized.data, state.detection.families, state.detection.people, { url: state.url, phrases }, viewText(localized));
+  const view = await contextForTab(response, locale);
   const choices = {
     people: data.people.map((p) => ({ id: p.id, label: String(p.displayName ?? p.id) })),
     claims: data.claims.map((c) => ({ id: c.id, label: String(c.statement ?? c.id) })),

@@ -11,12 +11,14 @@ import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { Sidebar } from '../../components/Sidebar';
-import { buildContextView, type ContextView, type StoredDataset } from '../../core/dataset/context-view';
+import type { ContextView } from '../../core/dataset/context-view';
 import { ContextResponse, TabState } from '../../core/messages/records';
 import type { PanelToBackground } from '../../core/messages/to-background';
 import { parseMessage } from '../../core/messages/to-content';
 import { loadSettings } from '../../core/settings';
-import { resolveLocale, translator, type Translate } from '../../core/i18n';
+import { translator, type Translate } from '../../core/i18n';
+import { applyLocale, pageLocale } from '../../extension/page-locale';
+import { contextForTab } from '../../extension/sidebar/context-for-tab';
 
 interface Loaded {
   tabId: number;
@@ -35,14 +37,10 @@ async function activeTab(): Promise<number | undefined> {
   return tab?.id;
 }
 
-async function load(tabId: number): Promise<Loaded | undefined> {
+async function load(tabId: number, locale: string): Promise<Loaded | undefined> {
   const response = parseMessage(ContextResponse, await send({ type: 'panel-context', tabId }));
   if (!response?.state.detection.matched) return undefined;
-  const { state, data, meta } = response;
-  const phrases = state.detection.signals.filter((s) => s.kind === 'phrase').map((s) => s.text);
-  // The records were validated against the full schema when the dataset was installed.
-  const view = buildContextView(data as unknown as StoredDataset, state.detection.families, state.detection.people, { url: state.url, phrases });
-  return { tabId, state, view, provenance: meta };
+  return { tabId, state: response.state, view: await contextForTab(response, locale), provenance: response.meta };
 }
 
 function App({ t, locale }: { t: Translate; locale: string }) {
@@ -64,7 +62,7 @@ function App({ t, locale }: { t: Translate; locale: string }) {
     if (tabId === undefined) return undefined;
     let current = '';
     const refresh = () =>
-      void load(tabId).then((l) => {
+      void load(tabId, locale).then((l) => {
         const key = l ? `${l.state.url} ${l.state.detection.families.join()} ${l.state.detection.people.join()}` : '';
         if (key !== current || !l) setLoaded(l);
         current = key;
@@ -77,7 +75,7 @@ function App({ t, locale }: { t: Translate; locale: string }) {
     };
     browser.storage.onChanged.addListener(onChanged);
     return () => browser.storage.onChanged.removeListener(onChanged);
-  }, [tabId]);
+  }, [tabId, locale]);
 
   useEffect(() => {
     if (loaded && focus) document.getElementById(`family-${focus}`)?.scrollIntoView({ block: 'start' });
@@ -108,8 +106,8 @@ function App({ t, locale }: { t: Translate; locale: string }) {
 
 async function start() {
   const settings = await loadSettings(browser.storage.local);
-  const locale = resolveLocale(settings.locale, navigator.languages);
-  document.documentElement.lang = locale;
+  const locale = pageLocale(settings, navigator.languages);
+  applyLocale(document.documentElement, locale);
   document.title = translator(locale)('panel.title');
   render(<App t={translator(locale)} locale={locale} />, document.getElementById('app')!);
 }

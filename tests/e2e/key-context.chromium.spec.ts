@@ -3,7 +3,7 @@
  * government's claim and its date, the parents' answer, CNN's finding that no evidence was given, the
  * coaching and interrogation CNN reported) are inside the frame's viewport without scrolling at
  * 1280×900, and right after the header in a narrow window; "Copy context" puts the summary on the
- * clipboard and says so.
+ * clipboard and says so. In each of the six languages, the sidebar and the browser's side panel both.
  */
 import path from 'node:path';
 import type { Frame, Page } from '@playwright/test';
@@ -141,6 +141,23 @@ for (const [locale, textLang, dir] of [
       expect(shown.langs.length).toBeGreaterThanOrEqual(4);
       expect(new Set(shown.langs)).toEqual(new Set([textLang]));
       expect(shown.note).toBe(false);
+
+      // The browser's side panel, for the same tab, says it in the same language and direction.
+      const tabId = await extension.serviceWorker.evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]!.id!);
+      const panel = await extension.context.newPage();
+      try {
+        await panel.goto(`chrome-extension://${extension.extensionId}/sidepanel.html?tab=${tabId}`);
+        await expect(panel.locator('section.key .key-line').first()).toBeVisible();
+        const inPanel = await panel.evaluate(() => ({
+          dir: document.documentElement.dir,
+          langs: [...document.querySelectorAll('section.key .key-line > span[lang]')].map((s) => s.getAttribute('lang')),
+        }));
+        expect(inPanel.dir).toBe(dir);
+        expect(inPanel.langs.length).toBeGreaterThanOrEqual(4);
+        expect(new Set(inPanel.langs)).toEqual(new Set([textLang]));
+      } finally {
+        await panel.close();
+      }
     } finally {
       await extension.serviceWorker.evaluate(() => chrome.storage.local.remove('settings'));
     }
