@@ -70,13 +70,13 @@ test('the sidebar works from the keyboard, and focus moves on open and close', a
   await tab.focus();
   await page.keyboard.press('Enter');
   await expect(frame.locator('.sidebar')).toBeVisible();
-  // Focus moved into the panel.
-  expect(await frame.evaluate(() => document.activeElement?.closest('.sidebar') !== null)).toBe(true);
+  // Focus moved into the panel (in the effect after the panel renders: polled, not read once).
+  await expect.poll(() => frame.evaluate(() => document.activeElement?.closest('.sidebar') !== null)).toBe(true);
   const collapse = frame.getByRole('button', { name: 'Collapse the sidebar' });
   await collapse.focus();
   await page.keyboard.press('Enter');
   await expect(frame.locator('button.tab')).toBeVisible();
-  expect(await frame.evaluate(() => document.activeElement?.classList.contains('tab'))).toBe(true);
+  await expect.poll(() => frame.evaluate(() => document.activeElement?.classList.contains('tab'))).toBe(true);
 });
 
 for (const locale of UI_LOCALES) {
