@@ -36,8 +36,8 @@ import type { WatchContext, WatchPorts } from './ports';
 import { IndexRecords, indexStored } from './records';
 import { SLICE_MS, Slices, observePage } from './slices';
 
-export { SLICE_MS };
-const SCAN_RUN = 64; // segments the full pass scans between readings of the clock
+/** Segments the full pass scans between readings of the clock. */
+const SCAN_RUN = 64;
 /**
  * A page opened while the extension is being installed waits this long for the index to be stored
  * (the background builds it in about a second), then decides; after that it gives up quietly.

@@ -42,7 +42,6 @@ export interface FullPass {
 export class IndexRecords {
   private table: Uint16Array | undefined;
   private elementsRead: Promise<void> | undefined;
-  private full: FullPass | undefined;
 
   constructor(
     readonly record: MatchGate,
@@ -70,12 +69,11 @@ export class IndexRecords {
   }
 
   /**
-   * The rest of the index and the full pass's code, read at once the first time; undefined when the
-   * page's script is gone meanwhile, or when the stored index is missing or of another dataset (an
-   * update under way: the report says 'no-index').
+   * The rest of the index and the full pass's code, read together (the watch asks once, and keeps
+   * them); undefined when the page's script is gone meanwhile, or when the stored index is missing or
+   * of another dataset (an update under way: the report says 'no-index').
    */
   async fullPass(): Promise<FullPass | undefined> {
-    if (this.full) return this.full;
     const [read, lib] = await Promise.all([this.read([MATCH_INDEX_KEY]), this.ports.chunk('detector')]);
     if (!this.ctx.isValid) return undefined;
     // Written with the prefilter's record in one call: another dataset's means an update is under way.
@@ -85,9 +83,9 @@ export class IndexRecords {
       return undefined;
     }
     const t = this.ports.now();
-    this.full = { detector: new lib.Detector(unpackIndex(this.record, stored), this.foldTable()), lib };
+    const detector = new lib.Detector(unpackIndex(this.record, stored), this.foldTable());
     this.slices.account(t);
-    return this.full;
+    return { detector, lib };
   }
 
   private async read(keys: string[]): Promise<Record<string, unknown>> {

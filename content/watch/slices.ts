@@ -32,7 +32,7 @@ export class Slices {
     else this.ctx.setTimeout(() => run(), FALLBACK_DELAY_MS);
   }
 
-  idle(): Promise<void> {
+  private idle(): Promise<void> {
     return new Promise((resolve) => this.later(() => resolve()));
   }
 

@@ -28,7 +28,7 @@ import { urlUnderPrefix } from '../site-match';
  * 7: the prefilter's record holds its expressions written where the index is built (`compiled`:
  *    fragment tries, whole patterns by their fragment's first letters), not its patterns; an event
  *    counts its other anchors first (`anchors`).
- * 8: fragments of four letters starting on a few rare letters, in one ASCII expression (was two).
+ * 8: fragments of six letters starting on a few letters rare in prose, in one ASCII expression (was two).
  */
 export const MATCH_INDEX_FORMAT = 8;
 /** The stored index (StoredMatchIndex): read only where the prefilter opens. */
