@@ -29,8 +29,10 @@ import { urlUnderPrefix } from '../site-match';
  *    fragment tries, whole patterns by their fragment's first letters), not its patterns; an event
  *    counts its other anchors first (`anchors`).
  * 8: fragments of six letters starting on a few letters rare in prose, in one ASCII expression (was two).
+ * 9: the fragments start on 16 code units at most (eight letters), chosen by a search; a fragment
+ *    near a pattern's end is read with a lookbehind of the letters before it.
  */
-export const MATCH_INDEX_FORMAT = 8;
+export const MATCH_INDEX_FORMAT = 9;
 /** The stored index (StoredMatchIndex): read only where the prefilter opens. */
 export const MATCH_INDEX_KEY = 'matchIndex';
 /** The prefilter's part of it (MatchGate): the one read every page makes. */

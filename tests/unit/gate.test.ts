@@ -12,12 +12,13 @@ import { describe, expect, it } from 'vitest';
 import dataset from '../../data/dataset.json';
 import { parseDataset } from '../../core/dataset/schema';
 import { buildMatchIndex } from '../../core/detect/compile/match-index-builder';
-import { gateTerms, markFragments } from '../../core/detect/compile/gate-builder';
+import { gateTerms, markFragments, startLetters } from '../../core/detect/compile/gate-builder';
 import { compileAutomaton } from '../../core/detect/automaton';
 import { Detector } from '../../core/detect/detect';
 import { PUNCT, SKIP, SPACE, deriveFoldTable } from '../../core/text/fold';
 import { Gate, ODD } from '../../core/detect/gate';
 import { trie } from '../../core/detect/compile/gate-expressions';
+import { FAST_LETTERS, fast, plainPattern } from '../../core/detect/gate-patterns';
 import { WINDOW } from '../../core/detect/limits';
 import { MATCH_EVENTS_KEY, MATCH_GATE_KEY, packForStorage } from '../../core/detect/match-index';
 import { GatePass } from '../../content/prefilter';
@@ -138,20 +139,44 @@ describe('the prefilter’s premises', () => {
     const patterns = ['abulikemu', 'mihriban', 'muherrem', 'mamutjan', 'a bu li ke mu', 'mu ti', 'kader'];
     const marked = markFragments(patterns);
     const firsts = new Set<string>();
+    const letters = (s: string) => s.replace(/[^a-z0-9]/g, '');
     for (const p of patterns) {
       const written = marked.get(p)!;
       const parts = written.split('|');
       // The pattern, whole again once its marks are taken out.
       expect(parts.join(''), written).toBe(p);
       const piece = parts.length === 3 ? parts[1]! : written;
-      if (p.replaceAll(' ', '').length < 6) expect(written).toBe(p);
-      else expect(piece.replaceAll(' ', ''), written).toHaveLength(6);
+      if (letters(p).length < FAST_LETTERS) expect(written).toBe(p);
+      else {
+        expect(letters(piece).length, written).toBeLessThanOrEqual(6);
+        // What the fast expression reads: the piece, and before a short one the letters before it.
+        const read = fast(written);
+        expect(letters(read.replace(/\(\?<=([^)]*)\)/, '')), written).toBe(letters(piece));
+        const behind = /\(\?<=([^)]*)\)/.exec(read)?.[1] ?? piece;
+        expect(letters(behind).length, read).toBeGreaterThanOrEqual(FAST_LETTERS);
+        expect(p.includes(behind), read).toBe(true);
+      }
       firsts.add(piece[0]!);
     }
-    // Each starts on its rarest letter among those with six letters after them: b for abulikemu
-    // and the Pinyin route, m for the other three (h and j come too late); kader and mu ti, short, are
-    // whole.
-    expect([...firsts].sort()).toEqual(['b', 'k', 'm']);
+    // k and m are in every pattern long enough; mihriban, muherrem and mamutjan start on their m
+    // with six letters; abulikemu and its Pinyin route on the k near their end, read with the
+    // letters before it (a b would cost more than those two lookbehinds); mu ti and kader are whole.
+    expect([...firsts].sort()).toEqual(['k', 'm']);
+    expect(marked.get('abulikemu')).toBe('abuli|kemu|');
+    expect(fast(marked.get('abulikemu')!)).toBe('kemu(?<=ikemu)');
+  });
+
+  it('starts the fragments on 16 code units at most, where the engine still skips through text', () => {
+    // Nine rare letters, one for each pattern, would be 18 code units (each letter in both cases):
+    // the e they all hold is the one letter within the limit.
+    const rare = ['j', 'x', 'q', 'z', 'k', 'v', 'b', 'p', 'y'].map((l) => `${l}eeeee`);
+    expect([...startLetters(rare)]).toEqual(['e']);
+    // Three are within it: each pattern starts on its rare letter.
+    expect([...startLetters(rare.slice(0, 3))].sort()).toEqual(['j', 'q', 'x']);
+    // The dataset's patterns.
+    const gated = [...index.gate.open, ...index.gate.events.flatMap((e) => e.key)];
+    const letters = [...startLetters(gated.filter(plainPattern).map((p) => p.replaceAll('|', '')))];
+    expect(letters.reduce((n, l) => n + (/[a-z]/.test(l) ? 2 : 1), 0)).toBeLessThanOrEqual(16);
   });
 
   it('writes its fragments as a trie that matches at the same places', () => {
@@ -166,6 +191,19 @@ describe('the prefilter’s premises', () => {
       // Every place where some fragment starts (a lookahead: overlapping places too).
       expect(places(new RegExp(`(?=${trie(flat, ' ?')})`, 'g')), flat).toEqual(places(new RegExp(`(?=${flat})`, 'g')));
     }
+  });
+
+  it('writes a lookbehind as one step of its branch, matching where the flat alternation does', () => {
+    // Short fragments near a pattern's end carry the letters before them as a lookbehind (`fast`).
+    const fragments = ['kemu(?<=ikemu)', 'kemal', 'k(?<=t dark)', 'ke mu(?<=i ke mu)', 'kader'];
+    const flat = fragments.map((f) => f.replaceAll(' ', ' ?')).join('|');
+    const written = trie(fragments.join('|'), ' ').replaceAll(' ', ' ?');
+    expect(written).toContain('(?<=t ?dark)');
+    const text = 'abulikemu, a bu li ke mu, kemal, the screen went dark, a dark kernel, kader, ke mu, kemu';
+    const places = (re: RegExp) => [...text.matchAll(re)].map((m) => m.index);
+    expect(places(new RegExp(`(?=${written})`, 'g'))).toEqual(places(new RegExp(`(?=${flat})`, 'g')));
+    // Found: abulikemu's kemu, the Pinyin route's ke mu, kemal, went dark's k, kader; not the bare ke mu or kemu.
+    expect(places(new RegExp(written, 'g'))).toHaveLength(5);
   });
 
   it('checks an event’s elements only within WINDOW of its key anchor', () => {

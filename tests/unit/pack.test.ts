@@ -6,6 +6,7 @@ import { packInts, unpackInts } from '../../core/text/pack';
 import { MATCH_EVENTS_KEY, MATCH_GATE_KEY, MATCH_INDEX_KEY, isMatchEvents, isMatchGate, isStoredMatchIndex, packForStorage, unpackIndex } from '../../core/detect/match-index';
 import { Gate } from '../../core/detect/gate';
 import { expressions } from '../../core/detect/compile/gate-expressions';
+import { fast } from '../../core/detect/gate-patterns';
 import { Detector } from '../../core/detect/detect';
 
 describe('packed integer arrays', () => {
@@ -64,7 +65,8 @@ describe('packed integer arrays', () => {
     // folded text too), the others' in the folded part of their first letter's script.
     const x = expressions(index.gate);
     const fragments = [...x.ascii, ...x.foldedParts.map((part) => part.fragments)].flatMap((f) => (f ? f.split('|') : []));
-    const pieces = [...index.gate.open, ...index.gate.events.flatMap((e) => e.key)].map((p) => (p.split('|').length === 3 ? p.split('|')[1]! : p));
+    // (A short piece near its pattern's end comes with a lookbehind of the letters before it.)
+    const pieces = [...index.gate.open, ...index.gate.events.flatMap((e) => e.key)].map((p) => (p.split('|').length === 3 ? fast(p) : p));
     expect(new Set(fragments.map((f) => f.replaceAll('\\', '')))).toEqual(new Set(pieces));
     expect(x.foldedParts.length).toBeGreaterThan(3);
     const lazy = new Gate(stored[MATCH_GATE_KEY].gate, () => new Detector(index).foldTable);

@@ -3,6 +3,7 @@
  * index builder, in the background and in tests; never in the content script.
  */
 import { MARK, type GateElements, type GateEvent, type GateSpec } from '../gate';
+import { FAST_LETTERS } from '../gate-patterns';
 import { compileGate } from './gate-expressions';
 import type { Term } from '../evidence';
 import type { MatchIndex } from '../match-index';
@@ -43,7 +44,7 @@ export function gateTerms(terms: readonly Term[], events: MatchIndex['events'], 
   return gated;
 }
 
-/** Letters in a fragment (breaks left out): a pattern with fewer is its own fragment, whole. */
+/** Letters in a fragment (breaks left out), from where it starts, at most. */
 const PIECE = 6;
 
 /**
@@ -56,48 +57,122 @@ const FREQUENCY: Record<string, number> = {
 };
 const frequency = (c: string) => FREQUENCY[c] ?? 3;
 
-/** Where a fragment of `p` may start: on a letter with PIECE letters from it to the end. */
-function starts(p: string): number[] {
-  const out: number[] = [];
-  let letters = 0;
-  for (let i = p.length - 1; i >= 0; i--) {
-    if (p[i] === ' ') continue;
-    if (++letters >= PIECE) out.push(i);
-  }
-  return out.reverse();
+/**
+ * Code units the fragments may start on, at most: a letter is two (the expression ignores case), a
+ * digit one. V8 skips through text by a table of the code units a match may start with only while
+ * they are 16 or fewer (its Boyer-Moore lookahead considers no position with more); with more, it
+ * tries the expression at every position. In Chromium 156, ten rounds over a garden feed's posts
+ * (930 KB): fragments starting on 5 letters took 4.3 ms, on 9 letters 18.4 ms; adding any one
+ * letter to the five added 0.1 to 1 ms. The dataset's fragments took 22 to 42 ms on 10 letters and
+ * a digit (index format 8), 10.7 ms on these 16 units.
+ */
+const START_UNITS = 16;
+/** How many sets of letters the search below looks at, at most (the dataset's patterns need about 7,000, in 50 ms). */
+const SEARCH_LIMIT = 200_000;
+const units = (c: string) => (c >= 'a' && c <= 'z' ? 2 : 1);
+
+/**
+ * What a pattern whose fragment must start near its end costs, as a letter's frequency: such a
+ * fragment is short, read with a lookbehind (`FAST_LETTERS`), and a short branch ends the engine's
+ * lookahead early. (Six rarer letters and a digit, with a hundred such fragments, took three times
+ * as long on the garden feed as these sixteen with two.)
+ */
+const SHORT_COST = 1;
+
+/**
+ * The letters the fragments start on: every pattern holds one of them (a pattern too short for a
+ * fragment is read whole, so its first letter counts), within START_UNITS, as rare in prose as can
+ * be (the sum of their frequencies is the least), and with as few patterns as can be whose only
+ * places on them are near their end (SHORT_COST each). Found by a search that takes the pattern
+ * with the fewest places to start, tries each of its letters (rarest first), and cuts a branch once
+ * it costs more than the best found; the same patterns always give the same letters. Without a set
+ * within START_UNITS (no dataset so far), each pattern's rarest letter.
+ */
+export function startLetters(patterns: readonly string[]): Set<string> {
+  const byRarity = (a: string, b: string) => frequency(a) - frequency(b) || (a < b ? -1 : 1);
+  // Per pattern, the letters with FAST_LETTERS or more from them on (`long`), and the others.
+  const options = patterns.map((p) => {
+    if (p.replaceAll(' ', '').length < FAST_LETTERS) return { long: [p[0]!], short: [] };
+    const long = new Set<string>();
+    const all = new Set<string>();
+    let letters = 0;
+    for (let i = p.length - 1; i >= 0; i--) {
+      if (p[i] === ' ') continue;
+      all.add(p[i]!);
+      if (++letters >= FAST_LETTERS) long.add(p[i]!);
+    }
+    return { long: [...long].sort(byRarity), short: [...all].filter((l) => !long.has(l)).sort(byRarity) };
+  });
+  const choices = [...new Map(options.map((o) => [`${o.long.join('')}/${o.short.join('')}`, o])).values()];
+  let best: string[] | undefined;
+  let bestCost = Infinity;
+  let tried = 0;
+  const chosen = new Set<string>();
+  const settled = new Set<number>();
+  const search = (cost: number, used: number): void => {
+    if (cost >= bestCost || used > START_UNITS || ++tried > SEARCH_LIMIT) return;
+    let next = -1;
+    choices.forEach((c, i) => {
+      if (settled.has(i) || c.long.some((l) => chosen.has(l))) return;
+      if (next < 0 || c.long.length < choices[next]!.long.length) next = i;
+    });
+    if (next < 0) {
+      best = [...chosen];
+      bestCost = cost;
+      return;
+    }
+    const c = choices[next]!;
+    for (const l of c.long) {
+      chosen.add(l);
+      search(cost + frequency(l), used + units(l));
+      chosen.delete(l);
+    }
+    // Or the pattern starts near its end, on one of its other letters.
+    settled.add(next);
+    if (c.short.some((l) => chosen.has(l))) search(cost + SHORT_COST, used);
+    else {
+      for (const l of c.short) {
+        chosen.add(l);
+        search(cost + frequency(l) + SHORT_COST, used + units(l));
+        chosen.delete(l);
+      }
+    }
+    settled.delete(next);
+  };
+  search(0, 0);
+  return new Set(best ?? choices.map((c) => c.long[0] ?? c.short[0]!));
 }
 
 /**
  * The plain-ASCII patterns with the fragment every occurrence of each contains marked (core/detect/gate.ts
- * reads the fragments fast, then checks the whole pattern where one is found): PIECE letters (a
- * Pinyin name's syllables may be split by breaks in it), starting on as few different letters as
- * possible, and rare ones. An engine skips through text by the letters every branch may start with:
- * each pattern's rarest starting letter, then the most frequent of those dropped while every pattern
- * still has a place to start on the others. A fragment found inside an ordinary word costs one check
- * of a few whole patterns there, and never opens the prefilter by itself; four letters were found in
- * "basil" and "pond" on every other post of a feed, seven or more start on more letters. (Pieces of
- * seven letters, each on its own word's rarest letter, started on 19 letters: in Node, the prefilter
- * took 6.1 ms on 930 KB of a garden feed's posts and 43.5 ms on a megabyte of prose in 11 languages,
- * against 3.7 and 35.5 ms now.)
+ * reads the fragments fast, then checks the whole pattern where one is found). A fragment starts on
+ * one of `startLetters`, at the rarest of them the pattern holds with FAST_LETTERS letters from it on
+ * (else nearer the end), and runs PIECE letters on, or to the pattern's end; one shorter than
+ * FAST_LETTERS is read with the letters before it as a lookbehind (core/detect/gate-patterns.ts
+ * `fast`), so "went dark" is found from its k. A
+ * Pinyin name's syllables may be split by breaks in a fragment. The fewer, rarer letters the
+ * fragments start on, the faster the engine skips through text (`START_UNITS`); each place found
+ * costs a check of a few whole patterns there, and a fragment found inside an ordinary word never
+ * opens the prefilter by itself (with four letters, "basi" and "pond" were found on every other post
+ * of a feed).
  */
 export function markFragments(patterns: readonly string[]): Map<string, string> {
-  const choices = patterns.map((p) => new Set(starts(p).map((i) => p[i]!)));
-  const rarest = (letters: Iterable<string>) => [...letters].sort((a, b) => frequency(a) - frequency(b) || (a < b ? -1 : 1))[0];
-  let first = new Set(choices.flatMap((c) => (c.size ? [rarest(c)!] : [])));
-  for (const letter of [...first].sort((a, b) => frequency(b) - frequency(a) || (a < b ? -1 : 1))) {
-    const rest = new Set([...first].filter((l) => l !== letter));
-    if (choices.every((c) => c.size === 0 || [...c].some((l) => rest.has(l)))) first = rest;
-  }
+  const first = startLetters(patterns);
   const out = new Map<string, string>();
   for (const p of patterns) {
+    // The rarest chosen letter with FAST_LETTERS from it on (its first place), else near the end.
     let best = -1;
-    for (const i of starts(p)) if (first.has(p[i]!) && (best < 0 || frequency(p[i]!) < frequency(p[best]!))) best = i;
+    if (p.replaceAll(' ', '').length >= FAST_LETTERS) {
+      const places = [...p].flatMap((c, i) => (first.has(c) ? [i] : []));
+      const long = places.filter((i) => p.slice(i).replaceAll(' ', '').length >= FAST_LETTERS);
+      for (const i of long.length ? long : places) if (best < 0 || frequency(p[i]!) < frequency(p[best]!)) best = i;
+    }
     if (best < 0) {
       out.set(p, p);
       continue;
     }
     let end = best;
-    for (let kept = 0; kept < PIECE; end++) if (p[end] !== ' ') kept++;
+    for (let kept = 0; kept < PIECE && end < p.length; end++) if (p[end] !== ' ') kept++;
     const [before, piece, after] = [p.slice(0, best), p.slice(best, end), p.slice(end)];
     out.set(p, before || after ? `${before}${MARK}${piece}${MARK}${after}` : piece);
   }
