@@ -30,7 +30,8 @@ import { urlUnderPrefix } from '../site-match';
  *    counts its other anchors first (`anchors`).
  * 8: fragments of six letters starting on a few letters rare in prose, in one ASCII expression (was two).
  * 9: the fragments start on 16 code units at most (eight letters), chosen by a search; a fragment
- *    near a pattern's end is read with a lookbehind of the letters before it.
+ *    near a pattern's end is read with a lookbehind of the letters before it; fragments with the
+ *    same letters are one, with a break wherever any of them has one.
  */
 export const MATCH_INDEX_FORMAT = 9;
 /** The stored index (StoredMatchIndex): read only where the prefilter opens. */

@@ -17,7 +17,7 @@ import { compileAutomaton } from '../../core/detect/automaton';
 import { Detector } from '../../core/detect/detect';
 import { PUNCT, SKIP, SPACE, deriveFoldTable } from '../../core/text/fold';
 import { Gate, ODD } from '../../core/detect/gate';
-import { trie } from '../../core/detect/compile/gate-expressions';
+import { joinings, trie } from '../../core/detect/compile/gate-expressions';
 import { FAST_LETTERS, fast, plainPattern } from '../../core/detect/gate-patterns';
 import { WINDOW } from '../../core/detect/limits';
 import { MATCH_EVENTS_KEY, MATCH_GATE_KEY, packForStorage } from '../../core/detect/match-index';
@@ -204,6 +204,28 @@ describe('the prefilter’s premises', () => {
     expect(places(new RegExp(`(?=${written})`, 'g'))).toEqual(places(new RegExp(`(?=${flat})`, 'g')));
     // Found: abulikemu's kemu, the Pinyin route's ke mu, kemal, went dark's k, kader; not the bare ke mu or kemu.
     expect(places(new RegExp(written, 'g'))).toHaveLength(5);
+  });
+
+  it('takes a fragment without a break where the pattern has one', () => {
+    // Both start on x, its rarest letter: the second holds no break, so no loop for the engine.
+    expect(markFragments(['xa bcdef xghijk']).get('xa bcdef xghijk')).toBe('xa bcdef |xghijk|');
+  });
+
+  it('writes the joinings of the same letters as one fragment that finds each of them', () => {
+    const variants = ['budure', 'bu dure', 'budu re', 'bu du re'];
+    expect(joinings(variants)).toEqual(['bu du re']);
+    // Lookbehinds and other letters stay apart.
+    expect(joinings(['kemu(?<=ikemu)', 'ke mu(?<=i ke mu)', 'kemu']).sort()).toEqual(['ke mu(?<=i ke mu)', 'kemu', 'kemu(?<=ikemu)']);
+    const r = rng(11);
+    const letters = 'abmu ';
+    for (let round = 0; round < 50; round++) {
+      const fragments = Array.from({ length: 1 + Math.floor(r() * 20) }, () => Array.from({ length: 3 + Math.floor(r() * 4) }, () => letters[Math.floor(r() * letters.length)]).join('').trim() || 'ab');
+      const text = Array.from({ length: 400 }, () => (letters + '-. ')[Math.floor(r() * (letters.length + 3))]).join('');
+      const places = (fs: string[]) => new Set([...text.matchAll(new RegExp(`(?=${fs.map((f) => f.split(' ').join('[^a-z0-9]*')).join('|')})`, 'g'))].map((m) => m.index));
+      // Every place a fragment is found, the joined ones find too.
+      const joined = places(joinings(fragments));
+      for (const at of places(fragments)) expect(joined.has(at), `${fragments.join('|')} at ${at}`).toBe(true);
+    }
   });
 
   it('checks an event’s elements only within WINDOW of its key anchor', () => {

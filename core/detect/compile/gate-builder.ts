@@ -147,7 +147,9 @@ export function startLetters(patterns: readonly string[]): Set<string> {
  * The plain-ASCII patterns with the fragment every occurrence of each contains marked (core/detect/gate.ts
  * reads the fragments fast, then checks the whole pattern where one is found). A fragment starts on
  * one of `startLetters`, at the rarest of them the pattern holds with FAST_LETTERS letters from it on
- * (else nearer the end), and runs PIECE letters on, or to the pattern's end; one shorter than
+ * (else nearer the end), and runs PIECE letters on, or to the pattern's end; a fragment without a
+ * break is taken where there is one ("confer" of "press conference", not "press c": each break is a
+ * loop the engine enters where the fragment starts); one shorter than
  * FAST_LETTERS is read with the letters before it as a lookbehind (core/detect/gate-patterns.ts
  * `fast`), so "went dark" is found from its k. A
  * Pinyin name's syllables may be split by breaks in a fragment. The fewer, rarer letters the
@@ -160,20 +162,25 @@ export function markFragments(patterns: readonly string[]): Map<string, string> 
   const first = startLetters(patterns);
   const out = new Map<string, string>();
   for (const p of patterns) {
-    // The rarest chosen letter with FAST_LETTERS from it on (its first place), else near the end.
+    // The rarest chosen letter with FAST_LETTERS from it on whose piece holds no break, else with a
+    // break, else near the end; its first place.
+    const end = (i: number) => {
+      let e = i;
+      for (let kept = 0; kept < PIECE && e < p.length; e++) if (p[e] !== ' ') kept++;
+      return e;
+    };
     let best = -1;
     if (p.replaceAll(' ', '').length >= FAST_LETTERS) {
       const places = [...p].flatMap((c, i) => (first.has(c) ? [i] : []));
       const long = places.filter((i) => p.slice(i).replaceAll(' ', '').length >= FAST_LETTERS);
-      for (const i of long.length ? long : places) if (best < 0 || frequency(p[i]!) < frequency(p[best]!)) best = i;
+      const unbroken = long.filter((i) => !p.slice(i, end(i)).includes(' '));
+      for (const i of unbroken.length ? unbroken : long.length ? long : places) if (best < 0 || frequency(p[i]!) < frequency(p[best]!)) best = i;
     }
     if (best < 0) {
       out.set(p, p);
       continue;
     }
-    let end = best;
-    for (let kept = 0; kept < PIECE && end < p.length; end++) if (p[end] !== ' ') kept++;
-    const [before, piece, after] = [p.slice(0, best), p.slice(best, end), p.slice(end)];
+    const [before, piece, after] = [p.slice(0, best), p.slice(best, end(best)), p.slice(end(best))];
     out.set(p, before || after ? `${before}${MARK}${piece}${MARK}${after}` : piece);
   }
   return out;

@@ -57,6 +57,40 @@ export function trie(alternation: string, between: string): string {
   return root.size ? write(root) : '(?!)';
 }
 
+/**
+ * Fragments with the same letters (and the same lookbehind) as one, with a break wherever any of
+ * them has one: "budure", "bu dure", "budu re" and "bu du re" (a Pinyin name's syllables joined or
+ * split) as "bu du re", which finds all four, since a break may be empty. Each fragment that holds a
+ * break costs the engine a loop at the places it starts; in the content script's world, over the
+ * feed's posts, the search took 6.6-6.9 ms with these merged (39 fragments with breaks) against
+ * 8.4-10 ms with 76.
+ */
+export function joinings(fragments: readonly string[]): string[] {
+  const merged = new Map<string, Set<number>>();
+  const out: string[] = [];
+  for (const f of fragments) {
+    const m = /^([a-z0-9 ]+)(\(\?<=[a-z0-9 ]*\))?$/.exec(f);
+    if (!m) {
+      out.push(f);
+      continue;
+    }
+    const key = `${m[1]!.replaceAll(' ', '')}${m[2] ?? ''}`;
+    const breaks = merged.get(key) ?? new Set<number>();
+    let letters = 0;
+    for (const c of m[1]!) {
+      if (c === ' ') breaks.add(letters);
+      else letters++;
+    }
+    merged.set(key, breaks);
+  }
+  for (const [key, breaks] of merged) {
+    const behind = key.indexOf('(');
+    const letters = behind < 0 ? key : key.slice(0, behind);
+    out.push([...letters].map((c, i) => (breaks.has(i) ? ` ${c}` : c)).join('') + (behind < 0 ? '' : key.slice(behind)));
+  }
+  return out;
+}
+
 export function expressions(spec: Pick<GateSpec, 'open' | 'events'>): GateExpressions {
   const all = [...spec.open, ...spec.events.flatMap((e) => e.key)];
   const ascii: string[] = [];
@@ -73,8 +107,8 @@ export function expressions(spec: Pick<GateSpec, 'open' | 'events'>): GateExpres
     list.push(written);
   }
   return {
-    ascii: [source(ascii)],
-    foldedParts: [...parts].sort(([a], [b]) => (a < b ? -1 : 1)).map(([key, ps]) => ({ script: key, fragments: source(ps) })),
+    ascii: [source(joinings(ascii))],
+    foldedParts: [...parts].sort(([a], [b]) => (a < b ? -1 : 1)).map(([key, ps]) => ({ script: key, fragments: source(joinings(ps)) })),
   };
 }
 
