@@ -124,6 +124,24 @@ export async function recordMutations(page: Page): Promise<void> {
  * that asserts "nothing happened" waits for this first, so a content script that crashed or never ran
  * fails the test instead of passing it.
  */
+/**
+ * The tab id of an open page, from the background's per-tab state (no "tabs" permission to query by
+ * URL). A closed tab's state may outlive it (an earlier test's page at the same URL): only a tab that
+ * still exists counts, the active one first.
+ */
+export function tabIdOf(serviceWorker: Worker, url: string): Promise<number> {
+  return serviceWorker.evaluate(async (u) => {
+    const states = await chrome.storage.session.get(null);
+    const ids = Object.keys(states)
+      .filter((k) => k.startsWith('tab:') && (states[k] as { url?: string }).url === u)
+      .map((k) => Number(k.slice('tab:'.length)));
+    const open = (await Promise.all(ids.map((id) => chrome.tabs.get(id).catch(() => undefined)))).filter((t) => t !== undefined);
+    const tab = open.find((t) => t.active) ?? open.at(-1);
+    if (!tab) throw new Error(`no open tab with a stored state for ${u}`);
+    return tab.id!;
+  }, url);
+}
+
 export async function settledReport(page: Page, serviceWorker: Worker, timeout = 10_000): Promise<DetectionReport> {
   await page.bringToFront();
   const deadline = Date.now() + timeout;

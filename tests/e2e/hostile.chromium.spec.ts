@@ -4,17 +4,9 @@
  * hides Backstory's context" and offers the side panel.
  */
 import type { Page, Worker } from '@playwright/test';
-import { test, expect, settledReport, sidebarFrame, HOST, PAGES, FIXTURES } from './fixtures';
+import { test, expect, settledReport, sidebarFrame, tabIdOf, HOST, PAGES, FIXTURES } from './fixtures';
 import { HOSTILE_CASES, hostilePages, hostileUrl } from './hostile-cases';
 import { servePages } from '../../scripts/harness/chromium';
-
-/** The tab id of a page, from the background's per-tab state (no "tabs" permission to query by URL). */
-function tabIdOf(serviceWorker: Worker, url: string): Promise<number> {
-  return serviceWorker.evaluate(async (u) => {
-    const states = await chrome.storage.session.get(null);
-    return Number(Object.keys(states).find((k) => (states[k] as { url: string }).url === u)!.slice('tab:'.length));
-  }, url);
-}
 
 /** What the content script reports: 'shown', or why the page hides the sidebar. */
 async function outcome(page: Page, serviceWorker: Worker): Promise<string> {

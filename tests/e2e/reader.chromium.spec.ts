@@ -5,17 +5,9 @@
  */
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { test, expect, sidebarFrame, PAGES, settledReport, HOST, hostState } from './fixtures';
+import { test, expect, sidebarFrame, PAGES, settledReport, HOST, hostState, tabIdOf } from './fixtures';
 
 const BOTH = { url: 'https://www.meridianledger.example/world/asia/2021/04/24/uyghur-parents-respond', file: path.resolve('scripts/demo/demo-article.html') };
-
-/** The background's tab id for a page (from its per-tab state: no "tabs" permission needed). */
-async function tabIdOf(serviceWorker: import('@playwright/test').Worker, url: string): Promise<number> {
-  return serviceWorker.evaluate(async (u) => {
-    const states = await chrome.storage.session.get(null);
-    return Number(Object.keys(states).find((k) => (states[k] as { url: string }).url === u)!.slice('tab:'.length));
-  }, url);
-}
 
 /** The popup for a tab (as the toolbar button shows it for the active tab). */
 async function openPopup(page: Page, extensionId: string, tabId: number): Promise<Page> {

@@ -4,7 +4,7 @@
  * packaged privacy policy, the manifest's strings and icons resolve, and the badge wears its colours.
  */
 import type { Page } from '@playwright/test';
-import { test, expect, sidebarFrame, PAGES } from './fixtures';
+import { test, expect, sidebarFrame, PAGES, tabIdOf } from './fixtures';
 import { BADGE_COLORS } from '../../extension/badge';
 
 /** Console errors and CSP violations of a page and its frames, from now on. */
@@ -17,14 +17,6 @@ function watchErrors(page: Page): string[] {
   return errors;
 }
 
-async function tabIdOf(extension: { serviceWorker: import('@playwright/test').Worker }, url: string): Promise<number> {
-  return extension.serviceWorker.evaluate(async (u) => {
-    const states = await chrome.storage.session.get(null);
-    const key = Object.keys(states).find((k) => (states[k] as { url: string }).url === u);
-    return Number(key!.slice('tab:'.length));
-  }, url);
-}
-
 test.describe('Chromium: store readiness', () => {
   test('sidebar, popup and options render under the strict CSP without a single error', async ({ page, extension }) => {
     const pageErrors = watchErrors(page);
@@ -35,7 +27,7 @@ test.describe('Chromium: store readiness', () => {
     // The sidebar's stylesheet applied: the tab and headings are laid out, not raw HTML.
     expect(await frame.locator('.sidebar').evaluate((el) => getComputedStyle(el).display)).not.toBe('inline');
 
-    const tabId = await tabIdOf(extension, PAGES.family1.url);
+    const tabId = await tabIdOf(extension.serviceWorker, PAGES.family1.url);
     const popup = await page.context().newPage();
     const popupErrors = watchErrors(popup);
     await popup.goto(`chrome-extension://${extension.extensionId}/popup.html?tab=${tabId}`);
@@ -108,7 +100,7 @@ test.describe('Chromium: store readiness', () => {
   test('the badge wears its colours on a page about the story', async ({ page, extension }) => {
     await page.goto(PAGES.family1.url);
     await sidebarFrame(page, extension.extensionId);
-    const tabId = await tabIdOf(extension, PAGES.family1.url);
+    const tabId = await tabIdOf(extension.serviceWorker, PAGES.family1.url);
     const colours = await extension.serviceWorker.evaluate(async (id) => ({
       background: await chrome.action.getBadgeBackgroundColor({ tabId: id }),
       text: await chrome.action.getBadgeTextColor({ tabId: id }),
