@@ -22,8 +22,8 @@
  * How a group is tested, soundly with respect to the matcher's folding (core/text/fold.ts):
  * 1. `ascii`: a case-insensitive regular expression of fragments of the plain-ASCII words (each up
  *    to six letters every spelling must contain, all starting on at most eight letters, rare in
- *    prose, so the engine can skip fast; compile/gate-builder.ts), written as a trie. Text made of ASCII folds exactly as the expression reads it, so this alone is
- *    enough for it. Where a fragment is found, the patterns whose fragment starts with the letters
+ *    prose, so the engine can skip fast; compile/gate-builder.ts), written as a trie. Text made of
+ *    ASCII folds exactly as the expression reads it, so this alone is enough for it. Where a fragment is found, the patterns whose fragment starts with the letters
  *    there are checked whole (gate-checks.ts `Checks`).
  * 2. Every run of other code units that may belong to a word (accented letters, homoglyphs, invisible
  *    characters, CJK, Arabic; not punctuation or spaces, which fold to breaks) is folded, with `reach`

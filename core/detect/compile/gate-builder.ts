@@ -70,6 +70,11 @@ const START_UNITS = 16;
 /** How many sets of letters the search below looks at, at most (the dataset's patterns need about 7,000, in 50 ms). */
 const SEARCH_LIMIT = 200_000;
 const units = (c: string) => (c >= 'a' && c <= 'z' ? 2 : 1);
+const letterCount = (s: string) => s.replaceAll(' ', '').length;
+/** The places in `p` a fragment may start on (its letters), of those in `letters` if given. */
+const places = (p: string, letters?: Set<string>) => [...p].flatMap((c, i) => (c !== ' ' && (!letters || letters.has(c)) ? [i] : []));
+/** Whether a fragment starting at `i` can hold FAST_LETTERS letters without a lookbehind. */
+const isLong = (p: string, i: number) => letterCount(p.slice(i)) >= FAST_LETTERS;
 
 /**
  * What a pattern whose fragment must start near its end costs, as a letter's frequency: such a
@@ -92,16 +97,10 @@ export function startLetters(patterns: readonly string[]): Set<string> {
   const byRarity = (a: string, b: string) => frequency(a) - frequency(b) || (a < b ? -1 : 1);
   // Per pattern, the letters with FAST_LETTERS or more from them on (`long`), and the others.
   const options = patterns.map((p) => {
-    if (p.replaceAll(' ', '').length < FAST_LETTERS) return { long: [p[0]!], short: [] };
-    const long = new Set<string>();
-    const all = new Set<string>();
-    let letters = 0;
-    for (let i = p.length - 1; i >= 0; i--) {
-      if (p[i] === ' ') continue;
-      all.add(p[i]!);
-      if (++letters >= FAST_LETTERS) long.add(p[i]!);
-    }
-    return { long: [...long].sort(byRarity), short: [...all].filter((l) => !long.has(l)).sort(byRarity) };
+    if (letterCount(p) < FAST_LETTERS) return { long: [p[0]!], short: [] };
+    const all = places(p);
+    const long = new Set(all.filter((i) => isLong(p, i)).map((i) => p[i]!));
+    return { long: [...long].sort(byRarity), short: [...new Set(all.map((i) => p[i]!))].filter((l) => !long.has(l)).sort(byRarity) };
   });
   const choices = [...new Map(options.map((o) => [`${o.long.join('')}/${o.short.join('')}`, o])).values()];
   let best: string[] | undefined;
@@ -149,10 +148,9 @@ export function startLetters(patterns: readonly string[]): Set<string> {
  * one of `startLetters`, at the rarest of them the pattern holds with FAST_LETTERS letters from it on
  * (else nearer the end), and runs PIECE letters on, or to the pattern's end; a fragment without a
  * break is taken where there is one ("confer" of "press conference", not "press c": each break is a
- * loop the engine enters where the fragment starts); one shorter than
- * FAST_LETTERS is read with the letters before it as a lookbehind (core/detect/gate-patterns.ts
- * `fast`), so "went dark" is found from its k. A
- * Pinyin name's syllables may be split by breaks in a fragment. The fewer, rarer letters the
+ * loop the engine enters where the fragment starts); one shorter than FAST_LETTERS is read with the
+ * letters before it as a lookbehind (core/detect/gate-patterns.ts `fast`), so "went dark" is found
+ * from its k. A Pinyin name's syllables may be split by breaks in a fragment. The fewer, rarer letters the
  * fragments start on, the faster the engine skips through text (`START_UNITS`); each place found
  * costs a check of a few whole patterns there, and a fragment found inside an ordinary word never
  * opens the prefilter by itself (with four letters, "basi" and "pond" were found on every other post
@@ -170,11 +168,11 @@ export function markFragments(patterns: readonly string[]): Map<string, string> 
       return e;
     };
     let best = -1;
-    if (p.replaceAll(' ', '').length >= FAST_LETTERS) {
-      const places = [...p].flatMap((c, i) => (first.has(c) ? [i] : []));
-      const long = places.filter((i) => p.slice(i).replaceAll(' ', '').length >= FAST_LETTERS);
+    if (letterCount(p) >= FAST_LETTERS) {
+      const on = places(p, first);
+      const long = on.filter((i) => isLong(p, i));
       const unbroken = long.filter((i) => !p.slice(i, end(i)).includes(' '));
-      for (const i of unbroken.length ? unbroken : long.length ? long : places) if (best < 0 || frequency(p[i]!) < frequency(p[best]!)) best = i;
+      for (const i of unbroken.length ? unbroken : long.length ? long : on) if (best < 0 || frequency(p[i]!) < frequency(p[best]!)) best = i;
     }
     if (best < 0) {
       out.set(p, p);
