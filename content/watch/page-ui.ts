@@ -71,6 +71,10 @@ export class PageUi {
       void this.host.mount().then(onMounted);
       // From the moment it is in the page: a page may remove it before its frame has even loaded.
       this.guard(this.host);
+      // The highlights and notes in a task of their own: the page gets a turn between (on a large
+      // page, mounting and highlighting in one task would hold it up for more than a frame).
+      await new Promise<void>((resolve) => this.ctx.setTimeout(resolve, 0));
+      if (!this.ctx.isValid || !this.live) return;
     }
     const ui = await this.ports.chunk('ui');
     if (!this.ctx.isValid || !this.live) return;

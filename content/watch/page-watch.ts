@@ -83,6 +83,8 @@ export class PageWatch {
   private decidedHits = -1;
   private readonly started: number;
   private readonly slices: Slices;
+  /** The decision being made and published, if one is (`apply`). */
+  private deciding: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly ctx: WatchContext,
@@ -323,20 +325,62 @@ export class PageWatch {
   }
 
   /** Decide over everything the full pass has read, and bring the page and the background in line. */
-  private async apply(workStarted: number): Promise<void> {
-    const detection = this.session!.decide(this.url);
-    this.decidedHits = this.session!.hitCount;
-    this.slices.account(workStarted);
-    this.detection = detection;
+  private apply(workStarted: number): Promise<void> {
+    // One decision at a time, in the order they were asked for: a decision spread over slices is
+    // published before a later one starts.
+    const next = this.deciding.then(() => this.decideAndPublish(workStarted));
+    this.deciding = next.catch(() => undefined);
+    return next;
+  }
+
+  private async decideAndPublish(workStarted: number): Promise<void> {
+    const session = this.session;
+    if (!session) return;
+    const hitCount = session.hitCount;
+    // The decision goes on in the slice that began at `workStarted`, then (a page of many articles,
+    // judged an article at a time) in idle-time slices of its own.
+    const steps = session.decideSteps(this.url);
+    let detection: Detection | undefined;
+    const step = (end: number) => {
+      for (;;) {
+        const r = steps.next();
+        if (r.done) {
+          detection = r.value;
+          return true;
+        }
+        if (this.ports.now() >= end) return false;
+      }
+    };
+    let started = workStarted;
+    const ours = () => this.ctx.isValid && this.session === session;
+    if (!step(workStarted + SLICE_MS)) {
+      this.slices.account(workStarted);
+      await this.slices.idle();
+      if (!ours()) return;
+      const last = await this.slices.run(step, ours);
+      if (last === undefined) return;
+      started = last;
+    }
+    const decided = detection!;
+    if (decided.matched && this.ui && !this.ui.host && this.ports.now() - started > SLICE_MS / 2) {
+      // The sidebar is mounted in a slice of its own when deciding took most of this one.
+      this.slices.account(started);
+      await this.slices.idle();
+      if (!ours()) return;
+      started = this.ports.now();
+    }
+    this.decidedHits = hitCount;
+    this.slices.account(started);
+    this.detection = decided;
     const seen = new Map();
     await this.publish({
-      matched: detection.matched,
-      score: detection.score,
-      families: detection.families,
-      people: detection.people,
-      reason: detection.reason,
+      matched: decided.matched,
+      score: decided.score,
+      families: decided.families,
+      people: decided.people,
+      reason: decided.reason,
       // The page's own words, not the folded form the matcher compared.
-      signals: detection.signals.map(({ segment, ...s }) => ({ ...s, text: this.lib!.pageWords(this.nodes[segment], s.text, this.detector!.foldTable, seen) })),
+      signals: decided.signals.map(({ segment, ...s }) => ({ ...s, text: this.lib!.pageWords(this.nodes[segment], s.text, this.detector!.foldTable, seen) })),
       stage: 'full',
       detectMs: this.ports.now() - this.started,
     });

@@ -32,7 +32,8 @@ export class Slices {
     else this.ctx.setTimeout(() => run(), FALLBACK_DELAY_MS);
   }
 
-  private idle(): Promise<void> {
+  /** The page's next idle time (or a short timeout where there is none). */
+  idle(): Promise<void> {
     return new Promise((resolve) => this.later(() => resolve()));
   }
 

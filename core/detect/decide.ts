@@ -76,6 +76,12 @@ class Locality {
     hits: readonly PlacedHit[],
     private readonly origin: (segment: number) => Signal['origin'],
     private readonly knownUrl: { strong: boolean; familyId?: string } | undefined,
+    /**
+     * The supporting and context signals already given on this page (rule and label): each is given
+     * once a page, by the first locality that has it. A page of many articles on the region would
+     * otherwise explain itself with thousands of "the family's place: Kashgar".
+     */
+    private readonly given: Set<string> = new Set(),
   ) {
     for (const h of hits) {
       const t = h.term;
@@ -98,6 +104,13 @@ class Locality {
     // An event corroborates a name only through its anchors (the elements specific to it): a generic
     // element such as "Uyghur" is anyone's.
     for (const c of this.cues) if (c.term.anchor) for (const f of c.term.familyIds!) push(this.cuesBy, f, c);
+  }
+
+  /** True the first time a page gives this supporting signal (`given`). */
+  private once(key: string): boolean {
+    if (this.given.has(key)) return false;
+    this.given.add(key);
+    return true;
   }
 
   private mention(h: PlacedHit, personId: string, part: 'given' | 'family'): Mention {
@@ -349,11 +362,8 @@ class Locality {
     }
 
     // Supporting evidence, for the explanation: places, other given names of established families.
-    const seenPlace = new Set<string>();
     for (const p of this.places) {
-      if (seenPlace.has(p.term.label)) continue;
-      seenPlace.add(p.term.label);
-      this.signal('family-place', 'place', p, { label: `the family’s place: ${p.term.label}`, score: SCORE.supporting });
+      if (this.once(`family-place ${p.term.label}`)) this.signal('family-place', 'place', p, { label: `the family’s place: ${p.term.label}`, score: SCORE.supporting });
     }
     const seenWeak = new Set<string>();
     for (const m of this.names) {
@@ -368,7 +378,8 @@ class Locality {
       this.recognise(m.personId, 'weak');
     }
     for (const [category, h] of this.context) {
-      this.signal('vocabulary', 'context', h, { label: `${category}: ${h.term.label}`, score: SCORE.context });
+      const label = `${category}: ${h.term.label}`;
+      if (this.once(`vocabulary ${label}`)) this.signal('vocabulary', 'context', h, { label, score: SCORE.context });
     }
     if (this.families.size === 0) for (const f of this.eventFamilies) this.families.add(f);
   }
@@ -376,6 +387,19 @@ class Locality {
 
 /** Decide over a page's hits (`url` enables the URL rules). */
 export function decide(index: DetectorIndex, allHits: readonly PlacedHit[], segments: readonly Segment[], url?: string): Detection {
+  const steps = decideSteps(index, allHits, segments, url);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * `decide` a locality at a time: the generator pauses after each locality it has judged, so a
+ * caller can spread a page of many articles over several slices of idle time
+ * (content/watch/page-watch.ts). The hits are read at the start: hits placed later are not seen.
+ */
+export function* decideSteps(index: DetectorIndex, allHits: readonly PlacedHit[], segments: readonly Segment[], url?: string): Generator<void, Detection, void> {
   const hits = allHits.filter((h) => !segments[h.segment]?.furniture);
   const ignored = allHits.length - hits.length;
   const origin = (segment: number) => segments[segment]?.origin ?? 'body';
@@ -413,13 +437,15 @@ export function decide(index: DetectorIndex, allHits: readonly PlacedHit[], segm
   const localityOf = (h: PlacedHit) => (items.size >= 2 ? (segments[h.segment]?.item ?? -1) : 0);
   const groups = new Map<number, PlacedHit[]>();
   for (const h of hits) push(groups, localityOf(h), h);
+  const given = new Set<string>();
   for (const group of groups.values()) {
-    const locality = new Locality(index, group, origin, knownUrl);
+    const locality = new Locality(index, group, origin, knownUrl, given);
     locality.judge();
     signals.push(...locality.signals);
     for (const f of locality.families) families.add(f);
     for (const [p, s] of locality.recognised) if (!recognised.has(p) || s === 'strong') recognised.set(p, s);
     if (locality.carrier >= 0) carriers.push(locality.carrier);
+    yield;
   }
 
   const decisive = signals.filter((s) => s.decisive);

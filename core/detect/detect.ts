@@ -6,7 +6,7 @@
 import { Automaton, type Hit, type Scanner } from './automaton';
 import { foldTableFromRuns } from '../text/fold';
 import type { DetectorIndex } from './match-index';
-import { decide } from './decide';
+import { decide, decideSteps } from './decide';
 
 import type { Detection, PlacedHit, Segment } from './evidence';
 
@@ -80,6 +80,8 @@ export class DetectionSession {
       if (s.block || (k === from && startsBlock)) this.scanner.boundary();
       this.scanner.feed(s.text, i);
     }
+    // Placed as they come, so that a decision has little left to place.
+    this.place();
   }
 
   /** Pattern hits so far: a batch that adds none cannot change the decision. */
@@ -95,6 +97,12 @@ export class DetectionSession {
   hits(): PlacedHit[] {
     // A word at the very end only completes once a break follows it.
     this.scanner.boundary();
+    this.place();
+    return this.placed;
+  }
+
+  /** The hits found so far, placed in the folded text (`hits` without the closing boundary). */
+  private place(): void {
     const { index, automaton } = this.detector;
     for (let k = this.placed.length; k < this.raw.length; k++) {
       const h = this.raw[k]!;
@@ -102,10 +110,14 @@ export class DetectionSession {
       const length = automaton.lengths[h.pattern]!;
       this.placed.push({ term: index.terms[termIndex]!, termIndex, segment: h.segment, start: h.pos - length, end: h.pos, text: text.endsWith('*') ? text.slice(0, -1) : text });
     }
-    return this.placed;
   }
 
   decide(url?: string): Detection {
     return decide(this.detector.index, this.hits(), this.segments, url);
+  }
+
+  /** `decide`, a locality at a time (core/detect/decide.ts `decideSteps`), over the hits so far. */
+  decideSteps(url?: string): Generator<void, Detection, void> {
+    return decideSteps(this.detector.index, this.hits(), this.segments, url);
   }
 }

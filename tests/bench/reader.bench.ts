@@ -163,7 +163,7 @@ interface CpuProfile {
 }
 
 /** The extension's CPU time in a profile, and its longest unbroken stretch (consecutive samples). */
-export function extensionTime(profile: CpuProfile): { ms: number; longestMs: number; samples: number; longestTop: string } {
+export function extensionTime(profile: CpuProfile): { ms: number; longestMs: number; longestWithGcMs: number; samples: number; longestTop: string } {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const ext = new Map<number, boolean>();
   const root = profile.nodes[0]!;
@@ -180,10 +180,22 @@ export function extensionTime(profile: CpuProfile): { ms: number; longestMs: num
   let longest = 0;
   let longestAt: [number, number] = [0, 0];
   let count = 0;
+  // The same stretch, with the garbage collector's samples inside it counted as its own: a collection
+  // in the middle of the extension's task is work the page waits on too (issue 15's measure above
+  // breaks a stretch there; this one does not).
+  let runGc = 0;
+  let longestWithGc = 0;
   for (let i = 0; i < profile.samples.length; i++) {
     // A sample stands for the time until the next one.
     const us = profile.timeDeltas[i + 1] ?? SAMPLING_US;
-    if (ext.get(profile.samples[i]!)) {
+    const mine = ext.get(profile.samples[i]!);
+    if (mine || (runGc > 0 && byId.get(profile.samples[i]!)!.callFrame.functionName === '(garbage collector)')) {
+      runGc += us;
+      if (mine) longestWithGc = Math.max(longestWithGc, runGc);
+    } else {
+      runGc = 0;
+    }
+    if (mine) {
       if (run === 0) runStart = i;
       total += us;
       run += us;
@@ -210,7 +222,7 @@ export function extensionTime(profile: CpuProfile): { ms: number; longestMs: num
     where.set(key, (where.get(key) ?? 0) + (profile.timeDeltas[i + 1] ?? SAMPLING_US));
   }
   const longestTop = [...where].sort((a, b) => b[1] - a[1]).slice(0, 3).map(([k, us]) => `${k} ${(us / 1000).toFixed(1)} ms`).join('; ');
-  return { ms: total / 1000, longestMs: longest / 1000, samples: count, longestTop };
+  return { ms: total / 1000, longestMs: longest / 1000, longestWithGcMs: longestWithGc / 1000, samples: count, longestTop };
 }
 
 interface HeapNode {
@@ -228,6 +240,7 @@ function extensionHeap(node: HeapNode, above = false): number {
 interface Load {
   cpuMs: number;
   longestMs: number;
+  longestWithGcMs: number;
   longestTop: string;
   heapBytes: number;
   matched: boolean;
@@ -261,6 +274,7 @@ async function profiledLoad(ext: Extension, url: string): Promise<Load> {
   return {
     cpuMs: t.ms,
     longestMs: t.longestMs,
+    longestWithGcMs: t.longestWithGcMs,
     longestTop: t.longestTop,
     heapBytes: extensionHeap(heap.head),
     matched: !!report.detection?.matched,
@@ -307,6 +321,13 @@ async function pageRows(buildDir: string, kind: Kind, goal: { ratio?: number; lo
     unit: 'ms',
     ...(goal.longestMs !== undefined ? { limit: goal.longestMs } : {}),
     note: `consecutive ${SAMPLING_US} µs samples with an extension frame; per load ${loads.map((l) => fmt(l.longestMs)).join(', ')}; the longest was in: ${[...loads].sort((a, b) => b.longestMs - a.longestMs)[0]!.longestTop}${goal.longestMs !== undefined ? `; issue 15: then ${goal.then}` : ''}`,
+  });
+  rows.push({
+    figure: `${kind}: longest extension work, collections inside it counted`,
+    value: median(loads.map((l) => l.longestWithGcMs)),
+    unit: 'ms',
+    ...(goal.longestMs !== undefined ? { limit: goal.longestMs } : {}),
+    note: `as above, with the garbage collector's samples between the extension's counted as its work (the page waits on them too); per load ${loads.map((l) => fmt(l.longestWithGcMs)).join(', ')}`,
   });
   rows.push({
     figure: `${kind}: extension JS heap / page text (UTF-16 bytes)`,

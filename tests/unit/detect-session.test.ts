@@ -43,4 +43,31 @@ describe('DetectionSession', () => {
     session.add(unrelated);
     expect(session.decide().matched).toBe(true);
   });
+
+  describe('a page of many articles on the region', () => {
+    // 300 articles about Kashgar, Uyghurs and Italy, none naming the families; the story's near the end.
+    const articles = Array.from({ length: 300 }, (_, i): Segment => ({ text: `Article ${i}: a Uyghur trader in Kashgar sold carpets to a buyer from Italy.`, origin: 'body', block: true, item: i }));
+    const page = [...articles, { ...story[0]!, item: 300 }];
+
+    it('explains itself with each place and word once, not once an article', () => {
+      const d = detector.detect(page);
+      expect(d.matched).toBe(true);
+      const keys = d.signals.filter((s) => !s.decisive).map((s) => `${s.rule} ${s.label}`);
+      expect(new Set(keys).size).toBe(keys.length);
+      expect(d.signals.filter((s) => s.label.endsWith('Kashgar'))).toHaveLength(1);
+      expect(d.signals.length).toBeLessThan(20);
+    });
+
+    it('is decided an article at a time, to the same decision', () => {
+      const session = detector.session();
+      session.add(page);
+      const steps = session.decideSteps();
+      let pauses = 0;
+      let step = steps.next();
+      for (; !step.done; step = steps.next()) pauses++;
+      expect(pauses).toBe(301);
+      expect(step.value).toEqual(detector.detect(page));
+    });
+  });
 });
+

@@ -218,6 +218,17 @@ describe('PageWatch: the first pass', () => {
     expect(watch.report.longestMs).toBeLessThan(SLICE_MS + 1);
   });
 
+  it('yields to the page while it decides: a page of many articles is judged in idle slices too', async () => {
+    world.step = 0.2;
+    const articles = Array.from({ length: 400 }, (_, i) => `<article><p>Article ${i}: a Uyghur trader in Kashgar sold carpets to a buyer from Italy.</p></article>`).join('');
+    const watch = await started(`${articles}<article>${STORY}</article>`);
+    expect(watch.report.detection).toMatchObject({ matched: true, stage: 'full' });
+    expect(Math.max(...world.slices)).toBeLessThan(SLICE_MS + 1);
+    expect(watch.report.longestMs).toBeLessThan(SLICE_MS + 1);
+    // Each place and word explains the decision once, not once an article.
+    expect(watch.report.detection!.signals.filter((s) => s.label.endsWith('Kashgar'))).toHaveLength(1);
+  });
+
   it('opened before the index is stored (just installed), waits for it and then decides', async () => {
     const { [MATCH_GATE_KEY]: record, ...rest } = world.storage;
     world.storage = rest;
