@@ -28,11 +28,13 @@
  * 2. Every run of other code units that may belong to a word (accented letters, homoglyphs, invisible
  *    characters, CJK, Arabic; not punctuation or spaces, which fold to breaks) is folded, with `reach`
  *    code units on either side, exactly as the matcher folds it, and tested against `folded`, the same
- *    fragments and the non-ASCII words, as folded text.
+ *    fragments and the non-ASCII words, as folded text: the ASCII ones over all of it, each other
+ *    script's only around its letters (the fold notes where they are), since its fragments start on
+ *    one. Text mostly in other scripts is folded whole, its runs not looked for one by one.
  * Inline and block boundaries are not marked (`textContent` joins pieces as they come): the prefilter
  * may see words that are not there ("garden" + "Uyghur" reads "gardenUyghur"), never miss one that is.
  */
-import { PUNCT, SKIP, SPACE, foldUnit } from '../text/fold';
+import { PUNCT, SKIP, SPACE } from '../text/fold';
 import { WINDOW } from './limits';
 import { ElementCheck, WINDOW_BREAK, checks, leadAscii, leadFolded, type Checks } from './gate-checks';
 import { ASCII_BREAKS, BREAK, FOLDED_BREAKS, LEAD, type GateEvent, type WrittenChecks } from './gate-patterns';
@@ -122,12 +124,22 @@ export class Gate {
   private readonly ascii: RegExp[];
   /**
    * The folded fragments, one expression per script (`GateWritten.folded`), each searched only
-   * where its script is in the folded text: one alternation of every script's fragments defeats the
-   * engine's skipping (any code unit may start a fragment) and costs a try of every branch at every
-   * position; one of a single script skips as the ASCII one does. Every position at which a fragment
-   * starts is still visited, by its script's expression.
+   * around its script's letters in the folded text (`scriptSpans`): one alternation of every script's
+   * fragments defeats the engine's skipping (any code unit may start a fragment) and costs a try of
+   * every branch at every position, and a script's expression run over a page of other languages
+   * costs a try at each of their letters. Every position at which a fragment starts is still
+   * visited, by its script's expression.
    */
-  private readonly foldedParts: Array<{ script: RegExp | undefined; fragments: RegExp }>;
+  private readonly foldedParts: Array<{ script: number; fragments: RegExp }>;
+  /**
+   * Per folded code unit, the script (1 + its index in `scripts`) whose fragments can start on it, or
+   * 0: the fold notes where each script's letters are (`scriptSpans`), so a script's expression is
+   * run only around them.
+   */
+  private readonly unitScript = new Uint8Array(0x10000);
+  private readonly scripts: number;
+  /** Per script, the folded text's spans [from, to) around its letters, from the last fold. */
+  private scriptSpans: number[][] = [];
   /** What is checked where a fragment is found, in raw (ASCII) and in folded text (`Checks`). */
   private readonly checks: Checks;
   private readonly events: ReadonlyArray<Omit<GateEvent, 'key'>>;
@@ -152,10 +164,21 @@ export class Gate {
     const x = spec.compiled;
     this.ascii = x.ascii.filter(Boolean).map((a) => new RegExp(a.replaceAll(BREAK, ASCII_BREAKS), 'gi'));
     // The ASCII parts of the folded fragments: the plain-ASCII patterns' (`ascii`) and the others'.
+    let scripts = 0;
     this.foldedParts = x.folded.flatMap(([script, fragments]) => {
       const all = script ? fragments : [...x.ascii, fragments].filter(Boolean).join('|');
-      return all ? [{ script: script ? new RegExp(script) : undefined, fragments: new RegExp(all.replaceAll(BREAK, FOLDED_BREAKS), 'g') }] : [];
+      if (!all) return [];
+      let id = 0;
+      if (script) {
+        id = ++scripts;
+        // The script's class (gate-patterns.ts `scriptOf`): ranges of \uXXXX.
+        for (const [, lo, hi] of script.matchAll(/\\u([0-9a-f]{4})(?:-\\u([0-9a-f]{4}))?/g)) {
+          this.unitScript.fill(id, parseInt(lo!, 16), parseInt(hi ?? lo!, 16) + 1);
+        }
+      }
+      return [{ script: id, fragments: new RegExp(all.replaceAll(BREAK, FOLDED_BREAKS), 'g') }];
     });
+    this.scripts = scripts;
     this.events = spec.events;
     this.checks = checks(x.checks, spec.events.length);
     this.reach = spec.reach;
@@ -241,7 +264,14 @@ export class Gate {
     let covered = 0;
     let from = 0;
     let to = -1;
+    let runs = 0;
     for (let m = odd.exec(text); m; m = odd.exec(text)) {
+      // Text mostly in other scripts (the windows already cover most of what has been read): it will
+      // be folded whole, so its runs need not be found one by one.
+      if ((++runs & 63) === 0 && covered + (to - from) > odd.lastIndex / 2) {
+        covered = text.length;
+        break;
+      }
       const start = Math.max(0, m.index - this.reach);
       const end = Math.min(text.length, odd.lastIndex + this.reach);
       // The next run starts inside this window: one window to its end (runs of odd letters and
@@ -269,10 +299,21 @@ export class Gate {
       for (let i = 0; i < spans.length; i += 2) n = this.fold(text, spans[i]!, spans[i + 1]!, n, true);
       folded = this.decoder.decode(this.buffer.subarray(0, n));
     }
+    const scriptSpans = this.scriptSpans;
     for (const part of this.foldedParts) {
-      if (part.script && !part.script.test(folded)) continue;
-      const found = this.search(part.fragments, folded, true);
-      if (found !== undefined) return found;
+      if (part.script === 0) {
+        const found = this.search(part.fragments, folded, true);
+        if (found !== undefined) return found;
+        continue;
+      }
+      // Only around the script's letters: its fragments start on one of them (gate-patterns.ts
+      // `scriptOf`), and a pattern that holds one lies within `reach` of it.
+      const at = scriptSpans[part.script - 1]!;
+      for (let i = 0; i < at.length; i += 2) {
+        const from = Math.max(0, at[i]! - this.reach);
+        const found = this.search(part.fragments, folded.slice(from, Math.min(folded.length, at[i + 1]! + this.reach)), true, from);
+        if (found !== undefined) return found;
+      }
     }
     return undefined;
   }
@@ -341,10 +382,10 @@ export class Gate {
    * among them noted. Every occurrence of a pattern starts a fragment at some position, and every
    * position a fragment starts at is checked in turn, so none is missed.
    */
-  private search(fragments: RegExp, text: string, folded: boolean): string | undefined {
+  private search(fragments: RegExp, text: string, folded: boolean, offset = 0): string | undefined {
     const { byLead, short } = this.checks;
     let at = 0;
-    const noted = (e: number) => this.hits[e]!.push(folded ? this.origin[at]! : at);
+    const noted = (e: number) => this.hits[e]!.push(folded ? this.origin[offset + at]! : at);
     fragments.lastIndex = 0;
     for (let m = fragments.exec(text); m; m = fragments.exec(text)) {
       at = m.index;
@@ -379,9 +420,17 @@ export class Gate {
     const out = this.buffer;
     const origin = this.origin;
     const table = this.table();
+    // Where each script's letters are (`scriptSpans`), for findFolded.
+    const unitScript = this.unitScript;
+    const spans = this.scriptSpans;
+    const note = this.scripts > 0;
+    if (note && n === 0) for (let k = 0; k < this.scripts; k++) spans[k] = [];
+    const gap = 2 * this.reach;
     let space = true;
     for (let i = from; i < to; i++) {
-      const f = foldUnit(table, text.charCodeAt(i));
+      // foldUnit, written out: this loop folds most of a page not in English.
+      const c = text.charCodeAt(i);
+      const f = (c + table[c]!) & 0xffff;
       if (f === SKIP) continue;
       if (f === SPACE || f === PUNCT) {
         if (!space) {
@@ -391,6 +440,14 @@ export class Gate {
         space = true;
       } else {
         if (trace) origin[n] = i;
+        const script = unitScript[f]!;
+        if (script !== 0 && note) {
+          // Spans closer than twice `reach` are one: each is searched with `reach` on either side.
+          const list = spans[script - 1]!;
+          const last = list.length - 1;
+          if (last > 0 && n <= list[last]! + gap) list[last] = n + 1;
+          else list.push(n, n + 1);
+        }
         out[n++] = f;
         space = false;
       }

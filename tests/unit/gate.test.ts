@@ -348,6 +348,39 @@ describe('the prefilter never misses a word the matcher finds', () => {
     expect(seen).toBeGreaterThan(words.length * 2);
   });
 
+  it('in a long text of several scripts, far from the other letters of its own script', () => {
+    // Everyday sentences in six scripts at both ends, and plain prose between: each script's
+    // expression is run only around its letters, and a key anchor found there is placed back in the
+    // raw text, where its event's elements are looked for.
+    const scripts = [
+      'Le marché de Noël a ouvert ses portes hier soir à Lyon.',
+      'Вчера в городе открылась новая библиотека.',
+      'افتتحت المكتبة الجديدة أبوابها أمس.',
+      '昨天城里开了一家新的图书馆。',
+      '어제 도시에 새 도서관이 문을 열었습니다.',
+      'きのう町に新しい図書館ができました。',
+    ].join(' ');
+    // Farther than WINDOW: a key anchor placed at the wrong end would not see its elements.
+    const far = ` ${FILLER}`.repeat(Math.ceil((1.5 * WINDOW) / FILLER.length));
+    expect(gate.test(`${scripts}${far}${far}${scripts}`)).toBe(false);
+    const r = rng(7);
+    let seen = 0;
+    let keys = 0;
+    const missed: string[] = [];
+    for (const word of words) {
+      const spelt = respell(word, r, { swap: true, invisible: false });
+      if (eventContext(word) && !/^[a-z0-9 ]+$/.test(word)) keys++;
+      const text = `${scripts}${far} ${spelt}. ${eventContext(word)}${far} ${scripts}`;
+      if (!matcherSeesGateTerm(text)) continue;
+      seen++;
+      if (!gate.test(text)) missed.push(JSON.stringify(spelt));
+    }
+    expect(missed).toEqual([]);
+    expect(seen).toBeGreaterThan(words.length / 2);
+    // Key anchors in other scripts among them: their event is looked for where they were found.
+    expect(keys).toBeGreaterThan(0);
+  });
+
   it('in upper case and capitalised', () => {
     for (const word of words) {
       for (const spelt of [word.toUpperCase(), word.replace(/(^|\s)\S/g, (m) => m.toUpperCase())]) {
