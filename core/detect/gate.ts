@@ -114,6 +114,9 @@ export function topicGate(spec: Pick<GateInput, 'reach'> & { compiled: { topic: 
  */
 export const ODD = /[^\x00-\x7f\u00a0-\u00a9\u00ab\u00ac\u00ae-\u00b1\u00b4\u00b6-\u00b8\u00bb\u00bf\u00d7\u00f7\u2010-\u2027\u2030-\u205e]+/g;
 
+/** A text to be folded whole (`Gate.oddWindows`). */
+const WHOLE = 'whole';
+
 /** A text whose answer rests on its events' key anchors, and where they are (Gate `take`, `settle`). */
 export interface GateWait {
   readonly text: string;
@@ -237,11 +240,16 @@ export class Gate {
   find(text: string): string | undefined {
     this.hits = this.events.map(() => []);
     this.pending = undefined;
-    for (const ascii of this.ascii) {
-      const plain = this.search(ascii, text, false);
-      if (plain !== undefined) return plain;
+    const odd = this.oddWindows(text);
+    // Text folded whole is searched whole: the folded expressions hold the ASCII fragments too, so
+    // the raw search would only repeat them.
+    if (odd !== WHOLE) {
+      for (const ascii of this.ascii) {
+        const plain = this.search(ascii, text, false);
+        if (plain !== undefined) return plain;
+      }
     }
-    const folded = this.findFolded(text);
+    const folded = odd === undefined ? undefined : this.findFolded(text, odd);
     if (folded !== undefined || this.hits.every((h) => h.length === 0)) return folded;
     if (this.elements === undefined) {
       this.pending = { text, hits: this.hits };
@@ -253,11 +261,11 @@ export class Gate {
   /** Where each folded code unit of the windows came from (raw index), as last folded. */
   private origin = new Uint32Array(0);
 
-  private findFolded(text: string): string | undefined {
-    // The windows around runs of odd code units, merged where they touch. When they cover most of the
-    // text (the page is not in English), the text is folded whole (`foldAll`, kept for `findEvent`);
-    // else the windows are folded one after another into one buffer (a break between them that no
-    // pattern spans). Then searched at once.
+  /**
+   * The windows around runs of odd code units (`[from, to)` pairs), merged where they touch; WHOLE
+   * when they cover most of the text (the page is not in English); undefined when there are none.
+   */
+  private oddWindows(text: string): number[] | typeof WHOLE | undefined {
     const odd = this.odd;
     odd.lastIndex = 0;
     const spans: number[] = [];
@@ -290,8 +298,17 @@ export class Gate {
     if (to < 0) return undefined;
     spans.push(from, to);
     covered += to - from;
+    return covered > text.length / 2 ? WHOLE : spans;
+  }
+
+  /**
+   * The folded search: the text folded whole (`foldAll`, kept for `findEvent`), or its windows folded
+   * one after another into one buffer (a break between them that no pattern spans); then searched at
+   * once.
+   */
+  private findFolded(text: string, spans: number[] | typeof WHOLE): string | undefined {
     let folded: string;
-    if (covered > text.length / 2) {
+    if (spans === WHOLE) {
       folded = this.foldAll(text).folded;
     } else {
       this.whole = undefined;
