@@ -143,6 +143,9 @@ export class Gate {
   private readonly scripts: number;
   /** Per script, the folded text's spans [from, to) around its letters, from the last fold. */
   private scriptSpans: number[][] = [];
+  /** Per script (by id), the span the fold has open: where it starts and ends (-1: none). */
+  private readonly openFrom: Int32Array;
+  private readonly openTo: Int32Array;
   /** What is checked where a fragment is found, in raw (ASCII) and in folded text (`Checks`). */
   private readonly checks: Checks;
   private readonly events: ReadonlyArray<Omit<GateEvent, 'key'>>;
@@ -182,6 +185,8 @@ export class Gate {
       return [{ script: id, fragments: new RegExp(all.replaceAll(BREAK, FOLDED_BREAKS), 'g') }];
     });
     this.scripts = scripts;
+    this.openFrom = new Int32Array(scripts + 1);
+    this.openTo = new Int32Array(scripts + 1).fill(-1);
     this.events = spec.events;
     this.checks = checks(x.checks, spec.events.length);
     this.reach = spec.reach;
@@ -317,6 +322,12 @@ export class Gate {
       folded = this.decoder.decode(this.buffer.subarray(0, n));
     }
     const scriptSpans = this.scriptSpans;
+    // The spans the fold left open.
+    for (let k = 1; k <= this.scripts; k++) {
+      if (this.openTo[k]! < 0) continue;
+      scriptSpans[k - 1]!.push(this.openFrom[k]!, this.openTo[k]!);
+      this.openTo[k] = -1;
+    }
     for (const part of this.foldedParts) {
       if (part.script === 0) {
         const found = this.search(part.fragments, folded, true);
@@ -440,8 +451,13 @@ export class Gate {
     // Where each script's letters are (`scriptSpans`), for findFolded.
     const unitScript = this.unitScript;
     const spans = this.scriptSpans;
+    const openFrom = this.openFrom;
+    const openTo = this.openTo;
     const note = this.scripts > 0;
-    if (note && n === 0) for (let k = 0; k < this.scripts; k++) spans[k] = [];
+    if (note && n === 0) {
+      for (let k = 0; k < this.scripts; k++) spans[k] = [];
+      openTo.fill(-1);
+    }
     const gap = 2 * this.reach;
     let space = true;
     for (let i = from; i < to; i++) {
@@ -460,10 +476,13 @@ export class Gate {
         const script = unitScript[f]!;
         if (script !== 0 && note) {
           // Spans closer than twice `reach` are one: each is searched with `reach` on either side.
-          const list = spans[script - 1]!;
-          const last = list.length - 1;
-          if (last > 0 && n <= list[last]! + gap) list[last] = n + 1;
-          else list.push(n, n + 1);
+          const end = openTo[script]!;
+          if (end >= 0 && n <= end + gap) openTo[script] = n + 1;
+          else {
+            if (end >= 0) spans[script - 1]!.push(openFrom[script]!, end);
+            openFrom[script] = n;
+            openTo[script] = n + 1;
+          }
         }
         out[n++] = f;
         space = false;
