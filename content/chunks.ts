@@ -8,6 +8,7 @@
  */
 import type { pageWords } from './page-words';
 import type { PageHighlights } from './highlights';
+import type { hostHidden } from './host-visibility';
 import type { Detector } from '../core/detect/detect';
 import type { collectText, textCollector } from './page-text';
 import type { Annotator } from './annotator';
@@ -19,6 +20,8 @@ export interface ContentUi {
   /** The notes at the posts or videos that carry the story (content/page-notes.ts). */
   PageNotes: typeof PageNotes;
   noteTargets: typeof noteTargets;
+  /** Whether the page hides the mounted sidebar host (content/host-visibility.ts). */
+  hostHidden: typeof hostHidden;
   prepareTextTracks: typeof prepareTextTracks;
   restoreTextTracks: typeof restoreTextTracks;
   trackCueTexts: typeof trackCueTexts;

@@ -7,7 +7,7 @@
  */
 import type { Detection } from '../../core/detect/detect';
 import type { HighlightTarget, PageHighlights } from '../highlights';
-import { hostHidden, type HiddenReason } from '../host-visibility';
+import type { HiddenReason } from '../host-visibility';
 import type { PageNotes } from '../page-notes';
 import { SidebarHost } from '../sidebar-host';
 import { sidebarPlacement } from '../sidebar-placement';
@@ -78,6 +78,7 @@ export class PageUi {
     }
     const ui = await this.ports.chunk('ui');
     if (!this.ctx.isValid || !this.live) return;
+    this.recheck?.();
     this.highlights ??= new ui.PageHighlights();
     this.highlights.show(targets.filter((t, i): t is HighlightTarget => !!t && !!detection.signals[i]!.personId));
     this.notes ??= new ui.PageNotes((familyId) => this.ports.noteUrl(familyId));
@@ -99,7 +100,8 @@ export class PageUi {
 
   /**
    * Watch the mounted host: put it back when the page removes or moves it (MAX_REMOUNTS times), and
-   * look every HOST_CHECK_MS whether the page hides or covers it (content/host-visibility.ts).
+   * look every HOST_CHECK_MS whether the page hides or covers it (content/host-visibility.ts, in
+   * chunk-ui.js).
    */
   private guard(host: SidebarHost): void {
     const check = () => {
@@ -108,7 +110,10 @@ export class PageUi {
         this.remounts++;
         host.remount();
       }
-      const hidden = host.inPlace ? (hostHidden(host.element) ?? (this.frameHidden ? 'covered' : undefined)) : 'removed';
+      // The style and hit-test checks come with chunk-ui.js (matching pages only); until it has
+      // loaded, a moment after the host, only a removal is seen (`show` checks again then).
+      const hostHidden = this.ports.loaded('ui')?.hostHidden;
+      const hidden = host.inPlace ? ((hostHidden ? hostHidden(host.element) : undefined) ?? (this.frameHidden ? 'covered' : undefined)) : 'removed';
       if (hidden === this.hidden) return;
       this.hidden = hidden;
       this.onHidden(hidden);

@@ -353,7 +353,8 @@ export class PageWatch {
     };
     let started = workStarted;
     const ours = () => this.ctx.isValid && this.session === session;
-    if (!step(workStarted + SLICE_MS)) {
+    const sliced = !step(workStarted + SLICE_MS);
+    if (sliced) {
       this.slices.account(workStarted);
       await this.slices.idle();
       if (!ours()) return;
@@ -362,8 +363,9 @@ export class PageWatch {
       started = last;
     }
     const decided = detection!;
-    if (decided.matched && this.ui && !this.ui.host && this.ports.now() - started > SLICE_MS / 2) {
-      // The sidebar is mounted in a slice of its own when deciding took most of this one.
+    if (sliced && decided.matched && this.ui && !this.ui.host && this.ports.now() - started > SLICE_MS / 2) {
+      // A decision spread over slices (a large page): the sidebar is mounted in a slice of its own
+      // when deciding took most of the last one. A small page's sidebar is not kept waiting.
       this.slices.account(started);
       await this.slices.idle();
       if (!ours()) return;
