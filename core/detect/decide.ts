@@ -385,6 +385,9 @@ class Locality {
   }
 }
 
+/** Hits (or segments) `decideSteps` sorts out between pauses. */
+const STEP_HITS = 4096;
+
 /** Decide over a page's hits (`url` enables the URL rules). */
 export function decide(index: DetectorIndex, allHits: readonly PlacedHit[], segments: readonly Segment[], url?: string): Detection {
   const steps = decideSteps(index, allHits, segments, url);
@@ -395,13 +398,22 @@ export function decide(index: DetectorIndex, allHits: readonly PlacedHit[], segm
 }
 
 /**
- * `decide` a locality at a time: the generator pauses after each locality it has judged, so a
- * caller can spread a page of many articles over several slices of idle time
- * (content/watch/page-watch.ts). The hits are read at the start: hits placed later are not seen.
+ * `decide` a locality at a time: the generator pauses after each locality it has judged (and every
+ * few thousand hits while it sorts them into localities), so a caller can spread a page of many
+ * articles over several slices of idle time (content/watch/page-watch.ts). It decides over the hits
+ * and segments there were when it started.
  */
 export function* decideSteps(index: DetectorIndex, allHits: readonly PlacedHit[], segments: readonly Segment[], url?: string): Generator<void, Detection, void> {
-  const hits = allHits.filter((h) => !segments[h.segment]?.furniture);
-  const ignored = allHits.length - hits.length;
+  // A pause every STEP_HITS hits while they are sorted out, too: a large page has tens of thousands.
+  const hits: PlacedHit[] = [];
+  const total = allHits.length;
+  const read = segments.length;
+  for (let k = 0; k < total; k++) {
+    const h = allHits[k]!;
+    if (!segments[h.segment]?.furniture) hits.push(h);
+    if (k % STEP_HITS === STEP_HITS - 1) yield;
+  }
+  const ignored = total - hits.length;
   const origin = (segment: number) => segments[segment]?.origin ?? 'body';
 
   const signals: Signal[] = [];
@@ -433,10 +445,17 @@ export function* decideSteps(index: DetectorIndex, allHits: readonly PlacedHit[]
 
   // Localities: each item (post, article) when the page has several, else the whole page.
   const items = new Set<number>();
-  for (const s of segments) if (s.item !== undefined) items.add(s.item);
+  for (let k = 0; k < read; k++) {
+    const item = segments[k]!.item;
+    if (item !== undefined) items.add(item);
+    if (k % STEP_HITS === STEP_HITS - 1) yield;
+  }
   const localityOf = (h: PlacedHit) => (items.size >= 2 ? (segments[h.segment]?.item ?? -1) : 0);
   const groups = new Map<number, PlacedHit[]>();
-  for (const h of hits) push(groups, localityOf(h), h);
+  for (let k = 0; k < hits.length; k++) {
+    push(groups, localityOf(hits[k]!), hits[k]!);
+    if (k % STEP_HITS === STEP_HITS - 1) yield;
+  }
   const given = new Set<string>();
   for (const group of groups.values()) {
     const locality = new Locality(index, group, origin, knownUrl, given);

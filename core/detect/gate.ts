@@ -149,8 +149,11 @@ export class Gate {
   /** What is checked where a fragment is found, in raw (ASCII) and in folded text (`Checks`). */
   private readonly checks: Checks;
   private readonly events: ReadonlyArray<Omit<GateEvent, 'key'>>;
-  /** Per event, the check of its elements, once supplied; null: not to be had (a key anchor opens). */
-  private elements: ElementCheck[] | null | undefined;
+  /**
+   * Per event, the check of its elements, made on the event's first key anchor (its expressions
+   * compiled then), once supplied; null: not to be had (a key anchor opens).
+   */
+  private elements: Array<() => ElementCheck> | null | undefined;
   /**
    * How far (folded characters) around where a key anchor's fragment starts its event's elements are
    * looked for: WINDOW, and the longest key or element pattern (the fragment may start inside the key
@@ -224,7 +227,10 @@ export class Gate {
     let longest = 0;
     for (const ps of Object.values(elements)) for (const p of ps.flat()) longest = Math.max(longest, p.length);
     const scripts = new Map<string, RegExp>();
-    this.elements = this.events.map((e) => new ElementCheck(elements[e.id] ?? [], e, scripts));
+    this.elements = this.events.map((e) => {
+      let check: ElementCheck | undefined;
+      return () => (check ??= new ElementCheck(elements[e.id] ?? [], e, scripts));
+    });
     this.around = Math.max(this.around, WINDOW + longest);
   }
 
@@ -386,7 +392,7 @@ export class Gate {
         to = end;
       }
       slices.push(folded.slice(from, to));
-      const found = this.elements[e]!.check(slices.join('\x01'));
+      const found = this.elements[e]!().check(slices.join('\x01'));
       if (found !== undefined) return `${spec.id}: key anchor and ${found} elements`;
     }
     return undefined;

