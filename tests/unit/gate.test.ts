@@ -278,6 +278,28 @@ describe('the prefilter’s premises', () => {
     expect(p.open).toBe(true);
   });
 
+  it('places a key anchor it found in folded text where it is in the raw text', () => {
+    // Runs of breaks, invisibles and letters of other scripts before it: the folded text and the raw
+    // text part there. The hit is where the key anchor's fragment starts, inside the anchor.
+    const stored = packForStorage(index);
+    const anchors = [...new Set(index.patterns.filter(([p, t]) => keyTerms.has(t) && !/^[a-z0-9 *]+$/.test(p)).map(([p]) => p.replace(/\*$/, '')))];
+    expect(anchors.length).toBeGreaterThan(3);
+    let checked = 0;
+    const prefixes = ['Le marché de Noël a ouvert ses portes hier soir à Lyon et ', 'Notes , , ;  — from   the\u00a0allot\u00adment\u200b we ', 'Вчера в городе открылась новая библиотека и '];
+    for (const anchor of anchors) {
+      for (const prefix of prefixes) {
+        const text = `${FILLER} ${prefix}${anchor} ${FILLER}`;
+        const lazy = new Gate(stored[MATCH_GATE_KEY].gate, () => detector.foldTable);
+        if (lazy.find(text) !== undefined || !lazy.waiting) continue;
+        const start = text.indexOf(anchor);
+        const hits = lazy.take()!.hits.flat();
+        checked++;
+        expect(hits.some((h) => h >= start && h < start + anchor.length), `${anchor} after ${JSON.stringify(prefix)}: ${hits.join(', ')} not in [${start}, ${start + anchor.length})`).toBe(true);
+      }
+    }
+    expect(checked).toBeGreaterThan(anchors.length);
+  });
+
   it('stays closed on ordinary Japanese, Korean and Kazakh prose, the region and other Uyghur names included', () => {
     const prose = [
       // Japanese: katakana loanwords, a Uyghur name that is not the families', the region and Kashgar.
