@@ -140,8 +140,6 @@ export class Gate {
    * run only around them.
    */
   private readonly unitScript = new Uint8Array(0x10000);
-  /** The lowest code unit any script's class holds: below it (Latin letters), no lookup. */
-  private scriptFloor = 0x10000;
   private readonly scripts: number;
   /** Per script, the folded text's spans [from, to) around its letters, from the last fold. */
   private scriptSpans: number[][] = [];
@@ -185,7 +183,6 @@ export class Gate {
         // The script's class (gate-patterns.ts `scriptOf`): ranges of \uXXXX.
         for (const [, lo, hi] of script.matchAll(/\\u([0-9a-f]{4})(?:-\\u([0-9a-f]{4}))?/g)) {
           this.unitScript.fill(id, parseInt(lo!, 16), parseInt(hi ?? lo!, 16) + 1);
-          this.scriptFloor = Math.min(this.scriptFloor, parseInt(lo!, 16));
         }
       }
       return [{ script: id, fragments: new RegExp(all.replaceAll(BREAK, FOLDED_BREAKS), 'g') }];
@@ -272,47 +269,8 @@ export class Gate {
     return this.findEvent(text, this.hits);
   }
 
-  /**
-   * Where the folded code units came from, as last folded, by checkpoints: from folded index
-   * `fromAt[j]` on, the units came from raw index `fromRaw[j]` on, one for one, up to the next
-   * checkpoint (a run of breaks folded to one space, an invisible dropped, a new window: the only
-   * places the two part).
-   */
-  private fromAt = new Uint32Array(0);
-  private fromRaw = new Uint32Array(0);
-  private checkpoints = 0;
-  /** The raw index a unit added to the last fold would come from, if it went on from there. */
-  private nextRaw = -1;
-
-  /** The raw index folded unit `at` came from. */
-  private rawAt(at: number): number {
-    const fromAt = this.fromAt;
-    let lo = 0;
-    let hi = this.checkpoints - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >>> 1;
-      if (fromAt[mid]! <= at) lo = mid;
-      else hi = mid - 1;
-    }
-    return this.fromRaw[lo]! + (at - fromAt[lo]!);
-  }
-
-  /** The first folded unit (of `n`) that came from raw index `raw` or later. */
-  private foldedAt(raw: number, n: number): number {
-    const fromRaw = this.fromRaw;
-    const count = this.checkpoints;
-    if (count === 0 || raw < fromRaw[0]!) return 0;
-    let lo = 0;
-    let hi = count - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >>> 1;
-      if (fromRaw[mid]! <= raw) lo = mid;
-      else hi = mid - 1;
-    }
-    const end = lo + 1 < count ? this.fromAt[lo + 1]! : n;
-    const at = this.fromAt[lo]! + (raw - fromRaw[lo]!);
-    return at < end ? at : end;
-  }
+  /** Where each folded code unit of the windows came from (raw index), as last folded. */
+  private origin = new Uint32Array(0);
 
   /**
    * The windows around runs of odd code units (`[from, to)` pairs), merged where they touch; WHOLE
@@ -366,7 +324,7 @@ export class Gate {
     } else {
       this.whole = undefined;
       let n = 0;
-      for (let i = 0; i < spans.length; i += 2) n = this.fold(text, spans[i]!, spans[i + 1]!, n);
+      for (let i = 0; i < spans.length; i += 2) n = this.fold(text, spans[i]!, spans[i + 1]!, n, true);
       folded = this.decoder.decode(this.buffer.subarray(0, n));
     }
     const scriptSpans = this.scriptSpans;
@@ -410,11 +368,19 @@ export class Gate {
       whole ??= this.foldAll(text);
       const { folded, n } = whole;
       // The windows around the hits (in folded characters), merged where they overlap.
+      const origin = this.origin;
       const slices: string[] = [];
       let from = -1;
       let to = -1;
       for (const h of at.sort((a, b) => a - b)) {
-        const lo = this.foldedAt(h, n);
+        // The first folded unit from raw index h on (origin is nondecreasing).
+        let lo = 0;
+        let hi = n;
+        while (lo < hi) {
+          const mid = (lo + hi) >>> 1;
+          if (origin[mid]! < h) lo = mid + 1;
+          else hi = mid;
+        }
         const start = Math.max(0, lo - this.around);
         const end = Math.min(n, lo + this.around);
         if (from >= 0 && start <= to) {
@@ -432,13 +398,13 @@ export class Gate {
     return undefined;
   }
 
-  /** The last text folded whole (`foldAll`); window folds clear it. */
+  /** The last text folded whole, with trace (`foldAll`); window folds clear it. */
   private whole: { text: string; folded: string; n: number } | undefined;
 
-  /** The whole text folded; kept for the next call on the same text. */
+  /** The whole text folded, with `origin` traced; kept for the next call on the same text. */
   private foldAll(text: string): { folded: string; n: number } {
     if (this.whole?.text === text) return this.whole;
-    const n = this.fold(text, 0, text.length, 0);
+    const n = this.fold(text, 0, text.length, 0, true);
     this.whole = { text, folded: this.decoder.decode(this.buffer.subarray(0, n)), n };
     return this.whole;
   }
@@ -453,7 +419,7 @@ export class Gate {
   private search(fragments: RegExp, text: string, folded: boolean, offset = 0): string | undefined {
     const { byLead, short } = this.checks;
     let at = 0;
-    const noted = (e: number) => this.hits[e]!.push(folded ? this.rawAt(offset + at) : at);
+    const noted = (e: number) => this.hits[e]!.push(folded ? this.origin[offset + at]! : at);
     fragments.lastIndex = 0;
     for (let m = fragments.exec(text); m; m = fragments.exec(text)) {
       at = m.index;
@@ -472,40 +438,29 @@ export class Gate {
 
   /**
    * Fold text[from, to) as the matcher does (invisibles dropped, breaks as one space) into the
-   * buffer at `n`, then a separator; returns the new length. Notes where the folded units came
-   * from (`fromAt`, `fromRaw`).
+   * buffer at `n`, then a separator; returns the new length. With `trace`, notes in `origin` where
+   * each folded unit came from.
    */
-  private fold(text: string, from: number, to: number, n: number): number {
+  private fold(text: string, from: number, to: number, n: number, trace: boolean): number {
     if (this.buffer.length < n + (to - from) + 1) {
       const size = Math.max(2 * this.buffer.length, n + (to - from) + 1, 4096);
       const grown = new Uint16Array(size);
       grown.set(this.buffer.subarray(0, n));
       this.buffer = grown;
-      const fromAt = new Uint32Array(size);
-      fromAt.set(this.fromAt.subarray(0, this.checkpoints));
-      this.fromAt = fromAt;
-      const fromRaw = new Uint32Array(size);
-      fromRaw.set(this.fromRaw.subarray(0, this.checkpoints));
-      this.fromRaw = fromRaw;
+      const origin = new Uint32Array(size);
+      origin.set(this.origin.subarray(0, n));
+      this.origin = origin;
     }
     const out = this.buffer;
-    const fromAt = this.fromAt;
-    const fromRaw = this.fromRaw;
-    if (n === 0) {
-      this.checkpoints = 0;
-      this.nextRaw = -1;
-    }
-    let checkpoints = this.checkpoints;
-    // The raw index the next folded unit comes from, if it continues the last checkpoint's run.
-    let next = this.nextRaw;
+    const origin = this.origin;
     const table = this.table();
-    // Where each script's letters are (`scriptSpans`), for findFolded; no lookup below `floor`.
+    // Where each script's letters are (`scriptSpans`), for findFolded.
     const unitScript = this.unitScript;
     const spans = this.scriptSpans;
     const openFrom = this.openFrom;
     const openTo = this.openTo;
-    const floor = this.scriptFloor;
-    if (n === 0) {
+    const note = this.scripts > 0;
+    if (note && n === 0) {
       for (let k = 0; k < this.scripts; k++) spans[k] = [];
       openTo.fill(-1);
     }
@@ -518,22 +473,14 @@ export class Gate {
       if (f === SKIP) continue;
       if (f === SPACE || f === PUNCT) {
         if (!space) {
-          if (i !== next) {
-            fromAt[checkpoints] = n;
-            fromRaw[checkpoints++] = i;
-          }
-          next = i + 1;
+          if (trace) origin[n] = i;
           out[n++] = SPACE;
         }
         space = true;
       } else {
-        if (i !== next) {
-          fromAt[checkpoints] = n;
-          fromRaw[checkpoints++] = i;
-        }
-        next = i + 1;
-        const script = f >= floor ? unitScript[f]! : 0;
-        if (script !== 0) {
+        if (trace) origin[n] = i;
+        const script = unitScript[f]!;
+        if (script !== 0 && note) {
           // Spans closer than twice `reach` are one: each is searched with `reach` on either side.
           const end = openTo[script]!;
           if (end >= 0 && n <= end + gap) openTo[script] = n + 1;
@@ -547,12 +494,7 @@ export class Gate {
         space = false;
       }
     }
-    if (to !== next) {
-      fromAt[checkpoints] = n;
-      fromRaw[checkpoints++] = to;
-    }
-    this.nextRaw = to + 1;
-    this.checkpoints = checkpoints;
+    if (trace) origin[n] = to;
     out[n++] = WINDOW_BREAK;
     return n;
   }
