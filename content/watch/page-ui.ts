@@ -112,8 +112,7 @@ export class PageUi {
       }
       // The style and hit-test checks come with chunk-ui.js (matching pages only); until it has
       // loaded, a moment after the host, only a removal is seen (`show` checks again then).
-      const hostHidden = this.ports.loaded('ui')?.hostHidden;
-      const hidden = host.inPlace ? ((hostHidden ? hostHidden(host.element) : undefined) ?? (this.frameHidden ? 'covered' : undefined)) : 'removed';
+      const hidden = host.inPlace ? (this.ports.loaded('ui')?.hostHidden(host.element) ?? (this.frameHidden ? 'covered' : undefined)) : 'removed';
       if (hidden === this.hidden) return;
       this.hidden = hidden;
       this.onHidden(hidden);

@@ -81,7 +81,7 @@ class Locality {
      * once a page, by the first locality that has it. A page of many articles on the region would
      * otherwise explain itself with thousands of "the family's place: Kashgar".
      */
-    private readonly given: Set<string> = new Set(),
+    private readonly given: Set<string>,
   ) {
     for (const h of hits) {
       const t = h.term;

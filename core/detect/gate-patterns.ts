@@ -34,13 +34,16 @@ export function fragment(written: string): { before: string; piece: string; afte
  */
 export const FAST_LETTERS = 5;
 
+/** The letters of a written pattern or piece, breaks left out. */
+export const letterCount = (s: string) => s.replaceAll(' ', '').length;
+
 /**
  * A stored pattern's fragment as the fast expression reads it: its piece, then, where the piece is
  * short, a lookbehind of the letters before it and the piece (`FAST_LETTERS`).
  */
 export function fast(written: string): string {
   const f = fragment(written);
-  let need = FAST_LETTERS - f.piece.replaceAll(' ', '').length;
+  let need = FAST_LETTERS - letterCount(f.piece);
   if (need <= 0 || !f.before) return words(f.piece, BREAK);
   let from = f.before.length;
   while (from > 0 && need > 0) if (f.before[--from] !== ' ') need--;

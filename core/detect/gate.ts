@@ -287,10 +287,7 @@ export class Gate {
     for (let m = odd.exec(text); m; m = odd.exec(text)) {
       // Text mostly in other scripts (the windows already cover most of what has been read): it will
       // be folded whole, so its runs need not be found one by one.
-      if ((++runs & 63) === 0 && covered + (to - from) > odd.lastIndex / 2) {
-        covered = text.length;
-        break;
-      }
+      if ((++runs & 63) === 0 && covered + (to - from) > odd.lastIndex / 2) return WHOLE;
       const start = Math.max(0, m.index - this.reach);
       const end = Math.min(text.length, odd.lastIndex + this.reach);
       // The next run starts inside this window: one window to its end (runs of odd letters and
@@ -324,7 +321,7 @@ export class Gate {
     } else {
       this.whole = undefined;
       let n = 0;
-      for (let i = 0; i < spans.length; i += 2) n = this.fold(text, spans[i]!, spans[i + 1]!, n, true);
+      for (let i = 0; i < spans.length; i += 2) n = this.fold(text, spans[i]!, spans[i + 1]!, n);
       folded = this.decoder.decode(this.buffer.subarray(0, n));
     }
     const scriptSpans = this.scriptSpans;
@@ -404,7 +401,7 @@ export class Gate {
   /** The whole text folded, with `origin` traced; kept for the next call on the same text. */
   private foldAll(text: string): { folded: string; n: number } {
     if (this.whole?.text === text) return this.whole;
-    const n = this.fold(text, 0, text.length, 0, true);
+    const n = this.fold(text, 0, text.length, 0);
     this.whole = { text, folded: this.decoder.decode(this.buffer.subarray(0, n)), n };
     return this.whole;
   }
@@ -438,10 +435,10 @@ export class Gate {
 
   /**
    * Fold text[from, to) as the matcher does (invisibles dropped, breaks as one space) into the
-   * buffer at `n`, then a separator; returns the new length. With `trace`, notes in `origin` where
-   * each folded unit came from.
+   * buffer at `n`, then a separator; returns the new length. Notes in `origin` where each folded
+   * unit came from.
    */
-  private fold(text: string, from: number, to: number, n: number, trace: boolean): number {
+  private fold(text: string, from: number, to: number, n: number): number {
     if (this.buffer.length < n + (to - from) + 1) {
       const size = Math.max(2 * this.buffer.length, n + (to - from) + 1, 4096);
       const grown = new Uint16Array(size);
@@ -459,8 +456,7 @@ export class Gate {
     const spans = this.scriptSpans;
     const openFrom = this.openFrom;
     const openTo = this.openTo;
-    const note = this.scripts > 0;
-    if (note && n === 0) {
+    if (n === 0) {
       for (let k = 0; k < this.scripts; k++) spans[k] = [];
       openTo.fill(-1);
     }
@@ -473,14 +469,14 @@ export class Gate {
       if (f === SKIP) continue;
       if (f === SPACE || f === PUNCT) {
         if (!space) {
-          if (trace) origin[n] = i;
+          origin[n] = i;
           out[n++] = SPACE;
         }
         space = true;
       } else {
-        if (trace) origin[n] = i;
+        origin[n] = i;
         const script = unitScript[f]!;
-        if (script !== 0 && note) {
+        if (script !== 0) {
           // Spans closer than twice `reach` are one: each is searched with `reach` on either side.
           const end = openTo[script]!;
           if (end >= 0 && n <= end + gap) openTo[script] = n + 1;
@@ -494,7 +490,7 @@ export class Gate {
         space = false;
       }
     }
-    if (trace) origin[n] = to;
+    origin[n] = to;
     out[n++] = WINDOW_BREAK;
     return n;
   }

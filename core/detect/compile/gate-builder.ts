@@ -3,7 +3,7 @@
  * index builder, in the background and in tests; never in the content script.
  */
 import { MARK, type GateElements, type GateEvent, type GateSpec } from '../gate';
-import { FAST_LETTERS } from '../gate-patterns';
+import { FAST_LETTERS, letterCount } from '../gate-patterns';
 import { compileGate } from './gate-expressions';
 import type { Term } from '../evidence';
 import type { MatchIndex } from '../match-index';
@@ -70,7 +70,6 @@ const START_UNITS = 16;
 /** How many sets of letters the search below looks at, at most (the dataset's patterns need about 7,000, in 50 ms). */
 const SEARCH_LIMIT = 200_000;
 const units = (c: string) => (c >= 'a' && c <= 'z' ? 2 : 1);
-const letterCount = (s: string) => s.replaceAll(' ', '').length;
 /** The places in `p` a fragment may start on (its letters), of those in `letters` if given. */
 const places = (p: string, letters?: Set<string>) => [...p].flatMap((c, i) => (c !== ' ' && (!letters || letters.has(c)) ? [i] : []));
 /** Whether a fragment starting at `i` can hold FAST_LETTERS letters without a lookbehind. */
