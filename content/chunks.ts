@@ -10,7 +10,8 @@ import type { pageWords } from './page-words';
 import type { PageHighlights } from './highlights';
 import type { hostHidden } from './host-visibility';
 import type { Detector } from '../core/detect/detect';
-import type { collectText, textCollector } from './page-text';
+import type { collectText } from './page-text';
+import type { decideInSlices, readDocument } from './watch/full-pass';
 import type { Annotator } from './annotator';
 import type { prepareTextTracks, restoreTextTracks, trackCueTexts } from './page-text';
 import type { PageNotes, noteTargets } from './page-notes';
@@ -31,8 +32,10 @@ export interface ContentUi {
 export interface ContentDetector {
   Detector: typeof Detector;
   collectText: typeof collectText;
-  /** `collectText` in steps: the first pass over a whole document, in idle-time slices. */
-  textCollector: typeof textCollector;
+  /** The first full pass over a whole document: read and scanned in idle-time slices. */
+  readDocument: typeof readDocument;
+  /** The decision, a locality at a time, in idle-time slices. */
+  decideInSlices: typeof decideInSlices;
   /** A signal's folded text back in the page's own words, for "Why am I seeing this?". */
   pageWords: typeof pageWords;
 }

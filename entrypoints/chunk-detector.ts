@@ -6,9 +6,10 @@
  */
 import { Detector } from '../core/detect/detect';
 import { registerChunk } from '../content/chunks';
-import { collectText, textCollector } from '../content/page-text';
+import { collectText } from '../content/page-text';
+import { decideInSlices, readDocument } from '../content/watch/full-pass';
 import { pageWords } from '../content/page-words';
 
 export default defineUnlistedScript(() => {
-  registerChunk('detector', { Detector, collectText, textCollector, pageWords });
+  registerChunk('detector', { Detector, collectText, readDocument, decideInSlices, pageWords });
 });

@@ -6,8 +6,8 @@
  *     first pass: prefilter (native text reads and regular expressions, idle slices of SLICE_MS;
  *                 an event's key anchor found ─▶ storage.local ──matchEvents──▶ its elements around it)
  *       none of the words a match needs ─▶ decided: no match; nothing else is read
- *       some (or a known story URL) ─▶ storage.local ──matchIndex──▶ full pass: collectText(document)
- *                                       ─▶ DetectionSession ─▶ decide ─▶ publish
+ *       some (or a known story URL) ─▶ storage.local ──matchIndex──▶ full pass (full-pass.ts, in
+ *         chunk-detector.js): read the document ─▶ DetectionSession ─▶ decide in slices ─▶ publish
  *   later: MutationObserver (batched, idle time) ─▶ only the added text ─▶ the prefilter, or (once it
  *          has opened on this page) the same session ─▶ decide when a batch brought new hits
  *          URL change (history API / Navigation API, WXT's wxt:locationchange) ─▶ a new first pass
@@ -16,7 +16,8 @@
  * Pages that are not about the story are left exactly as they were: the observer only reads, and
  * nothing is added, styled or sent. Everything outside (timers, storage, messages, chunks, the
  * sidebar) comes through `WatchContext` and `WatchPorts`, so unit tests drive this with fake time.
- * Beside it: slices.ts (idle slices, the observer), records.ts (the index's records), captions.ts.
+ * Beside it: slices.ts (idle slices, the observer), records.ts (the index's records), full-pass.ts,
+ * captions.ts, page-ui.ts (the sidebar, highlights and notes).
  */
 import type { Detection, DetectionSession, Detector } from '../../core/detect/detect';
 import { Gate } from '../../core/detect/gate';
@@ -36,8 +37,6 @@ import type { WatchContext, WatchPorts } from './ports';
 import { IndexRecords, indexStored } from './records';
 import { SLICE_MS, Slices, observePage } from './slices';
 
-/** Segments the full pass scans between readings of the clock. */
-const SCAN_RUN = 64;
 /**
  * A page opened while the extension is being installed waits this long for the index to be stored
  * (the background builds it in about a second), then decides; after that it gives up quietly.
@@ -206,29 +205,14 @@ export class PageWatch {
     // queued again, and read after it).
     this.queue.length = 0;
     this.items = { next: 0, ids: new WeakMap() };
-    // Read, then scan, in idle-time slices of SLICE_MS, as the prefilter reads: a 5 MB page is a
-    // few hundred milliseconds of work, which in one piece would hold up the page.
-    const collector = this.lib!.textCollector(this.doc, { withHead: true, items: this.items });
-    const page = collector.result;
-    this.nodes = page.nodes;
-    // Whether the full pass should go on (the page has not moved on).
+    // Read, then scan, in idle-time slices (full-pass.ts): a 5 MB page is a few hundred milliseconds
+    // of work, which in one piece would hold up the page. It goes on while the page has not moved on.
     const ours = () => this.ctx.isValid && generation === this.generation && this.session === session;
-    const read = await this.slices.run((deadline) => collector.step(deadline), ours);
-    if (read === undefined) return;
-    this.slices.account(read);
-    const segments = page.segments;
-    let next = 0;
-    const scanned = await this.slices.run((end) => {
-      // Segments are scanned in runs of SCAN_RUN between readings of the clock.
-      while (next < segments.length && this.ports.now() < end) {
-        const to = Math.min(segments.length, next + SCAN_RUN);
-        session.addPart(segments, next, to);
-        next = to;
-      }
-      return next >= segments.length;
-    }, ours);
+    const read = await this.lib!.readDocument(this.doc, session, this.items, this.slices, ours);
+    if (!read) return;
+    this.nodes = read.nodes;
     // The decision in the same task as the last slice's scan, and counted with it.
-    if (scanned !== undefined) await this.apply(scanned);
+    await this.apply(read.last);
   }
 
   /** The prefilter read everything and found none of the words a match needs. */
@@ -344,42 +328,10 @@ export class PageWatch {
     const session = this.session;
     if (!session) return;
     const hitCount = session.hitCount;
-    // The decision goes on in the slice that began at `workStarted`, then (a page of many articles,
-    // judged an article at a time) in idle-time slices of its own.
-    const steps = session.decideSteps(this.url);
-    let detection: Detection | undefined;
-    // The clock is read before each locality: a scan that used up its slice leaves the decision to
-    // the next one.
-    const step = (end: number) => {
-      while (this.ports.now() < end) {
-        const r = steps.next();
-        if (r.done) {
-          detection = r.value;
-          return true;
-        }
-      }
-      return false;
-    };
-    let started = workStarted;
     const ours = () => this.ctx.isValid && this.session === session;
-    const sliced = !step(workStarted + SLICE_MS);
-    if (sliced) {
-      this.slices.account(workStarted);
-      await this.slices.idle();
-      if (!ours()) return;
-      const last = await this.slices.run(step, ours);
-      if (last === undefined) return;
-      started = last;
-    }
-    const decided = detection!;
-    if (sliced && decided.matched && this.ui && !this.ui.host && this.ports.now() - started > SLICE_MS / 2) {
-      // A decision spread over slices (a large page): the sidebar is mounted in a slice of its own
-      // when deciding took most of the last one. A small page's sidebar is not kept waiting.
-      this.slices.account(started);
-      await this.slices.idle();
-      if (!ours()) return;
-      started = this.ports.now();
-    }
+    const decision = await this.lib!.decideInSlices(session, this.url, workStarted, this.slices, ours, () => !!this.ui && !this.ui.host);
+    if (!decision) return;
+    const { detection: decided, started } = decision;
     this.decidedHits = hitCount;
     this.slices.account(started);
     this.detection = decided;

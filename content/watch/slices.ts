@@ -15,6 +15,8 @@ const IDLE_TIMEOUT_MS = 1000;
 const FALLBACK_DELAY_MS = 50;
 
 export class Slices {
+  readonly sliceMs = SLICE_MS;
+
   constructor(
     private readonly ctx: WatchContext,
     private readonly ports: WatchPorts,
@@ -24,6 +26,10 @@ export class Slices {
 
   private get hasIdleCallback(): boolean {
     return typeof this.doc.defaultView?.requestIdleCallback === 'function';
+  }
+
+  now(): number {
+    return this.ports.now();
   }
 
   /** Run `run` in the page's next idle time (or after a short timeout where there is none). */

@@ -4,7 +4,7 @@
  * stored in storage.local so a content script can read it without waking the service worker.
  */
 import type { CompactAutomaton, PackedAutomaton } from './automaton';
-import type { GateElements, GateInput, GateSpec, GateWritten } from './gate';
+import type { GateElements, GateInput, GateSpec, GateWritten } from './gate-record';
 
 /** The prefilter's part of the record every page reads: its expressions (`GateInput`), with the topic words'. */
 export type StoredGate = Omit<GateInput, 'compiled' | 'elements'> & { compiled: GateWritten & { topic: GateWritten } };

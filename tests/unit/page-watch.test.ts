@@ -15,7 +15,8 @@ import { PREFILTER_REASON, PageWatch } from '../../content/watch/page-watch';
 import { SLICE_MS } from '../../content/watch/slices';
 import type { WatchContext, WatchPorts } from '../../content/watch/ports';
 import { Detector } from '../../core/detect/detect';
-import { collectText, textCollector } from '../../content/page-text';
+import { collectText } from '../../content/page-text';
+import { decideInSlices, readDocument } from '../../content/watch/full-pass';
 import { noteTargets } from '../../content/page-notes';
 import { pageWords } from '../../content/page-words';
 
@@ -81,7 +82,7 @@ class World {
       this.sent.push(message);
     },
     chunk: async (name) => {
-      if (name === 'detector') return { Detector, collectText, textCollector, pageWords } as never;
+      if (name === 'detector') return { Detector, collectText, readDocument, decideInSlices, pageWords } as never;
       if (name !== 'ui') throw new Error(`unexpected chunk ${name}`);
       const shown = this.shown;
       const noted = this.noted;
@@ -379,7 +380,7 @@ describe('PageWatch: notes at the posts that carry the story', () => {
   it('each post’s note is for the family its own evidence names', async () => {
     const targets: Array<{ anchor: Element; familyId: string }> = [];
     world.ports.chunk = (async (name: string) => {
-      if (name === 'detector') return { Detector, collectText, textCollector, pageWords };
+      if (name === 'detector') return { Detector, collectText, readDocument, decideInSlices, pageWords };
       return {
         PageHighlights: class { show() {} jump() {} destroy() {} },
         PageNotes: class { count = 0; show(t: typeof targets) { targets.splice(0, targets.length, ...t); } destroy() {} },

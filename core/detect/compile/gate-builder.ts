@@ -2,7 +2,8 @@
  * Builds the prefilter's expressions (core/detect/gate.ts) from the match index's patterns. Runs with the
  * index builder, in the background and in tests; never in the content script.
  */
-import { MARK, type GateElements, type GateEvent, type GateSpec } from '../gate';
+import { MARK, type GateEvent } from '../gate';
+import type { GateElements, GateSpec } from '../gate-record';
 import { FAST_LETTERS, letterCount } from '../gate-patterns';
 import { compileGate } from './gate-expressions';
 import type { Term } from '../evidence';

@@ -1,0 +1,384 @@
+/**
+ * One locality's judgement (core/detect/decide.ts cuts a page into localities: each post or article
+ * when it has several, else the whole page): its hits sorted by kind, paired only within WINDOW
+ * characters, and what the rules of core/detect/rules.ts make of them, with a signal for each.
+ */
+import type { PlacedHit, RuleId, Signal, Strength } from './evidence';
+import type { DetectorIndex } from './match-index';
+import { NAME_MIN_WEIGHT, PASSAGE, WINDOW } from './limits';
+import { isCjk, isHangul, isKatakana } from '../text/fold';
+
+/** One family member named at one place: a name-part hit, or a full name. */
+interface Mention {
+  personId: string;
+  familyId: string;
+  hit: PlacedHit;
+  weight: number;
+  rare: boolean;
+  parent: boolean;
+  part: 'given' | 'family';
+}
+
+interface FullName {
+  personId: string;
+  familyId: string;
+  first: PlacedHit;
+  second: PlacedHit;
+  weight: number;
+}
+
+const near = (a: PlacedHit, b: PlacedHit, span = WINDOW) => Math.abs(a.start - b.start) <= span;
+
+/** The first hit of `sorted` (by start) within `span` of `at`, by binary search: pages repeat names thousands of times. */
+function nearest<T extends { start: number }>(sorted: readonly T[], at: number, span = WINDOW): T | undefined {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]!.start < at - span) lo = mid + 1;
+    else hi = mid;
+  }
+  const hit = sorted[lo];
+  return hit && hit.start <= at + span ? hit : undefined;
+}
+
+export function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+export const SCORE = { decisive: 10, supporting: 2, context: 1 } as const;
+
+/** What one locality holds, and what the rules make of it. */
+export class Locality {
+  readonly names: Mention[] = [];
+  readonly shared: PlacedHit[] = [];
+  readonly places: PlacedHit[] = [];
+  readonly cues: PlacedHit[] = [];
+  readonly phrases: PlacedHit[] = [];
+  readonly context = new Map<string, PlacedHit>();
+  readonly signals: Signal[] = [];
+  readonly recognised = new Map<string, Strength>();
+  readonly families = new Set<string>();
+  /** Families an event or a page-wide phrase points to: the page's when no name says which. */
+  private readonly eventFamilies = new Set<string>();
+  carrier = -1;
+  /** Specific mentions (a parent, a rare name) by person, in page order; places, cues and phrases by family. */
+  private readonly specificBy = new Map<string, PlacedHit[]>();
+  private readonly placesBy = new Map<string, PlacedHit[]>();
+  private readonly specificPlacesBy = new Map<string, PlacedHit[]>();
+  private readonly cuesBy = new Map<string, PlacedHit[]>();
+
+  constructor(
+    private readonly index: DetectorIndex,
+    hits: readonly PlacedHit[],
+    private readonly origin: (segment: number) => Signal['origin'],
+    private readonly knownUrl: { strong: boolean; familyId?: string } | undefined,
+    /**
+     * The supporting and context signals already given on this page (rule and label): each is given
+     * once a page, by the first locality that has it. A page of many articles on the region would
+     * otherwise explain itself with thousands of "the family's place: Kashgar".
+     */
+    private readonly given: Set<string>,
+  ) {
+    for (const h of hits) {
+      const t = h.term;
+      if (t.kind === 'name-part') {
+        if (t.shared) this.shared.push(h);
+        else if ((t.weight ?? 1) >= NAME_MIN_WEIGHT) this.names.push(this.mention(h, t.personId!, t.part!));
+      } else if (t.kind === 'place') this.places.push(h);
+      else if (t.kind === 'event-cue') this.cues.push(h);
+      else if (t.kind === 'phrase') this.phrases.push(h);
+      else if (t.kind === 'context' && !this.context.has(t.category!)) this.context.set(t.category!, h);
+    }
+    // Hits arrive in page order, so every list below is sorted by position.
+    for (const m of this.names) if (m.rare || m.parent) push(this.specificBy, m.personId, m.hit);
+    for (const p of this.places) {
+      for (const f of p.term.familyIds!) {
+        push(this.placesBy, f, p);
+        if (p.term.specific) push(this.specificPlacesBy, f, p);
+      }
+    }
+    // An event corroborates a name only through its anchors (the elements specific to it): a generic
+    // element such as "Uyghur" is anyone's.
+    for (const c of this.cues) if (c.term.anchor) for (const f of c.term.familyIds!) push(this.cuesBy, f, c);
+  }
+
+  /** True the first time a page gives this supporting signal (`given`). */
+  private once(key: string): boolean {
+    if (this.given.has(key)) return false;
+    this.given.add(key);
+    return true;
+  }
+
+  private mention(h: PlacedHit, personId: string, part: 'given' | 'family'): Mention {
+    const person = this.index.people[personId]!;
+    return { personId, familyId: person.familyId, hit: h, weight: h.term.weight ?? 1, rare: !!h.term.rare, parent: !!person.parent, part };
+  }
+
+  private signal(rule: RuleId, kind: Signal['kind'], hit: PlacedHit | undefined, fields: Partial<Signal> & { label: string; score: number }): Signal {
+    const s: Signal = {
+      kind,
+      rule,
+      strength: fields.decisive ? 'strong' : kind === 'context' ? 'weak' : 'medium',
+      text: hit ? hit.text : '',
+      origin: hit ? this.origin(hit.segment) : 'url',
+      segment: hit ? hit.segment : -1,
+      ...fields,
+    };
+    this.signals.push(s);
+    return s;
+  }
+
+  private recognise(personId: string, strength: Strength): void {
+    const prev = this.recognised.get(personId);
+    const rank = { strong: 3, story: 2, medium: 1, weak: 0 } as const;
+    if (!prev || rank[strength] > rank[prev]) this.recognised.set(personId, strength);
+  }
+
+  /**
+   * A decisive rule fired at `hit`: it establishes `familyIds` (a name's family); `unless` are the
+   * families an event or a page-wide phrase concerns, which count only where no name says which.
+   */
+  private decided(familyIds: Iterable<string>, hit: PlacedHit | undefined, unless: Iterable<string> = []): void {
+    for (const f of familyIds) this.families.add(f);
+    for (const f of unless) this.eventFamilies.add(f);
+    if (hit && (this.carrier < 0 || hit.segment < this.carrier)) this.carrier = hit.segment;
+  }
+
+  private nameOf(personId: string): string {
+    return this.index.people[personId]?.name ?? personId;
+  }
+
+  /** Given and family name of one person side by side (a shared part may stand for either person). */
+  private fullNames(): FullName[] {
+    const parts: Array<{ personId: string; part: 'given' | 'family'; hit: PlacedHit; weight: number }> = [];
+    for (const m of this.names) parts.push({ personId: m.personId, part: m.part, hit: m.hit, weight: m.weight });
+    for (const h of this.shared) for (const [personId, part] of h.term.shared!) parts.push({ personId, part, hit: h, weight: h.term.weight ?? 1 });
+    // Family parts by where they start and end, so each given part looks up its neighbour at once.
+    const byStart = new Map<number, typeof parts>();
+    const byEnd = new Map<number, typeof parts>();
+    for (const p of parts) {
+      if (p.part !== 'family') continue;
+      push(byStart, p.hit.start, p);
+      push(byEnd, p.hit.end, p);
+    }
+    const out: FullName[] = [];
+    const seen = new Set<string>();
+    for (const g of parts) {
+      if (g.part !== 'given') continue;
+      // Latin patterns are padded with a space, so adjacent words share it (offset -1); Chinese
+      // characters are not, and a name's parts may be joined by nothing, a space, or a dot (·, ・, .),
+      // which the scanner reads as punctuation, one position wider (offsets 0 to 2).
+      // Katakana and hangul name parts are joined the same ways (・, ＝, ·, a space or nothing).
+      const lead = g.hit.text.charCodeAt(0);
+      const cjk = isCjk(lead) || isKatakana(lead) || isHangul(lead);
+      const offsets = cjk ? [-1, 0, 1, 2] : [-1];
+      const candidates = [
+        ...offsets.flatMap((o) => byStart.get(g.hit.end + o) ?? []),
+        ...offsets.flatMap((o) => byEnd.get(g.hit.start - o) ?? []),
+      ];
+      const f = candidates.find((c) => c.personId === g.personId && c.hit !== g.hit);
+      if (!f) continue;
+      const key = `${g.personId}:${g.hit.start}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const [first, second] = g.hit.start <= f.hit.start ? [g.hit, f.hit] : [f.hit, g.hit];
+      out.push({ personId: g.personId, familyId: this.index.people[g.personId]!.familyId, first, second, weight: Math.min(g.weight, f.weight) });
+    }
+    return out;
+  }
+
+  /** Specific corroboration of a name of `familyId` at `hit`: what else of that family is near. */
+  private corroboration(familyId: string, personId: string, hit: PlacedHit, broadPlaces: boolean): string | undefined {
+    // Another member counts when named specifically: a parent, a rare name (a common child's name such
+    // as Yahya or Muhammad is anyone's).
+    for (const [other, hits] of this.specificBy) {
+      if (other === personId || this.index.people[other]?.familyId !== familyId) continue;
+      if (nearest(hits, hit.start)) return `another member: ${this.nameOf(other)}`;
+    }
+    const place = nearest((broadPlaces ? this.placesBy : this.specificPlacesBy).get(familyId) ?? [], hit.start);
+    if (place) return `the family’s place: ${place.term.label}`;
+    const cue = nearest(this.cuesBy.get(familyId) ?? [], hit.start);
+    if (cue) return `an element of ${this.index.events[cue.term.eventId!]?.label ?? cue.term.eventId}: ${cue.term.label}`;
+    const phrase = this.phrases.find((p) => (!p.term.familyId || p.term.familyId === familyId) && near(p, hit));
+    if (phrase) return `a known phrase: ${phrase.term.label}`;
+    if (this.knownUrl) return 'a known story URL';
+    return undefined;
+  }
+
+  judge(): void {
+    const generic = this.context.size;
+    const storyWords = [...this.context.keys()].filter((c) => c !== 'ethnonym' && c !== 'region').length;
+    // Confidence for the weaker rules: the story's vocabulary, or one of a family's places, nearby.
+    const confident = (familyId: string) => generic > 0 || this.places.some((p) => p.term.familyIds!.includes(familyId));
+    // Known phrases: strong ones decide; the others support.
+    for (const p of this.phrases) {
+      const strong = p.term.strength === 'strong';
+      const families = p.term.familyId ? [p.term.familyId] : Object.keys(this.index.families);
+      this.signal('known-phrase', 'phrase', p, {
+        label: `known phrase: ${p.term.label}`,
+        score: strong ? SCORE.decisive : SCORE.supporting,
+        decisive: strong,
+        ...(p.term.familyId ? { familyId: p.term.familyId } : {}),
+      });
+      if (strong) this.decided(p.term.familyId ? families : [], p, families);
+    }
+
+    // Events told without names: a window of cues holding every anchor and enough elements.
+    const cuesOf = new Map<string, PlacedHit[]>();
+    for (const c of this.cues) push(cuesOf, c.term.eventId!, c);
+    for (const [eventId, cues] of cuesOf) {
+      const event = this.index.events[eventId];
+      if (!event) continue;
+      const count = new Map<string, number>();
+      let from = 0;
+      for (let to = 0; to < cues.length; to++) {
+        const el = cues[to]!.term.elementId!;
+        count.set(el, (count.get(el) ?? 0) + 1);
+        while (cues[to]!.start - cues[from]!.start > WINDOW) {
+          const old = cues[from++]!.term.elementId!;
+          const n = count.get(old)! - 1;
+          if (n === 0) count.delete(old);
+          else count.set(old, n);
+        }
+        // Every anchor and the event's minimum of elements; or, with one anchor unsaid (never the key
+        // anchor, which the prefilter opens on), one element more.
+        const missing = event.anchors.filter((a) => !count.has(a)).length;
+        if (count.has(event.key) && missing <= 1 && count.size >= event.minElements + missing) {
+          const inWindow = cues.slice(from, to + 1);
+          const labels = [...new Set(inWindow.map((c) => c.term.label))];
+          this.signal('event', 'event', inWindow[0], {
+            label: `${event.label}: ${labels.join(', ')}`,
+            text: [...new Set(inWindow.map((c) => c.text))].join(', '),
+            score: SCORE.decisive,
+            decisive: true,
+            eventId,
+          });
+          this.decided([], inWindow[0], event.familyIds);
+          break;
+        }
+      }
+    }
+
+    // Full names, corroborated: one signal per person, at its first corroborated occurrence.
+    const named = new Set<PlacedHit>();
+    const fullBy = new Map<string, FullName[]>();
+    for (const n of this.fullNames()) {
+      if (n.weight < NAME_MIN_WEIGHT) continue;
+      named.add(n.first).add(n.second);
+      push(fullBy, n.personId, n);
+    }
+    for (const [personId, occurrences] of fullBy) {
+      let why: string | undefined;
+      let n = occurrences[0]!;
+      for (const o of occurrences) {
+        why = this.corroboration(o.familyId, personId, o.first, true);
+        if (why) {
+          n = o;
+          break;
+        }
+      }
+      this.signal('full-name', 'name', n.first, {
+        label: `full name: ${this.nameOf(personId)}${why ? ` (${why})` : ' (nothing specific to the family near it: another person of that name?)'}`,
+        text: `${n.first.text} ${n.second.text}`,
+        score: why ? SCORE.decisive * n.weight : 0,
+        decisive: !!why,
+        personId,
+        familyId: n.familyId,
+      });
+      if (why) {
+        this.recognise(personId, 'strong');
+        this.decided([n.familyId], n.first);
+      }
+    }
+
+    // Rare given names, corroborated: one signal per person.
+    const rareBy = new Map<string, Mention[]>();
+    for (const m of this.names) if (m.rare && !named.has(m.hit) && !this.recognised.has(m.personId)) push(rareBy, m.personId, m);
+    for (const [personId, mentions] of rareBy) {
+      const familyId = mentions[0]!.familyId;
+      let why: string | undefined;
+      let m = mentions[0]!;
+      if (confident(familyId)) {
+        for (const o of mentions) {
+          why = this.corroboration(familyId, personId, o.hit, false);
+          // A broad place (Kashgar) with the story's own vocabulary (its outlets, the separation, the
+          // accusations): not the people's or the region's names, which every Kashgar page has.
+          if (!why && storyWords > 0) {
+            const place = nearest(this.placesBy.get(familyId) ?? [], o.hit.start);
+            if (place) why = `the family’s place: ${place.term.label}, with the story’s vocabulary`;
+          }
+          if (why) {
+            m = o;
+            break;
+          }
+        }
+      }
+      this.signal('rare-given-name', 'name', m.hit, {
+        label: `rare given name: ${this.nameOf(personId)}${why ? ` (${why})` : ' (not corroborated)'}`,
+        score: why ? SCORE.decisive * m.weight : 0,
+        decisive: !!why,
+        personId,
+        familyId,
+      });
+      if (why) {
+        this.recognise(personId, 'medium');
+        this.decided([familyId], m.hit);
+      }
+    }
+
+    // Two members of one family in one passage (the parents' given names together): per pair of people.
+    const givenBy = new Map<string, PlacedHit[]>();
+    for (const m of this.names) if (m.part === 'given') push(givenBy, m.personId, m.hit);
+    const paired = new Set<string>();
+    for (const [a, hitsA] of givenBy) {
+      const personA = this.index.people[a]!;
+      const rareA = hitsA.some((h) => h.term.rare);
+      if (!(personA.parent || rareA) || !confident(personA.familyId)) continue;
+      for (const [b, hitsB] of givenBy) {
+        if (b === a || this.index.people[b]?.familyId !== personA.familyId || paired.has([a, b].sort().join())) continue;
+        // Both named specifically: a parent or a rare name (Ablikim and Muhammad are anyone's pair).
+        if (!this.index.people[b]?.parent && !hitsB.some((h) => h.term.rare)) continue;
+        const at = hitsA.find((h) => nearest(hitsB, h.start, PASSAGE));
+        if (!at) continue;
+        const other = nearest(hitsB, at.start, PASSAGE)!;
+        paired.add([a, b].sort().join());
+        if (this.recognised.has(a) && this.recognised.has(b)) continue;
+        this.signal('members-together', 'name', at, {
+          label: `two members named together: ${this.nameOf(a)} and ${this.nameOf(b)}`,
+          text: `${at.text} … ${other.text}`,
+          score: SCORE.decisive * Math.min(at.term.weight ?? 1, other.term.weight ?? 1),
+          decisive: true,
+          personId: a,
+          familyId: personA.familyId,
+        });
+        this.recognise(a, 'medium');
+        this.recognise(b, 'medium');
+        this.decided([personA.familyId], at);
+      }
+    }
+
+    // Supporting evidence, for the explanation: places, other given names of established families.
+    for (const p of this.places) {
+      if (this.once(`family-place ${p.term.label}`)) this.signal('family-place', 'place', p, { label: `the family’s place: ${p.term.label}`, score: SCORE.supporting });
+    }
+    const seenWeak = new Set<string>();
+    for (const m of this.names) {
+      if (m.part !== 'given' || this.recognised.has(m.personId) || seenWeak.has(m.personId) || !this.families.has(m.familyId)) continue;
+      seenWeak.add(m.personId);
+      this.signal('given-name-in-family', 'name', m.hit, {
+        label: `given name in an established family: ${this.nameOf(m.personId)}`,
+        score: SCORE.supporting,
+        personId: m.personId,
+        familyId: m.familyId,
+      });
+      this.recognise(m.personId, 'weak');
+    }
+    for (const [category, h] of this.context) {
+      const label = `${category}: ${h.term.label}`;
+      if (this.once(`vocabulary ${label}`)) this.signal('vocabulary', 'context', h, { label, score: SCORE.context });
+    }
+    if (this.families.size === 0) for (const f of this.eventFamilies) this.families.add(f);
+  }
+}
