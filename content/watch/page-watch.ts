@@ -130,8 +130,8 @@ export class PageWatch {
     this.observe();
     await this.firstPass();
     if (mayHaveAnnotations(stored[ANNOTATED_SITES_KEY], this.url)) this.ports.startAnnotator(this.hasSidebar);
-    // The captions' look for video tracks (a query of the whole page) in a slice of its own.
-    await this.slices.idle();
+    // The captions' look for video tracks (a query of the whole page) in a task of its own.
+    await this.slices.task();
     if (!this.ctx.isValid) return;
     await this.readCaptions();
     this.updateSettled();
@@ -156,9 +156,9 @@ export class PageWatch {
     try {
       if (matchesUrlRule(this.records!.record.urls, this.url)) return await this.openGate();
       const pass = new GatePass(this.gate!, [this.doc], { withHead: true });
-      // The first slice in idle time of its own, not after the set-up's work in this task: its first
-      // step queries the whole document once (labels, frames, shadow hosts), 10-15 ms on a 5 MB page.
-      await this.slices.idle();
+      // The first slice in a task of its own, not after the set-up's work in this one: its first step
+      // queries the whole document once (labels, frames, shadow hosts), 10-15 ms on a 5 MB page.
+      await this.slices.task();
       if (!this.ctx.isValid || generation !== this.generation) return;
       const last = await this.slices.run(
         (deadline) => pass.step(deadline),

@@ -43,6 +43,15 @@ export class Slices {
     return new Promise((resolve) => this.later(() => resolve()));
   }
 
+  /**
+   * A task of its own, soon: the page gets a turn (input, a frame that is due) between two pieces of
+   * work, without waiting for idle time, which a background tab may not get for a second (Firefox
+   * gives it only at the idle callback's timeout).
+   */
+  task(): Promise<void> {
+    return new Promise((resolve) => this.ctx.setTimeout(resolve, 0));
+  }
+
   /** Add a piece of work, begun at `started`, to the report's totals. */
   account(started: number): void {
     const work = this.ports.now() - started;

@@ -99,7 +99,9 @@ export async function runFirefox(pages: readonly PageSpec[], options: RunOptions
     const served = pages.filter((p) => p.file).map((p) => ({ url: p.url, file: p.file! }));
     const tabs = new TabPool<Page>({
       newPage: async () => {
-        const page = await browser.newPage();
+        // A window per worker: each page is its window's selected tab, so none is a background tab,
+        // which Firefox gives idle time only at the idle callback's timeout (a second).
+        const page = await browser.newPage({ type: 'window' });
         // The same picture size as in Chromium (Playwright's viewport there).
         await page.setViewport({ width: 1280, height: 800 });
         await servePagesFirefox(page, served, process.cwd());
