@@ -81,6 +81,9 @@ export class PageUi {
     this.recheck?.();
     this.highlights ??= new ui.PageHighlights();
     this.highlights.show(targets.filter((t, i): t is HighlightTarget => !!t && !!detection.signals[i]!.personId));
+    // The notes in a task of their own too: each is a frame put into the page.
+    await new Promise<void>((resolve) => this.ctx.setTimeout(resolve, 0));
+    if (!this.ctx.isValid || !this.live) return;
     this.notes ??= new ui.PageNotes((familyId) => this.ports.noteUrl(familyId));
     this.notes.show(ui.noteTargets(detection, nodeOf, this.doc));
   }
