@@ -4,7 +4,8 @@
  * (`ElementCheck`).
  */
 import { SPACE } from '../text/fold';
-import { ASCII_BREAKS, FOLDED_BREAKS, LEAD, atPiece, plainPattern, scriptOf, source, words, type GateEvent, type WrittenChecks } from './gate-patterns';
+import { ASCII_BREAKS, FOLDED_BREAKS, LEAD, atPiece, plainPattern, source, type GateEvent, type WrittenChecks } from './gate-patterns';
+import type { GateElements } from './gate-record';
 
 /** Between folded windows: a control character, which folded text never contains (it folds to a space). */
 export const WINDOW_BREAK = 0x01;
@@ -118,21 +119,16 @@ export class ElementCheck {
   private readonly elements: Array<Array<{ script: RegExp | undefined; re: RegExp }>>;
 
   constructor(
-    elements: readonly string[][],
+    elements: GateElements['events'][string],
     private readonly event: Omit<GateEvent, 'key'>,
     scripts: Map<string, RegExp>,
   ) {
-    this.elements = elements.map((ps) => {
-      const parts = new Map<string, string[]>();
-      for (const p of ps) {
-        const script = scriptOf(p);
-        parts.set(script, [...(parts.get(script) ?? []), words(p, FOLDED_BREAKS)]);
-      }
-      return [...parts].map(([script, written]) => {
+    this.elements = elements.map((parts) =>
+      parts.map(([script, expression]) => {
         if (script && !scripts.has(script)) scripts.set(script, new RegExp(script));
-        return { script: script ? scripts.get(script) : undefined, re: new RegExp(source(written)) };
-      });
-    });
+        return { script: script ? scripts.get(script) : undefined, re: new RegExp(expression) };
+      }),
+    );
   }
 
   /** How many elements `windows` holds, if they are enough for a telling; else undefined. */

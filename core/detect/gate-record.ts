@@ -62,5 +62,14 @@ export interface GateWritten {
   around: number;
 }
 
-/** Per event, its other elements' patterns (folded). */
-export type GateElements = Record<string, string[][]>;
+/**
+ * The events' other elements, written where the index is built (core/detect/compile/gate-builder.ts):
+ * per event, its elements (anchors first, then the least common), each as one expression per script
+ * its patterns are in, over folded text: [the script's class, or '' for ASCII; the patterns as a trie,
+ * breaks written as FOLDED_BREAKS].
+ */
+export interface GateElements {
+  /** How far (folded characters) around a key anchor the elements are looked for: WINDOW and the longest element pattern. */
+  around: number;
+  events: Record<string, Array<Array<[script: string, expression: string]>>>;
+}

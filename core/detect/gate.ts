@@ -165,14 +165,12 @@ export class Gate {
       this.elements = null;
       return;
     }
-    let longest = 0;
-    for (const ps of Object.values(elements)) for (const p of ps.flat()) longest = Math.max(longest, p.length);
     const scripts = new Map<string, RegExp>();
     this.elements = this.events.map((e) => {
       let check: ElementCheck | undefined;
-      return () => (check ??= new ElementCheck(elements[e.id] ?? [], e, scripts));
+      return () => (check ??= new ElementCheck(elements.events[e.id] ?? [], e, scripts));
     });
-    this.around = Math.max(this.around, WINDOW + longest);
+    this.around = Math.max(this.around, elements.around);
   }
 
   /** What a waiting text's key anchors (`take`) open on, once the elements are supplied (`ready`). */

@@ -32,8 +32,10 @@ import { urlUnderPrefix } from '../site-match';
  * 9: the fragments start on 16 code units at most (eight letters), chosen by a search; a fragment
  *    near a pattern's end is read with a lookbehind of the letters before it; fragments with the
  *    same letters are one, with a break wherever any of them has one.
+ * 10: the events' elements are stored written (an expression per element and script, a trie) with
+ *    how far around a key anchor they are looked for.
  */
-export const MATCH_INDEX_FORMAT = 9;
+export const MATCH_INDEX_FORMAT = 10;
 /** The stored index (StoredMatchIndex): read only where the prefilter opens. */
 export const MATCH_INDEX_KEY = 'matchIndex';
 /** The prefilter's part of it (MatchGate): the one read every page makes. */
@@ -148,8 +150,12 @@ export function isMatchEvents(value: unknown): value is MatchEvents {
     v.format === MATCH_INDEX_FORMAT &&
     typeof v.datasetHash === 'string' &&
     !!v.elements &&
-    typeof v.elements === 'object' &&
-    Object.values(v.elements).every((e) => Array.isArray(e) && e.every((ps) => Array.isArray(ps) && ps.every((p) => typeof p === 'string')))
+    typeof v.elements.around === 'number' &&
+    !!v.elements.events &&
+    typeof v.elements.events === 'object' &&
+    Object.values(v.elements.events).every(
+      (e) => Array.isArray(e) && e.every((parts) => Array.isArray(parts) && parts.every((x) => Array.isArray(x) && x.length === 2 && x.every((y) => typeof y === 'string'))),
+    )
   );
 }
 
@@ -175,7 +181,7 @@ export function packForStorage(index: MatchIndex): { [MATCH_GATE_KEY]: MatchGate
   const a = index.automaton;
   const pack = (v: number[] | PackedInts) => (typeof v === 'string' ? v : packInts(v));
   const records: Records = { terms: index.terms, patterns: index.patterns, people: index.people, families: index.families, events: index.events };
-  const { elements = {}, reach, events, compiled } = index.gate;
+  const { elements = { around: 0, events: {} }, reach, events, compiled } = index.gate;
   // The expressions, not the patterns they are written from (the full pass has those, in `records`).
   const gate: StoredGate = { reach, events: events.map(({ id, others, anchors }) => ({ id, others, anchors })), compiled };
   return {

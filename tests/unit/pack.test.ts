@@ -53,10 +53,12 @@ describe('packed integer arrays', () => {
     expect(isMatchEvents(events)).toBe(true);
     expect(events.datasetHash).toBe('test');
     expect(events.elements).toEqual(index.gate.elements);
-    expect(Object.keys(events.elements).sort()).toEqual(index.gate.events.map((e) => e.id).sort());
+    expect(Object.keys(events.elements.events).sort()).toEqual(index.gate.events.map((e) => e.id).sort());
     // Smaller than the record every page reads, though not read on every page.
     expect(JSON.stringify(events).length).toBeLessThan(32_000);
     expect(isMatchEvents({ ...events, elements: { x: [[1]] } })).toBe(false);
+    expect(isMatchEvents({ ...events, elements: { around: 3000, events: { x: [[['', 1]]] } } })).toBe(false);
+    expect(isMatchEvents({ ...events, elements: { events: events.elements.events } })).toBe(false);
     expect(isMatchEvents({ ...events, format: events.format - 1 })).toBe(false);
     // The stored record holds the expressions written where the index is built, not the patterns.
     expect(stored[MATCH_GATE_KEY].gate.compiled).toEqual(index.gate.compiled);
