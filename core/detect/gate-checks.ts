@@ -110,10 +110,10 @@ export function leadFolded(text: string, at: number): string {
 }
 
 /**
- * An event's other elements, checked in the windows around its key anchor as core/detect/decide.ts
+ * An event's other elements, checked in the windows around its key anchor as core/detect/locality.ts
  * counts them: its other anchors first (two missing: no telling), then the rest, least common first,
- * until enough are found or too few are left. Each element's patterns are one expression per script,
- * tried only where the script is.
+ * until enough are found or too few are left. Each element is one expression per script (a trie,
+ * written where the index is built: compile/gate-builder.ts `writeElement`), tried only where the script is.
  */
 export class ElementCheck {
   private readonly elements: Array<Array<{ script: RegExp | undefined; re: RegExp }>>;

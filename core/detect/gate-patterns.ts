@@ -83,7 +83,7 @@ export interface GateEvent {
   others: number;
   /**
    * How many of the event's other elements (supplied apart, `GateElements`) are anchors: they come
-   * first, and a telling lacks at most one of them, and then holds one element more (decide.ts).
+   * first, and a telling lacks at most one of them, and then holds one element more (locality.ts).
    */
   anchors: number;
   /** The key anchor's patterns, written as `GateSpec.open`'s. */

@@ -290,7 +290,7 @@ export class Gate {
 
   /**
    * An event whose key anchor the text holds, with at least `others` of its other elements within
-   * WINDOW folded characters of it (core/detect/decide.ts pairs an event's cues only so): the prefilter
+   * WINDOW folded characters of it (core/detect/locality.ts pairs an event's cues only so): the prefilter
    * opens only then, as a page tells an event only with its elements together. The text is folded
    * once (`foldAll`), and only the windows around the key anchors are searched (`ElementCheck`).
    */

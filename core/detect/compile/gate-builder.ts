@@ -201,8 +201,8 @@ function writeElement(patterns: Iterable<string>): Array<[script: string, expres
  * The events whose key anchor opens the prefilter only with enough of the event's other elements in
  * the same text: every event. A key anchor is the least common of an event's anchors, but still words
  * of ordinary news ("press conference", "Beijing", "Shanghai", "CNN reporters"); a page tells the event
- * only with `minElements` of its elements in one window of WINDOW characters (core/detect/decide.ts),
- * so the prefilter asks for the key and `minElements - 1` others within WINDOW of it, as decide.ts
+ * only with `minElements` of its elements in one window of WINDOW characters (core/detect/locality.ts),
+ * so the prefilter asks for the key and `minElements - 1` others within WINDOW of it, as locality.ts
  * does: every other anchor, or all but one and an element more (GateEvent).
  */
 function eventChecks(patterns: ReadonlyArray<readonly [string, number]>, terms: readonly Term[], events: MatchIndex['events']): { checks: GateEvent[]; elements: GateElements; keyTerms: Set<number> } {
@@ -222,7 +222,7 @@ function eventChecks(patterns: ReadonlyArray<readonly [string, number]>, terms: 
     }
     const key = byElement.get(event.key);
     if (!key) continue;
-    // The other anchors first (a telling lacks at most one of them, core/detect/decide.ts), then the
+    // The other anchors first (a telling lacks at most one of them, core/detect/locality.ts), then the
     // least common elements (those whose shortest cue is longest): a page that does not tell the event
     // lacks them, and the check stops as soon as too few are left to find.
     const shortest = (ps: Set<string>) => Math.min(...[...ps].map((p) => p.length));
