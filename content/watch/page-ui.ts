@@ -75,8 +75,7 @@ export class PageUi {
       this.guard(this.host);
       // The highlights and notes in a task of their own: the page gets a turn between (on a large
       // page, mounting and highlighting in one task would hold it up for more than a frame).
-      await new Promise<void>((resolve) => this.ctx.setTimeout(resolve, 0));
-      if (!this.ctx.isValid || !this.live) return;
+      if (!(await this.nextTask())) return;
     }
     const ui = await this.ports.chunk('ui');
     if (!this.ctx.isValid || !this.live) return;
@@ -85,11 +84,16 @@ export class PageUi {
     this.highlights.show(targets.filter((t, i): t is HighlightTarget => !!t && !!detection.signals[i]!.personId));
     this.touched++;
     // The notes in a task of their own too: each is a frame put into the page.
-    await new Promise<void>((resolve) => this.ctx.setTimeout(resolve, 0));
-    if (!this.ctx.isValid || !this.live) return;
+    if (!(await this.nextTask())) return;
     this.notes ??= new ui.PageNotes((familyId) => this.ports.noteUrl(familyId));
     this.notes.show(ui.noteTargets(detection, nodeOf, this.doc));
     this.touched++;
+  }
+
+  /** The next task (the page gets a turn); false if the extension or this page's UI is gone by then. */
+  private async nextTask(): Promise<boolean> {
+    await new Promise<void>((resolve) => this.ctx.setTimeout(resolve, 0));
+    return this.ctx.isValid && this.live;
   }
 
   /** How many notes the page shows now. */

@@ -24,7 +24,7 @@ export function decide(index: DetectorIndex, allHits: readonly PlacedHit[], segm
 /**
  * `decide` a locality at a time: the generator pauses after each locality it has judged (and every
  * few thousand hits while it sorts them into localities), so a caller can spread a page of many
- * articles over several slices of idle time (content/watch/page-watch.ts). It decides over the hits
+ * articles over several slices of idle time (content/watch/full-pass.ts). It decides over the hits
  * and segments there were when it started.
  */
 export function* decideSteps(index: DetectorIndex, allHits: readonly PlacedHit[], segments: readonly Segment[], url?: string): Generator<void, Detection, void> {

@@ -37,11 +37,8 @@
 import { PUNCT, SKIP, SPACE } from '../text/fold';
 import { WINDOW } from './limits';
 import { ElementCheck, WINDOW_BREAK, checks, leadAscii, leadFolded, type Checks } from './gate-checks';
-import { ASCII_BREAKS, BREAK, FOLDED_BREAKS, LEAD } from './gate-patterns';
-import type { GateEvent } from './gate-patterns';
+import { ASCII_BREAKS, BREAK, FOLDED_BREAKS, LEAD, type GateEvent } from './gate-patterns';
 import type { GateElements, GateInput, GateWritten } from './gate-record';
-
-export { MARK, type GateEvent, type WrittenChecks } from './gate-patterns';
 
 /** The prefilter for the topic words: whether a video page's captions are worth loading. */
 export function topicGate(spec: Pick<GateInput, 'reach'> & { compiled: { topic: GateWritten } }, table: () => Uint16Array): Gate {

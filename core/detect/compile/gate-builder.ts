@@ -2,9 +2,8 @@
  * Builds the prefilter's expressions (core/detect/gate.ts) from the match index's patterns. Runs with the
  * index builder, in the background and in tests; never in the content script.
  */
-import { MARK, type GateEvent } from '../gate';
 import type { GateElements, GateSpec } from '../gate-record';
-import { FAST_LETTERS, FOLDED_BREAKS, letterCount, scriptOf, source, words } from '../gate-patterns';
+import { FAST_LETTERS, FOLDED_BREAKS, MARK, letterCount, scriptOf, source, words, type GateEvent } from '../gate-patterns';
 import { WINDOW } from '../limits';
 import { compileGate, trie } from './gate-expressions';
 import type { Term } from '../evidence';

@@ -5,9 +5,8 @@
  * are written as one space (`BREAK`); the Gate writes them out for raw or folded text as it reads
  * them.
  */
-import type { WrittenChecks } from '../gate';
 import type { GateSpec, GateWritten } from '../gate-record';
-import { BREAK, LEAD, fast, fragment, plainPattern, scriptOf, source } from '../gate-patterns';
+import { BREAK, LEAD, fast, fragment, plainPattern, scriptOf, source, type WrittenChecks } from '../gate-patterns';
 import { WINDOW } from '../limits';
 
 /** The expressions of a set of stored patterns. */
