@@ -51,9 +51,9 @@ export async function readDocument(
 
 /**
  * Decide over what `session` holds: in the slice that began at `workStarted`, then (a page of many
- * articles, judged an article at a time) in idle-time slices of its own. When the decision was spread
- * over slices and took most of the last one, a match that will mount the sidebar (`willMount()`) gets
- * a slice of its own for it. Returns the decision and when the work that follows it began (not yet
+ * articles, judged an article at a time) in idle-time slices of its own. When the work of the slice
+ * the decision ended in took more than half of it, a match that will mount the sidebar
+ * (`willMount()`) gets a slice of its own for it. Returns the decision and when the work that follows it began (not yet
  * accounted), or undefined when `ours()` said stop.
  */
 export async function decideInSlices(
@@ -88,8 +88,11 @@ export async function decideInSlices(
     if (last === undefined) return undefined;
     started = last;
   }
-  if (sliced && detection!.matched && willMount() && slices.now() - started > slices.sliceMs / 2) {
-    // A small page's sidebar is not kept waiting: only a decision spread over slices gets here.
+  if (detection!.matched && willMount() && slices.now() - started > slices.sliceMs / 2) {
+    // Putting the sidebar's frame into the page is itself 10-20 ms in Chromium (frame creation): it
+    // does not follow more than half a slice of other work in the same task (the last slice of a
+    // large page's scan, or of its decision). A small page's sidebar is not kept waiting: its whole
+    // pass is less than that.
     slices.account(started);
     await slices.idle();
     if (!ours()) return undefined;
