@@ -301,6 +301,23 @@ describe('signals.events: cues written against other scripts, and titles in the 
     expect(eventSignal(text.slice(0, text.indexOf('米CNN')), 'amnesty-report-2021')).toBeUndefined();
   });
 
+  it('a date written as X, YouTube and datelines abbreviate it (Mar 25, 2021) dates the event as the full month does', () => {
+    const post =
+      'Screens went black across China while CNN International aired its report on Uyghur children separated from their parents. 9:05 PM · Mar 25, 2021';
+    expect(eventSignal(post, 'cnn-blackout-2021')?.decisive).toBe(true);
+    // The date is one of the blackout's anchors: without it, the post falls short.
+    expect(eventSignal(post.replace(' · Mar 25, 2021', ''), 'cnn-blackout-2021')).toBeUndefined();
+    expect(eventSignal('The Xinjiang government held a press conference on Apr 9, 2021 and played a video of relatives of a man in Australia, answering CNN.', 'xinjiang-press-conference-2021')?.decisive).toBe(true);
+  });
+
+  it('Russian cues in the cases a sentence puts them in: an instrumental, an adjective inside, a compound (госприют)', () => {
+    const text =
+      'Четырёх уйгурских детей с итальянскими визами задержали в Шанхае по дороге в консульство в июне 2020 года и отправили в госприют.';
+    expect(eventSignal(text, 'consulate-shanghai-2020')?.decisive).toBe(true);
+    // Without the Italian visas, nothing says which consulate: an anchor is missing, and one element more is not there.
+    expect(eventSignal(text.replace(' с итальянскими визами', ''), 'consulate-shanghai-2020')).toBeUndefined();
+  });
+
   it('the CGTN programme’s title in Arabic is its anchor, as the English one', () => {
     const text =
       'قدمت منظمة Safeguard Defenders شكوى إلى FCC ضد CGTN بسبب برنامج "عائلة أويغورية أزعجها مراسلو سي إن إن تطلب من ابنها العودة إلى البيت" الذي عرض في 27 مارس.';
