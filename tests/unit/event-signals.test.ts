@@ -42,6 +42,8 @@ function fold(text: string): string {
 }
 
 const hasHan = (s: string) => /\p{Script=Han}/u.test(s);
+/** Scripts whose characters are words or syllables (Han, hangul, kana): their cues are not counted in letters. */
+const syllabic = (s: string) => /[\p{Script=Han}\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(s);
 
 function cuePresent(foldedText: string, cue: string): boolean {
   const prefix = cue.endsWith('*');
@@ -116,14 +118,14 @@ describe('signals.events: shape of the cue data', () => {
     }
   });
 
-  it('alphabetic cues shorter than 4 letters are only the distinctive acronyms', () => {
+  it('alphabetic cues shorter than 4 letters are only the distinctive acronyms (a hangul or kana cue is counted in syllables, as a Chinese one in characters)', () => {
     const short = new Set<string>();
     for (const e of events)
       for (const el of e.elements)
         for (const cues of Object.values(el.cues))
           for (const cue of cues) {
             const c = cue.replace(/\*$/, '');
-            if (!hasHan(c) && [...fold(c).replace(/ /g, '')].length < 4) short.add(c);
+            if (!syllabic(c) && [...fold(c).replace(/ /g, '')].length < 4) short.add(c);
           }
     expect([...short].sort()).toEqual(['CNN', 'CSA', 'FCC']);
   });
@@ -316,6 +318,37 @@ describe('signals.events: cues written against other scripts, and titles in the 
     expect(eventSignal(text, 'consulate-shanghai-2020')?.decisive).toBe(true);
     // Without the Italian visas, nothing says which consulate: an anchor is missing, and one element more is not there.
     expect(eventSignal(text.replace(' с итальянскими визами', ''), 'consulate-shanghai-2020')).toBeUndefined();
+  });
+
+  it('Chinese writes the Uyghurs as 维吾尔族: the CGTN programme’s title and the press conference’s relatives (家人) in the words Chinese pages use', () => {
+    const cgtn =
+      '保护卫士向法国视听最高委员会（CSA）和美国联邦通信委员会（FCC）投诉中国国际电视台（CGTN）3月23日播出的节目《被CNN记者打扰的维吾尔族家庭》，节目中孩子的祖父叫儿子回家。';
+    expect(eventSignal(cgtn, 'cgtn-grandfather-programme')?.decisive).toBe(true);
+    // Without the programme's title (its key anchor) the complaint alone is not the event.
+    expect(eventSignal(cgtn.replace('《被CNN记者打扰的维吾尔族家庭》', ''), 'cgtn-grandfather-programme')).toBeUndefined();
+    const weibo = '#新疆举行新闻发布会# 4月9日的发布会讲到住在澳大利亚阿德莱德的那位父亲，现场播放了他在新疆的家人录的视频，回应CNN的报道。';
+    expect(eventSignal(weibo, 'xinjiang-press-conference-2021')?.decisive).toBe(true);
+  });
+
+  it('German tells the blackout with Zensur, an adjective inside the families, and sendet', () => {
+    const post =
+      'Heute, 25. März: Während CNN International seinen Bericht über getrennte uigurische Familien sendet, wird das Bild in China schwarz. So funktioniert Zensur.';
+    expect(eventSignal(post, 'cnn-blackout-2021')?.decisive).toBe(true);
+    expect(eventSignal(post.replace(' So funktioniert Zensur.', ''), 'cnn-blackout-2021')).toBeUndefined();
+  });
+
+  it('Korean and Japanese pages tell the events too; a page on Korea’s own separated families (이산가족) is not one', () => {
+    const ko =
+      '중국 정부는 4월 2일 CNN에 보낸 한 쪽 분량의 성명에서 해외의 위구르 부모들이 극단주의 신념을 갖고 자녀를 버렸다고 주장했다. 호주에 사는 아버지의 아내는 징역 9년을 선고받았다고 밝혔다.';
+    expect(eventSignal(ko, 'prc-statement-2021')?.decisive).toBe(true);
+    // Without the abandonment (an anchor) it needs one element more than is left once the sentence is gone too.
+    expect(eventSignal(ko.replace('자녀를 버렸다고', '그렇다고').replace(/ 호주에.*$/, ''), 'prc-statement-2021')).toBeUndefined();
+    const ja =
+      'CNNの取材班は2021年3月に新疆を訪れ、私服警官に尾行されながら取材を続けた。親と引き離された子どもたちの父親とはビデオ通話で話した。';
+    expect(eventSignal(ja, 'cnn-xinjiang-trip-2021')?.decisive).toBe(true);
+    const korea =
+      'CNN 기자들은 2021년 3월 남북 이산가족 상봉 행사를 취재했다. 고령의 이산가족들은 영상 통화로 북한의 가족과 이야기를 나눴고, 정부는 상봉 정례화를 약속했다.';
+    expect(realDetector.detect([{ text: korea, origin: 'body', block: true }]).matched).toBe(false);
   });
 
   it('the CGTN programme’s title in Arabic is its anchor, as the English one', () => {
