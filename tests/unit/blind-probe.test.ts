@@ -1,0 +1,74 @@
+/**
+ * The blind probes (tests/fixtures/corpus/probe): pages written from the sources alone, by writers who
+ * did not see the project's rules, decided as the content script decides (tests/support/corpus.ts).
+ * Every page about the story matches for a rule that decides (an event's rule where the page names
+ * nobody); no look-alike matches or names anyone.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { RULE } from '../../core/detect/rules';
+import { CORPUS_DIR, corpusDetector, type CorpusEntry } from '../support/corpus';
+
+interface ProbeEntry {
+  file: string;
+  lang: string;
+  kind: string;
+  route?: string;
+  evidence?: string;
+  trap?: string;
+}
+
+const ROUNDS = ['round1', 'round2'];
+
+function load(kind: 'pos' | 'neg'): CorpusEntry[] {
+  return ROUNDS.flatMap((round) => {
+    const dir = `probe/${round}/${kind}`;
+    const manifest = JSON.parse(readFileSync(path.join(CORPUS_DIR, dir, 'manifest.json'), 'utf8')) as ProbeEntry[];
+    return manifest.map((e) => ({
+      file: `${dir}/${e.file}`,
+      url: `https://backstory.test/${dir}/${e.file}`,
+      lang: e.lang,
+      match: kind === 'pos',
+      families: [],
+      people: [],
+      kind: e.kind,
+      route: e.route,
+      evidence: e.evidence,
+      why: e.trap ?? e.evidence ?? '',
+      manifest: `${dir}/manifest.json`,
+    }));
+  });
+}
+
+const detector = corpusDetector();
+afterAll(() => detector.close());
+const positives = load('pos');
+const negatives = load('neg');
+
+describe('the blind probes', () => {
+  it('hold 56 pages about the story and 56 look-alikes, in at least 12 languages', () => {
+    expect(positives).toHaveLength(56);
+    expect(negatives).toHaveLength(56);
+    expect(new Set([...positives, ...negatives].map((e) => e.lang.split('-')[0])).size).toBeGreaterThanOrEqual(12);
+  });
+
+  it.each(positives.map((e) => [e.file, e] as const))('%s matches, for a rule that decides', (_file, entry) => {
+    const d = detector.detect(entry);
+    expect(d.matched, `${entry.evidence}\n${d.reason}`).toBe(true);
+    const decisive = d.signals.filter((s) => s.decisive);
+    expect(decisive.length, d.reason).toBeGreaterThan(0);
+    for (const s of decisive) expect(RULE[s.rule].decides, s.rule).toBe(true);
+    // A page that names nobody is matched by one of the story's events, and names nobody.
+    if (entry.route === 'event-only') {
+      expect(decisive.some((s) => s.rule === 'event'), d.reason).toBe(true);
+      expect(d.people, d.reason).toEqual([]);
+    }
+  });
+
+  it.each(negatives.map((e) => [e.file, e] as const))('%s does not match', (_file, entry) => {
+    const d = detector.detect(entry);
+    expect(d.matched, `${entry.why}\n${d.reason}`).toBe(false);
+    expect(d.people).toEqual([]);
+  });
+});
