@@ -351,6 +351,14 @@ describe('signals.events: cues written against other scripts, and titles in the 
     expect(realDetector.detect([{ text: korea, origin: 'body', block: true }]).matched).toBe(false);
   });
 
+  it('CNN’s reporting on other separated families (the US border in March 2021, a video call) is not the trip to Xinjiang: the trip’s call is WeChat’s', () => {
+    const border = 'CNN reporters visited a shelter in Texas in March 2021, where separated families spoke by video call with relatives in Guatemala.';
+    expect(eventSignal(border, 'cnn-xinjiang-trip-2021')).toBeUndefined();
+    expect(realDetector.detect([{ text: border, origin: 'body', block: true }]).matched).toBe(false);
+    const trip = 'CNN reporters went to Xinjiang in March 2021 to find the children of separated families; a boy spoke to his father on WeChat.';
+    expect(eventSignal(trip, 'cnn-xinjiang-trip-2021')?.decisive).toBe(true);
+  });
+
   it('the CGTN programme’s title in Arabic is its anchor, as the English one', () => {
     const text =
       'قدمت منظمة Safeguard Defenders شكوى إلى FCC ضد CGTN بسبب برنامج "عائلة أويغورية أزعجها مراسلو سي إن إن تطلب من ابنها العودة إلى البيت" الذي عرض في 27 مارس.';
