@@ -20,9 +20,11 @@ export const SKIPPED_TAGS: ReadonlySet<string> = new Set(['script', 'style', 'no
 /**
  * Shown, but not prose (form fields, drawings, code listings): the detector sets it aside, so a name
  * in a textarea or a code sample is not evidence of what the page is about; anchoring keeps it (a
- * researcher may quote it).
+ * researcher may quote it). A code listing is `<code>` (inside `<pre>`, as Markdown renderers and
+ * highlighters write it); a `<pre>` of its own holds preformatted prose, read as such: broadcast
+ * transcripts, subtitles, poems (a blind probe's rush transcript was missed while `pre` was listed).
  */
-export const NOT_PROSE_TAGS: ReadonlySet<string> = new Set(['textarea', 'svg', 'code', 'pre']);
+export const NOT_PROSE_TAGS: ReadonlySet<string> = new Set(['textarea', 'svg', 'code']);
 
 /** Whether an element's subtree is left out of the page's text: a skipped element or Backstory's own host. */
 export function isSkipped(el: Element, prose = false): boolean {

@@ -22,6 +22,8 @@ describe('collectText', () => {
     ['<br> breaks words', '<p>Mamtinin<br>Ablikim</p>', '|Mamtinin|Ablikim'],
     ['script, style and template are skipped', '<p>a</p><script>Mamutjan</script><style>x{}</style><template>y</template>', '|a'],
     ['hidden content is still read', '<div hidden><video aria-label="Zumeryem speaks"></video></div>', '|Zumeryem speaks'],
+    ['a code listing and a form field are set aside', '<p>a</p><pre><code>Mamutjan</code></pre><textarea>Kader</textarea>', '|a'],
+    ['preformatted prose is read (a transcript)', '<pre class="transcript">PRESENTER: Mihriban Kader</pre>', '|PRESENTER: Mihriban Kader'],
   ])('%s', (_name, html, expected) => {
     expect(joined(doc(`<!doctype html><body>${html}</body>`))).toBe(expected);
   });
