@@ -27,6 +27,11 @@ export interface CheckOptions {
   browser: BrowserName;
   /** Per page: navigation plus waiting for the decision and the sidebar. */
   timeoutMs: number;
+  /**
+   * Per page, after it has settled: how long to keep watching it (content its scripts add later: a
+   * feed's posts, an article rendered after a delay), then report what it has settled on by then.
+   */
+  watchMs: number;
   /** Fresh attempts for a page whose attempt failed with a transient browser protocol error. */
   retries: number;
   build: boolean;
@@ -61,6 +66,7 @@ Options
   --shard i/n        run the i-th of n contiguous slices of the page list (1-based)
   --browser NAME     chromium (default) or firefox
   --timeout MS       per page (default 15000)
+  --watch MS         after a page settles, watch it MS more (content added later) and report then
   --retries N        fresh attempts after a transient browser error (default 2, 0-5)
   --no-build         do not build the extension, even if it looks stale
   --fail-on-error    pages with errors (failed load, extension errors) also fail the run
@@ -85,6 +91,7 @@ const OPTIONS = {
   shard: { type: 'string' },
   browser: { type: 'string' },
   timeout: { type: 'string' },
+  watch: { type: 'string' },
   retries: { type: 'string' },
   'no-build': { type: 'boolean' },
   'fail-on-error': { type: 'boolean' },
@@ -124,6 +131,7 @@ export function parseArgs(argv: readonly string[]): CheckOptions {
     concurrency: 2,
     browser: 'chromium',
     timeoutMs: 15_000,
+    watchMs: 0,
     retries: 2,
     build: !v['no-build'],
     failOnError: !!v['fail-on-error'],
@@ -137,6 +145,7 @@ export function parseArgs(argv: readonly string[]): CheckOptions {
   }
   if (v.concurrency !== undefined) options.concurrency = parseInteger('--concurrency', v.concurrency, 1, 32);
   if (v.timeout !== undefined) options.timeoutMs = parseInteger('--timeout', v.timeout, 1000, 600_000);
+  if (v.watch !== undefined) options.watchMs = parseInteger('--watch', v.watch, 0, 600_000);
   if (v.retries !== undefined) options.retries = parseInteger('--retries', v.retries, 0, 5);
   if (v.shard !== undefined) options.shard = parseShard(v.shard);
   if (v.browser !== undefined) {

@@ -57,6 +57,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     const run = await runPages(pages, options.browser, {
       concurrency: options.concurrency,
       timeoutMs: options.timeoutMs,
+      watchMs: options.watchMs,
       retries: options.retries,
       extensionPath: buildDir(options.browser),
       ...(options.screenshots ? { screenshotsDir: path.resolve(options.screenshots) } : {}),

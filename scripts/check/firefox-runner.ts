@@ -23,7 +23,7 @@ import { firstLine, noObservation, screenshotName, type Observed } from './page-
 import type { PageError } from './report-schema';
 import { POLL_MS, reusable, runAll, type RunOptions, type RunResult } from './runner';
 import { openSidebarForScreenshot, sidebarHref, type FrameLike } from './sidebar-frame';
-import { TabPool, awaitSettledReport, type Tab } from './tabs';
+import { TabPool, awaitSettledReport, settledReport, type Tab } from './tabs';
 
 const CANARY = {
   url: 'https://www.southerncrossdaily.com.au/world/asia/2021/04/26/adelaide-father-uyghur-family',
@@ -137,7 +137,8 @@ export async function runFirefox(pages: readonly PageSpec[], options: RunOptions
 
 async function checkOne({ page, tabId }: Tab<Page>, control: ControlTab, spec: PageSpec, index: number, errors: PageError[], options: RunOptions): Promise<Observed> {
   const seen = noObservation(errors);
-  const deadline = performance.now() + options.timeoutMs;
+  // The watch after the page has settled comes on top of the timeout (it is time spent on purpose).
+  const deadline = performance.now() + options.timeoutMs + (options.watchMs ?? 0);
   const onConsole = (m: import('puppeteer-core').ConsoleMessage) => {
     if (m.type() === 'error' && (/backstory/i.test(m.text()) || /^moz-extension:/.test(m.location().url ?? ''))) errors.push({ source: 'page', message: m.text() });
   };
@@ -155,7 +156,7 @@ async function checkOne({ page, tabId }: Tab<Page>, control: ControlTab, spec: P
       return seen;
     }
 
-    const answer = await control.evaluate(awaitSettledReport, { tabId, deadline: Date.now() + (deadline - performance.now()), pollMs: POLL_MS });
+    const answer = await settledReport((until) => control.evaluate(awaitSettledReport, { tabId, deadline: Date.now() + (until - performance.now()), pollMs: POLL_MS }), options.watchMs ?? 0, deadline);
     if (answer) seen.detection = answer as DetectionReport;
     const d = seen.detection;
     seen.timedOut = performance.now() >= deadline;

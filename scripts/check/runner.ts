@@ -16,11 +16,13 @@ import type { PageSpec } from './inputs';
 import { firstLine, noObservation, pageReport, pool, screenshotName, type Observed } from './page-report';
 import type { PageError, PageReport } from './report-schema';
 import { openSidebarForScreenshot, type FrameLike } from './sidebar-frame';
-import { TabPool, awaitSettledReport, type Tab } from './tabs';
+import { TabPool, awaitSettledReport, settledReport, type Tab } from './tabs';
 
 export interface RunOptions {
   concurrency: number;
   timeoutMs: number;
+  /** After a page has settled, how long to watch it for content added later (default 0). */
+  watchMs?: number;
   /** Fresh attempts after a transient browser protocol error (default 2). */
   retries?: number;
   screenshotsDir?: string;
@@ -179,7 +181,8 @@ async function checkOne(
     if ((e.stack ?? '').includes(extensionOrigin) || /backstory/i.test(e.message)) errors.push({ source: 'page', message: firstLine(e) });
   };
   const seen = noObservation(errors);
-  const deadline = performance.now() + options.timeoutMs;
+  // The watch after the page has settled comes on top of the timeout (it is time spent on purpose).
+  const deadline = performance.now() + options.timeoutMs + (options.watchMs ?? 0);
   // Live pages go to the network as they are (a page route wins over the context's serving route).
   if (!spec.file) await page.route(/^https?:\/\//, (route) => route.continue());
   page.on('console', onConsole);
@@ -197,7 +200,7 @@ async function checkOne(
       return seen;
     }
 
-    const answer = await inWorker(awaitSettledReport, { tabId, deadline: Date.now() + (deadline - performance.now()), pollMs: POLL_MS });
+    const answer = await settledReport((until) => inWorker(awaitSettledReport, { tabId, deadline: Date.now() + (until - performance.now()), pollMs: POLL_MS }), options.watchMs ?? 0, deadline);
     if (answer) seen.detection = answer as DetectionReport;
     const d = seen.detection;
     seen.timedOut = performance.now() >= deadline;

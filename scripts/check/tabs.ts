@@ -71,6 +71,18 @@ export class TabPool<P> {
 }
 
 /**
+ * The page's settled report (`ask` runs `awaitSettledReport` where the tabs API is, until `deadline`,
+ * a performance.now() time); with `watchMs`, the page is then left to run that long (a feed's later
+ * posts, an article its script renders after a delay) and its report is taken again once settled.
+ */
+export async function settledReport(ask: (deadline: number) => Promise<unknown>, watchMs: number, deadline: number): Promise<unknown> {
+  const first = await ask(deadline);
+  if (watchMs <= 0) return first;
+  await new Promise((r) => setTimeout(r, Math.min(watchMs, Math.max(0, deadline - performance.now()))));
+  return (await ask(deadline)) ?? first;
+}
+
+/**
  * Runs inside an extension context that has the tabs API (Chromium's service worker, a Firefox
  * extension tab): asks the page's content script for its report until it has settled (decided, no
  * added text still queued, and on a match the sidebar mounted) or the deadline (epoch ms) passes.

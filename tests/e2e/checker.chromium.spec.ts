@@ -99,6 +99,22 @@ test('a non-matching page is reported as not matched; a live URL fails as a page
   expect(run.stdout).toContain('2 pages: 0 matched, 1 not matched, 1 undecided');
 });
 
+test('--watch keeps a page open after it has settled: a story rendered late (after 0.5 s, or a feed post after 1 s) is reported', async () => {
+  const late = ['tests/fixtures/corpus/probe/round4/pos/t13.html', 'tests/fixtures/corpus/probe/round4/pos/t16.html'];
+  const dir = tempDir();
+  const early = path.join(dir, 'early.json');
+  const watched = path.join(dir, 'watched.json');
+  // Without it, the checker reports what the page had settled on when it had loaded.
+  expect((await check(['--json', early, ...late])).code).toBe(0);
+  expect(readReport(early).pages.map((p) => p.matched)).toEqual([false, false]);
+  const run = await check(['--watch', '3000', '--json', watched, ...late]);
+  expect(run.code).toBe(0);
+  const pages = readReport(watched).pages;
+  expect(pages.map((p) => p.matched)).toEqual([true, true]);
+  for (const p of pages) expect(p.people).toContain('mamutjan-abdurehim');
+  expect(pages.every((p) => p.sidebarMounted && p.errors.length === 0)).toBe(true);
+});
+
 test('an unmet expectation exits 1 and says which page and what differed', async () => {
   const dir = tempDir();
   const expectFile = path.join(dir, 'expect.json');
