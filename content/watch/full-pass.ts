@@ -53,8 +53,8 @@ export async function readDocument(
  * Decide over what `session` holds: in the slice that began at `workStarted`, then (a page of many
  * articles, judged an article at a time) in idle-time slices of its own. When the work of the slice
  * the decision ended in took more than half of it, a match that will mount the sidebar
- * (`willMount()`) gets a slice of its own for it. Returns the decision and when the work that follows it began (not yet
- * accounted), or undefined when `ours()` said stop.
+ * (`willMount()`) gets a slice of its own for it. Returns the decision and when the work that
+ * follows it began (not yet accounted), or undefined when `ours()` said stop.
  */
 export async function decideInSlices(
   session: DetectionSession,

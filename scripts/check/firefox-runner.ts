@@ -23,7 +23,7 @@ import { firstLine, noObservation, screenshotName, type Observed } from './page-
 import type { PageError } from './report-schema';
 import { POLL_MS, reusable, runAll, type RunOptions, type RunResult } from './runner';
 import { openSidebarForScreenshot, sidebarHref, type FrameLike } from './sidebar-frame';
-import { TabPool, awaitSettledReport, settledReport, type Tab } from './tabs';
+import { TabPool, settledReport, type Tab } from './tabs';
 
 const CANARY = {
   url: 'https://www.southerncrossdaily.com.au/world/asia/2021/04/26/adelaide-father-uyghur-family',
@@ -156,7 +156,7 @@ async function checkOne({ page, tabId }: Tab<Page>, control: ControlTab, spec: P
       return seen;
     }
 
-    const answer = await settledReport((until) => control.evaluate(awaitSettledReport, { tabId, deadline: Date.now() + (until - performance.now()), pollMs: POLL_MS }), options.watchMs ?? 0, deadline);
+    const answer = await settledReport((fn, arg) => control.evaluate(fn, arg), { tabId, watchMs: options.watchMs ?? 0, deadline, pollMs: POLL_MS });
     if (answer) seen.detection = answer as DetectionReport;
     const d = seen.detection;
     seen.timedOut = performance.now() >= deadline;

@@ -16,7 +16,7 @@ import type { PageSpec } from './inputs';
 import { firstLine, noObservation, pageReport, pool, screenshotName, type Observed } from './page-report';
 import type { PageError, PageReport } from './report-schema';
 import { openSidebarForScreenshot, type FrameLike } from './sidebar-frame';
-import { TabPool, awaitSettledReport, settledReport, type Tab } from './tabs';
+import { TabPool, settledReport, type InExtension, type Tab } from './tabs';
 
 export interface RunOptions {
   concurrency: number;
@@ -105,7 +105,7 @@ export async function runChromium(pages: readonly PageSpec[], options: RunOption
   });
 
   /** Evaluate in the service worker; if Chromium restarted it, wait for the new one once. */
-  const inWorker: InWorker = async (fn, arg) => {
+  const inWorker: InExtension = async (fn, arg) => {
     const evaluate = (w: Worker) => w.evaluate(fn as (arg: unknown) => Promise<never>, arg as unknown);
     try {
       return await evaluate(worker);
@@ -158,14 +158,12 @@ export async function runChromium(pages: readonly PageSpec[], options: RunOption
   }
 }
 
-type InWorker = <R, A>(fn: (arg: A) => Promise<R>, arg: A) => Promise<R>;
-
 async function checkOne(
   { page, tabId }: Tab<Page>,
   spec: PageSpec,
   index: number,
   errors: PageError[],
-  inWorker: InWorker,
+  inWorker: InExtension,
   extensionId: string,
   options: RunOptions,
 ): Promise<Observed> {
@@ -200,7 +198,7 @@ async function checkOne(
       return seen;
     }
 
-    const answer = await settledReport((until) => inWorker(awaitSettledReport, { tabId, deadline: Date.now() + (until - performance.now()), pollMs: POLL_MS }), options.watchMs ?? 0, deadline);
+    const answer = await settledReport(inWorker, { tabId, watchMs: options.watchMs ?? 0, deadline, pollMs: POLL_MS });
     if (answer) seen.detection = answer as DetectionReport;
     const d = seen.detection;
     seen.timedOut = performance.now() >= deadline;

@@ -70,16 +70,23 @@ export class TabPool<P> {
   }
 }
 
+/** Runs a self-contained function where the tabs API is (Chromium's service worker, a Firefox extension tab). */
+export type InExtension = <R, A>(fn: (arg: A) => Promise<R>, arg: A) => Promise<R>;
+
 /**
- * The page's settled report (`ask` runs `awaitSettledReport` where the tabs API is, until `deadline`,
- * a performance.now() time); with `watchMs`, the page is then left to run that long (a feed's later
- * posts, an article its script renders after a delay) and its report is taken again once settled.
+ * The page's settled report (`awaitSettledReport`, until `deadline`, a performance.now() time); with
+ * `watchMs`, the page is then left to run that long (a feed's later posts, an article its script
+ * renders after a delay) and its report is taken again once settled.
  */
-export async function settledReport(ask: (deadline: number) => Promise<unknown>, watchMs: number, deadline: number): Promise<unknown> {
-  const first = await ask(deadline);
+export async function settledReport(
+  inExtension: InExtension,
+  { tabId, watchMs, deadline, pollMs }: { tabId: number; watchMs: number; deadline: number; pollMs: number },
+): Promise<unknown> {
+  const ask = () => inExtension(awaitSettledReport, { tabId, deadline: Date.now() + (deadline - performance.now()), pollMs });
+  const first = await ask();
   if (watchMs <= 0) return first;
   await new Promise((r) => setTimeout(r, Math.min(watchMs, Math.max(0, deadline - performance.now()))));
-  return (await ask(deadline)) ?? first;
+  return (await ask()) ?? first;
 }
 
 /**
