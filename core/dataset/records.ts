@@ -315,6 +315,13 @@ export const EventElement = z
     /** Anchors are the elements that make the event this one and no other: a match needs every anchor. */
     anchor: z.boolean(),
     cues: EventCues,
+    /**
+     * What only this event has (its people by name, what happened there and nowhere else): `true` for
+     * every cue, or more cues of the element that are (its correspondent's name, where its cues are a
+     * news team). When an event marks any, a match needs one in its window, so that its common
+     * elements (a month, an orphanage, a news team) never tell it on their own.
+     */
+    telling: z.union([z.literal(true), EventCues]).optional(),
   })
   .strict();
 

@@ -123,9 +123,10 @@ export interface Term {
   /** For places: the families whose place it is, and whether it is theirs alone (Payzawat) or broad (Kashgar). */
   familyIds?: string[];
   specific?: boolean;
-  /** For event cues: the event, the element, and whether the element is an anchor. */
+  /** For event cues: the event, the element, whether the element is an anchor, and whether the cue is telling (records.ts `EventElement`). */
   eventId?: string;
   elementId?: string;
   anchor?: boolean;
+  telling?: boolean;
   category?: ContextCategory;
 }

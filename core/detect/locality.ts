@@ -232,20 +232,25 @@ export class Locality {
       const event = this.index.events[eventId];
       if (!event) continue;
       const count = new Map<string, number>();
+      let telling = 0;
       let from = 0;
       for (let to = 0; to < cues.length; to++) {
         const el = cues[to]!.term.elementId!;
         count.set(el, (count.get(el) ?? 0) + 1);
+        if (cues[to]!.term.telling) telling++;
         while (cues[to]!.start - cues[from]!.start > WINDOW) {
-          const old = cues[from++]!.term.elementId!;
-          const n = count.get(old)! - 1;
-          if (n === 0) count.delete(old);
-          else count.set(old, n);
+          const out = cues[from++]!.term;
+          if (out.telling) telling--;
+          const n = count.get(out.elementId!)! - 1;
+          if (n === 0) count.delete(out.elementId!);
+          else count.set(out.elementId!, n);
         }
         // Every anchor and the event's minimum of elements; or, with one anchor unsaid (never the key
-        // anchor, which the prefilter opens on), one element more.
+        // anchor, which the prefilter opens on), one element more. And where the event marks what only
+        // it has (records.ts `EventElement.telling`), one of those.
         const missing = event.anchors.filter((a) => !count.has(a)).length;
-        if (count.has(event.key) && missing <= 1 && count.size >= event.minElements + missing) {
+        const told = !event.telling || telling > 0;
+        if (count.has(event.key) && missing <= 1 && count.size >= event.minElements + missing && told) {
           const inWindow = cues.slice(from, to + 1);
           const labels = [...new Set(inWindow.map((c) => c.term.label))];
           this.signal('event', 'event', inWindow[0], {

@@ -35,7 +35,7 @@ import { urlUnderPrefix } from '../site-match';
  * 10: the events' elements are stored written (an expression per element and script, a trie) with
  *    how far around a key anchor they are looked for.
  */
-export const MATCH_INDEX_FORMAT = 10;
+export const MATCH_INDEX_FORMAT = 11;
 /** The stored index (StoredMatchIndex): read only where the prefilter opens. */
 export const MATCH_INDEX_KEY = 'matchIndex';
 /** The prefilter's part of it (MatchGate): the one read every page makes. */
@@ -78,7 +78,7 @@ export interface MatchIndex {
   people: Record<string, { familyId: string; name: string; parent?: boolean }>;
   families: Record<string, { label: string }>;
   /** The story's events (dataset signals.events): what a page must tell of each to match on it. */
-  events: Record<string, { label: string; familyIds: string[]; minElements: number; anchors: string[]; key: string }>;
+  events: Record<string, { label: string; familyIds: string[]; minElements: number; anchors: string[]; key: string; telling: boolean }>;
 }
 
 /**

@@ -359,6 +359,23 @@ describe('signals.events: cues written against other scripts, and titles in the 
     expect(eventSignal(trip, 'cnn-xinjiang-trip-2021')?.decisive).toBe(true);
   });
 
+  it('the trip is told only with something only the trip has: a news team, separated families, a month and a children’s home are not enough', () => {
+    const border = 'CNN reporters visited a children’s home in Texas in March 2021, where separated families waited to be reunited.';
+    expect(eventSignal(border, 'cnn-xinjiang-trip-2021')).toBeUndefined();
+    expect(realDetector.detect([{ text: border, origin: 'body', block: true }]).matched).toBe(false);
+    // The same generic elements with what only the trip has: its correspondent by name, the minders, the
+    // cabin's shades, the WeChat call, a report's title. Each tells it.
+    const trip = 'CNN reporters went to Xinjiang in March 2021 to find the children of separated families; officials kept them out of the orphanage.';
+    expect(eventSignal(trip, 'cnn-xinjiang-trip-2021')).toBeUndefined();
+    for (const telling of ['CNN correspondent David Culver', 'They were followed by plainclothes police.', 'The cabin shades were closed before landing in Kashgar.', 'A boy spoke on WeChat.']) {
+      const signal = eventSignal(`${trip} ${telling}`, 'cnn-xinjiang-trip-2021');
+      expect(signal?.decisive, telling).toBe(true);
+    }
+    // The correspondent's name is the team, told in the way only the trip's team is.
+    const named = 'David Culver went to Xinjiang in March 2021 to find the children of separated families; officials kept them out of the orphanage.';
+    expect(eventSignal(named, 'cnn-xinjiang-trip-2021')?.decisive).toBe(true);
+  });
+
   it('the CGTN programme’s title in Arabic is its anchor, as the English one', () => {
     const text =
       'قدمت منظمة Safeguard Defenders شكوى إلى FCC ضد CGTN بسبب برنامج "عائلة أويغورية أزعجها مراسلو سي إن إن تطلب من ابنها العودة إلى البيت" الذي عرض في 27 مارس.';
