@@ -49,6 +49,14 @@ export function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 }
 export const SCORE = { decisive: 10, supporting: 2, context: 1 } as const;
 
+/** Per index, the people with a rare given name (in any of its spellings: core/detect/compile/name-terms.ts). */
+const rareCache = new WeakMap<DetectorIndex, ReadonlySet<string>>();
+function rarePeople(index: DetectorIndex): ReadonlySet<string> {
+  let set = rareCache.get(index);
+  if (!set) rareCache.set(index, (set = new Set(index.terms.filter((t) => t.rare && t.personId).map((t) => t.personId!))));
+  return set;
+}
+
 /** What one locality holds, and what the rules make of it. */
 export class Locality {
   readonly names: Mention[] = [];
@@ -278,7 +286,16 @@ export class Locality {
       let why: string | undefined;
       let n = occurrences[0]!;
       for (const o of occurrences) {
-        why = this.corroboration(o.familyId, personId, o.first, true);
+        // A broad place (Italy, Adelaide) corroborates the full name of a person with a rare given name
+        // (Mamutjan Abdurehim in Adelaide is no one else), or with any of the story's vocabulary, the Uyghurs' and the
+        // region's names included: a Turkish pianist in Italy may bear the mother's whole name (Mihriban
+        // Kader, both parts common in Turkey), a Uyghur mother in Italy of that name is hers. (A rare
+        // given name alone needs the story's own words: every Kashgar page has the Uyghurs' name.)
+        why = this.corroboration(o.familyId, personId, o.first, rarePeople(this.index).has(personId));
+        if (!why && generic > 0) {
+          const place = nearest(this.placesBy.get(o.familyId) ?? [], o.first.start);
+          if (place) why = `the family’s place: ${place.term.label}`;
+        }
         if (why) {
           n = o;
           break;

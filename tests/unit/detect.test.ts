@@ -110,6 +110,8 @@ describe('spellings', () => {
 describe('decisions', () => {
   it.each([
     ['a lone full name with no story context', ['Bakery owner Mihriban Kader celebrates 50 years in Duisburg.']],
+    // Both parts are common Turkish names: in Italy with nothing of the story, she is someone else.
+    ['a namesake of the mother in Italy, with nothing of the story', ['La pianista Mihriban Kader, nata a Izmir, suona Chopin stasera al Teatro Verdi di Trieste. Vive in Italia da sei anni.']],
     ['common given names of the four children', ['Prize winners: Zumrad, Yahya, Muhammad and Shahida.']],
     ['another Uyghur family: a father named Ablikim and his son Muhammad', ['Ablikim, a Uyghur father in Istanbul, has not seen his son Muhammad since 2017, when the boy was sent to a boarding school in Xinjiang.']],
     ['a rare given name with no corroboration', ['Muhlise ordered the laghman.']],
@@ -155,7 +157,7 @@ describe('decisions', () => {
  */
 describe('rules', () => {
   it.each([
-    ['full-name', 'Mihriban Kader, who lives in Italy, says she wants her children back.', 'A Uyghur mother who lives in Italy says she wants her children back.', ['mihriban-kader']],
+    ['full-name', 'Mihriban Kader, a Uyghur mother who lives in Italy, says she wants her children back.', 'A Uyghur mother who lives in Italy says she wants her children back.', ['mihriban-kader']],
     ['full-name', 'Mamutjan Abdurehim told reporters in Adelaide that the claim was laughable.', 'A Uyghur father told reporters in Adelaide that the claim was laughable.', ['mamutjan-abdurehim']],
     ['rare-given-name', 'Zumeryem, 17, is still in the Payzawat orphanage.', 'A girl of 17 is still in the orphanage in her hometown.', ['zumeryem']],
     ['rare-given-name', 'Xinjiang girl Muhlisa refutes CNN: she lives happily with her grandparents in Kashgar.', 'A Xinjiang girl refutes CNN: she lives happily with her grandparents in Kashgar.', ['muhlise']],
