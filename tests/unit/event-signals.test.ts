@@ -337,6 +337,18 @@ describe('signals.events: cues written against other scripts, and titles in the 
     expect(eventSignal(post.replace(' So funktioniert Zensur.', ''), 'cnn-blackout-2021')).toBeUndefined();
   });
 
+  it('Dutch and Portuguese pages tell the events too; the look-alikes in those languages do not', () => {
+    const nl = 'In juni 2020 werden vier Oeigoerse kinderen in Sjanghai tegengehouden toen ze bij het Italiaanse consulaat hun visum wilden ophalen; ze kwamen in een weeshuis terecht.';
+    expect(eventSignal(nl, 'consulate-shanghai-2020')?.decisive).toBe(true);
+    const pt = 'O subsecretário Manlio Di Stefano respondeu em 8 de abril, na comissão de Relações Exteriores, que os vistos das quatro crianças uigures continuam válidos.';
+    expect(eventSignal(pt, 'italian-parliament-2021')?.decisive).toBe(true);
+    // Another family's visas at another consulate; another question in a parliament.
+    const nlOther = 'In juni 2020 kreeg een Turks gezin in Sjanghai geen visum bij het Duitse consulaat; de kinderen bleven bij hun grootouders.';
+    expect(realDetector.detect([{ text: nlOther, origin: 'body', block: true }]).matched).toBe(false);
+    const ptOther = 'Na comissão de Relações Exteriores, o deputado perguntou em 8 de abril sobre os vistos de quatro estudantes angolanos.';
+    expect(realDetector.detect([{ text: ptOther, origin: 'body', block: true }]).matched).toBe(false);
+  });
+
   it('Korean and Japanese pages tell the events too; a page on Korea’s own separated families (이산가족) is not one', () => {
     const ko =
       '중국 정부는 4월 2일 CNN에 보낸 한 쪽 분량의 성명에서 해외의 위구르 부모들이 극단주의 신념을 갖고 자녀를 버렸다고 주장했다. 호주에 사는 아버지의 아내는 징역 9년을 선고받았다고 밝혔다.';

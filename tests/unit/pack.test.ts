@@ -38,8 +38,9 @@ describe('packed integer arrays', () => {
     // the fold table, which folds the homophone characters of the names' Chinese renderings (about 400
     // characters) too. The tries are stored written (about 8,000 characters more than the patterns
     // alone) because writing them on every page cost more than reading them. The events' other
-    // elements, in eleven languages, are a record of their own (below).
-    expect(JSON.stringify(gate).length).toBeLessThan(44_000);
+    // elements, in fifteen languages, are a record of their own (below). (Dutch and Portuguese cues
+    // added 2,300 characters here, the events' key anchors in those languages.)
+    expect(JSON.stringify(gate).length).toBeLessThan(45_000);
     expect(gate.gate.elements).toBeUndefined();
     expect(JSON.stringify(stored).length).toBeLessThan(JSON.stringify(index).length * 0.8);
     const text = [{ text: 'Uyghur parents Mihriban Kader and Ablikim Memtinin in Italy; Muhlisa in Kashgar told CNN', origin: 'body' as const, block: true }];
@@ -55,7 +56,7 @@ describe('packed integer arrays', () => {
     expect(events.elements).toEqual(index.gate.elements);
     expect(Object.keys(events.elements.events).sort()).toEqual(index.gate.events.map((e) => e.id).sort());
     // Smaller than the record every page reads, though not read on every page.
-    expect(JSON.stringify(events).length).toBeLessThan(32_000);
+    expect(JSON.stringify(events).length).toBeLessThan(JSON.stringify(stored[MATCH_GATE_KEY]).length);
     expect(isMatchEvents({ ...events, elements: { x: [[1]] } })).toBe(false);
     expect(isMatchEvents({ ...events, elements: { around: 3000, events: { x: [[['', 1]]] } } })).toBe(false);
     expect(isMatchEvents({ ...events, elements: { events: events.elements.events } })).toBe(false);
