@@ -163,7 +163,7 @@ interface CpuProfile {
 }
 
 /** The extension's CPU time in a profile, and its longest unbroken stretch (consecutive samples). */
-export function extensionTime(profile: CpuProfile): { ms: number; longestMs: number; longestWithGcMs: number; samples: number; longestTop: string } {
+export function extensionTime(profile: CpuProfile): { ms: number; longestMs: number; longestWithGcMs: number; samples: number; longestTop: string; mine: (i: number) => boolean } {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const ext = new Map<number, boolean>();
   const root = profile.nodes[0]!;
@@ -222,7 +222,50 @@ export function extensionTime(profile: CpuProfile): { ms: number; longestMs: num
     where.set(key, (where.get(key) ?? 0) + (profile.timeDeltas[i + 1] ?? SAMPLING_US));
   }
   const longestTop = [...where].sort((a, b) => b[1] - a[1]).slice(0, 3).map(([k, us]) => `${k} ${(us / 1000).toFixed(1)} ms`).join('; ');
-  return { ms: total / 1000, longestMs: longest / 1000, longestWithGcMs: longestWithGc / 1000, samples: count, longestTop };
+  return { ms: total / 1000, longestMs: longest / 1000, longestWithGcMs: longestWithGc / 1000, samples: count, longestTop, mine: (i) => ext.get(profile.samples[i]!) === true };
+}
+
+/** A task the renderer's main thread ran (trace event `ThreadControllerImpl::RunTask`), in µs. */
+export interface Task {
+  ts: number;
+  dur: number;
+}
+
+/**
+ * The same stretches, broken where one task ends and the next begins (a trace's task events): the
+ * extension's work in idle callbacks that the page, having nothing else to do, runs back to back reads
+ * as one stretch in samples alone, though the page could have run in between. Returns the longest run
+ * of consecutive extension samples inside one task, and that task's whole length.
+ */
+export function longestInTask(profile: CpuProfile & { startTime: number }, mine: (i: number) => boolean, tasks: readonly Task[]): { ms: number; taskMs: number; matchedSamples: number } {
+  const sorted = [...tasks].sort((a, b) => a.ts - b.ts);
+  let t = profile.startTime;
+  let k = 0;
+  let run = 0;
+  let runTask = -1;
+  let best = 0;
+  let bestTask = 0;
+  let matched = 0;
+  for (let i = 0; i < profile.samples.length; i++) {
+    t += profile.timeDeltas[i] ?? 0;
+    const us = profile.timeDeltas[i + 1] ?? SAMPLING_US;
+    while (k < sorted.length && sorted[k]!.ts + sorted[k]!.dur < t) k++;
+    const task = k < sorted.length && sorted[k]!.ts <= t ? k : -1;
+    if (!mine(i)) {
+      run = 0;
+      continue;
+    }
+    if (task >= 0) matched++;
+    // A sample outside any task, or in another task than the run's, starts a new run.
+    if (task < 0 || task !== runTask) run = 0;
+    runTask = task;
+    run += us;
+    if (run > best) {
+      best = run;
+      bestTask = task >= 0 ? sorted[task]!.dur : 0;
+    }
+  }
+  return { ms: best / 1000, taskMs: bestTask / 1000, matchedSamples: matched };
 }
 
 interface HeapNode {
@@ -240,12 +283,51 @@ function extensionHeap(node: HeapNode, above = false): number {
 interface Load {
   cpuMs: number;
   longestMs: number;
+  /** The longest stretch broken at task boundaries (`longestInTask`), and its task's length. */
+  longestInTaskMs: number;
+  taskMs: number;
+  /** The extension's samples that fell inside a traced task, of all its samples. */
+  inTasks: number;
+  samples: number;
   longestWithGcMs: number;
   longestTop: string;
   heapBytes: number;
   matched: boolean;
   stage: string;
   workMs: number;
+}
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  pid: number;
+  tid: number;
+  ts: number;
+  dur?: number;
+  args?: { name?: string };
+}
+
+/**
+ * The top-level tasks of the renderer main thread that ran the extension: of every `CrRendererMain`
+ * thread in the trace, the one whose tasks hold the most of the profile's extension samples.
+ */
+function rendererTasks(events: readonly TraceEvent[], profile: CpuProfile & { startTime: number }, mine: (i: number) => boolean): Task[] {
+  const mains = new Set(events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
+  const byThread = new Map<string, Task[]>();
+  for (const e of events) {
+    const key = `${e.pid}:${e.tid}`;
+    if (e.ph !== 'X' || e.dur === undefined || !mains.has(key) || !/RunTask$/.test(e.name)) continue;
+    const list = byThread.get(key) ?? [];
+    list.push({ ts: e.ts, dur: e.dur });
+    byThread.set(key, list);
+  }
+  let best: Task[] = [];
+  let bestCount = -1;
+  for (const tasks of byThread.values()) {
+    const n = longestInTask(profile, mine, tasks).matchedSamples;
+    if (n > bestCount) [best, bestCount] = [tasks, n];
+  }
+  return best;
 }
 
 /** One load of `url` with the extension, profiled from before navigation until the content script has settled. */
@@ -255,16 +337,24 @@ async function profiledLoad(ext: Extension, url: string): Promise<Load> {
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: SAMPLING_US });
   await cdp.send('HeapProfiler.enable');
+  // The tasks the renderer runs, to tell where one ends and the next begins (`longestInTask`).
+  const events: TraceEvent[] = [];
+  cdp.on('Tracing.dataCollected', (e) => void events.push(...(e.value as unknown as TraceEvent[])));
+  const traced = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
+  await cdp.send('Tracing.start', { traceConfig: { includedCategories: ['toplevel', '__metadata'], recordMode: 'recordContinuously' }, transferMode: 'ReportEvents' });
   await cdp.send('Profiler.start');
   await cdp.send('HeapProfiler.startSampling', { samplingInterval: 4096 });
   await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
   const report = await ext.waitFor(tabId, (r) => r.status === 'done' && !!r.settled, 120_000);
-  const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile };
+  const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile & { startTime: number } };
+  await cdp.send('Tracing.end');
+  await traced;
   // Garbage first: what is left is what the extension holds.
   await cdp.send('HeapProfiler.collectGarbage');
   const { profile: heap } = (await cdp.send('HeapProfiler.getSamplingProfile')) as unknown as { profile: { head: HeapNode } };
   await cdp.send('HeapProfiler.stopSampling');
   const t = extensionTime(profile);
+  const inTask = longestInTask(profile, t.mine, rendererTasks(events, profile, t.mine));
   // READER_BENCH_PROFILES=<dir>: each load's profile kept, to open in DevTools or summarise.
   if (process.env.READER_BENCH_PROFILES) {
     mkdirSync(process.env.READER_BENCH_PROFILES, { recursive: true });
@@ -274,6 +364,10 @@ async function profiledLoad(ext: Extension, url: string): Promise<Load> {
   return {
     cpuMs: t.ms,
     longestMs: t.longestMs,
+    longestInTaskMs: inTask.ms,
+    taskMs: inTask.taskMs,
+    inTasks: inTask.matchedSamples,
+    samples: t.samples,
     longestWithGcMs: t.longestWithGcMs,
     longestTop: t.longestTop,
     heapBytes: extensionHeap(heap.head),
@@ -321,6 +415,13 @@ async function pageRows(buildDir: string, kind: Kind, goal: { ratio?: number; lo
     unit: 'ms',
     ...(goal.longestMs !== undefined ? { limit: goal.longestMs } : {}),
     note: `consecutive ${SAMPLING_US} µs samples with an extension frame; per load ${loads.map((l) => fmt(l.longestMs)).join(', ')}; the longest was in: ${[...loads].sort((a, b) => b.longestMs - a.longestMs)[0]!.longestTop}${goal.longestMs !== undefined ? `; issue 15: then ${goal.then}` : ''}`,
+  });
+  rows.push({
+    figure: `${kind}: longest extension work within one task (profile and trace)`,
+    value: median(loads.map((l) => l.longestInTaskMs)),
+    unit: 'ms',
+    ...(goal.longestMs !== undefined ? { limit: goal.longestMs } : {}),
+    note: `as above, a stretch broken where the renderer's task ends (the trace's RunTask events), so idle callbacks run back to back on an idle page count apart; per load ${loads.map((l) => `${fmt(l.longestInTaskMs)} (task ${fmt(l.taskMs)})`).join(', ')}; extension samples inside a traced task: ${loads.map((l) => `${l.inTasks}/${l.samples}`).join(', ')}`,
   });
   rows.push({
     figure: `${kind}: longest extension work, collections inside it counted`,
