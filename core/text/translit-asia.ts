@@ -227,3 +227,55 @@ export function kazakhRenderings(word: string, limit = 16): string[] {
   }
   return [...new Set(out)].slice(0, limit);
 }
+
+/**
+ * Palladius initials: how Russian writes a Pinyin syllable's opening consonant (zh before z, ch
+ * before c, sh before s: the longer first).
+ */
+const PALLADIUS_INITIALS: ReadonlyArray<[string, string]> = [
+  ['zh', 'чж'], ['ch', 'ч'], ['sh', 'ш'], ['b', 'б'], ['p', 'п'], ['m', 'м'], ['f', 'ф'], ['d', 'д'], ['t', 'т'],
+  ['n', 'н'], ['l', 'л'], ['g', 'г'], ['k', 'к'], ['h', 'х'], ['j', 'цз'], ['q', 'ц'], ['x', 'с'], ['r', 'ж'],
+  ['z', 'цз'], ['c', 'ц'], ['s', 'с'],
+];
+/** Palladius finals after a consonant (ü written v or u after j, q, x). */
+const PALLADIUS_FINALS: Record<string, string> = {
+  a: 'а', ai: 'ай', an: 'ань', ang: 'ан', ao: 'ао', e: 'э', ei: 'эй', en: 'энь', eng: 'эн', er: 'эр', o: 'о', ou: 'оу',
+  ong: 'ун', i: 'и', ia: 'я', iao: 'яо', ian: 'янь', iang: 'ян', ie: 'е', in: 'инь', ing: 'ин', iong: 'юн', iu: 'ю',
+  u: 'у', ua: 'уа', uai: 'уай', uan: 'уань', uang: 'уан', ui: 'уй', un: 'унь', uo: 'о', v: 'юй', ve: 'юэ', van: 'юань', vn: 'юнь',
+};
+/** Syllables with no initial. */
+const PALLADIUS_BARE: Record<string, string> = {
+  yi: 'и', ya: 'я', yao: 'яо', yan: 'янь', yang: 'ян', ye: 'е', yin: 'инь', ying: 'ин', yong: 'юн', you: 'ю', yu: 'юй',
+  yuan: 'юань', yue: 'юэ', yun: 'юнь', wu: 'у', wa: 'ва', wai: 'вай', wan: 'вань', wang: 'ван', wei: 'вэй', wen: 'вэнь',
+  weng: 'вэн', wo: 'во',
+};
+
+/** One toneless Pinyin syllable in the Palladius system, or undefined when it is not one. */
+function palladiusSyllable(syllable: string): string | undefined {
+  const s = syllable.toLowerCase().replace(/ü/g, 'v');
+  if (PALLADIUS_BARE[s]) return PALLADIUS_BARE[s];
+  const initial = PALLADIUS_INITIALS.find(([l]) => s.startsWith(l));
+  if (!initial) return PALLADIUS_FINALS[s];
+  let final = s.slice(initial[0].length);
+  // After j, q and x a written u is ü; after z, c and s a bare i is the buzzing vowel (цзы, цы, сы).
+  if ('jqx'.includes(initial[0]) && final.startsWith('u')) final = `v${final.slice(1)}`;
+  if (['z', 'c', 's'].includes(initial[0]) && final === 'i') return `${initial[1]}ы`;
+  const f = PALLADIUS_FINALS[final];
+  return f === undefined ? undefined : initial[1] + f;
+}
+
+/**
+ * A name read in Pinyin syllables, written in Russian by the Palladius system, as Russian papers
+ * write the Chinese press's renderings of Uyghur names (穆合丽萨, mu-he-li-sa: Мухэлиса; 阿布力克木:
+ * Абуликэму). An и after a vowel is also written йи (Абудужэйиму), and the soft sign of a closing
+ * н is also left out (Маймайтиимин), as Russian papers often do.
+ * Empty when a syllable is not Pinyin.
+ */
+export function palladiusRenderings(syllables: readonly string[]): string[] {
+  const parts = syllables.map(palladiusSyllable);
+  if (parts.some((p) => p === undefined)) return [];
+  const plain = (parts as string[]).join('');
+  const withY = (parts as string[]).map((p, i) => (i > 0 && p.startsWith('и') && /[аэиоуюяей]$/.test(parts[i - 1]!) ? `й${p}` : p)).join('');
+  // The soft sign of -ань, -инь... is often left out of names (Маймайтиимин).
+  return [...new Set([plain, withY, plain.replace(/нь/g, 'н'), withY.replace(/нь/g, 'н')])];
+}

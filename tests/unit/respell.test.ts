@@ -10,7 +10,7 @@ import { parseDataset } from '../../core/dataset/schema';
 import { buildMatchIndex } from '../../core/detect/compile/match-index-builder';
 import { Detector } from '../../core/detect/detect';
 import { byEarVariants, cyrillicRenderings, pinyinRenderings, uyghurArabic } from '../../core/text/translit';
-import { hangulRenderings, katakanaRenderings, kazakhRenderings } from '../../core/text/translit-asia';
+import { hangulRenderings, katakanaRenderings, kazakhRenderings, palladiusRenderings } from '../../core/text/translit-asia';
 import { hanziPattern, pinyinForms, readingClasses, syllabify } from '../../core/detect/compile/chinese-route';
 
 const dataset = parseDataset(rawDataset);
@@ -112,5 +112,33 @@ describe('Chinese homophones by reading class (core/detect/compile/chinese-route
     expect(classes.get('sa')).toBe(classes.get('sha'));
     expect(classes.get('li')).toBe(classes.get('ri'));
     for (const [a, b] of [['si', 'shi'], ['za', 'zha'], ['ca', 'cha'], ['na', 'la']] as const) expect(classes.get(a)).not.toBe(classes.get(b));
+  });
+});
+
+describe('Russian renderings of the Chinese press’s names (Palladius, core/text/translit-asia.ts)', () => {
+  it('writes Pinyin syllables as Russian papers do, with й before an и after a vowel and without the soft sign as variants', () => {
+    expect(palladiusRenderings(['mu', 'he', 'li', 'sa'])).toEqual(['мухэлиса']);
+    expect(palladiusRenderings(['a', 'bu', 'li', 'ke', 'mu'])).toEqual(['абуликэму']);
+    expect(palladiusRenderings(['mi', 're', 'ban'])).toEqual(['мижэбань', 'мижэбан']);
+    expect(palladiusRenderings(['mai', 'mai', 'ti', 'yi', 'ming'])).toEqual(['маймайтиимин', 'маймайтийимин']);
+    expect(palladiusRenderings(['mai', 'mai', 'ti', 'yi', 'min'])).toEqual(['маймайтииминь', 'маймайтийиминь', 'маймайтиимин', 'маймайтийимин']);
+    expect(palladiusRenderings(['xu', 'zi'])).toEqual(['сюйцзы']);
+    expect(palladiusRenderings(['mamut'])).toEqual([]);
+  });
+
+  it.each([
+    ['В репортаже CNN речь шла о супругах Абуликэму Маймайтиимине и Мижэбань Кадиэр, проживающих в Италии.', ['ablikim-mamtinin', 'mihriban-kader']],
+    ['Десятилетняя Мухэлиса из Кашгара, дочь Мамути, живущего в Австралии, плакала перед камерой CNN.', ['muhlise']],
+  ])('%s', (text, people) => {
+    const d = detect(text);
+    expect(d.matched, d.reason).toBe(true);
+    for (const p of people) expect(d.people).toContain(p);
+  });
+
+  it('a case ending is read on the names (of three syllables or more)', () => {
+    const d = detect('С Абуликэму Маймайтиимином и Мижэбань Кадиэр, уйгурами из Италии, CNN говорил по видеосвязи.');
+    expect(d.people, d.reason).toEqual(expect.arrayContaining(['ablikim-mamtinin', 'mihriban-kader']));
+    // Without the case-ending rule the family name is not read, and only the mother's whole name is left.
+    expect(d.signals.some((s) => s.rule === 'full-name' && s.personId === 'ablikim-mamtinin')).toBe(true);
   });
 });

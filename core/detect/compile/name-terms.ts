@@ -17,7 +17,7 @@ import type { Dataset, Person } from '../../dataset/schema';
 import type { NameRoute, Term } from '../evidence';
 import { foldText } from '../../text/fold';
 import { arabicRenderings, byEarVariants, cyrillicRenderings, editDistance, pinyinRenderings, uyghurArabic } from '../../text/translit';
-import { hangulRenderings, katakanaRenderings, kazakhRenderings } from '../../text/translit-asia';
+import { hangulRenderings, katakanaRenderings, kazakhRenderings, palladiusRenderings } from '../../text/translit-asia';
 import { hanziPattern, pinyinForms, readingOf, syllabify } from './chinese-route';
 import { RARE_GIVEN_NAMES } from './lexicon';
 
@@ -102,6 +102,12 @@ export function nameTerms(dataset: Dataset): { specs: NameTermSpec[]; syllables:
         if (sylls.length < 2) return;
         for (const s of sylls) syllables.add(s);
         for (const f of pinyinForms(sylls)) add('pinyin', pinyinWeight, f);
+        // The same syllables as Russian papers write them (Palladius: Мухэлиса), with any case ending
+        // (Маймайтиимине, Мухэлисы) for names of three syllables or more, too long to begin other words.
+        for (const r of palladiusRenderings(sylls)) {
+          add('cyrillic', pinyinWeight, r);
+          if (sylls.length >= 3) add('cyrillic', pinyinWeight, `${/[аяэ]$/.test(r) ? r.slice(0, -1) : r}*`);
+        }
         // Characters only for names of three syllables or more: shorter runs occur in ordinary text.
         if (sylls.length >= 3) add('hanzi', hanziWeight, hanziPattern(sylls) ?? '');
       };
