@@ -68,14 +68,18 @@ export class PageUi {
       // itself is the frame's page, which loads only now. The highlights come with chunk-ui.js.
       this.ports.loaded('annotator')?.annotator.yieldSidebar();
       const { url, side } = sidebarPlacement(this.ports.sidebarUrl(), this.storedSettings, document, navigator.languages);
-      this.host = new SidebarHost(url, this.openAtStart, side);
+      const host = (this.host = new SidebarHost(url, this.openAtStart, side));
       this.stopWatchingExtension = this.ports.watchExtension();
-      void this.host.mount().then(onMounted);
-      // From the moment it is in the page: a page may remove it before its frame has even loaded.
-      this.guard(this.host);
+      // The frame goes into the page in a task of its own: making it is 6-20 ms in Chromium (a child
+      // frame, a process for the extension's page), and the decision and the host's making come before.
+      if (!(await this.nextTask()) || this.host !== host) return;
+      void host.mount().then(onMounted);
       // The highlights and notes in a task of their own: the page gets a turn between (on a large
       // page, mounting and highlighting in one task would hold it up for more than a frame).
       if (!(await this.nextTask())) return;
+      // Watched from the next task, before its frame has even loaded: a page may remove it at once
+      // (a removal in between is seen by the first check, which looks whether it is in place).
+      if (this.host === host) this.guard(host);
     }
     const ui = await this.ports.chunk('ui');
     if (!this.ctx.isValid || !this.live) return;

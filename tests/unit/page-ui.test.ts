@@ -89,16 +89,15 @@ describe('PageUi: the host visibility check', () => {
     const shown = page.show(detection, [], () => undefined, () => undefined);
     await settle();
     expect(page.host).toBeDefined();
-    // A frame is drawn, then the mount's task goes on: the highlights come in after that frame.
-    await frame();
-    const afterFrame = timers.length;
-    expect(afterFrame).toBe(2);
-    await task(); // show: chunk-ui, highlights
-    await task(); // the check after the frame: our highlights came after it, so it waits
-    expect(checks).toBe(0);
-    await frame();
+    // The frame goes into the page in a task of its own, after the decision's.
+    expect(page.host!.mounted).toBe(false);
+    await task();
+    expect(page.host!.mounted).toBe(true);
+    await task(); // the guard (its first look waits for a frame), chunk-ui, the highlights
+    expect(frames).toHaveLength(1);
+    await frame(); // drawn: the look is queued for the next task
     await task(); // the notes, in their own task
-    await task(); // the check: the notes came after that frame too
+    await task(); // the look: the notes came after that frame, so it waits for the next
     expect(checks).toBe(0);
     await shown;
     await frame();
@@ -110,6 +109,7 @@ describe('PageUi: the host visibility check', () => {
     const page = new PageUi(ctx, ports, true, undefined);
     const shown = page.show(detection, [], () => undefined, () => undefined);
     await settle();
+    await task(); // the frame's own task
     await task(); // highlights
     await task(); // notes
     await shown;
