@@ -316,7 +316,8 @@ export const EventElement = z
     anchor: z.boolean(),
     cues: EventCues,
     /**
-     * What only this event has (its people by name, what happened there and nowhere else): `true` for
+     * What sets this event apart from the look-alikes that share its anchors (its people by name, what
+     * happened there and nowhere else, the Uyghur children of the consulate's story): `true` for
      * every cue, or more cues of the element that are (its correspondent's name, where its cues are a
      * news team). When an event marks any, a match needs one in its window, so that its common
      * elements (a month, an orphanage, a news team) never tell it on their own.

@@ -197,6 +197,27 @@ export class Locality {
     return out;
   }
 
+  /** The given-name mentions followed at once by a family name part none of whose owners is that person. */
+  private foreignSurnamed(): Set<Mention> {
+    const owners = new Map<number, Set<string>>();
+    const add = (start: number, personId: string) => {
+      const set = owners.get(start) ?? new Set<string>();
+      set.add(personId);
+      owners.set(start, set);
+    };
+    for (const m of this.names) if (m.part === 'family') add(m.hit.start, m.personId);
+    for (const h of this.shared) for (const [personId, part] of h.term.shared!) if (part === 'family') add(h.start, personId);
+    const out = new Set<Mention>();
+    for (const m of this.names) {
+      if (m.part !== 'given') continue;
+      const lead = m.hit.text.charCodeAt(0);
+      const offsets = isCjk(lead) || isKatakana(lead) || isHangul(lead) ? [-1, 0, 1, 2] : [-1];
+      const next = offsets.flatMap((o) => [...(owners.get(m.hit.end + o) ?? [])]);
+      if (next.length && !next.includes(m.personId)) out.add(m);
+    }
+    return out;
+  }
+
   /** Specific corroboration of a name of `familyId` at `hit`: what else of that family is near. */
   private corroboration(familyId: string, personId: string, hit: PlacedHit, broadPlaces: boolean): string | undefined {
     // Another member counts when named specifically: a parent, a rare name (a common child's name such
@@ -207,7 +228,16 @@ export class Locality {
     }
     const place = nearest((broadPlaces ? this.placesBy : this.specificPlacesBy).get(familyId) ?? [], hit.start);
     if (place) return `the family’s place: ${place.term.label}`;
-    const cue = nearest(this.cuesBy.get(familyId) ?? [], hit.start);
+    // An event's anchors corroborate when two of one event are near, or one that only the event has
+    // (telling): one alone is a place or a word of any news ("Shanghai", "CNN", "press conference").
+    const around = (this.cuesBy.get(familyId) ?? []).filter((c) => Math.abs(c.start - hit.start) <= WINDOW);
+    const anchorsOf = new Map<string, Set<string>>();
+    for (const c of around) {
+      const set = anchorsOf.get(c.term.eventId!) ?? new Set<string>();
+      set.add(c.term.elementId!);
+      anchorsOf.set(c.term.eventId!, set);
+    }
+    const cue = around.find((c) => c.term.telling || anchorsOf.get(c.term.eventId!)!.size >= 2);
     if (cue) return `an element of ${this.index.events[cue.term.eventId!]?.label ?? cue.term.eventId}: ${cue.term.label}`;
     const phrase = this.phrases.find((p) => (!p.term.familyId || p.term.familyId === familyId) && near(p, hit));
     if (phrase) return `a known phrase: ${phrase.term.label}`;
@@ -351,8 +381,11 @@ export class Locality {
     }
 
     // Two members of one family in one passage (the parents' given names together): per pair of people.
+    // A given name followed at once by a family name that is not that person's is someone else's whole
+    // name (Ablikim Qadir, a musician in Almaty, is not Ablikim Mamtinin), and does not count.
+    const surnamed = this.foreignSurnamed();
     const givenBy = new Map<string, PlacedHit[]>();
-    for (const m of this.names) if (m.part === 'given') push(givenBy, m.personId, m.hit);
+    for (const m of this.names) if (m.part === 'given' && !surnamed.has(m)) push(givenBy, m.personId, m.hit);
     const paired = new Set<string>();
     for (const [a, hitsA] of givenBy) {
       const personA = this.index.people[a]!;

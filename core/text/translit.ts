@@ -329,3 +329,19 @@ export function cyrillicRenderings(word: string): string[] {
   const russian = render(false);
   return [...new Set([russian, russian.replace(/дж/g, 'ж'), render(true)])];
 }
+
+/**
+ * A name in Russian case forms, as Russian papers decline foreign names: a consonant-final one as a
+ * masculine noun (Абликим: Абликима, Абликиму, Абликимом, Абликиме), one ending in а or я as a
+ * feminine one (Мухлиса: Мухлисы, Мухлисе, Мухлису, Мухлисой). Feminine names ending in a consonant
+ * are not declined in Russian, and the extra forms of such a name are words of no other meaning.
+ * Names under five letters are left as written (Кадер's forms would be too near other words).
+ */
+export function russianCases(word: string): string[] {
+  if (word.length < 5 || !/^[а-яё]+$/.test(word)) return [];
+  if (word.endsWith('а')) return ['ы', 'е', 'у', 'ой'].map((e) => word.slice(0, -1) + e);
+  if (word.endsWith('я')) return ['и', 'е', 'ю', 'ей'].map((e) => word.slice(0, -1) + e);
+  if (/[бвгджзклмнпрстфхцчшщ]$/.test(word)) return ['а', 'у', 'ом', 'е'].map((e) => word + e);
+  if (word.endsWith('ь')) return ['я', 'ю', 'ем', 'е'].map((e) => word.slice(0, -1) + e);
+  return [];
+}

@@ -235,7 +235,8 @@ export interface Task {
  * The same stretches, broken where one task ends and the next begins (a trace's task events): the
  * extension's work in idle callbacks that the page, having nothing else to do, runs back to back reads
  * as one stretch in samples alone, though the page could have run in between. Returns the longest run
- * of consecutive extension samples inside one task, and that task's whole length.
+ * of consecutive extension samples inside one task (each sample counted up to the task's end), and
+ * that task's whole length.
  */
 export function longestInTask(profile: CpuProfile & { startTime: number }, mine: (i: number) => boolean, tasks: readonly Task[]): { ms: number; taskMs: number; matchedSamples: number } {
   const sorted = [...tasks].sort((a, b) => a.ts - b.ts);
@@ -259,7 +260,9 @@ export function longestInTask(profile: CpuProfile & { startTime: number }, mine:
     // A sample outside any task, or in another task than the run's, starts a new run.
     if (task < 0 || task !== runTask) run = 0;
     runTask = task;
-    run += us;
+    // A sample stands for the time until the next one, but not past its task's end (a late sample,
+    // the sampler starved on a busy machine, would otherwise stretch the task's work).
+    run += task >= 0 ? Math.min(us, sorted[task]!.ts + sorted[task]!.dur - t) : us;
     if (run > best) {
       best = run;
       bestTask = task >= 0 ? sorted[task]!.dur : 0;

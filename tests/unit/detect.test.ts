@@ -110,6 +110,10 @@ describe('spellings', () => {
 describe('decisions', () => {
   it.each([
     ['a lone full name with no story context', ['Bakery owner Mihriban Kader celebrates 50 years in Duisburg.']],
+    // A given name with another family name after it is that other person's whole name.
+    ['a musician whose whole name is another (Ablikim Kader), with students named Mihriban and Yehya', ['Dutar master Ablikim Kader teaches Uyghur music in Almaty; his students Mihriban and Yehya played at the concert.']],
+    // One anchor of an event alone is a place of any news (Shanghai), not the story.
+    ['a rare given name beside one place that is an event’s anchor', ['Zumeryem Tohti, a Uyghur design student in Bologna, once studied in Shanghai; she won the prize for her carpets.']],
     // Both parts are common Turkish names: in Italy with nothing of the story, she is someone else.
     ['a namesake of the mother in Italy, with nothing of the story', ['La pianista Mihriban Kader, nata a Izmir, suona Chopin stasera al Teatro Verdi di Trieste. Vive in Italia da sei anni.']],
     ['common given names of the four children', ['Prize winners: Zumrad, Yahya, Muhammad and Shahida.']],

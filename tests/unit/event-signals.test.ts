@@ -54,11 +54,17 @@ function cuePresent(foldedText: string, cue: string): boolean {
   return prefix ? padded.includes(` ${c}`) : padded.includes(` ${c} `);
 }
 
+/** An element's cues by language, its telling cues (records.ts `EventElement.telling`) included. */
+function allCues(el: EventSignal['elements'][number]): Array<[string, string[]]> {
+  const telling = typeof el.telling === 'object' ? Object.entries(el.telling) : [];
+  return [...Object.entries(el.cues), ...telling];
+}
+
 function elementsMet(event: EventSignal, text: string): Set<string> {
   const folded = fold(text);
   const met = new Set<string>();
   for (const el of event.elements) {
-    if (Object.values(el.cues).some((cues) => cues.some((cue) => cuePresent(folded, cue)))) met.add(el.id);
+    if (allCues(el).some(([, cues]) => cues.some((cue) => cuePresent(folded, cue)))) met.add(el.id);
   }
   return met;
 }
@@ -79,10 +85,10 @@ describe('signals.events: shape of the cue data', () => {
     expect(events.map((e) => e.id)).toEqual(EXPECTED_IDS);
   });
 
-  it.each(EXPECTED_IDS)('%s: 4-8 elements, at least one anchor, minElements reachable', (id) => {
+  it.each(EXPECTED_IDS)('%s: 4-9 elements, at least one anchor, minElements reachable', (id) => {
     const e = event(id);
     expect(e.elements.length).toBeGreaterThanOrEqual(4);
-    expect(e.elements.length).toBeLessThanOrEqual(8);
+    expect(e.elements.length).toBeLessThanOrEqual(9);
     const anchors = e.elements.filter((el) => el.anchor).length;
     expect(anchors).toBeGreaterThanOrEqual(1);
     expect(e.minElements).toBeGreaterThanOrEqual(anchors);
@@ -95,17 +101,18 @@ describe('signals.events: shape of the cue data', () => {
     expect(new Set(ids).size).toBe(ids.length);
   });
 
-  it.each(EXPECTED_IDS)('%s: every element has cues in each of the eleven languages', (id) => {
+  it.each(EXPECTED_IDS)('%s: every element has cues in each of the eleven languages (its telling cues counted)', (id) => {
     for (const el of event(id).elements) {
+      const telling = typeof el.telling === 'object' ? el.telling : {};
       for (const lang of LANGS) {
-        expect(el.cues[lang]?.length ?? 0, `${id}/${el.id} has no ${lang} cue`).toBeGreaterThan(0);
+        expect((el.cues[lang]?.length ?? 0) + (telling[lang]?.length ?? 0), `${id}/${el.id} has no ${lang} cue`).toBeGreaterThan(0);
       }
     }
   });
 
   it.each(EXPECTED_IDS)('%s: no empty or duplicate cue; a `*` has at least 4 characters before it', (id) => {
     for (const el of event(id).elements) {
-      for (const [lang, cues] of Object.entries(el.cues)) {
+      for (const [lang, cues] of allCues(el)) {
         expect(new Set(cues).size, `${id}/${el.id}/${lang} repeats a cue`).toBe(cues.length);
         for (const cue of cues) {
           expect(cue.trim(), `${id}/${el.id}/${lang}`).not.toBe('');
@@ -122,7 +129,7 @@ describe('signals.events: shape of the cue data', () => {
     const short = new Set<string>();
     for (const e of events)
       for (const el of e.elements)
-        for (const cues of Object.values(el.cues))
+        for (const [, cues] of allCues(el))
           for (const cue of cues) {
             const c = cue.replace(/\*$/, '');
             if (!syllabic(c) && [...fold(c).replace(/ /g, '')].length < 4) short.add(c);
@@ -316,8 +323,9 @@ describe('signals.events: cues written against other scripts, and titles in the 
     const text =
       'Четырёх уйгурских детей с итальянскими визами задержали в Шанхае по дороге в консульство в июне 2020 года и отправили в госприют.';
     expect(eventSignal(text, 'consulate-shanghai-2020')?.decisive).toBe(true);
-    // Without the Italian visas, nothing says which consulate: an anchor is missing, and one element more is not there.
-    expect(eventSignal(text.replace(' с итальянскими визами', ''), 'consulate-shanghai-2020')).toBeUndefined();
+    // Without the Italian visas nothing says which consulate, and without the Uyghurs whose children: an
+    // anchor is missing, and the element more it would then take is not there.
+    expect(eventSignal(text.replace(' с итальянскими визами', '').replace(' уйгурских', ''), 'consulate-shanghai-2020')).toBeUndefined();
   });
 
   it('Chinese writes the Uyghurs as 维吾尔族: the CGTN programme’s title and the press conference’s relatives (家人) in the words Chinese pages use', () => {
@@ -335,6 +343,39 @@ describe('signals.events: cues written against other scripts, and titles in the 
       'Heute, 25. März: Während CNN International seinen Bericht über getrennte uigurische Familien sendet, wird das Bild in China schwarz. So funktioniert Zensur.';
     expect(eventSignal(post, 'cnn-blackout-2021')?.decisive).toBe(true);
     expect(eventSignal(post.replace(' So funktioniert Zensur.', ''), 'cnn-blackout-2021')).toBeUndefined();
+  });
+
+  it('Arabic writes a date in ordinal words and joins "and"/"with" to the word after: both are read', () => {
+    const text =
+      'قالت شبكة CNN إن الحكومة الصينية أرسلت إليها في الثاني من أبريل/نيسان بيانًا تتهم فيه آباء من الإيغور بحمل معتقدات دينية "متطرفة"، وبالتخلي عن أطفالهم.';
+    const signal = eventSignal(text, 'prc-statement-2021');
+    expect(signal?.decisive).toBe(true);
+    // Both are among the elements found: the date in words, the abandonment written onto و and ب.
+    expect(signal!.label).toContain('2 April 2021');
+    expect(signal!.label).toContain('abandoned');
+    // Without the abandonment (an anchor) it takes one element more than the passage has.
+    expect(eventSignal(text.replace('، وبالتخلي عن أطفالهم', ''), 'prc-statement-2021')).toBeUndefined();
+  });
+
+  it('the parliamentary answer is told by the undersecretary’s office as well as by his name; another question in the committee is not it', () => {
+    const text =
+      'I visti rilasciati dall’Italia ai quattro fratelli uiguri sono validi e l’ambasciata a Pechino è pronta ad accoglierli, ha detto l’8 aprile il sottosegretario agli Esteri in commissione Esteri.';
+    expect(eventSignal(text, 'italian-parliament-2021')?.decisive).toBe(true);
+    const other = 'Il sottosegretario agli Esteri ha risposto in commissione Esteri a un’interrogazione sul lavoro forzato degli uiguri nelle filiere del pomodoro.';
+    expect(realDetector.detect([{ text: other, origin: 'body', block: true }]).matched).toBe(false);
+  });
+
+  it('look-alikes with an event’s shape and none of what sets it apart stay out: an expat family’s visas, another family’s accusations', () => {
+    // The Italian consulate in Shanghai, four children, visas, June 2020, "stopped": a French family's Schengen visa.
+    const expat =
+      'Visa Schengen au consulat d’Italie à Shanghai avec 4 enfants en juin 2020 : on nous a arrêtés à l’entrée parce que notre code santé était jaune.';
+    expect(eventSignal(expat, 'consulate-shanghai-2020')).toBeUndefined();
+    expect(eventSignal(`${expat} Les quatre enfants ouïghours ont ensuite été placés dans un orphelinat.`, 'consulate-shanghai-2020')?.decisive).toBe(true);
+    // The same accusations against another family, and twins of nine: not the 2 April statement to CNN.
+    const other =
+      'El gobierno chino afirmó en un comunicado que la pareja pertenece a un grupo terrorista violento, que abandonaron a sus hijas y que tienen creencias religiosas extremistas. Las gemelas cumplirán nueve años.';
+    expect(eventSignal(other, 'prc-statement-2021')).toBeUndefined();
+    expect(eventSignal(other.replace('en un comunicado', 'en un comunicado enviado a CNN el 2 de abril'), 'prc-statement-2021')?.decisive).toBe(true);
   });
 
   it('Dutch and Portuguese pages tell the events too; the look-alikes in those languages do not', () => {

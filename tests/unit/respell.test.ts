@@ -128,7 +128,7 @@ describe('Russian renderings of the Chinese press’s names (Palladius, core/tex
 
   it.each([
     ['В репортаже CNN речь шла о супругах Абуликэму Маймайтиимине и Мижэбань Кадиэр, проживающих в Италии.', ['ablikim-mamtinin', 'mihriban-kader']],
-    ['Десятилетняя Мухэлиса из Кашгара, дочь Мамути, живущего в Австралии, плакала перед камерой CNN.', ['muhlise']],
+    ['Десятилетняя Мухэлиса из Кашгара, разлучённая с отцом, живущим в Австралии, плакала перед камерой CNN.', ['muhlise']],
   ])('%s', (text, people) => {
     const d = detect(text);
     expect(d.matched, d.reason).toBe(true);
@@ -140,5 +140,18 @@ describe('Russian renderings of the Chinese press’s names (Palladius, core/tex
     expect(d.people, d.reason).toEqual(expect.arrayContaining(['ablikim-mamtinin', 'mihriban-kader']));
     // Without the case-ending rule the family name is not read, and only the mother's whole name is left.
     expect(d.signals.some((s) => s.rule === 'full-name' && s.personId === 'ablikim-mamtinin')).toBe(true);
+  });
+});
+
+describe('names and places with the endings pages put on them', () => {
+  it('the Latin h is also خ in Uyghur script (Muhlise: مۇخلىسە), and Uyghur places take their case endings (قەشقەردە)', () => {
+    const d = detect('كىچىك مۇخلىسە قەشقەردە بوۋىسى بىلەن تۇرىدۇ. ئۇ ئاتا-ئانىسىدىن ئايرىۋېتىلگەن.');
+    expect(d.people, d.reason).toContain('muhlise');
+  });
+
+  it('Russian case forms of names and places (Абликима Мамтинина, в Италии, из Кашгара)', () => {
+    const d = detect('Правительство Китая назвало уйгура Абликима Мамтинина, живущего в Италии, террористом.');
+    expect(d.people, d.reason).toContain('ablikim-mamtinin');
+    expect(detect('Десятилетняя Мухлиса из Кашгара разлучена с родителями.').people).toContain('muhlise');
   });
 });

@@ -36,6 +36,9 @@ export const CONTEXT_TERMS: Record<ContextCategory, { label: string; spellings: 
         'razdvojene porodice', 'razdvojenih porodica', 'familles séparées', 'familias separadas', 'ayrı düşen aileler',
         '分离家庭', '骨肉分离', '家庭分离', '妻离子散', '被分离', '分离的', '与家人分离', '亲子分离', '分隔两地', 'العائلات المنفصلة', 'عائلات مشتتة', 'reunite', 'reunited',
         'ricongiungimento', 'riunire', 'wiedervereint', 'dipertemukan', '团聚', 'لم شمل',
+        // Russian, Uyghur, Turkish, French and Spanish: separated from, reunited with.
+        'разлуч*', 'воссоедин*', 'ئايرىۋېتىل*', 'ئايرىلغان', 'جەم بول*', 'kavuş*', 'ayrı düş*',
+        'séparés de leurs', 'familles déchirées', 'réunis', 'separados de sus', 'reunirse con',
       ],
     },
   ],
@@ -52,6 +55,9 @@ export const CONTEXT_TERMS: Record<ContextCategory, { label: string; spellings: 
         'terrorist', 'terrorists', 'terrorism', 'terrorista', 'terroristi', 'terroristen', 'teroris', 'terorist', 'teroristi',
         'extremist', 'extremism', 'estremista', 'estremismo', 'ekstremis', 'ekstremist', 'Extremisten', 'abandoned', 'abandoning',
         'abbandonato', 'abbandonare', 'im Stich gelassen', 'menelantarkan', '恐怖分子', '极端', '遗弃', '抛弃', 'إرهابي', 'إرهاب', 'متطرف',
+        // Russian, Uyghur, French, Spanish, German and Turkish.
+        'террорист*', 'терроризм*', 'экстремист*', 'تېررورچى*', 'تېررورلۇق', 'ئاشقۇن*', 'terroriste*', 'extrémis*',
+        'extremista*', 'Extremist*', 'Terrorist*', 'terörist*', 'aşırılıkçı*',
       ],
     },
   ],
@@ -81,7 +87,10 @@ export interface FamilyPlace {
   spellings: string[];
 }
 
-/** Where the families are, as pages name it: it corroborates a family member's name, never alone. */
+/**
+ * Where the families are, as pages name it: it corroborates a family member's name, never alone.
+ * Russian and Uyghur forms take any ending (Кашгаре, Австралии, قەشقەردە, ئاۋسترالىيەدە).
+ */
 export const FAMILY_PLACES: FamilyPlace[] = [
   {
     label: 'Payzawat',
@@ -93,24 +102,24 @@ export const FAMILY_PLACES: FamilyPlace[] = [
     label: 'Kashgar',
     familyIds: ['family-abdurehim', 'family-mamtinin-kader'],
     specific: false,
-    spellings: ['Kashgar', 'Kashi', 'Kaschgar', 'Kaşgar', 'Kashgari', 'Kašgar', 'Kachgar', 'Cashgar', '喀什', 'كاشغر', 'قەشقەر', 'Кашгар', 'Кашгаре', 'Қәшқәр', 'カシュガル', '카슈가르'],
+    spellings: ['Kashgar', 'Kashi', 'Kaschgar', 'Kaşgar', 'Kashgari', 'Kašgar', 'Kachgar', 'Cashgar', '喀什', 'كاشغر', 'قەشقەر', 'Кашгар*', 'قەشقەر*', 'Қәшқәр', 'カシュガル', '카슈가르'],
   },
   {
     label: 'Adelaide',
     familyIds: ['family-abdurehim'],
     specific: false,
-    spellings: ['Adelaide', 'Adelaida', 'Adélaïde', '阿德莱德', '阿德萊德', 'أديلايد', 'ئادېلايد', 'Аделаида', 'アデレード', '애들레이드'],
+    spellings: ['Adelaide', 'Adelaida', 'Adélaïde', '阿德莱德', '阿德萊德', 'أديلايد', 'ئادېلايد*', 'Аделаид*', 'アデレード', '애들레이드'],
   },
   {
     label: 'Australia',
     familyIds: ['family-abdurehim'],
     specific: false,
-    spellings: ['Australia', 'Australien', 'Australie', 'Avustralya', '澳大利亚', '澳大利亞', '澳洲', 'أستراليا', 'ئاۋىستىرالىيە', 'Австралия', 'オーストラリア', '호주'],
+    spellings: ['Australia', 'Australien', 'Australie', 'Avustralya', '澳大利亚', '澳大利亞', '澳洲', 'أستراليا', 'ئاۋىستىرالىيە*', 'ئاۋسترالىيە*', 'Австрали*', 'オーストラリア', '호주'],
   },
   {
     label: 'Italy',
     familyIds: ['family-mamtinin-kader'],
     specific: false,
-    spellings: ['Italy', 'Italia', 'Italien', 'Italie', 'Italija', 'Italiji', 'İtalya', 'Italië', '意大利', '義大利', 'إيطاليا', 'ئىتالىيە', 'Италия', 'Италии', 'イタリア', '이탈리아'],
+    spellings: ['Italy', 'Italia', 'Italien', 'Italie', 'Italija', 'Italiji', 'İtalya', 'Italië', '意大利', '義大利', 'إيطاليا', 'ئىتالىيە*', 'Итали*', 'イタリア', '이탈리아'],
   },
 ];

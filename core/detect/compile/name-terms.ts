@@ -16,7 +16,7 @@
 import type { Dataset, Person } from '../../dataset/schema';
 import type { NameRoute, Term } from '../evidence';
 import { foldText } from '../../text/fold';
-import { arabicRenderings, byEarVariants, cyrillicRenderings, editDistance, pinyinRenderings, uyghurArabic } from '../../text/translit';
+import { arabicRenderings, byEarVariants, cyrillicRenderings, editDistance, pinyinRenderings, russianCases, uyghurArabic } from '../../text/translit';
 import { hangulRenderings, katakanaRenderings, kazakhRenderings, palladiusRenderings } from '../../text/translit-asia';
 import { hanziPattern, pinyinForms, readingOf, syllabify } from './chinese-route';
 import { RARE_GIVEN_NAMES } from './lexicon';
@@ -102,12 +102,9 @@ export function nameTerms(dataset: Dataset): { specs: NameTermSpec[]; syllables:
         if (sylls.length < 2) return;
         for (const s of sylls) syllables.add(s);
         for (const f of pinyinForms(sylls)) add('pinyin', pinyinWeight, f);
-        // The same syllables as Russian papers write them (Palladius: Мухэлиса), with any case ending
-        // (Маймайтиимине, Мухэлисы) for names of three syllables or more, too long to begin other words.
-        for (const r of palladiusRenderings(sylls)) {
-          add('cyrillic', pinyinWeight, r);
-          if (sylls.length >= 3) add('cyrillic', pinyinWeight, `${/[аяэ]$/.test(r) ? r.slice(0, -1) : r}*`);
-        }
+        // The same syllables as Russian papers write them (Palladius: Мухэлиса), and in their case
+        // forms (Маймайтиимине, Мухэлисы).
+        for (const r of palladiusRenderings(sylls)) for (const f of [r, ...russianCases(r)]) add('cyrillic', pinyinWeight, f);
         // Characters only for names of three syllables or more: shorter runs occur in ordinary text.
         if (sylls.length >= 3) add('hanzi', hanziWeight, hanziPattern(sylls) ?? '');
       };
@@ -122,14 +119,18 @@ export function nameTerms(dataset: Dataset): { specs: NameTermSpec[]; syllables:
           if (split) addSyllables(split, ROUTE_WEIGHT.pinyin, ROUTE_WEIGHT.hanzi);
           else add('pinyin', ROUTE_WEIGHT.pinyin, r);
         }
-        add('arabic', ROUTE_WEIGHT.arabic, uyghurArabic(word));
+        const uey = uyghurArabic(word);
+        add('arabic', ROUTE_WEIGHT.arabic, uey);
+        // The Latin h stands for both ھ and خ (Muhlise is مۇخلىسە, as the Arabic name Mukhlisa).
+        for (let i = uey.indexOf('ھ'); i >= 0; i = uey.indexOf('ھ', i + 1)) add('arabic', ROUTE_WEIGHT.arabic, `${uey.slice(0, i)}خ${uey.slice(i + 1)}`);
         for (const [variant, distance] of byEarVariants(word)) if (distance === 1) add('arabic', ROUTE_WEIGHT.arabic - BY_EAR_STEP, uyghurArabic(variant));
         for (const r of arabicRenderings(word)) {
           add('arabic', ROUTE_WEIGHT['arabic-by-ear'], r);
           // The conjunction و ("and") is written joined to the next word: "ومحمد".
           if (part === 'given') add('arabic', ROUTE_WEIGHT['arabic-by-ear'], `و${r}`);
         }
-        for (const r of cyrillicRenderings(word)) add('cyrillic', ROUTE_WEIGHT.cyrillic, r);
+        // And as Russian declines it (Абликима Мамтинина, Мухлисы): translit.ts `russianCases`.
+        for (const r of cyrillicRenderings(word)) for (const f of [r, ...russianCases(r)]) add('cyrillic', ROUTE_WEIGHT.cyrillic, f);
         for (const r of kazakhRenderings(word)) add('kazakh', ROUTE_WEIGHT.kazakh, r);
         for (const r of katakanaRenderings(word)) add('katakana', ROUTE_WEIGHT.katakana, r);
         for (const r of hangulRenderings(word)) add('hangul', ROUTE_WEIGHT.hangul, r);
