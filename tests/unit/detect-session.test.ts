@@ -65,7 +65,9 @@ describe('DetectionSession', () => {
       let pauses = 0;
       let step = steps.next();
       for (; !step.done; step = steps.next()) pauses++;
-      expect(pauses).toBe(301);
+      // A pause after each of the 301 articles, and every few thousand hits while they are sorted.
+      expect(pauses).toBeGreaterThanOrEqual(301);
+      expect(pauses).toBeLessThan(310);
       expect(step.value).toEqual(detector.detect(page));
     });
   });

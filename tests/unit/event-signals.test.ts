@@ -27,6 +27,7 @@ const EXPECTED_IDS = [
   'cgtn-grandfather-programme',
   'xinjiang-press-conference-2021',
   'amnesty-report-2021',
+  'cnn-report-two-families',
 ];
 
 /** Lower-case, strip accents and marks, dotless i, punctuation to single spaces. */
@@ -81,7 +82,7 @@ function event(id: string): EventSignal {
 }
 
 describe('signals.events: shape of the cue data', () => {
-  it('the dataset parses and holds the eight events', () => {
+  it('the dataset parses and holds the nine events', () => {
     expect(events.map((e) => e.id)).toEqual(EXPECTED_IDS);
   });
 
@@ -232,6 +233,18 @@ const TABLE: Array<{ id: string; tells: [string, string]; nearMisses: [string, s
     nearMisses: [
       "Amnesty International's report \"Hearts and Lives Broken\" tells how Omer and Meryem Faruh in Turkey were separated from their children in March 2021.",
       'Amnesty International published a report on Uyghur forced labour in March 2021, CNN reported.',
+    ],
+  },
+  {
+    id: 'cnn-report-two-families',
+    tells: [
+      'CNN told the story of two Uyghur families: a father in Australia whose wife and two children are in Kashgar, and a couple in Italy whose four eldest children were placed in an orphanage.',
+      '美国有线电视新闻网报道了两个维吾尔族家庭：一名旅居澳大利亚的男子，其妻子和两个孩子留在喀什；一对在意大利生活的夫妇，其四个孩子被安置在孤儿院。',
+    ],
+    nearMisses: [
+      // Two other families in the same places, with one son and no four children: not CNN's two.
+      'Two Uyghur families wait: in Adelaide a father whose wife and children went back to Kashgar, in Italy a mother whose son is in an orphanage, CNN said.',
+      'Two Uyghur families in Turkey and the Netherlands say their children are in an orphanage in Kashgar.',
     ],
   },
 ];
