@@ -228,8 +228,9 @@ export class Locality {
     }
     const place = nearest((broadPlaces ? this.placesBy : this.specificPlacesBy).get(familyId) ?? [], hit.start);
     if (place) return `the family’s place: ${place.term.label}`;
-    // An event's anchors corroborate when two of one event are near, or one that only the event has
-    // (telling): one alone is a place or a word of any news ("Shanghai", "CNN", "press conference").
+    // An event's anchors corroborate when two of one event are near: one alone is often a place or a
+    // word of any news ("Shanghai", "CNN", "press conference"), even one that tells its event apart
+    // within a telling of it (CNN, for the 2 April statement).
     const around = (this.cuesBy.get(familyId) ?? []).filter((c) => Math.abs(c.start - hit.start) <= WINDOW);
     const anchorsOf = new Map<string, Set<string>>();
     for (const c of around) {
@@ -237,7 +238,7 @@ export class Locality {
       set.add(c.term.elementId!);
       anchorsOf.set(c.term.eventId!, set);
     }
-    const cue = around.find((c) => c.term.telling || anchorsOf.get(c.term.eventId!)!.size >= 2);
+    const cue = around.find((c) => anchorsOf.get(c.term.eventId!)!.size >= 2);
     if (cue) return `an element of ${this.index.events[cue.term.eventId!]?.label ?? cue.term.eventId}: ${cue.term.label}`;
     const phrase = this.phrases.find((p) => (!p.term.familyId || p.term.familyId === familyId) && near(p, hit));
     if (phrase) return `a known phrase: ${phrase.term.label}`;
@@ -391,10 +392,16 @@ export class Locality {
       const personA = this.index.people[a]!;
       const rareA = hitsA.some((h) => h.term.rare);
       if (!(personA.parent || rareA) || !confident(personA.familyId)) continue;
+      // Two common names (Ablikim and Mihriban, 阿布力克木 and 米热班) need the story's own words or a
+      // place of this family alone (Italy, not Kashgar, which both families and every Uyghur seller
+      // there share): a page about a Kashgar shop may name two such people.
+      const ownPlace = this.places.some((p) => p.term.familyIds!.length === 1 && p.term.familyIds![0] === personA.familyId);
       for (const [b, hitsB] of givenBy) {
         if (b === a || this.index.people[b]?.familyId !== personA.familyId || paired.has([a, b].sort().join())) continue;
         // Both named specifically: a parent or a rare name (Ablikim and Muhammad are anyone's pair).
-        if (!this.index.people[b]?.parent && !hitsB.some((h) => h.term.rare)) continue;
+        const rareB = hitsB.some((h) => h.term.rare);
+        if (!this.index.people[b]?.parent && !rareB) continue;
+        if (!rareA && !rareB && storyWords === 0 && !ownPlace) continue;
         const at = hitsA.find((h) => nearest(hitsB, h.start, PASSAGE));
         if (!at) continue;
         const other = nearest(hitsB, at.start, PASSAGE)!;

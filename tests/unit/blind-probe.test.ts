@@ -22,14 +22,16 @@ interface ProbeEntry {
 }
 
 /** The rounds read as text (round4 needs a browser: scripts, frames, shadow roots). */
-const ROUNDS = ['round1', 'round2', 'round3', 'round5', 'round6'];
+const ROUNDS = ['round1', 'round2', 'round3', 'round5', 'round6', 'round7'];
 
 function manifest(dir: string): ProbeEntry[] {
   return JSON.parse(readFileSync(path.join(CORPUS_DIR, dir, 'manifest.json'), 'utf8')) as ProbeEntry[];
 }
 
-/** The pages about the story still missed, each with its reason in its manifest. */
-const open = ROUNDS.flatMap((round) => manifest(`probe/${round}/pos`).filter((e) => e.open).map((e) => `probe/${round}/pos/${e.file}`));
+/** The pages still decided wrong (a page about the story missed, a look-alike matched), each with its reason in its manifest. */
+const openOf = (kind: 'pos' | 'neg') => ROUNDS.flatMap((round) => manifest(`probe/${round}/${kind}`).filter((e) => e.open).map((e) => `probe/${round}/${kind}/${e.file}`));
+const open = openOf('pos');
+const openLookAlikes = openOf('neg');
 
 function load(kind: 'pos' | 'neg'): CorpusEntry[] {
   return ROUNDS.flatMap((round) => {
@@ -56,10 +58,11 @@ const positives = load('pos');
 const negatives = load('neg');
 
 describe('the blind probes', () => {
-  it('hold 146 pages about the story (four of them still missed, with their reasons) and 146 look-alikes, in at least 18 languages', () => {
-    expect(positives.length + open.length).toBe(146);
+  it('hold 176 pages about the story and 176 look-alikes in at least 18 languages; four pages missed and two look-alikes matched are open, with their reasons', () => {
+    expect(positives.length + open.length).toBe(176);
     expect(open).toEqual(['probe/round5/pos/p14.html', 'probe/round5/pos/p15.html', 'probe/round6/pos/p21.html', 'probe/round6/pos/p29.html']);
-    expect(negatives).toHaveLength(146);
+    expect(negatives.length + openLookAlikes.length).toBe(176);
+    expect(openLookAlikes).toEqual(['probe/round7/neg/n01.html', 'probe/round7/neg/n21.html']);
     expect(new Set([...positives, ...negatives].map((e) => e.lang.split('-')[0])).size).toBeGreaterThanOrEqual(18);
   });
 

@@ -112,6 +112,10 @@ describe('decisions', () => {
     ['a lone full name with no story context', ['Bakery owner Mihriban Kader celebrates 50 years in Duisburg.']],
     // A given name with another family name after it is that other person's whole name.
     ['a musician whose whole name is another (Ablikim Kader), with students named Mihriban and Yehya', ['Dutar master Ablikim Kader teaches Uyghur music in Almaty; his students Mihriban and Yehya played at the concert.']],
+    // Two common given names in Kashgar, which both families and every Uyghur there share: a shop's people.
+    ['two common given names in Kashgar with nothing of the story', ['喀什的维吾尔族电商阿布力克木和米热班把干果卖到全国，村里的年轻人都来学直播。']],
+    // A bare mention of CNN beside a namesake's whole name: one anchor (the statement was sent to CNN) is not the story.
+    ['the mother’s whole name beside a mention of CNN', ['Ceramicist Mihriban Kader opens a studio in Turin; CNN Style once filmed her kiln.']],
     // One anchor of an event alone is a place of any news (Shanghai), not the story.
     ['a rare given name beside one place that is an event’s anchor', ['Zumeryem Tohti, a Uyghur design student in Bologna, once studied in Shanghai; she won the prize for her carpets.']],
     // Both parts are common Turkish names: in Italy with nothing of the story, she is someone else.
@@ -165,7 +169,7 @@ describe('rules', () => {
     ['full-name', 'Mamutjan Abdurehim told reporters in Adelaide that the claim was laughable.', 'A Uyghur father told reporters in Adelaide that the claim was laughable.', ['mamutjan-abdurehim']],
     ['rare-given-name', 'Zumeryem, 17, is still in the Payzawat orphanage.', 'A girl of 17 is still in the orphanage in her hometown.', ['zumeryem']],
     ['rare-given-name', 'Xinjiang girl Muhlisa refutes CNN: she lives happily with her grandparents in Kashgar.', 'A Xinjiang girl refutes CNN: she lives happily with her grandparents in Kashgar.', ['muhlise']],
-    ['members-together', 'Ablikim and Mihriban, Uyghur parents, have not seen their four eldest children since 2016.', 'The Uyghur parents have not seen their four eldest children since 2016.', ['ablikim-mamtinin', 'mihriban-kader']],
+    ['members-together', 'Ablikim and Mihriban, Uyghur parents in Italy, have not seen their four eldest children since 2016.', 'The Uyghur parents in Italy have not seen their four eldest children since 2016.', ['ablikim-mamtinin', 'mihriban-kader']],
     ['event', 'In June 2020 four Uyghur children were stopped by police in Shanghai when they went to the Italian consulate for their visas, then placed in an orphanage.', 'In June 2020 a Uyghur family had trouble with visas at a consulate; the children were placed in an orphanage.', []],
     ['event', 'CNN correspondent David Culver and producer Steven Jiang were followed in Kashgar in March 2021 while looking for the separated children.', 'A CNN team was followed in Kashgar while looking for separated children.', []],
     ['known-phrase', 'Watch: China responds to CNN report on separated Uyghur families', 'Watch: China responds to a report on Uyghur families', []],
