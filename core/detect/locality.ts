@@ -49,6 +49,18 @@ export function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 }
 export const SCORE = { decisive: 10, supporting: 2, context: 1 } as const;
 
+/**
+ * How far apart (in folded positions) one name part ends and the next begins when they are one name:
+ * Latin patterns are padded with a space, so adjacent words share it (offset -1); Chinese characters
+ * are not, and a name's parts may be joined by nothing, a space, or a dot (·, ・, .), which the scanner
+ * reads as punctuation, one position wider (offsets 0 to 2). Katakana and hangul name parts are joined
+ * the same ways (・, ＝, ·, a space or nothing).
+ */
+function joinOffsets(hit: PlacedHit): readonly number[] {
+  const lead = hit.text.charCodeAt(0);
+  return isCjk(lead) || isKatakana(lead) || isHangul(lead) ? [-1, 0, 1, 2] : [-1];
+}
+
 /** Per index, the people with a rare given name (in any of its spellings: core/detect/compile/name-terms.ts). */
 const rareCache = new WeakMap<DetectorIndex, ReadonlySet<string>>();
 function rarePeople(index: DetectorIndex): ReadonlySet<string> {
@@ -175,13 +187,7 @@ export class Locality {
     const seen = new Set<string>();
     for (const g of parts) {
       if (g.part !== 'given') continue;
-      // Latin patterns are padded with a space, so adjacent words share it (offset -1); Chinese
-      // characters are not, and a name's parts may be joined by nothing, a space, or a dot (·, ・, .),
-      // which the scanner reads as punctuation, one position wider (offsets 0 to 2).
-      // Katakana and hangul name parts are joined the same ways (・, ＝, ·, a space or nothing).
-      const lead = g.hit.text.charCodeAt(0);
-      const cjk = isCjk(lead) || isKatakana(lead) || isHangul(lead);
-      const offsets = cjk ? [-1, 0, 1, 2] : [-1];
+      const offsets = joinOffsets(g.hit);
       const candidates = [
         ...offsets.flatMap((o) => byStart.get(g.hit.end + o) ?? []),
         ...offsets.flatMap((o) => byEnd.get(g.hit.start - o) ?? []),
@@ -210,9 +216,7 @@ export class Locality {
     const out = new Set<Mention>();
     for (const m of this.names) {
       if (m.part !== 'given') continue;
-      const lead = m.hit.text.charCodeAt(0);
-      const offsets = isCjk(lead) || isKatakana(lead) || isHangul(lead) ? [-1, 0, 1, 2] : [-1];
-      const next = offsets.flatMap((o) => [...(owners.get(m.hit.end + o) ?? [])]);
+      const next = joinOffsets(m.hit).flatMap((o) => [...(owners.get(m.hit.end + o) ?? [])]);
       if (next.length && !next.includes(m.personId)) out.add(m);
     }
     return out;
@@ -322,11 +326,7 @@ export class Locality {
         // region's names included: a Turkish pianist in Italy may bear the mother's whole name (Mihriban
         // Kader, both parts common in Turkey), a Uyghur mother in Italy of that name is hers. (A rare
         // given name alone needs the story's own words: every Kashgar page has the Uyghurs' name.)
-        why = this.corroboration(o.familyId, personId, o.first, rarePeople(this.index).has(personId));
-        if (!why && generic > 0) {
-          const place = nearest(this.placesBy.get(o.familyId) ?? [], o.first.start);
-          if (place) why = `the family’s place: ${place.term.label}`;
-        }
+        why = this.corroboration(o.familyId, personId, o.first, generic > 0 || rarePeople(this.index).has(personId));
         if (why) {
           n = o;
           break;

@@ -102,7 +102,7 @@ export const FAMILY_PLACES: FamilyPlace[] = [
     label: 'Kashgar',
     familyIds: ['family-abdurehim', 'family-mamtinin-kader'],
     specific: false,
-    spellings: ['Kashgar', 'Kashi', 'Kaschgar', 'Kaşgar', 'Kashgari', 'Kašgar', 'Kachgar', 'Cashgar', '喀什', 'كاشغر', 'قەشقەر', 'Кашгар*', 'قەشقەر*', 'Қәшқәр', 'カシュガル', '카슈가르'],
+    spellings: ['Kashgar', 'Kashi', 'Kaschgar', 'Kaşgar', 'Kashgari', 'Kašgar', 'Kachgar', 'Cashgar', '喀什', 'كاشغر', 'Кашгар*', 'قەشقەر*', 'Қәшқәр', 'カシュガル', '카슈가르'],
   },
   {
     label: 'Adelaide',
