@@ -32,7 +32,19 @@ const FURNITURE_ROLES = new Set(['navigation', 'complementary', 'contentinfo']);
  * most news sites and forums do). A page with several items is a feed or a thread.
  */
 function isItem(el: Element): boolean {
-  return el.localName === 'article' || el.getAttribute('role') === 'article';
+  return el.localName === 'article' || el.getAttribute('role') === 'article' || linkedHeadline(el);
+}
+
+/**
+ * A headline that links to another page is that page's title (an aggregator's list, a "most read"
+ * box): an item of its own, so headlines of separate stories side by side never add up.
+ */
+function linkedHeadline(el: Element): boolean {
+  if (!/^h[1-6]$/.test(el.localName)) return false;
+  const link = el.querySelector<HTMLAnchorElement>('a[href]');
+  if (!link) return false;
+  const here = el.ownerDocument.URL.split('#')[0];
+  return link.href.split('#')[0] !== here;
 }
 
 /** Whether a node sits inside an element whose text is not prose (or inside Backstory's host). */
@@ -124,6 +136,7 @@ export function textCollector(root: Node, options: CollectOptions = {}): TextCol
   };
   let item = -1;
   let itemDepth = 0;
+  const entered = new Set<Element>();
   // Text added inside a post belongs to that post.
   const outer = root.nodeType === ELEMENT || root.nodeType === 3 ? outermostItem(root) : undefined;
   if (outer) {
@@ -161,6 +174,7 @@ export function textCollector(root: Node, options: CollectOptions = {}): TextCol
     if (label) push(label, 'aria-label', el, true);
     if (el.shadowRoot) roots.push({ node: el.shadowRoot, furniture: furniture > 0, caption: caption > 0 });
     if (isItem(el)) {
+      entered.add(el);
       if (itemDepth++ === 0) item = numberOf(el);
     }
     if (!INLINE.has(tag)) {
@@ -172,7 +186,8 @@ export function textCollector(root: Node, options: CollectOptions = {}): TextCol
     return true;
   };
   const leave = (el: Element) => {
-    if (isItem(el) && --itemDepth === 0) item = -1;
+    // What was entered as an item is left as one, whatever the page changed in between.
+    if (entered.delete(el) && --itemDepth === 0) item = -1;
     const tag = el.tagName.toUpperCase();
     if (INLINE.has(tag)) return;
     pendingBreak = true;

@@ -2,7 +2,7 @@
  * The detector's rules, as a table: what each finds, what it weighs, why it exists and what keeps it
  * from firing on the wrong pages, and the test that pins it. `decide` (core/detect/decide.ts; one
  * locality's judgement in locality.ts) applies them to each locality of a page (a post, an article,
- * or the page when it has no separate items), pairing evidence only within WINDOW characters of each
+ * a headline linking to another page, or the page when it has no separate items), pairing evidence only within WINDOW characters of each
  * other.
  *
  * The principle (DESIGN.md, "Detection model"): a page matches on evidence specific to these

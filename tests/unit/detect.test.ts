@@ -204,6 +204,27 @@ describe('rules', () => {
     expect(together.matched, together.reason).toBe(true);
     expect(together.carriers.length).toBe(1);
   });
+
+  it("headlines linking to other pages are each their own item: an aggregator's separate stories never add up", () => {
+    // Round 7's look-alike n21: a Uyghur family's noodle stall in Adelaide, the Italian consulate in
+    // Shanghai resuming visas, an orphanage fact-check, one cluster each.
+    const clusters = [
+      ['https://a.example/noodles', 'Uyghur children and their family in Adelaide open a noodle stall'],
+      ['https://b.example/visas', 'Italian consulate in Shanghai resumes visa services for students'],
+      ['https://c.example/fact-check', 'No, this video does not show an orphanage in Xinjiang'],
+    ];
+    const page = (linked: boolean) =>
+      new DOMParser().parseFromString(
+        `<body>${clusters.map(([href, title]) => `<div><h2>${linked ? `<a href="${href}">${title}</a>` : title}</h2></div>`).join('')}</body>`,
+        'text/html',
+      );
+    const apart = detector.detect(collectText(page(true)).segments);
+    expect(apart.matched, apart.reason).toBe(false);
+    // The same headings not linking away are one page's sections, and the event adds up across them.
+    const together = detector.detect(collectText(page(false)).segments);
+    expect(together.matched, together.reason).toBe(true);
+    expect(together.signals.find((s) => s.decisive)?.rule).toBe('event');
+  });
 });
 
 describe('bad inputs end', () => {
