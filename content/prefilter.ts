@@ -145,9 +145,12 @@ export class GatePass {
         if (shadow) this.addRoot(shadow);
       }
     }
-    for (const el of (root as ParentNode).querySelectorAll(EXTRAS)) this.extras(el);
-    if (added) this.whole(root, ELEMENT);
-    else this.stack.push(root);
+    // An added node is queried for them at once (it is small); a document piece by piece, as its text
+    // is read (`visit`, `whole`): one query of a 5 MB page's elements was 8-17 ms unbroken.
+    if (added) {
+      for (const el of (root as ParentNode).querySelectorAll(EXTRAS)) this.extras(el);
+      this.whole(root, ELEMENT, false);
+    } else this.stack.push(root);
   }
 
   private extras(el: Element): void {
@@ -182,7 +185,12 @@ export class GatePass {
       return;
     }
     if (type !== ELEMENT && type !== 11) return;
-    if (type === ELEMENT && isSkipped(node as Element)) return;
+    if (type === ELEMENT) {
+      // Its own label, frame or shadow root (what is below a wrapper is queried with the pieces read
+      // whole); a frame is skipped as text.
+      if ((node as Element).matches(EXTRAS)) this.extras(node as Element);
+      if (isSkipped(node as Element)) return;
+    }
     const children = (node as ParentNode).childElementCount;
     if (children === 0) {
       this.whole(node, type);
@@ -195,8 +203,15 @@ export class GatePass {
     }
   }
 
-  /** A child of a list, or an added node: its whole text at once. */
-  private whole(node: Node, type = node.nodeType): void {
+  /**
+   * A child of a list, or an added node: its whole text at once, and (`query`: a piece of a document)
+   * its labels, frames and shadow roots.
+   */
+  private whole(node: Node, type = node.nodeType, query = true): void {
+    if (type === ELEMENT && query) {
+      if ((node as Element).matches(EXTRAS)) this.extras(node as Element);
+      for (const el of (node as Element).querySelectorAll(EXTRAS)) this.extras(el);
+    }
     if (type === TEXT) {
       this.text((node as Text).data);
     } else if (type === ELEMENT && !isSkipped(node as Element)) {
