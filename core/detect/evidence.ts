@@ -120,9 +120,13 @@ export interface Term {
    * name Ablat): every [personId, part] the spelling may be. Such a part counts only inside a full name.
    */
   shared?: Array<[string, 'given' | 'family']>;
-  /** For places: the families whose place it is, and whether it is theirs alone (Payzawat) or broad (Kashgar). */
+  /**
+   * For places: the families whose place it is, whether it is theirs alone (Payzawat) or broad (Kashgar),
+   * and whether a whole diaspora shares it (`FamilyPlace.wide`).
+   */
   familyIds?: string[];
   specific?: boolean;
+  wide?: boolean;
   /** For event cues: the event, the element, whether the element is an anchor, and whether the cue is telling (records.ts `EventElement`). */
   eventId?: string;
   elementId?: string;

@@ -223,14 +223,19 @@ export class Locality {
   }
 
   /** Specific corroboration of a name of `familyId` at `hit`: what else of that family is near. */
-  private corroboration(familyId: string, personId: string, hit: PlacedHit, broadPlaces: boolean): string | undefined {
+  /**
+   * `places`: which of the family's places count: its own (Payzawat); those and the ones a whole
+   * diaspora does not share (Adelaide); or all of them (Kashgar, Australia, Italy too).
+   */
+  private corroboration(familyId: string, personId: string, hit: PlacedHit, places: 'own' | 'narrow' | 'all'): string | undefined {
     // Another member counts when named specifically: a parent, a rare name (a common child's name such
     // as Yahya or Muhammad is anyone's).
     for (const [other, hits] of this.specificBy) {
       if (other === personId || this.index.people[other]?.familyId !== familyId) continue;
       if (nearest(hits, hit.start)) return `another member: ${this.nameOf(other)}`;
     }
-    const place = nearest((broadPlaces ? this.placesBy : this.specificPlacesBy).get(familyId) ?? [], hit.start);
+    const candidates = (places === 'own' ? this.specificPlacesBy : this.placesBy).get(familyId) ?? [];
+    const place = nearest(places === 'narrow' ? candidates.filter((p) => !p.term.wide) : candidates, hit.start);
     if (place) return `the family’s place: ${place.term.label}`;
     // An event's anchors corroborate when two of one event are near: one alone is often a place or a
     // word of any news ("Shanghai", "CNN", "press conference"), even one that tells its event apart
@@ -321,12 +326,15 @@ export class Locality {
       let why: string | undefined;
       let n = occurrences[0]!;
       for (const o of occurrences) {
-        // A broad place (Italy, Adelaide) corroborates the full name of a person with a rare given name
-        // (Mamutjan Abdurehim in Adelaide is no one else), or with any of the story's vocabulary, the Uyghurs' and the
-        // region's names included: a Turkish pianist in Italy may bear the mother's whole name (Mihriban
-        // Kader, both parts common in Turkey), a Uyghur mother in Italy of that name is hers. (A rare
-        // given name alone needs the story's own words: every Kashgar page has the Uyghurs' name.)
-        why = this.corroboration(o.familyId, personId, o.first, generic > 0 || rarePeople(this.index).has(personId));
+        // A broad place corroborates a full name beside the story's own words (its outlets, the
+        // separation, the accusations). Adelaide does with less: the Uyghurs' or the region's name, or a
+        // rare given name (Mamutjan Abdurehim in Adelaide is no one else). Kashgar and the countries
+        // (`wide` places) do not: a whole diaspora comes from Kashgar or lives in Italy, and so may a
+        // namesake (a chef from Kashgar called Mamutjan Abdurehim in Almaty, a ceramicist called
+        // Mihriban Kader showing Kashgar's tiles in Izmir and then in Italy, a Uyghur student called
+        // Mamutjan Abdurehim in Perth).
+        const places = storyWords > 0 ? 'all' : generic > 0 || rarePeople(this.index).has(personId) ? 'narrow' : 'own';
+        why = this.corroboration(o.familyId, personId, o.first, places);
         if (why) {
           n = o;
           break;
@@ -355,7 +363,7 @@ export class Locality {
       let m = mentions[0]!;
       if (confident(familyId)) {
         for (const o of mentions) {
-          why = this.corroboration(familyId, personId, o.hit, false);
+          why = this.corroboration(familyId, personId, o.hit, 'own');
           // A broad place (Kashgar) with the story's own vocabulary (its outlets, the separation, the
           // accusations): not the people's or the region's names, which every Kashgar page has.
           if (!why && storyWords > 0) {

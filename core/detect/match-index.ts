@@ -35,7 +35,7 @@ import { urlUnderPrefix } from '../site-match';
  * 10: the events' elements are stored written (an expression per element and script, a trie) with
  *    how far around a key anchor they are looked for.
  */
-export const MATCH_INDEX_FORMAT = 11;
+export const MATCH_INDEX_FORMAT = 12;
 /** The stored index (StoredMatchIndex): read only where the prefilter opens. */
 export const MATCH_INDEX_KEY = 'matchIndex';
 /** The prefilter's part of it (MatchGate): the one read every page makes. */

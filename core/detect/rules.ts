@@ -55,8 +55,8 @@ export const RULES: readonly Rule[] = [
   {
     id: 'full-name',
     decides: true,
-    finds: 'a member’s given and family name side by side (either order, any route: Latin, Pinyin, characters, Arabic or Cyrillic script), with corroboration in the same window: another member, a family place, an event element, a known phrase or URL',
-    reason: 'a full name alone is a person, not this story (a Duisburg baker is named Mihriban Kader); corroboration specific to the family links it',
+    finds: 'a member’s given and family name side by side (either order, any route: Latin, Pinyin, characters, Arabic or Cyrillic script), with corroboration in the same window: another member, the family’s own place (Payzawat), two anchors of an event, a known phrase or URL; or a broad family place: Adelaide with the Uyghurs’ or the region’s name or for a rare given name, Kashgar, Australia or Italy only with the story’s own words',
+    reason: 'a full name alone is a person, not this story (a Duisburg baker is named Mihriban Kader); corroboration specific to the family links it, and a place a whole diaspora shares (Kashgar, a country) is a namesake’s too',
     test: 'tests/unit/detect.test.ts › rules › full-name',
   },
   {

@@ -58,11 +58,11 @@ const positives = load('pos');
 const negatives = load('neg');
 
 describe('the blind probes', () => {
-  it('hold 206 pages about the story and 206 look-alikes in at least 18 languages; four pages missed and one look-alike matched are open, with their reasons', () => {
+  it('hold 206 pages about the story and 206 look-alikes in at least 18 languages; four pages missed are open, and no look-alike, with their reasons', () => {
     expect(positives.length + open.length).toBe(206);
     expect(open).toEqual(['probe/round5/pos/p14.html', 'probe/round5/pos/p15.html', 'probe/round6/pos/p21.html', 'probe/round6/pos/p29.html']);
     expect(negatives.length + openLookAlikes.length).toBe(206);
-    expect(openLookAlikes).toEqual(['probe/round7/neg/n01.html']);
+    expect(openLookAlikes).toEqual([]);
     expect(new Set([...positives, ...negatives].map((e) => e.lang.split('-')[0])).size).toBeGreaterThanOrEqual(18);
   });
 

@@ -19,8 +19,8 @@ const detector = new Detector(buildMatchIndex(parseDataset(dataset), 'test'));
 const CONTEXT: Record<string, string> = {
   'mamutjan-abdurehim': ' The Uyghur father lives in Adelaide.',
   'muherrem-ablet': ' Her husband lives in Adelaide.',
-  'mihriban-kader': ' The Uyghur family lives in Italy.',
-  'ablikim-mamtinin': ' The Uyghur family lives in Italy.',
+  'mihriban-kader': ' The Uyghur family lives in Italy; their children were placed in an orphanage.',
+  'ablikim-mamtinin': ' The Uyghur family lives in Italy; their children were placed in an orphanage.',
 };
 
 function detectHtml(html: string, url?: string) {
@@ -120,6 +120,11 @@ describe('decisions', () => {
     ['a rare given name beside one place that is an event’s anchor', ['Zumeryem Tohti, a Uyghur design student in Bologna, once studied in Shanghai; she won the prize for her carpets.']],
     // Both parts are common Turkish names: in Italy with nothing of the story, she is someone else.
     ['a namesake of the mother in Italy, with nothing of the story', ['La pianista Mihriban Kader, nata a Izmir, suona Chopin stasera al Teatro Verdi di Trieste. Vive in Italia da sei anni.']],
+    // Kashgar and the countries are a whole diaspora's (`wide`): with only the Uyghurs' name beside them, a
+    // whole name there may be anyone's (probe rounds 7 and 9).
+    ['the father’s whole name on a chef from Kashgar', ['Шеф-повар Мамутжан Абдурехим, уйгур из Кашгара, открыл в Алматы ресторан лагмана.']],
+    ['the mother’s whole name on a ceramicist showing Kashgar’s tiles, bound for Italy', ['Ceramic artist Mihriban Kader, whose Uyghur grandmother came from Kashgar, shows her tiles in Izmir; the show moves to Venice, Italy, in April.']],
+    ['the father’s whole name on a Uyghur student in Australia', ['Mamutjan Abdurehim, 19, a Uyghur student in Perth, Western Australia, won the state maths olympiad.']],
     ['common given names of the four children', ['Prize winners: Zumrad, Yahya, Muhammad and Shahida.']],
     ['another Uyghur family: a father named Ablikim and his son Muhammad', ['Ablikim, a Uyghur father in Istanbul, has not seen his son Muhammad since 2017, when the boy was sent to a boarding school in Xinjiang.']],
     ['a rare given name with no corroboration', ['Muhlise ordered the laghman.']],
@@ -134,6 +139,15 @@ describe('decisions', () => {
     expect(d.people).toEqual([]);
   });
 
+  it('a place a whole diaspora shares corroborates a whole name beside the story’s own words', () => {
+    // The chef's sentence of the test above, with the story's words (CNN, the separation) beside it.
+    const d = detector.detect(segs('Мамутжан Абдурехим, уйгур из Кашгара, рассказал CNN, что его разлучили с детьми.'));
+    expect(d.matched, d.reason).toBe(true);
+    expect(d.signals.find((s) => s.decisive)?.label).toBe('full name: Mamutjan Abdurehim (the family’s place: Kashgar)');
+    // Adelaide is not a whole diaspora's: the Uyghurs' name beside it is enough.
+    expect(detector.detect(segs('Mamutjan Abdurehim, a Uyghur in Adelaide, won the state maths olympiad.')).matched).toBe(true);
+  });
+
   it('says why generic vocabulary does not match', () => {
     const d = detector.detect(segs('Uyghur families separated; an orphanage in Xinjiang; CNN; a terrorist; reunited.'));
     expect(d.reason).toMatch(/^no match: only the story’s generic vocabulary .* which never decides$/);
@@ -142,7 +156,7 @@ describe('decisions', () => {
 
   it('explains a match: signals with origin and score', () => {
     const doc = new DOMParser().parseFromString(
-      '<html><head><title>Mihriban Kader speaks</title></head><body><p>The Uyghur mother in Italy.</p></body></html>',
+      '<html><head><title>Mihriban Kader speaks</title></head><body><p>The Uyghur mother in Italy, whose children are in an orphanage.</p></body></html>',
       'text/html',
     );
     const d = detector.detect(collectText(doc, { withHead: true }).segments);
@@ -165,7 +179,7 @@ describe('decisions', () => {
  */
 describe('rules', () => {
   it.each([
-    ['full-name', 'Mihriban Kader, a Uyghur mother who lives in Italy, says she wants her children back.', 'A Uyghur mother who lives in Italy says she wants her children back.', ['mihriban-kader']],
+    ['full-name', 'Mihriban Kader, a Uyghur mother who lives in Italy, says her children were sent to an orphanage.', 'A Uyghur mother who lives in Italy says her children were sent to an orphanage.', ['mihriban-kader']],
     ['full-name', 'Mamutjan Abdurehim told reporters in Adelaide that the claim was laughable.', 'A Uyghur father told reporters in Adelaide that the claim was laughable.', ['mamutjan-abdurehim']],
     ['rare-given-name', 'Zumeryem, 17, is still in the Payzawat orphanage.', 'A girl of 17 is still in the orphanage in her hometown.', ['zumeryem']],
     ['rare-given-name', 'Xinjiang girl Muhlisa refutes CNN: she lives happily with her grandparents in Kashgar.', 'A Xinjiang girl refutes CNN: she lives happily with her grandparents in Kashgar.', ['muhlise']],
@@ -236,7 +250,7 @@ describe('bad inputs end', () => {
   });
 
   it('a name repeated 100,000 times decides once per person (linear, not pairwise)', () => {
-    const d = detector.detect(segs(`${'Mihriban Kader '.repeat(100_000)} Uyghur, Italy`));
+    const d = detector.detect(segs(`${'Mihriban Kader '.repeat(100_000)} Uyghur, Italy, orphanage`));
     expect(d.matched).toBe(true);
     expect(d.signals.filter((s) => s.personId === 'mihriban-kader')).toHaveLength(1);
   });

@@ -18,15 +18,16 @@ const detector = new Detector(buildMatchIndex(dataset, 'test'));
 const detect = (text: string) => detector.detect([{ text, origin: 'body', block: true }]);
 
 /**
- * The family's place, in the scripts the respellings use. A broad place corroborates the full name of
- * a person with a rare given name (Mamutjan, Muherrem) on its own; another's (Mihriban Kader, Ablikim
- * Mamtinin: names many Turks and Uyghurs bear) with the Uyghurs' name beside it (core/detect/locality.ts).
+ * The family's place, in the scripts the respellings use. Adelaide corroborates the full name of a
+ * person with a rare given name (Mamutjan, Muherrem) on its own. Italy is a whole diaspora's place: it
+ * corroborates a name (Mihriban Kader, Ablikim Mamtinin: names many Turks and Uyghurs bear) beside the
+ * story's own words, here the orphanage (core/detect/locality.ts).
  */
 const PLACE: Record<string, string> = {
   'family-abdurehim': 'Adelaide 阿德莱德 ئادېلايد Аделаида アデレード 애들레이드',
   'family-mamtinin-kader': 'Italy 意大利 ئىتالىيە Италия イタリア 이탈리아',
 };
-const UYGHUR = 'Uyghur 维吾尔 ئۇيغۇر уйгуры ウイグル 위구르';
+const UYGHUR = 'Uyghur 维吾尔 ئۇيغۇر уйгуры ウイグル 위구르 orphanage 孤儿院 يېتىمخانا детский дом 児童養護施設 고아원';
 const RARE = new Set(['mamutjan-abdurehim', 'muherrem-ablet']);
 const contextOf = (personId: string, familyId: string) => (RARE.has(personId) ? PLACE[familyId]! : `${PLACE[familyId]} ${UYGHUR}`);
 

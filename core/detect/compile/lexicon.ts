@@ -84,6 +84,12 @@ export interface FamilyPlace {
    * false for a broad one many stories share (Kashgar, Adelaide, Italy).
    */
   specific: boolean;
+  /**
+   * True for a place a whole diaspora shares: Kashgar, which most Uyghurs abroad come from, and the
+   * countries they live in (Australia, Italy). A namesake may well be from there, or live there, so it
+   * corroborates a name only beside the story's own words (core/detect/locality.ts).
+   */
+  wide?: true;
   spellings: string[];
 }
 
@@ -102,6 +108,7 @@ export const FAMILY_PLACES: FamilyPlace[] = [
     label: 'Kashgar',
     familyIds: ['family-abdurehim', 'family-mamtinin-kader'],
     specific: false,
+    wide: true,
     spellings: ['Kashgar', 'Kashi', 'Kaschgar', 'Kaşgar', 'Kashgari', 'Kašgar', 'Kachgar', 'Cashgar', '喀什', 'كاشغر', 'Кашгар*', 'قەشقەر*', 'Қәшқәр', 'カシュガル', '카슈가르'],
   },
   {
@@ -114,12 +121,14 @@ export const FAMILY_PLACES: FamilyPlace[] = [
     label: 'Australia',
     familyIds: ['family-abdurehim'],
     specific: false,
+    wide: true,
     spellings: ['Australia', 'Australien', 'Australie', 'Avustralya', '澳大利亚', '澳大利亞', '澳洲', 'أستراليا', 'ئاۋىستىرالىيە*', 'ئاۋسترالىيە*', 'Австрали*', 'オーストラリア', '호주'],
   },
   {
     label: 'Italy',
     familyIds: ['family-mamtinin-kader'],
     specific: false,
+    wide: true,
     spellings: ['Italy', 'Italia', 'Italien', 'Italie', 'Italija', 'Italiji', 'İtalya', 'Italië', '意大利', '義大利', 'إيطاليا', 'ئىتالىيە*', 'Итали*', 'イタリア', '이탈리아'],
   },
 ];
