@@ -6,6 +6,7 @@
 import type { Gate, GateWait } from '../core/detect/gate';
 import { TEXT_LIMIT } from '../core/detect/limits';
 import { isSkipped } from './dom-text';
+import type { LateContainers } from './watch/late';
 
 /** Group size: big enough that a group costs one regex call, small enough to stay a cheap string. */
 const GROUP = 65_536;
@@ -54,6 +55,8 @@ export class GatePass {
   }
   /** Characters read so far. */
   read = 0;
+  /** Shadow roots, frames and custom elements without a shadow root met on the way (content/watch/late.ts). */
+  readonly found: LateContainers = { shadows: [], frames: [], hosts: [] };
   private readonly roots: Node[];
   private next = 0;
   private readonly stack: Node[] = [];
@@ -161,6 +164,7 @@ export class GatePass {
       const alt = el.getAttribute('alt');
       if (alt) this.piece(alt);
     } else if (name === 'iframe' || name === 'frame') {
+      this.found.frames.push(el);
       try {
         const doc = (el as HTMLIFrameElement).contentDocument;
         if (doc) this.addRoot(doc);
@@ -170,12 +174,15 @@ export class GatePass {
     } else {
       const shadow = el.shadowRoot;
       if (shadow) this.addRoot(shadow);
+      else if (name.includes('-') && !isSkipped(el)) this.found.hosts.push(el);
     }
   }
 
   /** A shadow root or a frame's document, read after the current roots (once). */
   private addRoot(root: Node): void {
-    if (!this.roots.includes(root)) this.roots.push(root);
+    if (this.roots.includes(root)) return;
+    this.roots.push(root);
+    if (root.nodeType === 11) this.found.shadows.push(root);
   }
 
   private visit(node: Node): void {
@@ -193,7 +200,8 @@ export class GatePass {
     }
     const children = (node as ParentNode).childElementCount;
     if (children === 0) {
-      this.whole(node, type);
+      // Its labels were looked at above, and it has no elements below.
+      this.whole(node, type, false);
     } else if (children < LIST) {
       // A wrapper: its children are visited in turn (pushed in reverse, popped in order).
       for (let c = node.lastChild; c; c = c.previousSibling) this.stack.push(c);

@@ -32,6 +32,7 @@ import type { ContentDetector } from '../chunks';
 import type { ItemNumbers } from '../page-text';
 import { GatePass } from '../prefilter';
 import { captionsOpen, hasTracks, onTopic, readCaptionCues } from './captions';
+import { lateWatch, type LateContainers } from './late';
 import { PageUi } from './page-ui';
 import type { WatchContext, WatchPorts } from './ports';
 import { IndexRecords, indexStored } from './records';
@@ -69,6 +70,8 @@ export class PageWatch {
   private dismissed = false;
   /** Added or changed nodes waiting to be read. */
   private readonly queue: Node[] = [];
+  /** Shadow roots, frames and custom elements the passes met, watched for text that comes later. */
+  private late: ((found: LateContainers) => void) | undefined;
   private flushScheduled = false;
   /** True while the first pass over the document (or over a new URL's document) runs. */
   private firstPassing = false;
@@ -169,6 +172,7 @@ export class PageWatch {
       );
       if (last === undefined) return;
       this.slices.account(last);
+      this.late?.(pass.found);
       if (pass.open) await this.openGate();
       else await this.closed();
     } finally {
@@ -232,12 +236,16 @@ export class PageWatch {
 
   /** Watch for added text (feeds, late content) and for URL changes (single-page apps). */
   private observe(): void {
-    observePage(this.doc, this.ctx, this.queue, () => this.scheduleFlush(), () => {
+    const watch = observePage(this.doc, this.ctx, this.queue, () => this.scheduleFlush(), () => {
       this.dismissed = false;
       // A new page in a single-page app: a new first pass, and its captions (a new video) read again.
       void this.firstPass()
         .then(() => this.readCaptions())
         .then(() => this.updateSettled());
+    });
+    this.late = lateWatch(this.ctx, watch, (node) => {
+      this.queue.push(node);
+      this.scheduleFlush();
     });
   }
 
@@ -281,6 +289,7 @@ export class PageWatch {
       return;
     }
     this.pending = undefined;
+    this.late?.(pass.found);
     if (pass.open) await this.openGate();
   }
 

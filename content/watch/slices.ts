@@ -81,7 +81,7 @@ export class Slices {
  * `moved` on a URL change in a single-page app (history API, Navigation API: WXT's
  * wxt:locationchange). The observer only reads, and stops with the context.
  */
-export function observePage(doc: Document, ctx: WatchContext, queue: Node[], added: () => void, moved: () => void): void {
+export function observePage(doc: Document, ctx: WatchContext, queue: Node[], added: () => void, moved: () => void): (target: Node) => void {
   const view = doc.defaultView!;
   const observer = new view.MutationObserver((records) => {
     for (const r of records) {
@@ -90,7 +90,10 @@ export function observePage(doc: Document, ctx: WatchContext, queue: Node[], add
     }
     added();
   });
-  observer.observe(doc.body ?? doc.documentElement, { childList: true, subtree: true, characterData: true });
+  const options = { childList: true, subtree: true, characterData: true };
+  observer.observe(doc.body ?? doc.documentElement, options);
   ctx.onInvalidated(() => observer.disconnect());
   ctx.addEventListener(view as Window, 'wxt:locationchange', moved);
+  // More subtrees to watch the same way: shadow roots, frames' documents (content/watch/late.ts).
+  return (target) => observer.observe(target, options);
 }

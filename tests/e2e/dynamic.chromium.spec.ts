@@ -50,6 +50,39 @@ test.describe('Chromium: dynamic pages', () => {
   });
 });
 
+/**
+ * Text that arrives where the page's observer does not look (content/watch/late.ts): a component the
+ * page defines later, a frame given a new document, an open shadow root an app fills later. Each page
+ * first settles on "no match"; then the story arrives, and the sidebar with it.
+ */
+test.describe('Chromium: text that arrives inside components and frames', () => {
+  const STORY = 'Mamutjan Abdurehim told reporters in Adelaide that the claim was laughable.';
+  const CASES: Array<[string, string, string]> = [
+    [
+      'a component defined later attaches a shadow root holding the story',
+      '<story-card></story-card>',
+      `customElements.define('story-card', class extends HTMLElement { connectedCallback() { this.attachShadow({ mode: 'open' }).innerHTML = '<p>${STORY}</p>'; } });`,
+    ],
+    ['a frame is given a new document holding the story', '<iframe srcdoc="<p>Weather: sunny.</p>"></iframe>', `document.querySelector('iframe').srcdoc = '<p>${STORY}</p>';`],
+    [
+      'an app adds the story inside its open shadow root',
+      `<div id="app"></div><script>document.getElementById('app').attachShadow({ mode: 'open' }).innerHTML = '<main><p>Loading…</p></main>';</script>`,
+      `const p = document.createElement('p'); p.textContent = '${STORY}'; document.getElementById('app').shadowRoot.querySelector('main').append(p);`,
+    ],
+  ];
+  for (const [name, html, script] of CASES) {
+    test(name, async ({ page, extension }) => {
+      const url = `https://news.example/late/${encodeURIComponent(name)}`;
+      await extension.context.route(url, (route) => route.fulfill({ contentType: 'text/html', body: `<!doctype html><html lang="en"><head><title>Media monitor</title></head><body><p>Media monitor: today's state TV.</p>${html}</body></html>` }));
+      await page.goto(url);
+      expect((await settledReport(page, extension.serviceWorker)).detection?.matched).toBe(false);
+      await page.evaluate(script);
+      await expect(page.locator(HOST)).toHaveCount(1, { timeout: 10_000 });
+      expect((await settledReport(page, extension.serviceWorker)).detection?.people).toContain('mamutjan-abdurehim');
+    });
+  }
+});
+
 test.describe('Chromium: a page opened before the index is stored', () => {
   test('waits for the index (as just after install) and then decides: the sidebar appears', async ({ page, extension }) => {
     const { serviceWorker } = extension;

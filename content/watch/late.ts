@@ -1,0 +1,73 @@
+/**
+ * Text that arrives where the page's observer does not look (content/watch/slices.ts `observePage`
+ * watches the document, not inside what hangs off it):
+ * - an open shadow root: what a component adds to it later (a "related stories" box filled in, an app
+ *   that swaps its view inside its shadow root);
+ * - a frame: a new document in it (its `srcdoc` set, a navigation), and what is added to that document;
+ * - a custom element without a shadow root yet: the page defines it later (a component library loaded
+ *   after the page) and it attaches one then, which no mutation records.
+ * The prefilter's passes note them as they read (content/prefilter.ts `GatePass.found`); `lateWatch`
+ * observes the first two and looks at the third again a few times, and queues what they bring like
+ * any added text. The custom elements looked at again are bounded, so a page of thousands costs little.
+ */
+import type { WatchContext } from './ports';
+
+/** What a pass found that may bring text later. */
+export interface LateContainers {
+  shadows: Node[];
+  frames: Element[];
+  hosts: Element[];
+}
+
+/** At most this many custom elements are looked at again. */
+export const MAX_HOSTS = 256;
+/** When custom elements without a shadow root are looked at again (ms after the previous look). */
+export const HOST_CHECKS = [500, 1000, 2500, 6000, 20_000];
+
+/**
+ * Returns `register`, for what each pass found. `observe` watches a subtree as the document is
+ * watched; `enqueue` reads a node like an added one.
+ */
+export function lateWatch(ctx: WatchContext, observe: (target: Node) => void, enqueue: (node: Node) => void): (found: LateContainers) => void {
+  const seen = new WeakSet<object>();
+  let hosts: Element[] = [];
+  let checking = false;
+  /** Watch a shadow root or a frame's body (once); `read`: and read it now. */
+  const watch = (node: Node | null | undefined, read?: boolean) => {
+    if (!node || seen.has(node)) return;
+    seen.add(node);
+    observe(node);
+    if (read) enqueue(node);
+  };
+  const body = (frame: Element) => {
+    try {
+      return (frame as HTMLIFrameElement).contentDocument?.body;
+    } catch {
+      return undefined; // Cross-origin: not readable, and not ours to read.
+    }
+  };
+  const check = (i: number) => {
+    checking = i < HOST_CHECKS.length && hosts.length > 0;
+    if (checking)
+      ctx.setTimeout(() => {
+        // The ones with a shadow root now: read it, and watch it.
+        hosts = hosts.filter((host) => (host.shadowRoot ? watch(host.shadowRoot, true) : host.isConnected));
+        check(i + 1);
+      }, HOST_CHECKS[i]!);
+  };
+  return (found) => {
+    for (const shadow of found.shadows) watch(shadow);
+    for (const frame of found.frames) {
+      if (seen.has(frame)) continue;
+      seen.add(frame);
+      // The document it has now (the pass read it), then each new one, read whole.
+      watch(body(frame));
+      ctx.addEventListener(frame, 'load', () => watch(body(frame), true));
+    }
+    for (const host of found.hosts) {
+      if (hosts.length < MAX_HOSTS && !seen.has(host)) hosts.push(host);
+      seen.add(host);
+    }
+    if (!checking) check(0);
+  };
+}
