@@ -15,6 +15,8 @@ import type { decideInSlices, readDocument } from './watch/full-pass';
 import type { Annotator } from './annotator';
 import type { prepareTextTracks, restoreTextTracks, trackCueTexts } from './page-text';
 import type { PageNotes, noteTargets } from './page-notes';
+import type { SidebarHost } from './sidebar-host';
+import type { sidebarPlacement } from './sidebar-placement';
 
 export interface ContentUi {
   PageHighlights: typeof PageHighlights;
@@ -38,6 +40,12 @@ export interface ContentDetector {
   decideInSlices: typeof decideInSlices;
   /** A signal's folded text back in the page's own words, for "Why am I seeing this?". */
   pageWords: typeof pageWords;
+  /**
+   * The sidebar's host and where it goes: needed only once a page matches, which only the full pass
+   * decides, so they travel with it and not in the code every page loads.
+   */
+  SidebarHost: typeof SidebarHost;
+  sidebarPlacement: typeof sidebarPlacement;
 }
 
 export interface ContentAnnotator {

@@ -9,7 +9,9 @@ import { registerChunk } from '../content/chunks';
 import { collectText } from '../content/page-text';
 import { decideInSlices, readDocument } from '../content/watch/full-pass';
 import { pageWords } from '../content/page-words';
+import { SidebarHost } from '../content/sidebar-host';
+import { sidebarPlacement } from '../content/sidebar-placement';
 
 export default defineUnlistedScript(() => {
-  registerChunk('detector', { Detector, collectText, readDocument, decideInSlices, pageWords });
+  registerChunk('detector', { Detector, collectText, readDocument, decideInSlices, pageWords, SidebarHost, sidebarPlacement });
 });

@@ -9,8 +9,7 @@ import type { Detection } from '../../core/detect/detect';
 import type { HighlightTarget, PageHighlights } from '../highlights';
 import type { HiddenReason } from '../host-visibility';
 import type { PageNotes } from '../page-notes';
-import { SidebarHost } from '../sidebar-host';
-import { sidebarPlacement } from '../sidebar-placement';
+import type { SidebarHost } from '../sidebar-host';
 import type { WatchContext, WatchPorts } from './ports';
 
 /**
@@ -67,6 +66,8 @@ export class PageUi {
       // The host (a closed shadow root holding the extension's frame) is mounted at once; the sidebar
       // itself is the frame's page, which loads only now. The highlights come with chunk-ui.js.
       this.ports.loaded('annotator')?.annotator.yieldSidebar();
+      // The host's code comes with the full pass's (chunk-detector.js), which every match has run.
+      const { SidebarHost, sidebarPlacement } = this.ports.loaded('detector')!;
       const { url, side } = sidebarPlacement(this.ports.sidebarUrl(), this.storedSettings, document, navigator.languages);
       const host = (this.host = new SidebarHost(url, this.openAtStart, side));
       this.stopWatchingExtension = this.ports.watchExtension();

@@ -7,6 +7,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Detection } from '../../core/detect/detect';
 import { PageUi } from '../../content/watch/page-ui';
+import { SidebarHost } from '../../content/sidebar-host';
+import { sidebarPlacement } from '../../content/sidebar-placement';
 import type { WatchContext, WatchPorts } from '../../content/watch/ports';
 
 let frames: Array<() => void>;
@@ -46,7 +48,7 @@ const ui = {
 
 const ports = {
   chunk: async () => ui,
-  loaded: (name: string) => (name === 'ui' ? ui : undefined),
+  loaded: (name: string) => (name === 'ui' ? ui : name === 'detector' ? { SidebarHost, sidebarPlacement } : undefined),
   sidebarUrl: () => '',
   watchExtension: () => () => undefined,
   noteUrl: () => '',

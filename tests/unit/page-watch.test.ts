@@ -19,6 +19,8 @@ import { collectText } from '../../content/page-text';
 import { decideInSlices, readDocument } from '../../content/watch/full-pass';
 import { noteTargets } from '../../content/page-notes';
 import { pageWords } from '../../content/page-words';
+import { SidebarHost } from '../../content/sidebar-host';
+import { sidebarPlacement } from '../../content/sidebar-placement';
 
 const stored = packForStorage(buildMatchIndex(parseDataset(rawDataset), 'test'));
 const STORY = '<p>Mihriban Kader and Ablikim Memtinin, Uyghur parents living in Italy, say China keeps their four children in Xinjiang.</p>';
@@ -60,6 +62,8 @@ class World {
   };
 
   private readonly listeners = new Map<string, Set<(value: unknown) => void>>();
+  /** The full pass's chunk, once imported (as `loadedChunk` sees it). */
+  private detectorChunk: object | undefined;
 
   /** The background writing to storage.local: listeners hear it, as storage.onChanged does. */
   store(key: string, value: unknown): void {
@@ -82,7 +86,7 @@ class World {
       this.sent.push(message);
     },
     chunk: async (name) => {
-      if (name === 'detector') return { Detector, collectText, readDocument, decideInSlices, pageWords } as never;
+      if (name === 'detector') return (this.detectorChunk ??= { Detector, collectText, readDocument, decideInSlices, pageWords, SidebarHost, sidebarPlacement }) as never;
       if (name !== 'ui') throw new Error(`unexpected chunk ${name}`);
       const shown = this.shown;
       const noted = this.noted;
@@ -109,7 +113,7 @@ class World {
         trackCueTexts: () => this.cues,
       } as never;
     },
-    loaded: () => undefined,
+    loaded: (name) => (name === 'detector' ? (this.detectorChunk as never) : undefined),
     startAnnotator: () => undefined,
     sidebarUrl: () => '',
     watchExtension: () => () => undefined,
@@ -410,8 +414,10 @@ describe('PageWatch: notes at the posts that carry the story', () => {
 
   it('each post’s note is for the family its own evidence names', async () => {
     const targets: Array<{ anchor: Element; familyId: string }> = [];
+    const detectorChunk = { Detector, collectText, readDocument, decideInSlices, pageWords, SidebarHost, sidebarPlacement };
+    world.ports.loaded = ((name: string) => (name === 'detector' ? detectorChunk : undefined)) as never;
     world.ports.chunk = (async (name: string) => {
-      if (name === 'detector') return { Detector, collectText, readDocument, decideInSlices, pageWords };
+      if (name === 'detector') return detectorChunk;
       return {
         PageHighlights: class { show() {} jump() {} destroy() {} },
         PageNotes: class { count = 0; show(t: typeof targets) { targets.splice(0, targets.length, ...t); } destroy() {} },
