@@ -70,6 +70,8 @@ export class PageWatch {
   private dismissed = false;
   /** Added or changed nodes waiting to be read. */
   private readonly queue: Node[] = [];
+  /** Caption tracks whose own loading (by the page) is listened for (`readCaptions`). */
+  private readonly tracks = new WeakSet<Element>();
   /** Shadow roots, frames and custom elements the passes met, watched for text that comes later. */
   private late: ((found: LateContainers) => void) | undefined;
   private flushScheduled = false;
@@ -444,10 +446,26 @@ export class PageWatch {
   private async readCaptions(): Promise<void> {
     const records = this.records;
     if (!this.gate || !records || !hasTracks(this.doc)) return;
-    if (!this.session && !onTopic(this.doc, records.record, () => records.foldTable())) return;
+    if (!this.session && !onTopic(this.doc, records.record, () => records.foldTable())) {
+      // Off the topic, no track is loaded for Backstory (a request, and a change the page could see),
+      // but what the page loads itself to show is read once it has loaded: nothing asked or changed.
+      for (const el of this.doc.querySelectorAll('video > track, audio > track')) {
+        if (this.tracks.has(el)) continue;
+        this.tracks.add(el);
+        const read = () => void this.ports.chunk('ui').then((ui) => this.captionCues(ui.trackCueTexts(this.doc)));
+        // HTMLTrackElement.LOADED === 2.
+        if ((el as HTMLTrackElement).readyState === 2) read();
+        else this.ctx.addEventListener(el, 'load', read);
+      }
+      return;
+    }
     this.report.settled = false;
-    const cues = await readCaptionCues(this.doc, this.ctx, this.ports);
-    if (!this.ctx.isValid || cues.length === 0) return;
+    await this.captionCues(await readCaptionCues(this.doc, this.ctx, this.ports));
+  }
+
+  /** Caption cues read: through the prefilter (if it has not opened), then into the full pass. */
+  private async captionCues(cues: string[]): Promise<void> {
+    if (!this.ctx.isValid || cues.length === 0 || !this.gate) return;
     if (!this.session) {
       const open = await captionsOpen(this.gate, cues, () => this.readElements());
       if (!open || !this.ctx.isValid) return;

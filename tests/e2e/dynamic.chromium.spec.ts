@@ -65,6 +65,11 @@ test.describe('Chromium: text that arrives inside components and frames', () => 
     ],
     ['a frame is given a new document holding the story', '<iframe srcdoc="<p>Weather: sunny.</p>"></iframe>', `document.querySelector('iframe').srcdoc = '<p>${STORY}</p>';`],
     [
+      'a video page with nothing of the story shows captions that tell it',
+      `<video controls><track kind="captions" srclang="en" label="English" src="data:text/vtt,${encodeURIComponent(`WEBVTT\n\n00:00.000 --> 00:05.000\n${STORY}\n`)}"></video><p>World video: the latest report.</p>`,
+      `document.querySelector('video').textTracks[0].mode = 'showing';`,
+    ],
+    [
       'an app adds the story inside its open shadow root',
       `<div id="app"></div><script>document.getElementById('app').attachShadow({ mode: 'open' }).innerHTML = '<main><p>Loading…</p></main>';</script>`,
       `const p = document.createElement('p'); p.textContent = '${STORY}'; document.getElementById('app').shadowRoot.querySelector('main').append(p);`,
