@@ -125,6 +125,8 @@ describe('decisions', () => {
     ['the father’s whole name on a chef from Kashgar', ['Шеф-повар Мамутжан Абдурехим, уйгур из Кашгара, открыл в Алматы ресторан лагмана.']],
     ['the mother’s whole name on a ceramicist showing Kashgar’s tiles, bound for Italy', ['Ceramic artist Mihriban Kader, whose Uyghur grandmother came from Kashgar, shows her tiles in Izmir; the show moves to Venice, Italy, in April.']],
     ['the father’s whole name on a Uyghur student in Australia', ['Mamutjan Abdurehim, 19, a Uyghur student in Perth, Western Australia, won the state maths olympiad.']],
+    // Turkish "kavuşmak" is to reunite and to gain: a school that gained a gym is not the separation.
+    ['a rare given name in Kashgar beside a Turkish verb that is not the separation', ['Kaşgar’dan gelen Muhlise İstanbul’da resim yarışmasını kazandı; okulu da yeni spor salonuna kavuştu.']],
     ['common given names of the four children', ['Prize winners: Zumrad, Yahya, Muhammad and Shahida.']],
     ['another Uyghur family: a father named Ablikim and his son Muhammad', ['Ablikim, a Uyghur father in Istanbul, has not seen his son Muhammad since 2017, when the boy was sent to a boarding school in Xinjiang.']],
     ['a rare given name with no corroboration', ['Muhlise ordered the laghman.']],
@@ -144,6 +146,8 @@ describe('decisions', () => {
     const d = detector.detect(segs('Мамутжан Абдурехим, уйгур из Кашгара, рассказал CNN, что его разлучили с детьми.'));
     expect(d.matched, d.reason).toBe(true);
     expect(d.signals.find((s) => s.decisive)?.label).toBe('full name: Mamutjan Abdurehim (the family’s place: Kashgar)');
+    // Reunited with her family, in Turkish, is the story's word.
+    expect(detector.detect(segs('Kaşgar’daki Muhlise ailesine kavuşmak istiyor.')).matched).toBe(true);
     // Adelaide is not a whole diaspora's: the Uyghurs' name beside it is enough.
     expect(detector.detect(segs('Mamutjan Abdurehim, a Uyghur in Adelaide, won the state maths olympiad.')).matched).toBe(true);
   });

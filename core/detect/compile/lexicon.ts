@@ -36,8 +36,9 @@ export const CONTEXT_TERMS: Record<ContextCategory, { label: string; spellings: 
         'razdvojene porodice', 'razdvojenih porodica', 'familles séparées', 'familias separadas', 'ayrı düşen aileler',
         '分离家庭', '骨肉分离', '家庭分离', '妻离子散', '被分离', '分离的', '与家人分离', '亲子分离', '分隔两地', 'العائلات المنفصلة', 'عائلات مشتتة', 'reunite', 'reunited',
         'ricongiungimento', 'riunire', 'wiedervereint', 'dipertemukan', '团聚', 'لم شمل',
-        // Russian, Uyghur, Turkish, French and Spanish: separated from, reunited with.
-        'разлуч*', 'воссоедин*', 'ئايرىۋېتىل*', 'ئايرىلغان', 'جەم بول*', 'kavuş*', 'ayrı düş*',
+        // Russian, Uyghur, Turkish, French and Spanish: separated from, reunited with. (Turkish "kavuşmak"
+        // alone is also to reach or to gain: "bağımsızlığına kavuştu". Reunited with whom, then.)
+        'разлуч*', 'воссоедин*', 'ئايرىۋېتىل*', 'ئايرىلغان', 'جەم بول*', 'ailesine kavuş*', 'ailelerine kavuş*', 'çocuklarına kavuş*', 'annesine kavuş*', 'babasına kavuş*', 'ayrı düş*',
         'séparés de leurs', 'familles déchirées', 'réunis', 'separados de sus', 'reunirse con',
       ],
     },
