@@ -227,14 +227,14 @@ export class Locality {
    * `places`: which of the family's places count: its own (Payzawat); those and the ones a whole
    * diaspora does not share (Adelaide); or all of them (Kashgar, Australia, Italy too).
    */
-  private corroboration(familyId: string, personId: string, hit: PlacedHit, places: 'own' | 'narrow' | 'all'): string | undefined {
+  private corroboration(familyId: string, personId: string, hit: PlacedHit, places: 'none' | 'own' | 'narrow' | 'all'): string | undefined {
     // Another member counts when named specifically: a parent, a rare name (a common child's name such
     // as Yahya or Muhammad is anyone's).
     for (const [other, hits] of this.specificBy) {
       if (other === personId || this.index.people[other]?.familyId !== familyId) continue;
       if (nearest(hits, hit.start)) return `another member: ${this.nameOf(other)}`;
     }
-    const candidates = (places === 'own' ? this.specificPlacesBy : this.placesBy).get(familyId) ?? [];
+    const candidates = places === 'none' ? [] : ((places === 'own' ? this.specificPlacesBy : this.placesBy).get(familyId) ?? []);
     const place = nearest(places === 'narrow' ? candidates.filter((p) => !p.term.wide) : candidates, hit.start);
     if (place) return `the family’s place: ${place.term.label}`;
     // An event's anchors corroborate when two of one event are near: one alone is often a place or a
@@ -258,8 +258,10 @@ export class Locality {
   judge(): void {
     const generic = this.context.size;
     const storyWords = [...this.context.keys()].filter((c) => c !== 'ethnonym' && c !== 'region').length;
-    // Confidence for the weaker rules: the story's vocabulary, or one of a family's places, nearby.
-    const confident = (familyId: string) => generic > 0 || this.places.some((p) => p.term.familyIds!.includes(familyId));
+    // Confidence for the weaker rules: the story's vocabulary, or one of a family's places nearby; one a
+    // whole diaspora shares (Kashgar, Australia, Italy: lexicon.ts `wide`) only for the two parents
+    // named together (a Turkish thread weighing Mihriban and Şehide as baby names from Italy is not).
+    const confident = (familyId: string, wide = false) => generic > 0 || this.places.some((p) => p.term.familyIds!.includes(familyId) && (wide || !p.term.wide));
     // Known phrases: strong ones decide; the others support.
     for (const p of this.phrases) {
       const strong = p.term.strength === 'strong';
@@ -363,7 +365,9 @@ export class Locality {
       let m = mentions[0]!;
       if (confident(familyId)) {
         for (const o of mentions) {
-          why = this.corroboration(familyId, personId, o.hit, 'own');
+          // The family's own place (Payzawat) with the story's own words: a guesthouse keeper there
+          // may be called Zumeryem too.
+          why = this.corroboration(familyId, personId, o.hit, storyWords > 0 ? 'own' : 'none');
           // A broad place (Kashgar) with the story's own vocabulary (its outlets, the separation, the
           // accusations): not the people's or the region's names, which every Kashgar page has.
           if (!why && storyWords > 0) {
@@ -399,7 +403,7 @@ export class Locality {
     for (const [a, hitsA] of givenBy) {
       const personA = this.index.people[a]!;
       const rareA = hitsA.some((h) => h.term.rare);
-      if (!(personA.parent || rareA) || !confident(personA.familyId)) continue;
+      if (!(personA.parent || rareA) || !confident(personA.familyId, true)) continue;
       // Two common names (Ablikim and Mihriban, 阿布力克木 and 米热班) need the story's own words or a
       // place of this family alone (Italy, not Kashgar, which both families and every Uyghur seller
       // there share): a page about a Kashgar shop may name two such people.
@@ -410,6 +414,7 @@ export class Locality {
         const rareB = hitsB.some((h) => h.term.rare);
         if (!this.index.people[b]?.parent && !rareB) continue;
         if (!rareA && !rareB && storyWords === 0 && !ownPlace) continue;
+        if (!(personA.parent && this.index.people[b]?.parent) && !confident(personA.familyId)) continue;
         const at = hitsA.find((h) => nearest(hitsB, h.start, PASSAGE));
         if (!at) continue;
         const other = nearest(hitsB, at.start, PASSAGE)!;

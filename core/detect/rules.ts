@@ -62,14 +62,14 @@ export const RULES: readonly Rule[] = [
   {
     id: 'rare-given-name',
     decides: true,
-    finds: 'a rare given name (Mamutjan, Muherrem, Muhlise, Zumeryem, Shehide), spelled close to an attested form, with corroboration: another member, the family’s own place (Payzawat), an event element, a known phrase; or a broad family place (Kashgar, Adelaide, Italy) with the story’s vocabulary',
+    finds: 'a rare given name (Mamutjan, Muherrem, Muhlise, Zumeryem, Shehide), spelled close to an attested form, with corroboration: another member, two anchors of an event, a known phrase; or a family place (Payzawat, Kashgar, Adelaide, Italy) with the story’s own words beside it (a guesthouse keeper in Payzawat may be called Zumeryem)',
     reason: 'state-media rebuttals and short posts name one child ("Zumeryem, still in the Payzawat orphanage"); a rare name with generic words only stays a candidate',
     test: 'tests/unit/detect.test.ts › rules › rare-given-name',
   },
   {
     id: 'members-together',
     decides: true,
-    finds: 'two members of one family named within one passage, each a parent or a rare name (the parents’ given names together: "Ablikim and Mihriban"), with the story’s vocabulary or a family place in the locality',
+    finds: 'two members of one family named within one passage, each a parent or a rare name (the parents’ given names together: "Ablikim and Mihriban"), with the story’s vocabulary or a family place in the locality (Kashgar, Australia or Italy only for the two parents)',
     reason: 'coverage often names the couple by given names only; common children’s names together (Yahya, Muhammad) stay out',
     test: 'tests/unit/detect.test.ts › rules › members-together',
   },

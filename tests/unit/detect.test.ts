@@ -125,6 +125,11 @@ describe('decisions', () => {
     ['the father’s whole name on a chef from Kashgar', ['Шеф-повар Мамутжан Абдурехим, уйгур из Кашгара, открыл в Алматы ресторан лагмана.']],
     ['the mother’s whole name on a ceramicist showing Kashgar’s tiles, bound for Italy', ['Ceramic artist Mihriban Kader, whose Uyghur grandmother came from Kashgar, shows her tiles in Izmir; the show moves to Venice, Italy, in April.']],
     ['the father’s whole name on a Uyghur student in Australia', ['Mamutjan Abdurehim, 19, a Uyghur student in Perth, Western Australia, won the state maths olympiad.']],
+    // The children's hometown names a rare name's holder only with the story's own words: a guesthouse
+    // keeper in Payzawat may be called Zumeryem (probe round 10).
+    ['a rare given name in the family’s own town with nothing of the story', ['Our host in Payzawat, Zumeryem Abla, served melons from her garden; the Uyghur guesthouse was the best of our trip.']],
+    // A mother's and a child's given names beside a place a whole diaspora shares: a baby-names thread.
+    ['a mother’s and a child’s given names with only Italy beside them', ['Kızıma isim arıyorum: Mihriban mı, Şehide mi? İtalya’da yaşıyoruz, kolay okunan bir isim olsun.']],
     // Turkish "kavuşmak" is to reunite and to gain: a school that gained a gym is not the separation.
     ['a rare given name in Kashgar beside a Turkish verb that is not the separation', ['Kaşgar’dan gelen Muhlise İstanbul’da resim yarışmasını kazandı; okulu da yeni spor salonuna kavuştu.']],
     ['common given names of the four children', ['Prize winners: Zumrad, Yahya, Muhammad and Shahida.']],
@@ -213,12 +218,12 @@ describe('rules', () => {
 
   it('evidence in one post does not add up with another post of the same feed', () => {
     const doc = new DOMParser().parseFromString(
-      '<body><article><p>Zumeryem won the school prize.</p></article><article><p>The Payzawat melon harvest is early.</p></article><article><p>Weather: sunny.</p></article></body>',
+      '<body><article><p>Zumeryem won the school prize.</p></article><article><p>The Payzawat orphanage’s melon harvest is early.</p></article><article><p>Weather: sunny.</p></article></body>',
       'text/html',
     );
     const apart = detector.detect(collectText(doc).segments);
     expect(apart.matched, apart.reason).toBe(false);
-    const together = detectHtml('<article><p>Zumeryem won the school prize in Payzawat.</p></article>');
+    const together = detectHtml('<article><p>Zumeryem won the school prize at the Payzawat orphanage.</p></article>');
     expect(together.matched, together.reason).toBe(true);
     expect(together.carriers.length).toBe(1);
   });
