@@ -22,7 +22,7 @@ interface ProbeEntry {
 }
 
 /** The rounds read as text (round4 needs a browser: scripts, frames, shadow roots). */
-const ROUNDS = ['round1', 'round2', 'round3', 'round5', 'round6', 'round7', 'round8'];
+const ROUNDS = ['round1', 'round2', 'round3', 'round5', 'round6', 'round7', 'round8', 'round10'];
 
 function manifest(dir: string): ProbeEntry[] {
   return JSON.parse(readFileSync(path.join(CORPUS_DIR, dir, 'manifest.json'), 'utf8')) as ProbeEntry[];
@@ -58,11 +58,11 @@ const positives = load('pos');
 const negatives = load('neg');
 
 describe('the blind probes', () => {
-  it('hold 206 pages about the story and 206 look-alikes in at least 18 languages; four pages missed are open, and no look-alike, with their reasons', () => {
-    expect(positives.length + open.length).toBe(206);
+  it('hold 226 pages about the story and 236 look-alikes in at least 18 languages; four pages missed and one look-alike matched are open, with their reasons', () => {
+    expect(positives.length + open.length).toBe(226);
     expect(open).toEqual(['probe/round5/pos/p14.html', 'probe/round5/pos/p15.html', 'probe/round6/pos/p21.html', 'probe/round6/pos/p29.html']);
-    expect(negatives.length + openLookAlikes.length).toBe(206);
-    expect(openLookAlikes).toEqual([]);
+    expect(negatives.length + openLookAlikes.length).toBe(236);
+    expect(openLookAlikes).toEqual(['probe/round10/neg/n01.html']);
     expect(new Set([...positives, ...negatives].map((e) => e.lang.split('-')[0])).size).toBeGreaterThanOrEqual(18);
   });
 
