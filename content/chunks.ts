@@ -1,7 +1,8 @@
 /**
  * The contract between the detector content script and its lazily loaded chunks: chunk-detector.js
- * (the full pass: text, matcher and rules, imported where the prefilter opened), chunk-ui.js (the
- * highlights and caption readers: pages that match, or carry video tracks where the prefilter opened) and
+ * (the full pass: text, matcher, rules and the sidebar's host, imported where the prefilter opened),
+ * chunk-ui.js (the highlights and caption readers: pages that match, or whose caption tracks are on
+ * the topic or loaded by the page) and
  * chunk-annotator.js (anchoring and annotation highlights: sites with annotations, or an Annotate
  * request). Each chunk, once imported, hands its exports over through a symbol-keyed property of the
  * content script's global, which lives in the extension's isolated world: the page cannot see it.

@@ -100,8 +100,6 @@ export class GatePass {
       } else if (this.stack.length === 0) {
         if (this.next >= this.roots.length) break;
         this.begin(this.roots[this.next++]!);
-        // A document's start queries it whole (10-15 ms on a 5 MB page): its text waits for the next
-        // step when that used up this one.
         if (performance.now() >= deadline) return false;
       } else {
         this.visit(this.stack.pop()!);

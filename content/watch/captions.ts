@@ -1,8 +1,9 @@
 /**
  * Video captions (<track>): their cues load only when a track is shown or hidden, so tracks are
  * switched to 'hidden' (nothing is displayed), read, and put back as they were. Loading a caption file
- * is a request, so the watch asks for this only on pages where the prefilter opened: a page without
- * any of the words a match needs stays untouched and silent.
+ * is a request, so the watch asks for this only on pages on the topic: a page without any of the words
+ * a match needs stays untouched and silent. What a page loads itself to show is read on any page, once
+ * loaded (content/watch/page-watch.ts `readCaptions`): that asks for nothing and changes nothing.
  */
 import { topicGate, type Gate } from '../../core/detect/gate';
 import type { MatchGate } from '../../core/detect/match-index';

@@ -161,8 +161,7 @@ export class PageWatch {
     try {
       if (matchesUrlRule(this.records!.record.urls, this.url)) return await this.openGate();
       const pass = new GatePass(this.gate!, [this.doc], { withHead: true });
-      // The first slice in a task of its own, not after the set-up's work in this one: its first step
-      // queries the whole document once (labels, frames, shadow hosts), 10-15 ms on a 5 MB page.
+      // The first slice in a task of its own, not after the set-up's work in this one.
       await this.slices.task();
       if (!this.ctx.isValid || generation !== this.generation) return;
       const last = await this.slices.run(
