@@ -10,19 +10,13 @@
  * observes the first two and looks at the third again a few times, and queues what they bring like
  * any added text. The custom elements looked at again are bounded, so a page of thousands costs little.
  */
+import type { LateContainers } from '../prefilter';
 import type { WatchContext } from './ports';
 
-/** What a pass found that may bring text later. */
-export interface LateContainers {
-  shadows: Node[];
-  frames: Element[];
-  hosts: Element[];
-}
-
 /** At most this many custom elements are looked at again. */
-export const MAX_HOSTS = 256;
+const MAX_HOSTS = 256;
 /** When custom elements without a shadow root are looked at again (ms after the previous look). */
-export const HOST_CHECKS = [500, 1000, 2500, 6000, 20_000];
+const HOST_CHECKS = [500, 1000, 2500, 6000, 20_000];
 
 /**
  * Returns `register`, for what each pass found. `observe` watches a subtree as the document is

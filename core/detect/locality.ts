@@ -222,10 +222,10 @@ export class Locality {
     return out;
   }
 
-  /** Specific corroboration of a name of `familyId` at `hit`: what else of that family is near. */
   /**
-   * `places`: which of the family's places count: its own (Payzawat); those and the ones a whole
-   * diaspora does not share (Adelaide); or all of them (Kashgar, Australia, Italy too).
+   * Specific corroboration of a name of `familyId` at `hit`: what else of that family is near.
+   * `places`: which of the family's places count: none; its own (Payzawat); those and the ones a
+   * whole diaspora does not share (Adelaide); or all of them (Kashgar, Australia, Italy too).
    */
   private corroboration(familyId: string, personId: string, hit: PlacedHit, places: 'none' | 'own' | 'narrow' | 'all'): string | undefined {
     // Another member counts when named specifically: a parent, a rare name (a common child's name such

@@ -77,7 +77,6 @@ export const CONTEXT_TERMS: Record<ContextCategory, { label: string; spellings: 
  */
 export const RARE_GIVEN_NAMES = new Set(['mamutjan', 'muherrem', 'muhlise', 'zumeryem', 'shehide']);
 
-
 export interface FamilyPlace {
   label: string;
   familyIds: string[];
