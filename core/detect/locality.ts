@@ -226,11 +226,13 @@ export class Locality {
    * Specific corroboration of a name of `familyId` at `hit`: what else of that family is near.
    * `places`: which of the family's places count: none; its own (Payzawat); those and the ones a
    * whole diaspora does not share (Adelaide); or all of them (Kashgar, Australia, Italy too).
+   * `members`: whether another member's name counts (not for a rare given name on a page without the
+   * story's own words: see `judge`).
    */
-  private corroboration(familyId: string, personId: string, hit: PlacedHit, places: 'none' | 'own' | 'narrow' | 'all'): string | undefined {
+  private corroboration(familyId: string, personId: string, hit: PlacedHit, places: 'none' | 'own' | 'narrow' | 'all', members = true): string | undefined {
     // Another member counts when named specifically: a parent, a rare name (a common child's name such
     // as Yahya or Muhammad is anyone's).
-    for (const [other, hits] of this.specificBy) {
+    if (members) for (const [other, hits] of this.specificBy) {
       if (other === personId || this.index.people[other]?.familyId !== familyId) continue;
       if (nearest(hits, hit.start)) return `another member: ${this.nameOf(other)}`;
     }
@@ -367,7 +369,10 @@ export class Locality {
         for (const o of mentions) {
           // The family's own place (Payzawat) with the story's own words: a guesthouse keeper there
           // may be called Zumeryem too.
-          why = this.corroboration(familyId, personId, o.hit, storyWords > 0 ? 'own' : 'none');
+          // Another member's name neither, there: two given names of one family are, without the
+          // story, two people of a community where both names are common (an Adelaide futsal team's
+          // captain Mamutjan and its coach Muharrem). The parents named together have their own rule.
+          why = this.corroboration(familyId, personId, o.hit, storyWords > 0 ? 'own' : 'none', storyWords > 0);
           // A broad place (Kashgar) with the story's own vocabulary (its outlets, the separation, the
           // accusations): not the people's or the region's names, which every Kashgar page has.
           if (!why && storyWords > 0) {

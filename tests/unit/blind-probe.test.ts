@@ -58,11 +58,11 @@ const positives = load('pos');
 const negatives = load('neg');
 
 describe('the blind probes', () => {
-  it('hold 226 pages about the story and 236 look-alikes in at least 18 languages; four pages missed and one look-alike matched are open, with their reasons', () => {
+  it('hold 226 pages about the story and 236 look-alikes in at least 18 languages; four pages missed are open, with their reasons; no look-alike matches', () => {
     expect(positives.length + open.length).toBe(226);
     expect(open).toEqual(['probe/round5/pos/p14.html', 'probe/round5/pos/p15.html', 'probe/round6/pos/p21.html', 'probe/round6/pos/p29.html']);
     expect(negatives.length + openLookAlikes.length).toBe(236);
-    expect(openLookAlikes).toEqual(['probe/round10/neg/n01.html']);
+    expect(openLookAlikes).toEqual([]);
     expect(new Set([...positives, ...negatives].map((e) => e.lang.split('-')[0])).size).toBeGreaterThanOrEqual(18);
   });
 

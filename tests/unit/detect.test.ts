@@ -132,6 +132,17 @@ describe('decisions', () => {
     ['a mother’s and a child’s given names with only Italy beside them', ['Kızıma isim arıyorum: Mihriban mı, Şehide mi? İtalya’da yaşıyoruz, kolay okunan bir isim olsun.']],
     // Turkish "kavuşmak" is to reunite and to gain: a school that gained a gym is not the separation.
     ['a rare given name in Kashgar beside a Turkish verb that is not the separation', ['Kaşgar’dan gelen Muhlise İstanbul’da resim yarışmasını kazandı; okulu da yeni spor salonuna kavuştu.']],
+    // Two rare given names of one family do not vouch for each other without the story's own words:
+    // a Uyghur futsal team in Adelaide may have a captain Mamutjan and a coach Muharrem (probe round 10).
+    // (Named farther apart than a passage: the parents' given names in one passage have their own rule.)
+    [
+      'a rare given name beside another member’s given name, with only places and the Uyghurs’ name',
+      [
+        'A late strike from captain Mamutjan Tursun gave the Kashgar Lions, Adelaide’s Uyghur futsal side, a 4-3 win on Saturday night.',
+        'The Lions trailed twice. Their goalkeeper saved a penalty early in the second half, the winger levelled from a corner, and the bench emptied onto the court when the final whistle went. Supporters had driven in from Salisbury and Woodville, and many stayed for tea and samsa in the foyer while the trophy was passed around. The league thanked the volunteers who ran the canteen, the referees, and the leisure centre staff who kept the doors open an hour late.',
+        'Coach Muharrem Yilmaz, a Turkish-born PE teacher, was carried off the court by his squad.',
+      ],
+    ],
     ['common given names of the four children', ['Prize winners: Zumrad, Yahya, Muhammad and Shahida.']],
     ['another Uyghur family: a father named Ablikim and his son Muhammad', ['Ablikim, a Uyghur father in Istanbul, has not seen his son Muhammad since 2017, when the boy was sent to a boarding school in Xinjiang.']],
     ['a rare given name with no corroboration', ['Muhlise ordered the laghman.']],
@@ -155,6 +166,13 @@ describe('decisions', () => {
     expect(detector.detect(segs('Kaşgar’daki Muhlise ailesine kavuşmak istiyor.')).matched).toBe(true);
     // Adelaide is not a whole diaspora's: the Uyghurs' name beside it is enough.
     expect(detector.detect(segs('Mamutjan Abdurehim, a Uyghur in Adelaide, won the state maths olympiad.')).matched).toBe(true);
+  });
+
+  it('another member’s given name vouches for a rare given name beside the story’s own words', () => {
+    // The futsal sentence of the test above, with the separation from the children beside the names.
+    const d = detector.detect(segs('Mamutjan, a Uyghur in Adelaide, and his wife Muharrem have been separated from their children since 2017.'));
+    expect(d.matched, d.reason).toBe(true);
+    expect(d.signals.filter((s) => s.decisive).map((s) => s.label)).toContain('rare given name: Mamutjan Abdurehim (another member: Muherrem)');
   });
 
   it('says why generic vocabulary does not match', () => {
