@@ -62,7 +62,7 @@ export const RULES: readonly Rule[] = [
   {
     id: 'rare-given-name',
     decides: true,
-    finds: 'a rare given name (Mamutjan, Muherrem, Muhlise, Zumeryem, Shehide), spelled close to an attested form, with corroboration: another member, two anchors of an event, a known phrase; or a family place (Payzawat, Kashgar, Adelaide, Italy) with the story’s own words beside it (a guesthouse keeper in Payzawat may be called Zumeryem)',
+    finds: 'a rare given name (Mamutjan, Muherrem, Muhlise, Zumeryem, Shehide), spelled close to an attested form, with corroboration: two anchors of an event, a known phrase; or, with the story’s own words beside it, another member or a family place (Payzawat, Kashgar, Adelaide, Italy): a guesthouse keeper in Payzawat may be called Zumeryem, and an Adelaide futsal team may have a captain Mamutjan and a coach Muharrem',
     reason: 'state-media rebuttals and short posts name one child ("Zumeryem, still in the Payzawat orphanage"); a rare name with generic words only stays a candidate',
     test: 'tests/unit/detect.test.ts › rules › rare-given-name',
   },
