@@ -226,14 +226,21 @@ export class Locality {
    * Specific corroboration of a name of `familyId` at `hit`: what else of that family is near.
    * `places`: which of the family's places count: none; its own (Payzawat); those and the ones a
    * whole diaspora does not share (Adelaide); or all of them (Kashgar, Australia, Italy too).
-   * `members`: whether another member's name counts (not for a rare given name on a page without the
-   * story's own words: see `judge`).
+   * `members`: whether another member's name counts, or only the names of these people (named in
+   * full); without the story's own words, fewer do (see `judge`).
    */
-  private corroboration(familyId: string, personId: string, hit: PlacedHit, places: 'none' | 'own' | 'narrow' | 'all', members = true): string | undefined {
+  private corroboration(
+    familyId: string,
+    personId: string,
+    hit: PlacedHit,
+    places: 'none' | 'own' | 'narrow' | 'all',
+    members: boolean | ReadonlySet<string> = true,
+  ): string | undefined {
     // Another member counts when named specifically: a parent, a rare name (a common child's name such
     // as Yahya or Muhammad is anyone's).
     if (members) for (const [other, hits] of this.specificBy) {
       if (other === personId || this.index.people[other]?.familyId !== familyId) continue;
+      if (members !== true && !members.has(other)) continue;
       if (nearest(hits, hit.start)) return `another member: ${this.nameOf(other)}`;
     }
     const candidates = places === 'none' ? [] : ((places === 'own' ? this.specificPlacesBy : this.placesBy).get(familyId) ?? []);
@@ -326,6 +333,7 @@ export class Locality {
       named.add(n.first).add(n.second);
       push(fullBy, n.personId, n);
     }
+    const fullPeople = new Set(fullBy.keys());
     for (const [personId, occurrences] of fullBy) {
       let why: string | undefined;
       let n = occurrences[0]!;
@@ -338,7 +346,12 @@ export class Locality {
         // Mihriban Kader showing Kashgar's tiles in Izmir and then in Italy, a Uyghur student called
         // Mamutjan Abdurehim in Perth).
         const places = storyWords > 0 ? 'all' : generic > 0 || rarePeople(this.index).has(personId) ? 'narrow' : 'own';
-        why = this.corroboration(o.familyId, personId, o.first, places);
+        // Another member vouches for a whole name beside the story's own words; without them, only
+        // when named in full too (Ablikim Mamtinin and Mihriban Kader): a given name beside a whole
+        // name is a family's usual company (a genealogy thread tracing a Mamutjan Abdurehim born in
+        // 1868, with "three Muherrems" in a family tree; an exam list with a Mihriban Kader and an
+        // Ablikim Tursun).
+        why = this.corroboration(o.familyId, personId, o.first, places, storyWords > 0 || fullPeople);
         if (why) {
           n = o;
           break;
@@ -420,6 +433,10 @@ export class Locality {
         if (!this.index.people[b]?.parent && !rareB) continue;
         if (!rareA && !rareB && storyWords === 0 && !ownPlace) continue;
         if (!(personA.parent && this.index.people[b]?.parent) && !confident(personA.familyId)) continue;
+        // Without the story's own words, only the parents' given names together: a child's with a
+        // sibling's or a parent's are a Uyghur family's usual company (a wedding notice in Istanbul
+        // for a Zumeryem, whose sister is Shehide, with a guest called Mihriban).
+        if (!(personA.parent && this.index.people[b]?.parent) && storyWords === 0) continue;
         const at = hitsA.find((h) => nearest(hitsB, h.start, PASSAGE));
         if (!at) continue;
         const other = nearest(hitsB, at.start, PASSAGE)!;

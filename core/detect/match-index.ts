@@ -34,8 +34,10 @@ import { urlUnderPrefix } from '../site-match';
  *    same letters are one, with a break wherever any of them has one.
  * 10: the events' elements are stored written (an expression per element and script, a trie) with
  *    how far around a key anchor they are looked for.
+ * 11: event elements that tell their event apart (`telling`). 12: places a whole diaspora shares (`wide`).
+ * 13: Urdu's heh goal folds to heh (the fold table the index carries changed).
  */
-export const MATCH_INDEX_FORMAT = 12;
+export const MATCH_INDEX_FORMAT = 13;
 /** The stored index (StoredMatchIndex): read only where the prefilter opens. */
 export const MATCH_INDEX_KEY = 'matchIndex';
 /** The prefilter's part of it (MatchGate): the one read every page makes. */

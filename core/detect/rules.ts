@@ -55,7 +55,7 @@ export const RULES: readonly Rule[] = [
   {
     id: 'full-name',
     decides: true,
-    finds: 'a member’s given and family name side by side (either order, any route: Latin, Pinyin, characters, Arabic or Cyrillic script), with corroboration in the same window: another member, the family’s own place (Payzawat), two anchors of an event, a known phrase or URL; or a broad family place: Adelaide with the Uyghurs’ or the region’s name or for a rare given name, Kashgar, Australia or Italy only with the story’s own words',
+    finds: 'a member’s given and family name side by side (either order, any route: Latin, Pinyin, characters, Arabic or Cyrillic script), with corroboration in the same window: another member (without the story’s own words, only one named in full too), the family’s own place (Payzawat), two anchors of an event, a known phrase or URL; or a broad family place: Adelaide with the Uyghurs’ or the region’s name or for a rare given name, Kashgar, Australia or Italy only with the story’s own words',
     reason: 'a full name alone is a person, not this story (a Duisburg baker is named Mihriban Kader); corroboration specific to the family links it, and a place a whole diaspora shares (Kashgar, a country) is a namesake’s too',
     test: 'tests/unit/detect.test.ts › rules › full-name',
   },
@@ -69,8 +69,8 @@ export const RULES: readonly Rule[] = [
   {
     id: 'members-together',
     decides: true,
-    finds: 'two members of one family named within one passage, each a parent or a rare name (the parents’ given names together: "Ablikim and Mihriban"), with the story’s vocabulary or a family place in the locality (Kashgar, Australia or Italy only for the two parents)',
-    reason: 'coverage often names the couple by given names only; common children’s names together (Yahya, Muhammad) stay out',
+    finds: 'two members of one family named within one passage, each a parent or a rare name (the parents’ given names together: "Ablikim and Mihriban"), with the story’s vocabulary or a family place in the locality (Kashgar, Australia or Italy only for the two parents); without the story’s own words, only the two parents',
+    reason: 'coverage often names the couple by given names only; common children’s names together (Yahya, Muhammad) stay out, and so, without the story, do a child’s name with a sibling’s or a parent’s (a wedding notice for a Zumeryem whose sister is Shehide)',
     test: 'tests/unit/detect.test.ts › rules › members-together',
   },
   {

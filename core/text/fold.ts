@@ -6,7 +6,7 @@
  * it scans:
  * - letters fold to lower case without diacritics (É -> e, ş -> s, ı -> i), NFKC-style for full-width forms;
  * - Cyrillic and Greek look-alikes fold to the Latin letter they imitate (а -> a, о -> o, Μ -> m);
- * - Arabic letter variants fold to one form (أ إ آ -> ا, ى -> ي, ة -> ه), vowel marks vanish;
+ * - Arabic letter variants fold to one form (أ إ آ -> ا, ى -> ي, ة -> ه, Urdu ہ -> ه), vowel marks vanish;
  * - zero-width characters, soft hyphens and combining marks are skipped (SKIP);
  * - whitespace folds to a single space (SPACE); punctuation folds to PUNCT, which the scanner reads as a
  *   space that no full name may span ("Mihriban, kader" is not a name, "Mihriban Kader" is);
@@ -80,6 +80,7 @@ export function deriveFoldTable(chinese: ReadonlyArray<readonly [string, string]
   t[0x0649] = 0x064a; // ى -> ي
   t[0x06cc] = 0x064a; // Persian ye -> ي
   t[0x0629] = 0x0647; // ة -> ه
+  for (const c of [0x06c1, 0x06c2, 0x06c3]) t[c] = 0x0647; // Urdu heh goal (ہ ۂ) and its teh marbuta (ۃ) -> ه
   t[0x06a9] = 0x0643; // Persian kaf -> ك
   // Invisible characters vanish instead of breaking words.
   for (const c of [0x00ad, 0x200b, 0x200c, 0x200d, 0x2060, 0xfeff, 0x180e, 0x034f, 0x200e, 0x200f]) t[c] = SKIP;

@@ -44,6 +44,8 @@ describe('normalisation', () => {
     ['diacritics', '<p>Mïhrîbán Kâdér</p>', 'mihriban-kader'],
     ['upper case, surname first', '<p>KADER Mihriban</p>', 'mihriban-kader'],
     ['Turkish dotted capital I', '<p>M\u0130HR\u0130BAN KADER</p>', 'mihriban-kader'],
+    // Urdu writes h with heh goal (ہ), where Arabic has heh (ه): مہربان is مهربان (probe round 5).
+    ['Urdu heh goal', '<p>\u0645\u06c1\u0631\u0628\u0627\u0646 \u0642\u0627\u062f\u0631</p>', 'mihriban-kader'],
   ])('%s', (_name, html, person) => {
     const d = detectHtml(html + `<p>${CONTEXT[person]}</p>`);
     expect(d.matched, d.reason).toBe(true);
@@ -143,6 +145,23 @@ describe('decisions', () => {
         'Coach Muharrem Yilmaz, a Turkish-born PE teacher, was carried off the court by his squad.',
       ],
     ],
+    // A whole name with only another member's given name beside it, and none of the story's words: a
+    // genealogy thread about a Mamutjan Abdurehim born in 1868 whose family tree has "three Muherrems"
+    // (probe round 11).
+    // (Farther apart than a passage, as the thread's posts are: the parents' given names in one passage
+    // have their own rule.)
+    [
+      'a whole name beside another member’s given name, with only places and the region',
+      [
+        'My great-great-grandfather Mamutjan Abdurehim, a tea merchant born around 1868 in Kashgar, Xinjiang, settled in Osh around 1905.',
+        'Welcome! For Osh in that period the best sources are the imperial trade registers in the archive in Tashkent and the regional archive in Bishkek. Census cards from 1926 give age, trade and household, and the clerks wrote names as they heard them, so look under every spelling you can think of. Photographs with writing on the back are worth having read by someone who knows the old script. Mosque records rarely survive from before 1930, but waqf documents sometimes list merchants who gave to a school.',
+        'Reply from Muherrem_K, Istanbul: in my own tree the same names come back in every generation.',
+      ],
+    ],
+    // Children's given names together, or a child's and a parent's, with the children's hometown and
+    // nothing of the story: a wedding notice of a Zumeryem whose sister is Shehide (probe round 11).
+    ['two children’s given names together with their hometown and nothing of the story', ['Wedding: Yahya Abdulla weds Zumeryem Tursun, whose grandfather came from Payzawat; her sister Shehide will sing. Congratulations from the Uyghur community of Istanbul!']],
+    ['a child’s and a parent’s given names together with only Kashgar and the Uyghurs’ name', ['Mihriban from Kashgar: see you at the wedding, we are waiting for Shehide’s song! Greetings from the Uyghur community of Istanbul.']],
     ['common given names of the four children', ['Prize winners: Zumrad, Yahya, Muhammad and Shahida.']],
     ['another Uyghur family: a father named Ablikim and his son Muhammad', ['Ablikim, a Uyghur father in Istanbul, has not seen his son Muhammad since 2017, when the boy was sent to a boarding school in Xinjiang.']],
     ['a rare given name with no corroboration', ['Muhlise ordered the laghman.']],
@@ -166,6 +185,22 @@ describe('decisions', () => {
     expect(detector.detect(segs('Kaşgar’daki Muhlise ailesine kavuşmak istiyor.')).matched).toBe(true);
     // Adelaide is not a whole diaspora's: the Uyghurs' name beside it is enough.
     expect(detector.detect(segs('Mamutjan Abdurehim, a Uyghur in Adelaide, won the state maths olympiad.')).matched).toBe(true);
+  });
+
+  it('without the story’s words, another member vouches for a whole name only when named in full too', () => {
+    // An Urdu brief naming both parents in full, in a language with no cues of the story's events.
+    const d = detector.detect(segs('مہربان قادر اور ابلیکم ممتنین کے چار بچوں کے اطالوی ویزے اب بھی کارآمد ہیں۔'));
+    expect(d.matched, d.reason).toBe(true);
+    expect(d.signals.filter((s) => s.decisive).map((s) => s.label)).toContain('full name: Mihriban Kader (another member: Ablikim Mamtinin)');
+    // The genealogy sentence of the test above, with the story beside it: the given name vouches again.
+    const story = detector.detect(segs('Mamutjan Abdurehim, whose wife Muherrem is held in Xinjiang, told CNN he has been separated from his children.'));
+    expect(story.signals.filter((s) => s.decisive).map((s) => s.label)).toContain('full name: Mamutjan Abdurehim (another member: Muherrem)');
+  });
+
+  it('a child’s and a parent’s given names together match beside the story’s own words', () => {
+    const d = detector.detect(segs('Shehide and her mother Mihriban, Uyghurs separated since 2016: the girl is in an orphanage in Payzawat.'));
+    expect(d.matched, d.reason).toBe(true);
+    expect(d.signals.some((s) => s.rule === 'members-together' || s.rule === 'rare-given-name'), d.reason).toBe(true);
   });
 
   it('another member’s given name vouches for a rare given name beside the story’s own words', () => {

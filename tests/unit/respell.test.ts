@@ -87,7 +87,9 @@ describe('Chinese homophones by reading class (core/detect/compile/chinese-route
     ['穆合丽沙', '沙 (sha) for 萨 (sa)'],
     ['穆合里萨', '里 for 丽 (both li)'],
   ])('%s (%s) is Muhlise, with her mother named', (muhlise) => {
-    const text = `${muhlise}的母亲穆哈拉姆还在新疆。`;
+    // With the story's own words (the family torn apart): a child's and a parent's given names alone
+    // are any Uyghur family's (core/detect/locality.ts, members-together).
+    const text = `${muhlise}的母亲穆哈拉姆还在新疆，一家人骨肉分离。`;
     expect(hasName(text, 'muhlise'), detect(text).reason).toBe(true);
   });
 
