@@ -6,7 +6,7 @@
 import type { PlacedHit, RuleId, Signal, Strength } from './evidence';
 import type { DetectorIndex } from './match-index';
 import { NAME_MIN_WEIGHT, PASSAGE, WINDOW } from './limits';
-import { isCjk, isHangul, isKatakana } from '../text/fold';
+import { isCjk, isHangul, isKatakana, needsBoundaries } from '../text/fold';
 
 /** One family member named at one place: a name-part hit, or a full name. */
 interface Mention {
@@ -58,7 +58,8 @@ export const SCORE = { decisive: 10, supporting: 2, context: 1 } as const;
  */
 function joinOffsets(hit: PlacedHit): readonly number[] {
   const lead = hit.text.charCodeAt(0);
-  return isCjk(lead) || isKatakana(lead) || isHangul(lead) ? [-1, 0, 1, 2] : [-1];
+  // A word open at its end (katakana, hangul, Uyghur: core/text/fold.ts `needsBoundaries`) ends before the break.
+  return isCjk(lead) || isKatakana(lead) || isHangul(lead) || !needsBoundaries(hit.text).end ? [-1, 0, 1, 2] : [-1];
 }
 
 /** Per index, the people with a rare given name (in any of its spellings: core/detect/compile/name-terms.ts). */

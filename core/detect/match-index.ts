@@ -35,7 +35,8 @@ import { urlUnderPrefix } from '../site-match';
  * 10: the events' elements are stored written (an expression per element and script, a trie) with
  *    how far around a key anchor they are looked for.
  * 11: event elements that tell their event apart (`telling`). 12: places a whole diaspora shares (`wide`).
- * 13: Urdu's heh goal folds to heh (the fold table the index carries changed).
+ * 13: Urdu's heh goal folds to heh and Uyghur ë to e (the fold table the index carries changed); Uyghur
+ *    words are open at their end (case endings).
  */
 export const MATCH_INDEX_FORMAT = 13;
 /** The stored index (StoredMatchIndex): read only where the prefilter opens. */

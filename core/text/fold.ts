@@ -40,6 +40,12 @@ export const isHangul = (c: number) => c >= 0xac00 && c <= 0xd7a3;
  */
 const openStart = (c: number) => isKatakana(c);
 const openEnd = (c: number) => isKatakana(c) || isHangul(c);
+/**
+ * Letters of the Uyghur alphabet that Arabic, Persian and Urdu do not use (ە ۇ ۆ ۈ ۋ ڭ ھ; ې folds to ە):
+ * a word holding one is Uyghur, which joins case endings to names (مۇھەررەمنى, Muherrem's;
+ * قەشقەردە, in Kashgar), so it is open at its end, as katakana and hangul words are.
+ */
+const UYGHUR_ONLY = /[\u06d5\u06c7\u06c6\u06c8\u06cb\u06ad\u06be]/;
 
 /** Folded code units that are letters of words in alphabetic scripts (not CJK, not a break). */
 const isWordChar = (c: number) => c !== SPACE && c !== SKIP && c !== PUNCT && !isCjk(c);
@@ -81,6 +87,8 @@ export function deriveFoldTable(chinese: ReadonlyArray<readonly [string, string]
   t[0x06cc] = 0x064a; // Persian ye -> ي
   t[0x0629] = 0x0647; // ة -> ه
   for (const c of [0x06c1, 0x06c2, 0x06c3]) t[c] = 0x0647; // Urdu heh goal (ہ ۂ) and its teh marbuta (ۃ) -> ه
+  // Uyghur ë (ې) -> e (ە): Latin spellings write both e (Abdurehim for ئابدۇرېھىم), and so do renderings made from them.
+  t[0x06d0] = 0x06d5;
   t[0x06a9] = 0x0643; // Persian kaf -> ك
   // Invisible characters vanish instead of breaking words.
   for (const c of [0x00ad, 0x200b, 0x200c, 0x200d, 0x2060, 0xfeff, 0x180e, 0x034f, 0x200e, 0x200f]) t[c] = SKIP;
@@ -248,5 +256,5 @@ const SLICE = 8192;
 export function needsBoundaries(folded: string): { start: boolean; end: boolean } {
   const first = folded.charCodeAt(0);
   const last = folded.charCodeAt(folded.length - 1);
-  return { start: isWordChar(first) && !openStart(first), end: isWordChar(last) && !openEnd(last) };
+  return { start: isWordChar(first) && !openStart(first), end: isWordChar(last) && !openEnd(last) && !UYGHUR_ONLY.test(folded) };
 }

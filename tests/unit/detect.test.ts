@@ -46,6 +46,10 @@ describe('normalisation', () => {
     ['Turkish dotted capital I', '<p>M\u0130HR\u0130BAN KADER</p>', 'mihriban-kader'],
     // Urdu writes h with heh goal (ہ), where Arabic has heh (ه): مہربان is مهربان (probe round 5).
     ['Urdu heh goal', '<p>\u0645\u06c1\u0631\u0628\u0627\u0646 \u0642\u0627\u062f\u0631</p>', 'mihriban-kader'],
+    // Uyghur writes ë (ې) where Latin spellings, and the renderings made from them, write e (ە).
+    ['Uyghur ë for e', '<p>\u0645\u0627\u0645\u06c7\u062a\u062c\u0627\u0646 \u0626\u0627\u0628\u062f\u06c7\u0631\u06d0\u06be\u0649\u0645</p>', 'mamutjan-abdurehim'],
+    // Uyghur joins case endings to names: Mamutjan Abdurehim's (-ning), Abdurehim in the dative (-gha).
+    ['Uyghur case ending on the family name', '<p>\u0645\u0627\u0645\u06c7\u062a\u062c\u0627\u0646 \u0626\u0627\u0628\u062f\u06c7\u0631\u06d5\u06be\u0649\u0645\u0646\u0649\u06ad</p>', 'mamutjan-abdurehim'],
   ])('%s', (_name, html, person) => {
     const d = detectHtml(html + `<p>${CONTEXT[person]}</p>`);
     expect(d.matched, d.reason).toBe(true);
