@@ -207,6 +207,17 @@ describe('decisions', () => {
     expect(d.signals.some((s) => s.rule === 'members-together' || s.rule === 'rare-given-name'), d.reason).toBe(true);
   });
 
+  it.each([
+    // Persian writes Italy ایتالیا (Arabic إيطاليا): the parents' given names beside it (probe round 12).
+    ['Persian', 'مهربان و ابلیکیم، پدر و مادری که در ایتالیا زندگی می‌کنند، اتهام را رد کردند.', 'Mihriban Kader and Ablikim Mamtinin'],
+    // Kazakh writes Payzawat Пейзауат, with its case endings (Пейзауаттағы: in Payzawat).
+    ['Kazakh', 'Әблікім Мәмтінин мен Міһрибан Қадырдың төрт баласы Пейзауаттағы балалар үйіне өткізілген.', 'Ablikim Mamtinin'],
+  ])('the families’ places as %s writes them corroborate', (_lang, text, who) => {
+    const d = detector.detect(segs(text));
+    expect(d.matched, d.reason).toBe(true);
+    expect(d.signals.filter((s) => s.decisive).map((s) => s.label).join('; ')).toContain(who);
+  });
+
   it('another member’s given name vouches for a rare given name beside the story’s own words', () => {
     // The futsal sentence of the test above, with the separation from the children beside the names.
     const d = detector.detect(segs('Mamutjan, a Uyghur in Adelaide, and his wife Muharrem have been separated from their children since 2017.'));

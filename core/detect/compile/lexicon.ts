@@ -103,14 +103,14 @@ export const FAMILY_PLACES: FamilyPlace[] = [
     label: 'Payzawat',
     familyIds: ['family-mamtinin-kader'],
     specific: true,
-    spellings: ['Payzawat', 'Peyziwat', 'Peyzawat', 'Payziwat', 'Jiashi', 'Jiashi county', '伽师', '伽師', 'پەيزاۋات', 'Пейзават', 'Цзяши'],
+    spellings: ['Payzawat', 'Peyziwat', 'Peyzawat', 'Payziwat', 'Jiashi', 'Jiashi county', '伽师', '伽師', 'پەيزاۋات', 'Пейзават', 'Пейзауат*', 'Цзяши'],
   },
   {
     label: 'Kashgar',
     familyIds: ['family-abdurehim', 'family-mamtinin-kader'],
     specific: false,
     wide: true,
-    spellings: ['Kashgar', 'Kashi', 'Kaschgar', 'Kaşgar', 'Kashgari', 'Kašgar', 'Kachgar', 'Cashgar', '喀什', 'كاشغر', 'Кашгар*', 'قەشقەر*', 'Қәшқәр', 'カシュガル', '카슈가르'],
+    spellings: ['Kashgar', 'Kashi', 'Kaschgar', 'Kaşgar', 'Kashgari', 'Kašgar', 'Kachgar', 'Cashgar', '喀什', 'كاشغر', 'Кашгар*', 'قەشقەر*', 'Қәшқәр', 'Қашқар*', 'カシュガル', '카슈가르'],
   },
   {
     label: 'Adelaide',
@@ -123,13 +123,13 @@ export const FAMILY_PLACES: FamilyPlace[] = [
     familyIds: ['family-abdurehim'],
     specific: false,
     wide: true,
-    spellings: ['Australia', 'Australien', 'Australie', 'Avustralya', '澳大利亚', '澳大利亞', '澳洲', 'أستراليا', 'ئاۋىستىرالىيە*', 'ئاۋسترالىيە*', 'Австрали*', 'オーストラリア', '호주'],
+    spellings: ['Australia', 'Australien', 'Australie', 'Avustralya', '澳大利亚', '澳大利亞', '澳洲', 'أستراليا', 'استرالیا', 'آسٹریلیا', 'ئاۋىستىرالىيە*', 'ئاۋسترالىيە*', 'Австрали*', 'オーストラリア', '호주'],
   },
   {
     label: 'Italy',
     familyIds: ['family-mamtinin-kader'],
     specific: false,
     wide: true,
-    spellings: ['Italy', 'Italia', 'Italien', 'Italie', 'Italija', 'Italiji', 'İtalya', 'Italië', '意大利', '義大利', 'إيطاليا', 'ئىتالىيە*', 'Итали*', 'イタリア', '이탈리아'],
+    spellings: ['Italy', 'Italia', 'Italien', 'Italie', 'Italija', 'Italiji', 'İtalya', 'Italië', '意大利', '義大利', 'إيطاليا', 'ایتالیا', 'اٹلی', 'ئىتالىيە*', 'Итали*', 'イタリア', '이탈리아'],
   },
 ];
