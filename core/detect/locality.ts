@@ -438,6 +438,9 @@ export class Locality {
         // sibling's or a parent's are a Uyghur family's usual company (a wedding notice in Istanbul
         // for a Zumeryem, whose sister is Shehide, with a guest called Mihriban).
         if (!(personA.parent && this.index.people[b]?.parent) && storyWords === 0) continue;
+        // And the parents' beside one of their family's places: the Uyghurs' or the region's name is
+        // every page on Uyghur names' (an encyclopaedia's examples: Mamutjan, Muherrem, Mihriban...).
+        if (storyWords === 0 && !this.places.some((p) => p.term.familyIds!.includes(personA.familyId))) continue;
         const at = hitsA.find((h) => nearest(hitsB, h.start, PASSAGE));
         if (!at) continue;
         const other = nearest(hitsB, at.start, PASSAGE)!;

@@ -59,7 +59,7 @@ const positives = load('pos');
 const negatives = load('neg');
 
 describe('the blind probes', () => {
-  it('hold 246 pages about the story and 296 look-alikes in at least 18 languages; 12 pages missed and 7 look-alikes matched are open, with their reasons', () => {
+  it('hold 246 pages about the story and 296 look-alikes in at least 18 languages; 12 pages missed and 6 look-alikes matched are open, with their reasons', () => {
     expect(positives.length + open.length).toBe(246);
     expect(open).toEqual([
       'probe/round5/pos/p14.html', 'probe/round5/pos/p15.html', 'probe/round6/pos/p21.html', 'probe/round6/pos/p29.html',
@@ -68,7 +68,7 @@ describe('the blind probes', () => {
     expect(negatives.length + openLookAlikes.length).toBe(296);
     expect(openLookAlikes).toEqual([
       'probe/round11/neg/n29.html',
-      ...['n02', 'n04', 'n05', 'n06', 'n12', 'n20'].map((n) => `probe/round12/neg/${n}.html`),
+      ...['n02', 'n04', 'n05', 'n12', 'n20'].map((n) => `probe/round12/neg/${n}.html`),
     ]);
     expect(new Set([...positives, ...negatives].map((e) => e.lang.split('-')[0])).size).toBeGreaterThanOrEqual(18);
   });

@@ -166,6 +166,9 @@ describe('decisions', () => {
     // nothing of the story: a wedding notice of a Zumeryem whose sister is Shehide (probe round 11).
     ['two children’s given names together with their hometown and nothing of the story', ['Wedding: Yahya Abdulla weds Zumeryem Tursun, whose grandfather came from Payzawat; her sister Shehide will sing. Congratulations from the Uyghur community of Istanbul!']],
     ['a child’s and a parent’s given names together with only Kashgar and the Uyghurs’ name', ['Mihriban from Kashgar: see you at the wedding, we are waiting for Shehide’s song! Greetings from the Uyghur community of Istanbul.']],
+    // The parents' given names together with only the Uyghurs' and the region's names: an article on
+    // Uyghur names giving them as examples (probe round 12).
+    ['the parents’ given names as examples in an article on Uyghur names', ['Common Uyghur given names include Mamutjan and Muherrem, Ablikim and Mihriban; in Xinjiang a father’s given name often serves as the child’s surname.']],
     ['common given names of the four children', ['Prize winners: Zumrad, Yahya, Muhammad and Shahida.']],
     ['another Uyghur family: a father named Ablikim and his son Muhammad', ['Ablikim, a Uyghur father in Istanbul, has not seen his son Muhammad since 2017, when the boy was sent to a boarding school in Xinjiang.']],
     ['a rare given name with no corroboration', ['Muhlise ordered the laghman.']],
