@@ -221,6 +221,15 @@ describe('decisions', () => {
     expect(d.signals.filter((s) => s.decisive).map((s) => s.label).join('; ')).toContain(who);
   });
 
+  it.each([
+    ['Mamutjan Abdurehim says he has not seen his wife Muherrem or his daughter Muhlise in years.', 'full name: Mamutjan Abdurehim (another member: Muherrem)'],
+    ['Mamutjan, in Adelaide, hasn’t seen his daughter Muhlise since 2017.', 'rare given name: Mamutjan Abdurehim (another member: Muhlise)'],
+  ])('the separation said of one family is the story’s own words: %s', (text, label) => {
+    const d = detector.detect(segs(text));
+    expect(d.matched, d.reason).toBe(true);
+    expect(d.signals.filter((s) => s.decisive).map((s) => s.label)).toContain(label);
+  });
+
   it('another member’s given name vouches for a rare given name beside the story’s own words', () => {
     // The futsal sentence of the test above, with the separation from the children beside the names.
     const d = detector.detect(segs('Mamutjan, a Uyghur in Adelaide, and his wife Muharrem have been separated from their children since 2017.'));

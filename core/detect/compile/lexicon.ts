@@ -32,6 +32,9 @@ export const CONTEXT_TERMS: Record<ContextCategory, { label: string; spellings: 
       label: 'separated families',
       spellings: [
         'separated families', 'separated Uyghur families', 'families torn apart', 'family separation', 'separated from their children',
+        // Separated from, or not seen by, a parent: said of a person, as coverage tells one family.
+        'separated from him', 'separated from her', 'separated from his', 'separated from them', 'separated from their',
+        'has not seen his', 'has not seen her', "hasn't seen his", "hasn't seen her", 'have not seen their', "haven't seen their",
         'famiglie separate', 'famiglia separata', 'getrennte Familien', 'getrennten Familien', 'keluarga terpisah',
         'razdvojene porodice', 'razdvojenih porodica', 'familles séparées', 'familias separadas', 'ayrı düşen aileler',
         '分离家庭', '骨肉分离', '家庭分离', '妻离子散', '被分离', '分离的', '与家人分离', '亲子分离', '分隔两地', 'العائلات المنفصلة', 'عائلات مشتتة', 'reunite', 'reunited',
