@@ -235,7 +235,7 @@ export class Locality {
     personId: string,
     hit: PlacedHit,
     places: 'none' | 'own' | 'narrow' | 'all',
-    members: boolean | ReadonlySet<string> = true,
+    members: boolean | { has(personId: string): boolean } = true,
   ): string | undefined {
     // Another member counts when named specifically: a parent, a rare name (a common child's name such
     // as Yahya or Muhammad is anyone's).
@@ -334,7 +334,6 @@ export class Locality {
       named.add(n.first).add(n.second);
       push(fullBy, n.personId, n);
     }
-    const fullPeople = new Set(fullBy.keys());
     for (const [personId, occurrences] of fullBy) {
       let why: string | undefined;
       let n = occurrences[0]!;
@@ -352,7 +351,7 @@ export class Locality {
         // name is a family's usual company (a genealogy thread tracing a Mamutjan Abdurehim born in
         // 1868, with "three Muherrems" in a family tree; an exam list with a Mihriban Kader and an
         // Ablikim Tursun).
-        why = this.corroboration(o.familyId, personId, o.first, places, storyWords > 0 || fullPeople);
+        why = this.corroboration(o.familyId, personId, o.first, places, storyWords > 0 || fullBy);
         if (why) {
           n = o;
           break;
@@ -427,20 +426,21 @@ export class Locality {
       // place of this family alone (Italy, not Kashgar, which both families and every Uyghur seller
       // there share): a page about a Kashgar shop may name two such people.
       const ownPlace = this.places.some((p) => p.term.familyIds!.length === 1 && p.term.familyIds![0] === personA.familyId);
+      const familyPlace = this.places.some((p) => p.term.familyIds!.includes(personA.familyId));
       for (const [b, hitsB] of givenBy) {
         if (b === a || this.index.people[b]?.familyId !== personA.familyId || paired.has([a, b].sort().join())) continue;
         // Both named specifically: a parent or a rare name (Ablikim and Muhammad are anyone's pair).
         const rareB = hitsB.some((h) => h.term.rare);
+        const parents = personA.parent && !!this.index.people[b]?.parent;
         if (!this.index.people[b]?.parent && !rareB) continue;
         if (!rareA && !rareB && storyWords === 0 && !ownPlace) continue;
-        if (!(personA.parent && this.index.people[b]?.parent) && !confident(personA.familyId)) continue;
-        // Without the story's own words, only the parents' given names together: a child's with a
-        // sibling's or a parent's are a Uyghur family's usual company (a wedding notice in Istanbul
-        // for a Zumeryem, whose sister is Shehide, with a guest called Mihriban).
-        if (!(personA.parent && this.index.people[b]?.parent) && storyWords === 0) continue;
-        // And the parents' beside one of their family's places: the Uyghurs' or the region's name is
-        // every page on Uyghur names' (an encyclopaedia's examples: Mamutjan, Muherrem, Mihriban...).
-        if (storyWords === 0 && !this.places.some((p) => p.term.familyIds!.includes(personA.familyId))) continue;
+        if (!parents && !confident(personA.familyId)) continue;
+        // Without the story's own words, only the parents' given names together, and beside one of
+        // their family's places: a child's with a sibling's or a parent's are a Uyghur family's usual
+        // company (a wedding notice in Istanbul for a Zumeryem, whose sister is Shehide, with a guest
+        // called Mihriban), and the Uyghurs' or the region's name is every page on Uyghur names' (an
+        // encyclopaedia's examples: Mamutjan, Muherrem, Mihriban...).
+        if (storyWords === 0 && !(parents && familyPlace)) continue;
         const at = hitsA.find((h) => nearest(hitsB, h.start, PASSAGE));
         if (!at) continue;
         const other = nearest(hitsB, at.start, PASSAGE)!;
