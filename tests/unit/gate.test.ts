@@ -15,7 +15,7 @@ import { buildMatchIndex } from '../../core/detect/compile/match-index-builder';
 import { gateTerms, markFragments, startLetters } from '../../core/detect/compile/gate-builder';
 import { compileAutomaton } from '../../core/detect/automaton';
 import { Detector } from '../../core/detect/detect';
-import { PUNCT, SKIP, SPACE, deriveFoldTable } from '../../core/text/fold';
+import { PUNCT, SKIP, SPACE, deriveFoldTable, foldText } from '../../core/text/fold';
 import { Gate, ODD } from '../../core/detect/gate';
 import { joinings, trie } from '../../core/detect/compile/gate-expressions';
 import { FAST_LETTERS, fast, plainPattern } from '../../core/detect/gate-patterns';
@@ -237,6 +237,32 @@ describe('the prefilter’s premises', () => {
     expect(gate.test(`${far} ${text} ${far}`)).toBe(true);
   });
 
+  it('counts WINDOW in folded units where other scripts, runs of breaks or accented letters lie between', () => {
+    // The windows of a text not folded whole are cut from the raw text: their ends are found by
+    // counting folded units out from the hits, through raw text and through the odd windows' fold.
+    const text = 'In June 2020 the four children were stopped by police in Shanghai on their way to the Italian consulate for their visas, then placed in an orphanage.';
+    const [before, after] = text.split('Shanghai');
+    const ru = 'Вчера в городе открылась новая библиотека, и в ней уже много читателей. '.repeat(12);
+    const units = (t: string) => foldText(t).length;
+    const fill = (n: number, unit = ` ${FILLER}`) => unit.repeat(Math.max(0, Math.ceil(n / units(unit))));
+    // Russian paragraphs between the anchor and its elements (not folded whole: mostly English around).
+    const wide = fill(WINDOW - units(ru) + 200);
+    const near = fill(WINDOW - units(ru) - 400);
+    const told = (gap: string) => `${fill(3 * WINDOW)} ${before}${ru}${gap} Shanghai ${gap}${ru}${after} ${fill(3 * WINDOW)}`;
+    expect(gate.test(told(wide))).toBe(false);
+    expect(gate.test(told(near))).toBe(true);
+    // Breaks that run together: more raw text than WINDOW, fewer folded units.
+    const spaced = ' Notes   from   the   allotment , ,   we   planted   beans .  ';
+    const gap = fill(WINDOW - 300, spaced);
+    expect(gap.length).toBeGreaterThan(WINDOW + 500);
+    expect(gate.test(`${fill(WINDOW)} ${before}${gap} Shanghai ${gap}${after} ${fill(WINDOW)}`)).toBe(true);
+    // French, rewritten as ASCII where it is read (sparse accents) and Turkish (dense): the same.
+    for (const accented of ['Le marché de Noël a ouvert ses portes hier soir à Lyon, près de la cathédrale. ', 'Dün akşam şehirde yeni bir kütüphane açıldı; öğrenciler çok sevinçliydi. ']) {
+      expect(gate.test(`${fill(WINDOW, accented)} ${before}${fill(WINDOW - 300, accented)} Shanghai ${fill(WINDOW - 300, accented)}${after} ${fill(WINDOW, accented)}`)).toBe(true);
+      expect(gate.test(`${fill(WINDOW, accented)} ${before}${fill(WINDOW + 300, accented)} Shanghai ${fill(WINDOW + 300, accented)}${after} ${fill(WINDOW, accented)}`)).toBe(false);
+    }
+  });
+
   it('with its elements read apart (the stored record), waits for them where a key anchor is found, and then answers as with them', () => {
     const stored = packForStorage(index);
     const elements = stored[MATCH_EVENTS_KEY].elements;
@@ -401,6 +427,27 @@ describe('the prefilter never misses a word the matcher finds', () => {
     expect(seen).toBeGreaterThan(words.length / 2);
     // Key anchors in other scripts among them: their event is looked for where they were found.
     expect(keys).toBeGreaterThan(0);
+  });
+
+  it('in text dense with accented letters, and in text with a few (read as the ASCII they fold to)', () => {
+    // The prefilter rewrites such letters as ASCII before it reads a text: in one loop where they are
+    // many (Turkish), where they are found where they are few (French).
+    const dense = 'Dün akşam şehirde yeni bir kütüphane açıldı; öğrenciler çok sevinçliydi, çünkü ışıklar güzeldi.';
+    const sparse = 'Le marché de Noël a ouvert ses portes hier soir à Lyon, près de la cathédrale.';
+    const r = rng(13);
+    for (const filler of [dense, sparse]) {
+      let seen = 0;
+      const missed: string[] = [];
+      for (const word of words) {
+        const spelt = respell(word, r, { swap: true, invisible: r() < 0.3 });
+        const text = `${filler} ${filler} ${spelt}. ${eventContext(word)} ${filler}`;
+        if (!matcherSeesGateTerm(text)) continue;
+        seen++;
+        if (!gate.test(text)) missed.push(JSON.stringify(spelt));
+      }
+      expect(missed).toEqual([]);
+      expect(seen).toBeGreaterThan(words.length / 2);
+    }
   });
 
   it('in upper case and capitalised', () => {
