@@ -59,12 +59,12 @@ const positives = load('pos');
 const negatives = load('neg');
 
 describe('the blind probes', () => {
-  it('hold 266 pages about the story and 316 look-alikes in at least 18 languages; 14 pages missed and 6 look-alikes matched are open, with their reasons', () => {
+  it('hold 266 pages about the story and 316 look-alikes in at least 18 languages; 13 pages missed and 6 look-alikes matched are open, with their reasons', () => {
     expect(positives.length + open.length).toBe(266);
     expect(open).toEqual([
       'probe/round5/pos/p14.html', 'probe/round5/pos/p15.html', 'probe/round6/pos/p21.html', 'probe/round6/pos/p29.html',
       ...['p02', 'p07', 'p08', 'p09', 'p14', 'p16', 'p17', 'p19'].map((p) => `probe/round12/pos/${p}.html`),
-      'probe/round13/pos/p11.html', 'probe/round13/pos/p17.html',
+      'probe/round13/pos/p17.html',
     ]);
     expect(negatives.length + openLookAlikes.length).toBe(316);
     expect(openLookAlikes).toEqual([

@@ -448,4 +448,20 @@ describe('signals.events: cues written against other scripts, and titles in the 
     expect(eventSignal(text, 'cgtn-grandfather-programme')?.decisive).toBe(true);
     expect(eventSignal(text.replace('أزعجها مراسلو سي إن إن', ''), 'cgtn-grandfather-programme')).toBeUndefined();
   });
+
+  it('the CGTN programme’s title as French, Italian, Spanish and German pages translate it: either word for the crew, and the son asked home', () => {
+    // Dutch and Portuguese had both words for CNN's crew and the title's second half; these four had one word and no second half.
+    const pages = [
+      'Plainte de Safeguard Defenders au CSA contre CGTN : le sujet du 23 mars, « une famille ouïghoure dérangée par des reporters de CNN », montre le grand-père.',
+      'Safeguard Defenders denuncia CGTN: il servizio del 27 marzo, in cui una famiglia uigura chiede al figlio di tornare a casa, mostra il nonno.',
+      'Safeguard Defenders denunció a CGTN ante la FCC por el programa del 23 de marzo sobre una familia uigur molestada por periodistas de CNN, con el abuelo.',
+      'Safeguard Defenders beschwert sich über CGTN: In der Sendung vom 27. März bittet der Großvater den Sohn, nach Hause zu kommen.',
+    ];
+    for (const page of pages) {
+      expect(eventSignal(page, 'cgtn-grandfather-programme')?.decisive, page).toBe(true);
+    }
+    // Without the title (its key anchor), a complaint about a CGTN programme with a grandfather is not the event.
+    expect(eventSignal(pages[0]!.replace('dérangée par des reporters de CNN', 'filmée chez elle'), 'cgtn-grandfather-programme')).toBeUndefined();
+    expect(eventSignal(pages[3]!.replace('den Sohn, nach Hause zu kommen', 'um Geduld'), 'cgtn-grandfather-programme')).toBeUndefined();
+  });
 });
