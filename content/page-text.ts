@@ -32,7 +32,40 @@ const FURNITURE_ROLES = new Set(['navigation', 'complementary', 'contentinfo']);
  * most news sites and forums do). A page with several items is a feed or a thread.
  */
 function isItem(el: Element): boolean {
-  return el.localName === 'article' || el.getAttribute('role') === 'article' || linkedHeadline(el);
+  return el.localName === 'article' || el.getAttribute('role') === 'article' || linkedHeadline(el) || card(el);
+}
+
+/** Elements a card holds at least two of (its byline, its text, its actions): what a bare paragraph does not. */
+const CARD_PARTS = new Set(['p', 'div', 'ul', 'ol', 'header', 'footer', 'section', 'figure', 'blockquote', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+/** Per list, the tag and class its cards share (three or more siblings), and the number of children it was counted at. */
+const cardKeys = new WeakMap<Element, { count: number; keys: Set<string> }>();
+
+/**
+ * A card: one of three or more sibling `<div>`s or `<li>`s of the same class, each made of parts (a
+ * byline and a text, a text and its actions), as feeds, search results and comment threads that do not
+ * use `<article>` mark up their posts (Weibo's cards, a forum's comments). An item of its own, so the
+ * posts of a feed never add up. Inside an `<article>` the article stays the item (the outermost).
+ */
+function card(el: Element): boolean {
+  const name = el.localName;
+  if (name !== 'div' && name !== 'li') return false;
+  const cls = el.getAttribute('class');
+  const parent = el.parentElement;
+  if (!cls || !parent || parent.childElementCount < 3) return false;
+  let known = cardKeys.get(parent);
+  if (known?.count !== parent.childElementCount) {
+    const counts = new Map<string, number>();
+    for (const c of parent.children) {
+      const key = `${c.localName}.${c.getAttribute('class') ?? ''}`;
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+    known = { count: parent.childElementCount, keys: new Set([...counts].filter(([, n]) => n >= 3).map(([k]) => k)) };
+    cardKeys.set(parent, known);
+  }
+  if (!known.keys.has(`${name}.${cls}`)) return false;
+  let parts = 0;
+  for (const c of el.children) if (CARD_PARTS.has(c.localName) && ++parts >= 2) return true;
+  return false;
 }
 
 /**

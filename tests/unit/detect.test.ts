@@ -328,6 +328,29 @@ describe('rules', () => {
     expect(together.matched, together.reason).toBe(true);
     expect(together.signals.find((s) => s.decisive)?.rule).toBe('event');
   });
+
+  it('posts marked up as cards (three or more sibling blocks of one class, each with parts) are each their own item: a search page of unrelated posts never adds up', () => {
+    // Round 14's look-alike n20: a Weibo search page whose separate posts hold the consulate event's
+    // elements between them (a county children's home, Italian visas in Shanghai, Uyghur dancers).
+    const posts = [
+      '伽师县儿童福利院的孩子们和志愿者一起过六一儿童节，表演了维吾尔族舞蹈。',
+      '意大利签证攻略：新疆户籍的未成年人要去上海的签证中心，需要父母双方同意书。',
+      '在广州打工一年，终于回到喀什和孩子团聚了。',
+    ];
+    const page = (card: (text: string) => string) => new DOMParser().parseFromString(`<body><div class="feed">${posts.map(card).join('')}</div></body>`, 'text/html');
+    const cards = page((t) => `<div class="card"><span class="n">用户</span><p>${t}</p><div class="ops"><span>转发 3</span></div></div>`);
+    const apart = detector.detect(collectText(cards).segments);
+    expect(apart.matched, apart.reason).toBe(false);
+    // The same text as one page's paragraphs, or in blocks without parts, is one text: the event adds up.
+    for (const doc of [page((t) => `<p>${t}</p>`), page((t) => `<div class="card">${t}</div>`)]) {
+      const together = detector.detect(collectText(doc).segments);
+      expect(together.matched, together.reason).toBe(true);
+      expect(together.signals.find((s) => s.decisive)?.rule).toBe('event');
+    }
+    // Cards inside an article are the article's parts: the article is the item.
+    const inArticle = detector.detect(collectText(new DOMParser().parseFromString(`<body><article>${cards.body.innerHTML}</article></body>`, 'text/html')).segments);
+    expect(inArticle.matched, inArticle.reason).toBe(true);
+  });
 });
 
 describe('bad inputs end', () => {
