@@ -179,6 +179,19 @@ describe('the prefilter’s premises', () => {
     expect(letters.reduce((n, l) => n + (/[a-z]/.test(l) ? 2 : 1), 0)).toBeLessThanOrEqual(16);
   });
 
+  it('writes no pattern that holds another it writes: the shorter is found wherever the longer is (the "every word" tests below still read the longer ones)', () => {
+    const unmarked = (ps: readonly string[]) => ps.map((p) => p.replaceAll('|', ''));
+    const open = unmarked(index.gate.open);
+    const held = (set: string[], by: string[]) => set.filter((p) => by.some((q) => q !== p && p.includes(q)));
+    expect(held(open, open)).toEqual([]);
+    // A key anchor's pattern holds no opening pattern, nor another of its event's.
+    for (const e of index.gate.events) expect(held(unmarked(e.key), [...open, ...unmarked(e.key)]), e.id).toEqual([]);
+    // The dataset has such pairs: a key anchor's cue with the undersecretary's first name, and without it.
+    const spelt = (cue: string) => index.patterns.some(([p]) => p.replace(/\*$/, '') === cue);
+    expect(spelt('manlio di stefano') && spelt('di stefano')).toBe(true);
+    expect(index.gate.events.flatMap((e) => unmarked(e.key))).not.toContain('manlio di stefano');
+  });
+
   it('writes its fragments as a trie that matches at the same places', () => {
     const r = rng(7);
     const letters = 'abmnu ';

@@ -252,10 +252,18 @@ export function buildGate(patterns: ReadonlyArray<readonly [string, number]>, te
   const gated = [...new Set(patterns.filter(([, t]) => open.has(t)).map(([p]) => strip(p)))];
   const topic = [...new Set(patterns.filter(([, t]) => terms[t]!.category === 'ethnonym' || terms[t]!.category === 'region').map(([p]) => strip(p)))].sort();
   const plain = (p: string) => /^[a-z0-9 ]+$/.test(p);
+  // A pattern that holds another whole is found wherever that one is, since the prefilter reads no
+  // word boundaries ("mission permanente de la chine" and "mission permanente"): only the shorter is
+  // written. A key anchor's pattern holding an opening one, or another of its event's, is left out
+  // too; the windows around key anchors stay as wide as the longest would have made them.
+  const roleOf = (p: string) => keyOf.get(p) ?? -1;
+  const covers = (q: string, p: string) => q !== p && p.includes(q) && (roleOf(q) === -1 || roleOf(q) === roleOf(p));
+  const longestKey = Math.max(0, ...gated.filter((p) => roleOf(p) >= 0).map((p) => p.length));
+  const kept = gated.filter((p) => !gated.some((q) => covers(q, p)));
   const opening: string[] = [];
   let longest = 0;
-  const marked = markFragments(gated.filter(plain));
-  for (const pattern of gated) {
+  const marked = markFragments(kept.filter(plain));
+  for (const pattern of kept) {
     if (pattern.includes(MARK)) throw new Error(`a gated pattern holds the fragment mark: ${pattern}`);
     const written = marked.get(pattern) ?? pattern;
     const event = keyOf.get(pattern);
@@ -266,5 +274,7 @@ export function buildGate(patterns: ReadonlyArray<readonly [string, number]>, te
   // Sorted, so that the same patterns always give the same record.
   for (const c of checks) c.key.sort();
   const spec = { open: opening.sort(), events: checks, reach: 2 * longest + 8, topic, elements };
-  return { ...spec, compiled: compileGate(spec) };
+  const compiled = compileGate(spec);
+  compiled.around = Math.max(compiled.around, WINDOW + longestKey);
+  return { ...spec, compiled };
 }
