@@ -16,7 +16,7 @@ const events = dataset.signals.events;
 const realDetector = new Detector(buildMatchIndex(dataset, 'test'));
 type EventSignal = Dataset['signals']['events'][number];
 
-const LANGS = ['en', 'zh-Hans', 'zh-Hant', 'it', 'de', 'fr', 'es', 'tr', 'ug', 'ar', 'ru'] as const;
+const LANGS = ['en', 'zh-Hans', 'zh-Hant', 'it', 'de', 'fr', 'es', 'tr', 'ug', 'ar', 'ru', 'nl', 'pt', 'fa', 'ur'] as const;
 
 const EXPECTED_IDS = [
   'consulate-shanghai-2020',
@@ -102,7 +102,7 @@ describe('signals.events: shape of the cue data', () => {
     expect(new Set(ids).size).toBe(ids.length);
   });
 
-  it.each(EXPECTED_IDS)('%s: every element has cues in each of the eleven languages (its telling cues counted)', (id) => {
+  it.each(EXPECTED_IDS)('%s: every element has cues in each of fifteen languages (its telling cues counted; Japanese and Korean cover some elements)', (id) => {
     for (const el of event(id).elements) {
       const telling = typeof el.telling === 'object' ? el.telling : {};
       for (const lang of LANGS) {
@@ -401,6 +401,20 @@ describe('signals.events: cues written against other scripts, and titles in the 
     expect(realDetector.detect([{ text: nlOther, origin: 'body', block: true }]).matched).toBe(false);
     const ptOther = 'Na comissão de Relações Exteriores, o deputado perguntou em 8 de abril sobre os vistos de quatro estudantes angolanos.';
     expect(realDetector.detect([{ text: ptOther, origin: 'body', block: true }]).matched).toBe(false);
+  });
+
+  it('Persian and Urdu pages tell the events too; other families’ visas and another press conference in those languages do not', () => {
+    const fa =
+      'در ژوئن ۲۰۲۰ چهار کودک اویغور وقتی برای گرفتن ویزای ایتالیا به کنسولگری ایتالیا در شانگهای رفتند، توسط پلیس متوقف شدند و به یتیم‌خانه‌ای در زادگاهشان فرستاده شدند.';
+    expect(eventSignal(fa, 'consulate-shanghai-2020')?.decisive).toBe(true);
+    const ur =
+      'اٹلی کے نائب وزیر خارجہ مانلیو ڈی اسٹیفانو نے 8 اپریل کو پارلیمنٹ میں سوال کے جواب میں کہا کہ چار ایغور بچوں کے ویزے اب بھی درست ہیں اور بیجنگ میں اطالوی سفارت خانہ مدد کے لیے تیار ہے۔';
+    expect(eventSignal(ur, 'italian-parliament-2021')?.decisive).toBe(true);
+    // Another family's visas at another consulate; another press conference about other people.
+    const faOther = 'در ژوئن ۲۰۲۰ یک خانواده ترک در شانگهای از کنسولگری آلمان ویزا نگرفت و کودکان نزد پدربزرگ و مادربزرگ ماندند.';
+    expect(realDetector.detect([{ text: faOther, origin: 'body', block: true }]).matched).toBe(false);
+    const urOther = 'چینی حکام نے ارومچی میں پریس کانفرنس کی اور کپاس کے کسانوں کی ویڈیو دکھائی؛ سی این این کی رپورٹ کو جھوٹ قرار دیا گیا۔';
+    expect(realDetector.detect([{ text: urOther, origin: 'body', block: true }]).matched).toBe(false);
   });
 
   it('Korean and Japanese pages tell the events too; a page on Korea’s own separated families (이산가족) is not one', () => {
