@@ -32,7 +32,7 @@ const FURNITURE_ROLES = new Set(['navigation', 'complementary', 'contentinfo']);
  * most news sites and forums do). A page with several items is a feed or a thread.
  */
 function isItem(el: Element): boolean {
-  return el.localName === 'article' || el.getAttribute('role') === 'article' || linkedHeadline(el) || card(el);
+  return el.localName === 'article' || el.getAttribute('role') === 'article' || linkedHeadline(el) || isCard(el);
 }
 
 /** Elements a card holds at least two of (its byline, its text, its actions): what a bare paragraph does not. */
@@ -44,9 +44,10 @@ const cardKeys = new WeakMap<Element, { count: number; keys: Set<string> }>();
  * A card: one of three or more sibling `<div>`s or `<li>`s of the same class, each made of parts (a
  * byline and a text, a text and its actions), as feeds, search results and comment threads that do not
  * use `<article>` mark up their posts (Weibo's cards, a forum's comments). An item of its own, so the
- * posts of a feed never add up. Inside an `<article>` the article stays the item (the outermost).
+ * posts of a feed never add up. Inside an `<article>` (a directory, a digest or comments wrapped in one)
+ * each card is still an item; the article's own text around them is the article's.
  */
-function card(el: Element): boolean {
+function isCard(el: Element): boolean {
   const name = el.localName;
   if (name !== 'div' && name !== 'li') return false;
   const cls = el.getAttribute('class');
@@ -68,6 +69,39 @@ function card(el: Element): boolean {
   return false;
 }
 
+/** A live blog's entry time heading its entry: "18:10", "9.05", "18h10", "9:05 am". */
+const ENTRY_TIME = /^\s*(?:\d{1,2}[:.h]\d{2}|\d{1,2}\s?[ap]\.?m\b)/i;
+const SUBHEADINGS = new Set(['h2', 'h3', 'h4', 'h5', 'h6']);
+/** Per container, its entry headings, and the number of children they were found at. */
+const entryHeadings = new WeakMap<Element, { count: number; headings: Set<Element> }>();
+
+/**
+ * A live blog's entry heading: one of three or more sibling headings (h2-h6) that start with a time,
+ * in a live blog that does not wrap its entries (those are cards or articles). The heading and what
+ * follows it up to the next one are an entry, an item of its own, so entries on separate news never
+ * add up. A transcript's time codes start paragraphs, not headings, and stay one text.
+ */
+function isEntryHeading(el: Element): boolean {
+  if (!SUBHEADINGS.has(el.localName)) return false;
+  const parent = el.parentElement;
+  if (!parent || parent.childElementCount < 6) return false;
+  let known = entryHeadings.get(parent);
+  if (known?.count !== parent.childElementCount) {
+    const headings = new Set<Element>();
+    for (const c of parent.children) if (SUBHEADINGS.has(c.localName) && ENTRY_TIME.test(c.textContent ?? '')) headings.add(c);
+    known = { count: parent.childElementCount, headings: headings.size >= 3 ? headings : new Set() };
+    entryHeadings.set(parent, known);
+  }
+  return known.headings.has(el);
+}
+
+/** The live-blog entry heading a node belongs under (itself, or the nearest before it among its siblings), if any. */
+function entryBefore(node: Node): Element | undefined {
+  let s = node.nodeType === ELEMENT ? (node as Element) : (node as CharacterData).previousElementSibling;
+  for (; s; s = s.previousElementSibling) if (isEntryHeading(s)) return s;
+  return undefined;
+}
+
 /**
  * A headline that links to another page is that page's title (an aggregator's list, a "most read"
  * box): an item of its own, so headlines of separate stories side by side never add up.
@@ -86,11 +120,23 @@ function inSkipped(node: Node): boolean {
   return false;
 }
 
-/** The outermost item above a node (not the node itself), if any. */
-function outermostItem(node: Node): Element | undefined {
-  let found: Element | undefined;
-  for (let el = node.parentElement; el; el = el.parentElement) if (isItem(el)) found = el;
-  return found;
+/**
+ * The item a node's text belongs to (from the elements above it, and the entry it follows), as the
+ * walk numbers them: the outermost item, or the innermost card or live-blog entry inside it.
+ */
+function itemAbove(node: Node): Element | undefined {
+  const path: Node[] = [node];
+  for (let el = node.parentElement; el; el = el.parentElement) path.push(el);
+  let item: Element | undefined;
+  let depth = 0;
+  for (let i = path.length - 1; i >= 1; i--) {
+    const el = path[i] as Element;
+    if (isItem(el) && (depth++ === 0 || isCard(el))) item = el;
+    // Inside el, the walk has passed the entry headings before the path's next node.
+    const entry = entryBefore(path[i - 1]!);
+    if (entry) item = entry;
+  }
+  return item;
 }
 
 const META_SELECTOR =
@@ -160,7 +206,7 @@ export function textCollector(root: Node, options: CollectOptions = {}): TextCol
   let read = 0;
   let furniture = 0;
   let caption = 0;
-  // The outermost item (post, article) the walk is in: evidence adds up within one item only.
+  // The item (post, article, or a card inside one) the walk is in: evidence adds up within one item only.
   const numbers = options.items ?? itemNumbers();
   const numberOf = (el: Element) => {
     let n = numbers.ids.get(el);
@@ -168,10 +214,15 @@ export function textCollector(root: Node, options: CollectOptions = {}): TextCol
     return n;
   };
   let item = -1;
+  /** The item outside any marked-up item: -1, or the live-blog entry the walk is in. */
+  let base = -1;
   let itemDepth = 0;
   const entered = new Set<Element>();
+  const restore = new Map<Element, number>();
+  /** Per live blog entered, the item and base to go back to on leaving it. */
+  const live = new Map<Element, [number, number]>();
   // Text added inside a post belongs to that post.
-  const outer = root.nodeType === ELEMENT || root.nodeType === 3 ? outermostItem(root) : undefined;
+  const outer = root.nodeType === ELEMENT || root.nodeType === 3 ? itemAbove(root) : undefined;
   if (outer) {
     item = numberOf(outer);
     itemDepth = 1;
@@ -206,9 +257,19 @@ export function textCollector(root: Node, options: CollectOptions = {}): TextCol
     const label = el.getAttribute('aria-label');
     if (label) push(label, 'aria-label', el, true);
     if (el.shadowRoot) roots.push({ node: el.shadowRoot, furniture: furniture > 0, caption: caption > 0 });
+    if (isEntryHeading(el)) {
+      const blog = el.parentElement!;
+      if (!live.has(blog)) live.set(blog, [item, base]);
+      item = numberOf(el);
+      if (itemDepth === 0) base = item;
+    }
     if (isItem(el)) {
       entered.add(el);
       if (itemDepth++ === 0) item = numberOf(el);
+      else if (isCard(el)) {
+        restore.set(el, item);
+        item = numberOf(el);
+      }
     }
     if (!INLINE.has(tag)) {
       // Entering any non-inline element (or a <br>) ends the current run of words.
@@ -220,7 +281,18 @@ export function textCollector(root: Node, options: CollectOptions = {}): TextCol
   };
   const leave = (el: Element) => {
     // What was entered as an item is left as one, whatever the page changed in between.
-    if (entered.delete(el) && --itemDepth === 0) item = -1;
+    if (entered.delete(el)) {
+      if (--itemDepth === 0) item = base;
+      else if (restore.has(el)) {
+        item = restore.get(el)!;
+        restore.delete(el);
+      }
+    }
+    const back = live.get(el);
+    if (back) {
+      [item, base] = back;
+      live.delete(el);
+    }
     const tag = el.tagName.toUpperCase();
     if (INLINE.has(tag)) return;
     pendingBreak = true;

@@ -8,7 +8,7 @@ import dataset from '../../data/dataset.json';
 import { parseDataset } from '../../core/dataset/schema';
 import { buildMatchIndex } from '../../core/detect/compile/match-index-builder';
 import { Detector, type Segment } from '../../core/detect/detect';
-import { collectText } from '../../content/page-text';
+import { collectText, itemNumbers } from '../../content/page-text';
 import { foldText } from '../../core/text/fold';
 
 const detector = new Detector(buildMatchIndex(parseDataset(dataset), 'test'));
@@ -347,9 +347,44 @@ describe('rules', () => {
       expect(together.matched, together.reason).toBe(true);
       expect(together.signals.find((s) => s.decisive)?.rule).toBe('event');
     }
-    // Cards inside an article are the article's parts: the article is the item.
-    const inArticle = detector.detect(collectText(new DOMParser().parseFromString(`<body><article>${cards.body.innerHTML}</article></body>`, 'text/html')).segments);
-    expect(inArticle.matched, inArticle.reason).toBe(true);
+    // Inside an article (a listing, a directory, a digest wrapped in one) the cards are still apart; the
+    // article's own text around them is the article's. Round 15's look-alike n15: a directory of shops
+    // in an <article>, whose owners share the parents' names entry by entry.
+    const wrapped = (intro: string) =>
+      new DOMParser().parseFromString(`<body><article><h1>${intro}</h1>${cards.body.innerHTML}</article></body>`, 'text/html');
+    const inArticle = detector.detect(collectText(wrapped('微博搜索')).segments);
+    expect(inArticle.matched, inArticle.reason).toBe(false);
+    const segments = collectText(wrapped('意大利驻上海总领事馆')).segments;
+    const items = new Set(segments.map((s) => s.item));
+    expect(items.size).toBe(4);
+  });
+
+  it('a live blog’s entries (three or more sibling headings that start with a time) are each their own item, and text added under one joins it', () => {
+    // Round 15's look-alike n03: an Italian live blog whose separate entries (a consulate's visa
+    // backlog in Shanghai, a question on Uyghur cotton) held the consulate event between them.
+    const posts = [
+      '伽师县儿童福利院的孩子们和志愿者一起过六一儿童节，表演了维吾尔族舞蹈。',
+      '意大利签证攻略：新疆户籍的未成年人要去上海的签证中心，需要父母双方同意书。',
+      '在广州打工一年，终于回到喀什和孩子团聚了。',
+    ];
+    const blog = (heading: (i: number) => string) =>
+      new DOMParser().parseFromString(`<body><article><h1>直播</h1><div class="live">${posts.map((t, i) => `<h2>${heading(i)}</h2><p>${t}</p>`).join('')}</div></article></body>`, 'text/html');
+    const live = blog((i) => `${18 - i}:05 更新`);
+    const apart = detector.detect(collectText(live).segments);
+    expect(apart.matched, apart.reason).toBe(false);
+    // The same headings without times are an article's subheads: one text, and the event adds up.
+    const together = detector.detect(collectText(blog((i) => `第${i + 1}部分`)).segments);
+    expect(together.matched, together.reason).toBe(true);
+    // A paragraph added under the second entry is read as that entry's (a page's first pass and later additions share numbers).
+    const items = itemNumbers();
+    const first = collectText(live, { items }).segments;
+    const added = live.createElement('p');
+    added.textContent = '补充：伽师县儿童福利院';
+    live.querySelectorAll('h2')[1]!.nextElementSibling!.after(added);
+    const later = collectText(added, { items }).segments;
+    const second = first.find((s) => s.text.includes('意大利签证'))!.item;
+    expect(later[0]!.item).toBe(second);
+    expect(first.find((s) => s.text.includes('伽师县'))!.item).not.toBe(second);
   });
 });
 
