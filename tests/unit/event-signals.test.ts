@@ -414,6 +414,17 @@ describe('signals.events: cues written against other scripts, and titles in the 
     expect(realDetector.detect([{ text: other, origin: 'body', block: true }]).matched).toBe(false);
   });
 
+  it('Amnesty’s report is the story’s event only told with CNN’s part in it: a campaign that met two other families is not', () => {
+    // Round 16's look-alike n07: a French campaign page quoting the report's title, in March 2021,
+    // "we spoke with two families" of its own.
+    const campaign =
+      'En mars 2021, Amnesty International a publié « Hearts and Lives Broken », sur les familles ouïghoures séparées. Notre collectif a lu le rapport et a parlé avec deux familles au Canada.';
+    expect(eventSignal(campaign, 'amnesty-report-2021')).toBeUndefined();
+    expect(realDetector.detect([{ text: campaign, origin: 'body', block: true }]).matched).toBe(false);
+    const told = campaign.replace('Notre collectif a lu le rapport et a parlé avec deux familles au Canada.', 'CNN a retrouvé deux des enfants de ces familles.');
+    expect(eventSignal(told, 'amnesty-report-2021')?.decisive).toBe(true);
+  });
+
   it('Persian and Urdu pages tell the events too; other families’ visas and another press conference in those languages do not', () => {
     const fa =
       'در ژوئن ۲۰۲۰ چهار کودک اویغور وقتی برای گرفتن ویزای ایتالیا به کنسولگری ایتالیا در شانگهای رفتند، توسط پلیس متوقف شدند و به یتیم‌خانه‌ای در زادگاهشان فرستاده شدند.';
