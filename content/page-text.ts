@@ -37,8 +37,30 @@ function isItem(el: Element): boolean {
 
 /** Elements a card holds at least two of (its byline, its text, its actions): what a bare paragraph does not. */
 const CARD_PARTS = new Set(['p', 'div', 'ul', 'ol', 'header', 'footer', 'section', 'figure', 'blockquote', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
-/** Per list, the tag and class its cards share (three or more siblings), and the number of children it was counted at. */
-const cardKeys = new WeakMap<Element, { count: number; keys: Set<string> }>();
+/**
+ * What `of` says of a parent's children, kept until the number of its children changes (a feed's
+ * cards and a live blog's entries are asked about once per child, not counted again each time).
+ */
+function perParent<T>(cache: WeakMap<Element, { count: number; value: T }>, parent: Element, of: (parent: Element) => T): T {
+  let known = cache.get(parent);
+  if (known?.count !== parent.childElementCount) {
+    known = { count: parent.childElementCount, value: of(parent) };
+    cache.set(parent, known);
+  }
+  return known.value;
+}
+
+/** Per list, the tag and class its cards share (three or more siblings). */
+const cardKeys = new WeakMap<Element, { count: number; value: Set<string> }>();
+
+function sharedKeys(parent: Element): Set<string> {
+  const counts = new Map<string, number>();
+  for (const c of parent.children) {
+    const key = `${c.localName}.${c.getAttribute('class') ?? ''}`;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return new Set([...counts].filter(([, n]) => n >= 3).map(([k]) => k));
+}
 
 /**
  * A card: one of three or more sibling `<div>`s or `<li>`s of the same class, each made of parts (a
@@ -53,17 +75,7 @@ function isCard(el: Element): boolean {
   const cls = el.getAttribute('class');
   const parent = el.parentElement;
   if (!cls || !parent || parent.childElementCount < 3) return false;
-  let known = cardKeys.get(parent);
-  if (known?.count !== parent.childElementCount) {
-    const counts = new Map<string, number>();
-    for (const c of parent.children) {
-      const key = `${c.localName}.${c.getAttribute('class') ?? ''}`;
-      counts.set(key, (counts.get(key) ?? 0) + 1);
-    }
-    known = { count: parent.childElementCount, keys: new Set([...counts].filter(([, n]) => n >= 3).map(([k]) => k)) };
-    cardKeys.set(parent, known);
-  }
-  if (!known.keys.has(`${name}.${cls}`)) return false;
+  if (!perParent(cardKeys, parent, sharedKeys).has(`${name}.${cls}`)) return false;
   let parts = 0;
   for (const c of el.children) if (CARD_PARTS.has(c.localName) && ++parts >= 2) return true;
   return false;
@@ -72,8 +84,16 @@ function isCard(el: Element): boolean {
 /** A live blog's entry time heading its entry: "18:10", "9.05", "18h10", "9:05 am". */
 const ENTRY_TIME = /^\s*(?:\d{1,2}[:.h]\d{2}|\d{1,2}\s?[ap]\.?m\b)/i;
 const SUBHEADINGS = new Set(['h2', 'h3', 'h4', 'h5', 'h6']);
-/** Per container, its entry headings, and the number of children they were found at. */
-const entryHeadings = new WeakMap<Element, { count: number; headings: Set<Element> }>();
+/** Per container, its entry headings (none unless three or more start with a time). */
+const entryHeadings = new WeakMap<Element, { count: number; value: Set<Element> }>();
+const NO_ENTRIES = new Set<Element>();
+
+function headingsOf(parent: Element): Set<Element> {
+  if (parent.childElementCount < 6) return NO_ENTRIES;
+  const headings = new Set<Element>();
+  for (const c of parent.children) if (SUBHEADINGS.has(c.localName) && ENTRY_TIME.test(c.textContent ?? '')) headings.add(c);
+  return headings.size >= 3 ? headings : NO_ENTRIES;
+}
 
 /**
  * A live blog's entry heading: one of three or more sibling headings (h2-h6) that start with a time,
@@ -84,21 +104,17 @@ const entryHeadings = new WeakMap<Element, { count: number; headings: Set<Elemen
 function isEntryHeading(el: Element): boolean {
   if (!SUBHEADINGS.has(el.localName)) return false;
   const parent = el.parentElement;
-  if (!parent || parent.childElementCount < 6) return false;
-  let known = entryHeadings.get(parent);
-  if (known?.count !== parent.childElementCount) {
-    const headings = new Set<Element>();
-    for (const c of parent.children) if (SUBHEADINGS.has(c.localName) && ENTRY_TIME.test(c.textContent ?? '')) headings.add(c);
-    known = { count: parent.childElementCount, headings: headings.size >= 3 ? headings : new Set() };
-    entryHeadings.set(parent, known);
-  }
-  return known.headings.has(el);
+  return !!parent && perParent(entryHeadings, parent, headingsOf).has(el);
 }
 
 /** The live-blog entry heading a node belongs under (itself, or the nearest before it among its siblings), if any. */
 function entryBefore(node: Node): Element | undefined {
+  const parent = node.parentElement;
+  const headings = parent ? perParent(entryHeadings, parent, headingsOf) : NO_ENTRIES;
+  // Most containers have no entries: their children are not walked back.
+  if (headings.size === 0) return undefined;
   let s = node.nodeType === ELEMENT ? (node as Element) : (node as CharacterData).previousElementSibling;
-  for (; s; s = s.previousElementSibling) if (isEntryHeading(s)) return s;
+  for (; s; s = s.previousElementSibling) if (headings.has(s)) return s;
   return undefined;
 }
 
