@@ -331,6 +331,40 @@ export function cyrillicRenderings(word: string): string[] {
 }
 
 /**
+ * Central Asian Turkic spellings in Latin letters, as Uzbek writes Uyghur names: the Persian-origin -jan
+ * ("dear") of many Uyghur names is -jon in Uzbek (Mamutjan: Mamutjon, as Dilshodjon, Tursunjon), the
+ * Uyghur h that is a خ is x (Muhlise, مۇخلىسە: Muxlisa) and a feminine name ends in -a (Muxlisa,
+ * Shahida). Every combination of the three, the word itself left out; words under 5 letters get none.
+ */
+export function uzbekRenderings(word: string): string[] {
+  const w = word.toLowerCase();
+  if (w.length < 5 || !/^[a-z]+$/.test(w)) return [];
+  let out = [w];
+  if (w.endsWith('jan')) out.push(`${w.slice(0, -3)}jon`);
+  // h alone (not in sh, ch, kh, gh, zh) as x.
+  out = out.flatMap((v) => [v, v.replace(/(?<![sckgz])h/g, 'x')]);
+  out = out.flatMap((v) => (v.endsWith('e') ? [v, `${v.slice(0, -1)}a`] : [v]));
+  return [...new Set(out)].filter((v) => v !== w);
+}
+
+/**
+ * Case endings that Uzbek and Uyghur in Latin letters join to a name, without the apostrophe Turkish
+ * writes (Muxlisani, Mamutjanning, Ablikimga, Qashqarda; Turkish: Muhlise'yi): genitive, accusative,
+ * dative, locative and ablative, in their vowel-harmony and voicing forms.
+ */
+export const TURKIC_LATIN_ENDINGS = ['ni', 'ning', 'ga', 'ka', 'qa', 'gha', 'ge', 'ke', 'da', 'ta', 'de', 'te', 'dan', 'tan', 'din', 'tin', 'dagi', 'diki'] as const;
+
+/**
+ * A Latin name word with the Turkic case endings joined (`TURKIC_LATIN_ENDINGS`). Only words of six
+ * letters or more: a shorter name with an ending is too easily a word of Turkish or Uzbek itself
+ * (Kader, "fate": kaderde, "in fate").
+ */
+export function turkicLatinCases(word: string): string[] {
+  if (word.length < 6 || !/^[a-z]+$/.test(word)) return [];
+  return TURKIC_LATIN_ENDINGS.map((e) => word + e);
+}
+
+/**
  * A name in Russian case forms, as Russian papers decline foreign names: a consonant-final one as a
  * masculine noun (Абликим: Абликима, Абликиму, Абликимом, Абликиме), one ending in а or я as a
  * feminine one (Мухлиса: Мухлисы, Мухлисе, Мухлису, Мухлисой). Feminine names ending in a consonant

@@ -9,7 +9,7 @@ import rawDataset from '../../data/dataset.json';
 import { parseDataset } from '../../core/dataset/schema';
 import { buildMatchIndex } from '../../core/detect/compile/match-index-builder';
 import { Detector } from '../../core/detect/detect';
-import { byEarVariants, cyrillicRenderings, pinyinRenderings, uyghurArabic } from '../../core/text/translit';
+import { TURKIC_LATIN_ENDINGS, byEarVariants, cyrillicRenderings, pinyinRenderings, turkicLatinCases, uyghurArabic, uzbekRenderings } from '../../core/text/translit';
 import { hangulRenderings, katakanaRenderings, kazakhRenderings, palladiusRenderings } from '../../core/text/translit-asia';
 import { hanziPattern, pinyinForms, readingClasses, syllabify } from '../../core/detect/compile/chinese-route';
 
@@ -41,6 +41,7 @@ const ROUTES: Array<[string, (w: string) => string[]]> = [
   ['Uyghur Arabic script', (w) => [uyghurArabic(w)]],
   ['Cyrillic', (w) => cyrillicRenderings(w).slice(0, 2)],
   ['Kazakh Cyrillic', (w) => kazakhRenderings(w).slice(0, 3)],
+  ['Uzbek Latin (-jon for -jan, x for the h that is خ, a feminine -a)', (w) => [w, ...uzbekRenderings(w)].slice(-2).map(capital)],
   ['Japanese katakana', (w) => katakanaRenderings(w).slice(0, 2)],
   ['Korean hangul', (w) => hangulRenderings(w).slice(0, 2)],
 ];
@@ -156,5 +157,36 @@ describe('names and places with the endings pages put on them', () => {
     const d = detect('Правительство Китая назвало уйгура Абликима Мамтинина, живущего в Италии, террористом.');
     expect(d.people, d.reason).toContain('ablikim-mamtinin');
     expect(detect('Десятилетняя Мухлиса из Кашгара разлучена с родителями.').people).toContain('muhlise');
+  });
+});
+
+describe('Uzbek spellings, and the case endings Uzbek and Uyghur join to names in Latin letters', () => {
+  it('Mamutjon for Mamutjan, Muxlisa for Muhlise, and a name with its ending joined (Muxlisani, Abdurehimning)', () => {
+    expect(uzbekRenderings('mamutjan')).toContain('mamutjon');
+    expect(uzbekRenderings('muhlise')).toEqual(expect.arrayContaining(['muxlise', 'muhlisa', 'muxlisa']));
+    const d = detect('Avstraliyada yashovchi uyg‘ur Mamutjon Abdurahim besh yildan beri qizini ko‘rmagan. CNN jurnalistlari uning qizi Muxlisani topishdi.');
+    expect(d.people, d.reason).toEqual(expect.arrayContaining(['mamutjan-abdurehim', 'muhlise']));
+    expect(d.signals.some((s) => s.rule === 'full-name' && s.personId === 'mamutjan-abdurehim' && s.decisive), d.reason).toBe(true);
+  });
+
+  it.each(people.map((p) => [p.displayName, p] as const))('%s, with each ending on the family name (six letters or more)', (_name, person) => {
+    const [given, family] = person.names.find((n) => n.kind === 'primary')!.text.toLowerCase().split(' ') as [string, string];
+    const forms = turkicLatinCases(family);
+    if (family.length < 6) {
+      // A short name with an ending is too easily a Turkish or Uzbek word (Kader, "fate": kaderde).
+      expect(forms).toEqual([]);
+      return;
+    }
+    expect(forms).toHaveLength(TURKIC_LATIN_ENDINGS.length);
+    for (const form of forms) {
+      const text = `${capital(given)} ${capital(form)} — ${contextOf(person.id, person.familyId)}`;
+      const d = detect(text);
+      expect(d.signals.some((s) => s.rule === 'full-name' && s.personId === person.id && s.decisive), `${text}\n${d.reason}`).toBe(true);
+    }
+  });
+
+  it('an ending does not make another word a name: a name is read with the endings of the list only', () => {
+    const d = detect('Mamutjanxyz Abdurehimlar — Adelaide');
+    expect(d.people, d.reason).toEqual([]);
   });
 });

@@ -16,7 +16,7 @@
 import type { Dataset, Person } from '../../dataset/schema';
 import type { NameRoute, Term } from '../evidence';
 import { foldText } from '../../text/fold';
-import { arabicRenderings, byEarVariants, cyrillicRenderings, editDistance, pinyinRenderings, russianCases, uyghurArabic } from '../../text/translit';
+import { arabicRenderings, byEarVariants, cyrillicRenderings, editDistance, pinyinRenderings, russianCases, turkicLatinCases, uyghurArabic, uzbekRenderings } from '../../text/translit';
 import { hangulRenderings, katakanaRenderings, kazakhRenderings, palladiusRenderings } from '../../text/translit-asia';
 import { hanziPattern, pinyinForms, readingOf, syllabify } from './chinese-route';
 import { RARE_GIVEN_NAMES } from './lexicon';
@@ -36,6 +36,7 @@ export const ROUTE_WEIGHT: Record<NameRoute | 'pinyin-attested' | 'hanzi-atteste
   // Renderings of an attested spelling by a script's fixed conventions, as sure as the Cyrillic ones
   // (so a rare name stays rare: RARE_MIN_WEIGHT).
   kazakh: 0.85,
+  'turkic-latin': 0.85,
   katakana: 0.85,
   hangul: 0.85,
   'by-ear': 1,
@@ -131,6 +132,12 @@ export function nameTerms(dataset: Dataset): { specs: NameTermSpec[]; syllables:
         }
         // And as Russian declines it (Абликима Мамтинина, Мухлисы): translit.ts `russianCases`.
         for (const r of cyrillicRenderings(word)) for (const f of [r, ...russianCases(r)]) add('cyrillic', ROUTE_WEIGHT.cyrillic, f);
+        // As Uzbek spells it (Mamutjon, Muxlisa), and with the case endings Uzbek and Uyghur join to a
+        // name in Latin letters (Muxlisani, Mamutjanning): translit.ts `uzbekRenderings`, `turkicLatinCases`.
+        const uzbek = uzbekRenderings(word);
+        for (const r of uzbek) add('turkic-latin', ROUTE_WEIGHT['turkic-latin'], r);
+        for (const r of [word, ...uzbek]) for (const f of turkicLatinCases(r)) add('turkic-latin', ROUTE_WEIGHT['turkic-latin'], f);
+        for (const r of cyrillicRenderings(word)) if (r.endsWith('жан')) add('cyrillic', ROUTE_WEIGHT.cyrillic, `${r.slice(0, -3)}жон`);
         for (const r of kazakhRenderings(word)) add('kazakh', ROUTE_WEIGHT.kazakh, r);
         for (const r of katakanaRenderings(word)) add('katakana', ROUTE_WEIGHT.katakana, r);
         for (const r of hangulRenderings(word)) add('hangul', ROUTE_WEIGHT.hangul, r);
