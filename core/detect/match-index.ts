@@ -37,8 +37,10 @@ import { urlUnderPrefix } from '../site-match';
  * 11: event elements that tell their event apart (`telling`). 12: places a whole diaspora shares (`wide`).
  * 13: Urdu's heh goal folds to heh and Uyghur ë to e (the fold table the index carries changed); Uyghur
  *    words are open at their end (case endings).
+ * 14: the fold table's runs are triples (the step in the length's top bit); Uzbek and Turkic Latin
+ *    and Spanish name routes.
  */
-export const MATCH_INDEX_FORMAT = 13;
+export const MATCH_INDEX_FORMAT = 14;
 /** The stored index (StoredMatchIndex): read only where the prefilter opens. */
 export const MATCH_INDEX_KEY = 'matchIndex';
 /** The prefilter's part of it (MatchGate): the one read every page makes. */
