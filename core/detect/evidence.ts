@@ -99,7 +99,7 @@ export type TermKind =
 export type ContextCategory = 'ethnonym' | 'region' | 'outlet' | 'state-media' | 'separation' | 'orphanage' | 'accusation' | 'appeal';
 
 /** How a name came to be written as it is on the page. */
-export const NAME_ROUTES = ['latin', 'by-ear', 'pinyin', 'hanzi', 'arabic', 'cyrillic', 'turkic-latin', 'kazakh', 'katakana', 'hangul'] as const;
+export const NAME_ROUTES = ['latin', 'by-ear', 'pinyin', 'hanzi', 'arabic', 'cyrillic', 'turkic-latin', 'spanish', 'kazakh', 'katakana', 'hangul'] as const;
 export type NameRoute = (typeof NAME_ROUTES)[number];
 
 export interface Term {

@@ -348,6 +348,20 @@ export function uzbekRenderings(word: string): string[] {
 }
 
 /**
+ * Spanish spellings by ear: Spanish writes the sound of the Uyghur h and kh (ھ, خ) with j, and the
+ * English j with y (Mihriban: Mijribán, Mamutjan: Mamutyán, Abdurehim: Abdurejim). Every combination of
+ * the two, the word itself left out; words under 5 letters get none.
+ */
+export function spanishRenderings(word: string): string[] {
+  const w = word.toLowerCase();
+  if (w.length < 5 || !/^[a-z]+$/.test(w)) return [];
+  const y = w.replace(/(?<!d)j/g, 'y');
+  const out = [y].flatMap((v) => [v, v.replace(/kh|(?<![sckgz])h/g, 'j')]);
+  out.push(w.replace(/kh|(?<![sckgz])h/g, 'j'));
+  return [...new Set(out)].filter((v) => v !== w);
+}
+
+/**
  * Case endings that Uzbek and Uyghur in Latin letters join to a name, without the apostrophe Turkish
  * writes (Muxlisani, Mamutjanning, Ablikimga, Qashqarda; Turkish: Muhlise'yi): genitive, accusative,
  * dative, locative and ablative, in their vowel-harmony and voicing forms.

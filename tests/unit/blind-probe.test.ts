@@ -59,11 +59,11 @@ const positives = load('pos');
 const negatives = load('neg');
 
 describe('the blind probes', () => {
-  it('hold 346 pages about the story and 396 look-alikes in at least 18 languages; 13 pages missed and 5 look-alikes matched are open, with their reasons', () => {
+  it('hold 346 pages about the story and 396 look-alikes in at least 18 languages; 12 pages missed and 5 look-alikes matched are open, with their reasons', () => {
     expect(positives.length + open.length).toBe(346);
     expect(open).toEqual([
       'probe/round5/pos/p14.html', 'probe/round5/pos/p15.html', 'probe/round6/pos/p21.html', 'probe/round6/pos/p29.html', 'probe/round7/pos/p08.html',
-      ...['p02', 'p07', 'p08', 'p09', 'p14', 'p16', 'p17', 'p19'].map((p) => `probe/round12/pos/${p}.html`),
+      ...['p02', 'p07', 'p08', 'p14', 'p16', 'p17', 'p19'].map((p) => `probe/round12/pos/${p}.html`),
     ]);
     expect(negatives.length + openLookAlikes.length).toBe(396);
     expect(openLookAlikes).toEqual([

@@ -9,7 +9,7 @@ import rawDataset from '../../data/dataset.json';
 import { parseDataset } from '../../core/dataset/schema';
 import { buildMatchIndex } from '../../core/detect/compile/match-index-builder';
 import { Detector } from '../../core/detect/detect';
-import { TURKIC_LATIN_ENDINGS, byEarVariants, cyrillicRenderings, pinyinRenderings, turkicLatinCases, uyghurArabic, uzbekRenderings } from '../../core/text/translit';
+import { TURKIC_LATIN_ENDINGS, byEarVariants, cyrillicRenderings, pinyinRenderings, spanishRenderings, turkicLatinCases, uyghurArabic, uzbekRenderings } from '../../core/text/translit';
 import { hangulRenderings, katakanaRenderings, kazakhRenderings, palladiusRenderings } from '../../core/text/translit-asia';
 import { hanziPattern, pinyinForms, readingClasses, syllabify } from '../../core/detect/compile/chinese-route';
 
@@ -41,6 +41,7 @@ const ROUTES: Array<[string, (w: string) => string[]]> = [
   ['Uyghur Arabic script', (w) => [uyghurArabic(w)]],
   ['Cyrillic', (w) => cyrillicRenderings(w).slice(0, 2)],
   ['Kazakh Cyrillic', (w) => kazakhRenderings(w).slice(0, 3)],
+  ['Spanish by ear (j for the h and kh, y for the j)', (w) => [w, ...spanishRenderings(w)].slice(-1).map(capital)],
   ['Uzbek Latin (-jon for -jan, x for the h that is خ, a feminine -a)', (w) => [w, ...uzbekRenderings(w)].slice(-2).map(capital)],
   ['Japanese katakana', (w) => katakanaRenderings(w).slice(0, 2)],
   ['Korean hangul', (w) => hangulRenderings(w).slice(0, 2)],
@@ -188,5 +189,15 @@ describe('Uzbek spellings, and the case endings Uzbek and Uyghur join to names i
   it('an ending does not make another word a name: a name is read with the endings of the list only', () => {
     const d = detect('Mamutjanxyz Abdurehimlar — Adelaide');
     expect(d.people, d.reason).toEqual([]);
+  });
+});
+
+describe('Spanish spellings by ear', () => {
+  it('j for the h and kh, y for the j: the parents’ given names together (Mijribán y Ablikím) in Italy', () => {
+    expect(spanishRenderings('mihriban')).toEqual(['mijriban']);
+    expect(spanishRenderings('mamutjan')).toEqual(['mamutyan']);
+    const d = detect('Pekín dice que Mijribán y Ablikím, que viven en Italia, son «miembros clave de un grupo terrorista». Ellos lo niegan.');
+    expect(d.signals.some((s) => s.rule === 'members-together' && s.decisive), d.reason).toBe(true);
+    expect(d.people, d.reason).toEqual(expect.arrayContaining(['mihriban-kader', 'ablikim-mamtinin']));
   });
 });

@@ -16,7 +16,7 @@
 import type { Dataset, Person } from '../../dataset/schema';
 import type { NameRoute, Term } from '../evidence';
 import { foldText } from '../../text/fold';
-import { arabicRenderings, byEarVariants, cyrillicRenderings, editDistance, pinyinRenderings, russianCases, turkicLatinCases, uyghurArabic, uzbekRenderings } from '../../text/translit';
+import { arabicRenderings, byEarVariants, cyrillicRenderings, editDistance, pinyinRenderings, russianCases, spanishRenderings, turkicLatinCases, uyghurArabic, uzbekRenderings } from '../../text/translit';
 import { hangulRenderings, katakanaRenderings, kazakhRenderings, palladiusRenderings } from '../../text/translit-asia';
 import { hanziPattern, pinyinForms, readingOf, syllabify } from './chinese-route';
 import { RARE_GIVEN_NAMES } from './lexicon';
@@ -37,6 +37,7 @@ export const ROUTE_WEIGHT: Record<NameRoute | 'pinyin-attested' | 'hanzi-atteste
   // (so a rare name stays rare: RARE_MIN_WEIGHT).
   kazakh: 0.85,
   'turkic-latin': 0.85,
+  spanish: 0.85,
   katakana: 0.85,
   hangul: 0.85,
   'by-ear': 1,
@@ -137,6 +138,8 @@ export function nameTerms(dataset: Dataset): { specs: NameTermSpec[]; syllables:
         const uzbek = uzbekRenderings(word);
         for (const r of uzbek) add('turkic-latin', ROUTE_WEIGHT['turkic-latin'], r);
         for (const r of [word, ...uzbek]) for (const f of turkicLatinCases(r)) add('turkic-latin', ROUTE_WEIGHT['turkic-latin'], f);
+        // As Spanish writes it by ear (Mijribán, Mamutyán): translit.ts `spanishRenderings`.
+        for (const r of spanishRenderings(word)) add('spanish', ROUTE_WEIGHT.spanish, r);
         for (const r of cyrillicRenderings(word)) if (r.endsWith('жан')) add('cyrillic', ROUTE_WEIGHT.cyrillic, `${r.slice(0, -3)}жон`);
         for (const r of kazakhRenderings(word)) add('kazakh', ROUTE_WEIGHT.kazakh, r);
         for (const r of katakanaRenderings(word)) add('katakana', ROUTE_WEIGHT.katakana, r);
