@@ -341,6 +341,13 @@ export const EventSignal = z
     eventIds: z.array(Id),
     sourceIds: z.array(Id).min(1),
     minElements: z.number().int().min(2),
+    /**
+     * A telling needs every anchor, none unsaid: for an event whose anchors tell it from its
+     * look-alikes only together (Amnesty's report with CNN and CNN's two families; a reading list
+     * names the report and CNN apart). Otherwise one anchor (never the key) may be unsaid, with one
+     * element more.
+     */
+    everyAnchor: z.boolean().optional(),
     elements: z.array(EventElement).min(2),
   })
   .strict();

@@ -306,11 +306,12 @@ export class Locality {
           else count.set(out.elementId!, n);
         }
         // Every anchor and the event's minimum of elements; or, with one anchor unsaid (never the key
-        // anchor, which the prefilter opens on), one element more. And where the event marks what only
-        // it has (records.ts `EventElement.telling`), one of those.
+        // anchor, which the prefilter opens on; none where the event asks for every one, records.ts
+        // `EventSignal.everyAnchor`), one element more. And where the event marks what only it has
+        // (records.ts `EventElement.telling`), one of those.
         const missing = event.anchors.filter((a) => !count.has(a)).length;
         const told = !event.telling || telling > 0;
-        if (count.has(event.key) && missing <= 1 && count.size >= event.minElements + missing && told) {
+        if (count.has(event.key) && missing <= (event.everyAnchor ? 0 : 1) && count.size >= event.minElements + missing && told) {
           const inWindow = cues.slice(from, to + 1);
           const labels = [...new Set(inWindow.map((c) => c.term.label))];
           this.signal('event', 'event', inWindow[0], {

@@ -425,6 +425,17 @@ describe('signals.events: cues written against other scripts, and titles in the 
     expect(eventSignal(told, 'amnesty-report-2021')?.decisive).toBe(true);
   });
 
+  it('Amnesty’s report needs every one of its anchors, CNN’s two families too: a reading list that names the report and CNN apart is not the event', () => {
+    // Round 18's look-alike n09: a Russian syllabus listing the report (its title, March 2021, the
+    // separated Uyghur families) and, in another entry, a seminar on CNN and CGTN.
+    const syllabus =
+      'Неделя 5. Amnesty International, «Hearts and Lives Broken», март 2021: разлученные уйгурские семьи. Неделя 6. Семинар: как CNN и CGTN освещают Синьцзян.';
+    expect(eventSignal(syllabus, 'amnesty-report-2021')).toBeUndefined();
+    expect(realDetector.detect([{ text: syllabus, origin: 'body', block: true }]).matched).toBe(false);
+    const told = `${syllabus} CNN нашла две семьи из этого доклада.`;
+    expect(eventSignal(told, 'amnesty-report-2021')?.decisive).toBe(true);
+  });
+
   it('Persian and Urdu pages tell the events too; other families’ visas and another press conference in those languages do not', () => {
     const fa =
       'در ژوئن ۲۰۲۰ چهار کودک اویغور وقتی برای گرفتن ویزای ایتالیا به کنسولگری ایتالیا در شانگهای رفتند، توسط پلیس متوقف شدند و به یتیم‌خانه‌ای در زادگاهشان فرستاده شدند.';

@@ -137,7 +137,7 @@ export function buildMatchIndex(dataset: Dataset, datasetHash: string): MatchInd
   const events: MatchIndex['events'] = {};
   for (const e of dataset.signals.events) {
     const anchors = e.elements.filter((x) => x.anchor);
-    events[e.id] = { label: e.label, familyIds: e.familyIds, minElements: e.minElements, anchors: anchors.map((x) => x.id), key: keyAnchor(e.id, anchors, dataset), telling: e.elements.some((x) => x.telling) };
+    events[e.id] = { label: e.label, familyIds: e.familyIds, minElements: e.minElements, anchors: anchors.map((x) => x.id), key: keyAnchor(e.id, anchors, dataset), telling: e.elements.some((x) => x.telling), ...(e.everyAnchor ? { everyAnchor: true } : {}) };
   }
 
   return {
