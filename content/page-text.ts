@@ -35,8 +35,11 @@ function isItem(el: Element): boolean {
   return el.localName === 'article' || el.getAttribute('role') === 'article' || linkedHeadline(el) || isCard(el);
 }
 
-/** Elements a card holds at least two of (its byline, its text, its actions): what a bare paragraph does not. */
-const CARD_PARTS = new Set(['p', 'div', 'ul', 'ol', 'header', 'footer', 'section', 'figure', 'blockquote', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+/**
+ * Elements a card holds at least two of (its byline, its text, its actions; a search result's link,
+ * its address and its snippet): what a bare paragraph does not.
+ */
+const CARD_PARTS = new Set(['p', 'div', 'ul', 'ol', 'header', 'footer', 'section', 'figure', 'blockquote', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'a', 'cite']);
 /**
  * What `of` says of a parent's children, kept until the number of its children changes (a feed's
  * cards and a live blog's entries are asked about once per child, not counted again each time).

@@ -359,6 +359,25 @@ describe('rules', () => {
     expect(items.size).toBe(4);
   });
 
+  it('search results (a link, its address and its snippet, in blocks of one class) are each their own item', () => {
+    // Round 18's look-alike n10: a Turkish search page whose separate results (a song called Mihriban,
+    // a name-meaning page for Muhlise, a wrestler, Italian visas, Kashgar) named the family between them.
+    const results = [
+      '伽师县儿童福利院的孩子们和志愿者一起过六一儿童节，表演了维吾尔族舞蹈。',
+      '意大利签证攻略：新疆户籍的未成年人要去上海的签证中心，需要父母双方同意书。',
+      '在广州打工一年，终于回到喀什和孩子团聚了。',
+    ];
+    const page = (result: (text: string, i: number) => string) =>
+      new DOMParser().parseFromString(`<body><div class="res">${results.map(result).join('')}</div></body>`, 'text/html');
+    const serp = page((t, i) => `<div class="r"><cite>example${i}.cn › news</cite><a href="https://example${i}.cn/a">结果 ${i + 1}</a><p>${t}</p></div>`);
+    const apart = detector.detect(collectText(serp).segments);
+    expect(apart.matched, apart.reason).toBe(false);
+    expect(new Set(collectText(serp).segments.map((s) => s.item)).size).toBe(3);
+    // The snippets alone in blocks of one class (no link, no address) are one text: the event adds up.
+    const together = detector.detect(collectText(page((t) => `<div class="r"><p>${t}</p></div>`)).segments);
+    expect(together.matched, together.reason).toBe(true);
+  });
+
   it('a live blog’s entries (three or more sibling headings that start with a time) are each their own item, and text added under one joins it', () => {
     // Round 15's look-alike n03: an Italian live blog whose separate entries (a consulate's visa
     // backlog in Shanghai, a question on Uyghur cotton) held the consulate event between them.
