@@ -16,7 +16,7 @@ const events = dataset.signals.events;
 const realDetector = new Detector(buildMatchIndex(dataset, 'test'));
 type EventSignal = Dataset['signals']['events'][number];
 
-const LANGS = ['en', 'zh-Hans', 'zh-Hant', 'it', 'de', 'fr', 'es', 'tr', 'ug', 'ar', 'ru', 'nl', 'pt', 'fa', 'ur'] as const;
+const LANGS = ['en', 'zh-Hans', 'zh-Hant', 'it', 'de', 'fr', 'es', 'tr', 'ug', 'ar', 'ru', 'nl', 'pt', 'fa', 'ur', 'pl'] as const;
 
 const EXPECTED_IDS = [
   'consulate-shanghai-2020',
@@ -102,7 +102,7 @@ describe('signals.events: shape of the cue data', () => {
     expect(new Set(ids).size).toBe(ids.length);
   });
 
-  it.each(EXPECTED_IDS)('%s: every element has cues in each of fifteen languages (its telling cues counted; Japanese and Korean cover some elements)', (id) => {
+  it.each(EXPECTED_IDS)('%s: every element has cues in each of sixteen languages (its telling cues counted; Japanese and Korean cover some elements)', (id) => {
     for (const el of event(id).elements) {
       const telling = typeof el.telling === 'object' ? el.telling : {};
       for (const lang of LANGS) {
@@ -434,6 +434,20 @@ describe('signals.events: cues written against other scripts, and titles in the 
     expect(realDetector.detect([{ text: syllabus, origin: 'body', block: true }]).matched).toBe(false);
     const told = `${syllabus} CNN нашла две семьи из этого доклада.`;
     expect(eventSignal(told, 'amnesty-report-2021')?.decisive).toBe(true);
+  });
+
+  it('Polish pages tell the events too; an English press briefing and other families’ visas in Polish do not', () => {
+    // Round 18's p19: testimony to a citizens' tribunal in Polish, telling the events with nobody named.
+    const pl =
+      'W czerwcu 2020 roku czworo ujgurskich dzieci zatrzymano w Szanghaju, gdy próbowały odebrać wizy w konsulacie Włoch; trafiły do sierocińca w rodzinnym mieście.';
+    expect(eventSignal(pl, 'consulate-shanghai-2020')?.decisive).toBe(true);
+    const conference = 'Na konferencji prasowej w Urumczi 9 kwietnia 2021 r. władze Sinciangu pokazały nagranie z krewnymi mężczyzny mieszkającego w Australii i skrytykowały CNN.';
+    expect(eventSignal(conference, 'xinjiang-press-conference-2021')?.decisive).toBe(true);
+    // "briefing" is English too: it is a Polish cue only with its Polish words (round 12's n13 matched on an English briefing).
+    const briefing = 'At a briefing on 9 April 2021 in Urumqi, officials showed a video of cotton farmers and criticised CNN.';
+    expect(eventSignal(briefing, 'xinjiang-press-conference-2021')).toBeUndefined();
+    const other = 'W czerwcu 2020 roku polska rodzina czekała w Szanghaju na wizy z konsulatu Niemiec; dzieci zostały u dziadków.';
+    expect(realDetector.detect([{ text: other, origin: 'body', block: true }]).matched).toBe(false);
   });
 
   it('Persian and Urdu pages tell the events too; other families’ visas and another press conference in those languages do not', () => {
