@@ -243,6 +243,13 @@ describe('decisions', () => {
     expect(d.signals.every((s) => s.rule === 'vocabulary' && !s.decisive)).toBe(true);
   });
 
+  it('Chinese “extreme” is the accusation only as extremism or extremists, not extreme weather (极端天气)', () => {
+    const weather = detector.detect(segs('喀什今冬遭遇极端天气，米热班带着孩子回家过年。'));
+    expect(weather.signals.some((s) => s.rule === 'vocabulary' && s.label.startsWith('accusation')), weather.reason).toBe(false);
+    const accused = detector.detect(segs('当局称其父亲有宗教极端思想。'));
+    expect(accused.signals.some((s) => s.rule === 'vocabulary' && s.label.startsWith('accusation')), accused.reason).toBe(true);
+  });
+
   it('explains a match: signals with origin and score', () => {
     const doc = new DOMParser().parseFromString(
       '<html><head><title>Mihriban Kader speaks</title></head><body><p>The Uyghur mother in Italy, whose children are in an orphanage.</p></body></html>',

@@ -58,7 +58,7 @@ export const CONTEXT_TERMS: Record<ContextCategory, { label: string; spellings: 
       spellings: [
         'terrorist', 'terrorists', 'terrorism', 'terrorista', 'terroristi', 'terroristen', 'teroris', 'terorist', 'teroristi',
         'extremist', 'extremism', 'estremista', 'estremismo', 'ekstremis', 'ekstremist', 'Extremisten', 'abandoned', 'abandoning',
-        'abbandonato', 'abbandonare', 'im Stich gelassen', 'menelantarkan', '恐怖分子', '极端', '遗弃', '抛弃', 'إرهابي', 'إرهاب', 'متطرف',
+        'abbandonato', 'abbandonare', 'im Stich gelassen', 'menelantarkan', '恐怖分子', '极端主义', '极端分子', '宗教极端', '极端思想', '极端化', '遗弃', '抛弃', 'إرهابي', 'إرهاب', 'متطرف',
         // Russian, Uyghur, French, Spanish, German and Turkish.
         'террорист*', 'терроризм*', 'экстремист*', 'تېررورچى*', 'تېررورلۇق', 'ئاشقۇن*', 'terroriste*', 'extrémis*',
         'extremista*', 'Extremist*', 'Terrorist*', 'terörist*', 'aşırılıkçı*',
