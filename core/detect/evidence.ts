@@ -94,7 +94,12 @@ export type TermKind =
   /** A cue word of one element of one of the story's events. */
   | 'event-cue'
   /** Generic story vocabulary by category: raises confidence, never decides. */
-  | 'context';
+  | 'context'
+  /**
+   * A common Uyghur name that is no family member's (Tursun, Abdulla): a member's given name joined
+   * to one is someone else's whole name. Never evidence of the story.
+   */
+  | 'other-name';
 
 export type ContextCategory = 'ethnonym' | 'region' | 'outlet' | 'state-media' | 'separation' | 'orphanage' | 'accusation' | 'appeal';
 

@@ -77,6 +77,10 @@ export class Locality {
   readonly places: PlacedHit[] = [];
   readonly cues: PlacedHit[] = [];
   readonly phrases: PlacedHit[] = [];
+  /** Common names that are no member's (lexicon.ts `OTHER_NAMES`): after a member's given name, someone else's. */
+  readonly otherNames: PlacedHit[] = [];
+  /** Given-name mentions joined to someone else's surname (`foreignSurnamed`). */
+  private readonly surnamed: Set<Mention>;
   readonly context = new Map<string, PlacedHit>();
   readonly signals: Signal[] = [];
   readonly recognised = new Map<string, Strength>();
@@ -111,9 +115,13 @@ export class Locality {
       else if (t.kind === 'event-cue') this.cues.push(h);
       else if (t.kind === 'phrase') this.phrases.push(h);
       else if (t.kind === 'context' && !this.context.has(t.category!)) this.context.set(t.category!, h);
+      else if (t.kind === 'other-name') this.otherNames.push(h);
     }
-    // Hits arrive in page order, so every list below is sorted by position.
-    for (const m of this.names) if (m.rare || m.parent) push(this.specificBy, m.personId, m.hit);
+    // Hits arrive in page order, so every list below is sorted by position. A member's given name joined
+    // to a surname that is not that member's is someone else's whole name (`foreignSurnamed`): it
+    // vouches for nobody.
+    this.surnamed = this.foreignSurnamed();
+    for (const m of this.names) if ((m.rare || m.parent) && !this.surnamed.has(m)) push(this.specificBy, m.personId, m.hit);
     for (const p of this.places) {
       for (const f of p.term.familyIds!) {
         push(this.placesBy, f, p);
@@ -214,12 +222,23 @@ export class Locality {
     };
     for (const m of this.names) if (m.part === 'family') add(m.hit.start, m.personId);
     for (const h of this.shared) for (const [personId, part] of h.term.shared!) if (part === 'family') add(h.start, personId);
+    // Another person's name (Tursun, Abdulla): no member's at all.
+    for (const h of this.otherNames) add(h.start, '');
     const out = new Set<Mention>();
+    const someoneElse = new Set<string>();
+    const own = new Set<string>();
     for (const m of this.names) {
       if (m.part !== 'given') continue;
       const next = joinOffsets(m.hit).flatMap((o) => [...(owners.get(m.hit.end + o) ?? [])]);
-      if (next.length && !next.includes(m.personId)) out.add(m);
+      if (next.includes(m.personId)) own.add(m.personId);
+      else if (next.length) {
+        out.add(m);
+        someoneElse.add(m.personId);
+      }
     }
+    // Once a locality has named someone else so ("Abulikemu Tuerxun, a farmer"), the given name alone
+    // is that person further on ("Abulikemu says"), unless the member is named in full there too.
+    for (const m of this.names) if (m.part === 'given' && someoneElse.has(m.personId) && !own.has(m.personId)) out.add(m);
     return out;
   }
 
@@ -374,7 +393,7 @@ export class Locality {
 
     // Rare given names, corroborated: one signal per person.
     const rareBy = new Map<string, Mention[]>();
-    for (const m of this.names) if (m.rare && !named.has(m.hit) && !this.recognised.has(m.personId)) push(rareBy, m.personId, m);
+    for (const m of this.names) if (m.rare && !named.has(m.hit) && !this.recognised.has(m.personId) && !this.surnamed.has(m)) push(rareBy, m.personId, m);
     for (const [personId, mentions] of rareBy) {
       const familyId = mentions[0]!.familyId;
       let why: string | undefined;
@@ -415,7 +434,7 @@ export class Locality {
     // Two members of one family in one passage (the parents' given names together): per pair of people.
     // A given name followed at once by a family name that is not that person's is someone else's whole
     // name (Ablikim Qadir, a musician in Almaty, is not Ablikim Mamtinin), and does not count.
-    const surnamed = this.foreignSurnamed();
+    const surnamed = this.surnamed;
     const givenBy = new Map<string, PlacedHit[]>();
     for (const m of this.names) if (m.part === 'given' && !surnamed.has(m)) push(givenBy, m.personId, m.hit);
     const paired = new Set<string>();

@@ -303,6 +303,21 @@ describe('rules', () => {
     expect(grandfather.people).toContain('abdurehim-grandfather');
   });
 
+  it('a member’s given name joined to another person’s surname is someone else’s whole name, and so is that name alone further on', () => {
+    // Round 18's look-alike n14: a list of notable people from Jiashi, whose rows name a linguist
+    // 米熱班·阿不都拉 (Mihriban Abdulla) and a dutar player 阿布力克木·吐爾遜 (Ablikim Tursun).
+    const list = detector.detect(segs('伽师县人物：米熱班·阿不都拉，语言学家，喀什大学教授；阿布力克木·吐爾遜，都塔尔演奏家。'));
+    expect(list.matched, list.reason).toBe(false);
+    const latin = detector.detect(segs('From Kashgar: the dutar player Ablikim Tursun and the linguist Mihriban Abdulla. Ablikim says the troupe tours in May; Mihriban teaches.'));
+    expect(latin.matched, latin.reason).toBe(false);
+    // The parents' given names alone, beside their children's county, are still the parents.
+    const parents = detector.detect(segs('伽师县的米热班和阿布力克木在意大利，四个孩子被送进了孤儿院。'));
+    expect(parents.matched, parents.reason).toBe(true);
+    // And a member named in full keeps the given name hers, even beside a namesake.
+    const both = detector.detect(segs('Mihriban Kader, whose neighbour in Italy is a Mihriban Tursun, says Mihriban and Ablikim have not seen their children.'));
+    expect(both.people, both.reason).toContain('mihriban-kader');
+  });
+
   it('evidence in one post does not add up with another post of the same feed', () => {
     const doc = new DOMParser().parseFromString(
       '<body><article><p>Zumeryem won the school prize.</p></article><article><p>The Payzawat orphanage’s melon harvest is early.</p></article><article><p>Weather: sunny.</p></article></body>',

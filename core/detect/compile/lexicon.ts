@@ -136,3 +136,46 @@ export const FAMILY_PLACES: FamilyPlace[] = [
     spellings: ['Italy', 'Italia', 'Italien', 'Italie', 'Italija', 'Italiji', 'İtalya', 'Italië', '意大利', '義大利', 'إيطاليا', 'ایتالیا', 'اٹلی', 'ئىتالىيە*', 'Итали*', 'イタリア', '이탈리아'],
   },
 ];
+
+/**
+ * Common Uyghur names that are no family member's, as family names or patronymics follow a given name
+ * ("Ablikim Tursun", 阿布力克木·吐尔逊, "Mihriban Abdulla"): a family member's given name joined at once to
+ * one of them is someone else's whole name (core/detect/locality.ts `foreignSurnamed`), as it is when
+ * joined to another member's family name. Latin in the spellings coverage uses, with the characters
+ * Chinese writes them in; Cyrillic follows by rule (compile/name-terms.ts `otherNameTerms`). Names that
+ * are, or spell like, a family member's (Memet, Mamut, Ablet, Kadir, Abdurehim) are not here.
+ */
+export const OTHER_NAMES: ReadonlyArray<{ latin: string[]; hanzi: string[] }> = [
+  { latin: ['Tursun', 'Tursunov'], hanzi: ['吐尔逊', '吐尔孙'] },
+  { latin: ['Abdulla', 'Abdullah'], hanzi: ['阿不都拉', '阿布都拉', '阿卜杜拉'] },
+  { latin: ['Hesen', 'Hasan', 'Hassan'], hanzi: ['艾山', '哈山', '哈桑'] },
+  { latin: ['Ehmet', 'Ahmet', 'Ahmat', 'Ahmed'], hanzi: ['艾合买提', '艾合麦提', '艾买提'] },
+  { latin: ['Osman'], hanzi: ['吾斯曼', '奥斯曼'] },
+  { latin: ['Tohti', 'Tohtiniyaz'], hanzi: ['托合提', '托乎提'] },
+  { latin: ['Niyaz'], hanzi: ['尼亚孜', '尼牙孜'] },
+  { latin: ['Qurban', 'Kurban'], hanzi: ['库尔班', '库尔邦'] },
+  { latin: ['Sabit'], hanzi: ['沙比提', '萨比提'] },
+  { latin: ['Yasin', 'Yassin'], hanzi: ['亚森', '亚生'] },
+  { latin: ['Turdi'], hanzi: ['吐尔地', '吐尔迪'] },
+  { latin: ['Yusup', 'Yusuf'], hanzi: ['玉素甫', '玉素普', '尤素甫'] },
+  { latin: ['Rozi'], hanzi: ['肉孜'] },
+  { latin: ['Abliz'], hanzi: ['阿不力孜', '阿布力孜'] },
+  { latin: ['Rahman', 'Rehman', 'Abdurahman', 'Abdurehman'], hanzi: ['热合曼', '阿不都热合曼'] },
+  { latin: ['Eli', 'Ali'], hanzi: ['艾力', '阿力', '阿里'] },
+  { latin: ['Obul'], hanzi: ['吾布力'] },
+  { latin: ['Imin'], hanzi: ['依明', '伊明'] },
+  { latin: ['Tahir'], hanzi: ['塔依尔', '塔伊尔'] },
+  { latin: ['Ismail', 'Ismayil'], hanzi: ['依斯马伊力', '司马义'] },
+  { latin: ['Qasim', 'Kasim'], hanzi: ['卡斯木'] },
+  { latin: ['Musa'], hanzi: ['木沙', '穆萨'] },
+  { latin: ['Ibrahim'], hanzi: ['伊布拉音', '依布拉音'] },
+  { latin: ['Sadiq', 'Sadik'], hanzi: ['沙迪克'] },
+  { latin: ['Ablimit'], hanzi: ['阿不力米提', '阿布力米提'] },
+  { latin: ['Nurmemet', 'Nur'], hanzi: ['努尔买买提', '努尔'] },
+  { latin: ['Abdukerim'], hanzi: ['阿不都克热木'] },
+  { latin: ['Hoshur'], hanzi: ['吾守尔'] },
+  { latin: ['Jappar', 'Jalil'], hanzi: ['加帕尔', '吉力力'] },
+  { latin: ['Zunun'], hanzi: ['祖农'] },
+  { latin: ['Eskar', 'Askar', 'Asqar'], hanzi: ['艾斯卡尔', '阿斯卡尔'] },
+];
+

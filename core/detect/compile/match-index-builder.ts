@@ -6,14 +6,14 @@
  */
 import type { Dataset } from '../../dataset/schema';
 import type { Term } from '../evidence';
-import { CONTEXT_TERMS, FAMILY_PLACES } from './lexicon';
+import { CONTEXT_TERMS, FAMILY_PLACES, OTHER_NAMES } from './lexicon';
 import { deriveFoldTable, foldRuns, foldTableFromRuns, foldPattern } from '../../text/fold';
 import { compileAutomaton } from '../automaton';
 import { urlRulePrefix } from '../../site';
 import { buildGate } from './gate-builder';
 import { toSimplified, traditionalPairs } from './chinese-script';
 import { readingPairs } from './chinese-route';
-import { nameTerms, type NameTermSpec } from './name-terms';
+import { nameTerms, otherNameSpellings, type NameTermSpec } from './name-terms';
 import { MATCH_INDEX_FORMAT, type ContextCategory, type MatchIndex, type UrlRule } from '../match-index';
 
 /** Chinese characters: spellings with any are written in Simplified before folding. */
@@ -49,6 +49,11 @@ export function buildMatchIndex(dataset: Dataset, datasetHash: string): MatchInd
   for (const [category, groups] of Object.entries(CONTEXT_TERMS) as Array<[ContextCategory, (typeof CONTEXT_TERMS)[ContextCategory]]>) {
     for (const group of groups) add({ kind: 'context', label: group.label, strength: 'weak', category }, group.spellings);
   }
+
+  // Other people's names (Tursun, 阿布力克木·吐尔逊's surname): what makes a member's given name
+  // someone else's whole name. A spelling a member's name has too stays the member's alone (below).
+  const otherNamesAt = specs.length;
+  for (const other of OTHER_NAMES) add({ kind: 'other-name', label: other.latin[0]!, strength: 'weak' }, otherNameSpellings(other));
 
   const simplified = specs.map((s) => s.spellings.map((w) => (HAN.test(w) ? toSimplified(w) : w)));
   const han = simplified.flat().filter((s) => HAN.test(s));
@@ -87,6 +92,7 @@ export function buildMatchIndex(dataset: Dataset, datasetHash: string): MatchInd
       if (!f || seen.has(f)) continue;
       seen.add(f);
       if (index >= nameSpecCount) {
+        if (index >= otherNamesAt && owners.has(f)) continue;
         others.push([f, index]);
         continue;
       }

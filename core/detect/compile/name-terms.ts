@@ -171,3 +171,19 @@ export function nameTerms(dataset: Dataset): { specs: NameTermSpec[]; syllables:
 function capitalise(word: string): string {
   return word ? word[0]!.toUpperCase() + word.slice(1) : word;
 }
+
+/**
+ * The spellings of another person's name (lexicon.ts `OTHER_NAMES`): its Latin words, their Cyrillic
+ * renderings and Russian case forms, and its characters, also read back in Pinyin.
+ */
+export function otherNameSpellings(name: { latin: readonly string[]; hanzi: readonly string[] }): string[] {
+  const out = new Set<string>(name.hanzi);
+  // Read back into Latin letters as the Chinese press does (吐尔逊: Tuerxun).
+  for (const hanzi of name.hanzi) for (const f of pinyinForms(readingOf(hanzi))) out.add(f);
+  for (const word of name.latin) {
+    out.add(word);
+    for (const r of cyrillicRenderings(word.toLowerCase())) for (const f of [r, ...russianCases(r)]) out.add(f);
+  }
+  return [...out];
+}
+
