@@ -179,7 +179,7 @@ function capitalise(word: string): string {
 export function otherNameSpellings(name: { latin: readonly string[]; hanzi: readonly string[] }): string[] {
   const out = new Set<string>(name.hanzi);
   // Read back into Latin letters as the Chinese press does (吐尔逊: Tuerxun).
-  for (const hanzi of name.hanzi) for (const f of pinyinForms(readingOf(hanzi))) out.add(f);
+  for (const hanzi of name.hanzi) out.add(readingOf(hanzi).join(''));
   for (const word of name.latin) {
     out.add(word);
     for (const r of cyrillicRenderings(word.toLowerCase())) for (const f of [r, ...russianCases(r)]) out.add(f);
