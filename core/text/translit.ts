@@ -330,6 +330,9 @@ export function cyrillicRenderings(word: string): string[] {
   return [...new Set([russian, russian.replace(/дж/g, 'ж'), render(true)])];
 }
 
+/** An h that is a letter of its own (not in sh, ch, kh, gh, zh): the Uyghur ھ or خ. */
+const LONE_H = /(?<![sckgz])h/g;
+
 /**
  * Central Asian Turkic spellings in Latin letters, as Uzbek writes Uyghur names: the Persian-origin -jan
  * ("dear") of many Uyghur names is -jon in Uzbek (Mamutjan: Mamutjon, as Dilshodjon, Tursunjon), the
@@ -341,8 +344,7 @@ export function uzbekRenderings(word: string): string[] {
   if (w.length < 5 || !/^[a-z]+$/.test(w)) return [];
   let out = [w];
   if (w.endsWith('jan')) out.push(`${w.slice(0, -3)}jon`);
-  // h alone (not in sh, ch, kh, gh, zh) as x.
-  out = out.flatMap((v) => [v, v.replace(/(?<![sckgz])h/g, 'x')]);
+  out = out.flatMap((v) => [v, v.replace(LONE_H, 'x')]);
   out = out.flatMap((v) => (v.endsWith('e') ? [v, `${v.slice(0, -1)}a`] : [v]));
   return [...new Set(out)].filter((v) => v !== w);
 }
@@ -355,10 +357,9 @@ export function uzbekRenderings(word: string): string[] {
 export function spanishRenderings(word: string): string[] {
   const w = word.toLowerCase();
   if (w.length < 5 || !/^[a-z]+$/.test(w)) return [];
+  const jota = (v: string) => v.replace(/kh/g, 'j').replace(LONE_H, 'j');
   const y = w.replace(/(?<!d)j/g, 'y');
-  const out = [y].flatMap((v) => [v, v.replace(/kh|(?<![sckgz])h/g, 'j')]);
-  out.push(w.replace(/kh|(?<![sckgz])h/g, 'j'));
-  return [...new Set(out)].filter((v) => v !== w);
+  return [...new Set([y, jota(y), jota(w)])].filter((v) => v !== w);
 }
 
 /**

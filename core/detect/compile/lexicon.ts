@@ -142,7 +142,7 @@ export const FAMILY_PLACES: FamilyPlace[] = [
  * ("Ablikim Tursun", 阿布力克木·吐尔逊, "Mihriban Abdulla"): a family member's given name joined at once to
  * one of them is someone else's whole name (core/detect/locality.ts `foreignSurnamed`), as it is when
  * joined to another member's family name. Latin in the spellings coverage uses, with the characters
- * Chinese writes them in; Cyrillic follows by rule (compile/name-terms.ts `otherNameTerms`). Names that
+ * Chinese writes them in; Cyrillic follows by rule (compile/name-terms.ts `otherNameSpellings`). Names that
  * are, or spell like, a family member's (Memet, Mamut, Ablet, Kadir, Abdurehim) are not here.
  */
 export const OTHER_NAMES: ReadonlyArray<{ latin: string[]; hanzi: string[] }> = [
@@ -177,4 +177,3 @@ export const OTHER_NAMES: ReadonlyArray<{ latin: string[]; hanzi: string[] }> = 
   { latin: ['Zunun'], hanzi: ['祖农'] },
   { latin: ['Eskar', 'Askar', 'Asqar'], hanzi: ['艾斯卡尔', '阿斯卡尔'] },
 ];
-

@@ -131,8 +131,12 @@ export function nameTerms(dataset: Dataset): { specs: NameTermSpec[]; syllables:
           // The conjunction و ("and") is written joined to the next word: "ومحمد".
           if (part === 'given') add('arabic', ROUTE_WEIGHT['arabic-by-ear'], `و${r}`);
         }
-        // And as Russian declines it (Абликима Мамтинина, Мухлисы): translit.ts `russianCases`.
-        for (const r of cyrillicRenderings(word)) for (const f of [r, ...russianCases(r)]) add('cyrillic', ROUTE_WEIGHT.cyrillic, f);
+        // And as Russian declines it (Абликима Мамтинина, Мухлисы): translit.ts `russianCases`; Uzbek
+        // Cyrillic writes -jan as -жон (Мамутжон).
+        for (const r of cyrillicRenderings(word)) {
+          for (const f of [r, ...russianCases(r)]) add('cyrillic', ROUTE_WEIGHT.cyrillic, f);
+          if (r.endsWith('жан')) add('cyrillic', ROUTE_WEIGHT.cyrillic, `${r.slice(0, -3)}жон`);
+        }
         // As Uzbek spells it (Mamutjon, Muxlisa), and with the case endings Uzbek and Uyghur join to a
         // name in Latin letters (Muxlisani, Mamutjanning): translit.ts `uzbekRenderings`, `turkicLatinCases`.
         const uzbek = uzbekRenderings(word);
@@ -140,7 +144,6 @@ export function nameTerms(dataset: Dataset): { specs: NameTermSpec[]; syllables:
         for (const r of [word, ...uzbek]) for (const f of turkicLatinCases(r)) add('turkic-latin', ROUTE_WEIGHT['turkic-latin'], f);
         // As Spanish writes it by ear (Mijribán, Mamutyán): translit.ts `spanishRenderings`.
         for (const r of spanishRenderings(word)) add('spanish', ROUTE_WEIGHT.spanish, r);
-        for (const r of cyrillicRenderings(word)) if (r.endsWith('жан')) add('cyrillic', ROUTE_WEIGHT.cyrillic, `${r.slice(0, -3)}жон`);
         for (const r of kazakhRenderings(word)) add('kazakh', ROUTE_WEIGHT.kazakh, r);
         for (const r of katakanaRenderings(word)) add('katakana', ROUTE_WEIGHT.katakana, r);
         for (const r of hangulRenderings(word)) add('hangul', ROUTE_WEIGHT.hangul, r);
@@ -186,4 +189,3 @@ export function otherNameSpellings(name: { latin: readonly string[]; hanzi: read
   }
   return [...out];
 }
-
