@@ -68,7 +68,7 @@ const frequency = (c: string) => FREQUENCY[c] ?? 3;
  * a digit (index format 8), 10.7 ms on these 16 units.
  */
 const START_UNITS = 16;
-/** How many sets of letters the search below looks at, at most (the dataset's patterns need about 7,000, in 50 ms). */
+/** How many sets of letters the search below looks at, at most (the dataset's patterns need about 17,000, in 60 ms). */
 const SEARCH_LIMIT = 200_000;
 const units = (c: string) => (c >= 'a' && c <= 'z' ? 2 : 1);
 /** The places in `p` a fragment may start on (its letters), of those in `letters` if given. */
@@ -107,14 +107,24 @@ export function startLetters(patterns: readonly string[]): Set<string> {
   let bestCost = Infinity;
   let tried = 0;
   const chosen = new Set<string>();
-  const settled = new Set<number>();
+  const settled = new Uint8Array(choices.length);
+  // How many chosen letters each pattern has a long place on, kept as letters are chosen and dropped:
+  // the search looks for the next pattern none covers at every step, so this is its inner loop.
+  const covered = new Uint16Array(choices.length);
+  const holders = new Map<string, number[]>();
+  choices.forEach((c, i) => c.long.forEach((l) => holders.set(l, [...(holders.get(l) ?? []), i])));
+  const choose = (l: string, on: boolean) => {
+    if (on) chosen.add(l);
+    else chosen.delete(l);
+    for (const i of holders.get(l) ?? []) covered[i] += on ? 1 : -1;
+  };
   const search = (cost: number, used: number): void => {
     if (cost >= bestCost || used > START_UNITS || ++tried > SEARCH_LIMIT) return;
     let next = -1;
-    choices.forEach((c, i) => {
-      if (settled.has(i) || c.long.some((l) => chosen.has(l))) return;
-      if (next < 0 || c.long.length < choices[next]!.long.length) next = i;
-    });
+    for (let i = 0; i < choices.length; i++) {
+      if (settled[i] || covered[i]) continue;
+      if (next < 0 || choices[i]!.long.length < choices[next]!.long.length) next = i;
+    }
     if (next < 0) {
       best = [...chosen];
       bestCost = cost;
@@ -122,21 +132,21 @@ export function startLetters(patterns: readonly string[]): Set<string> {
     }
     const c = choices[next]!;
     for (const l of c.long) {
-      chosen.add(l);
+      choose(l, true);
       search(cost + frequency(l), used + units(l));
-      chosen.delete(l);
+      choose(l, false);
     }
     // Or the pattern starts near its end, on one of its other letters.
-    settled.add(next);
+    settled[next] = 1;
     if (c.short.some((l) => chosen.has(l))) search(cost + SHORT_COST, used);
     else {
       for (const l of c.short) {
-        chosen.add(l);
+        choose(l, true);
         search(cost + frequency(l) + SHORT_COST, used + units(l));
-        chosen.delete(l);
+        choose(l, false);
       }
     }
-    settled.delete(next);
+    settled[next] = 0;
   };
   search(0, 0);
   return new Set(best ?? choices.map((c) => c.long[0] ?? c.short[0]!));
@@ -259,7 +269,13 @@ export function buildGate(patterns: ReadonlyArray<readonly [string, number]>, te
   const roleOf = (p: string) => keyOf.get(p) ?? -1;
   const covers = (q: string, p: string) => q !== p && p.includes(q) && (roleOf(q) === -1 || roleOf(q) === roleOf(p));
   const longestKey = Math.max(0, ...gated.filter((p) => roleOf(p) >= 0).map((p) => p.length));
-  const kept = gated.filter((p) => !gated.some((q) => covers(q, p)));
+  // Read as each pattern's substrings looked up among the patterns, not every pair of patterns.
+  const gatedSet = new Set(gated);
+  const held = (p: string) => {
+    for (let i = 0; i < p.length; i++) for (let j = i + 1; j <= p.length; j++) if (gatedSet.has(p.slice(i, j)) && covers(p.slice(i, j), p)) return true;
+    return false;
+  };
+  const kept = gated.filter((p) => !held(p));
   const opening: string[] = [];
   let longest = 0;
   const marked = markFragments(kept.filter(plain));
