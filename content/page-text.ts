@@ -95,7 +95,34 @@ function headingsOf(parent: Element): Set<Element> {
   if (parent.childElementCount < 6) return NO_ENTRIES;
   const headings = new Set<Element>();
   for (const c of parent.children) if (SUBHEADINGS.has(c.localName) && ENTRY_TIME.test(c.textContent ?? '')) headings.add(c);
-  return headings.size >= 3 ? headings : NO_ENTRIES;
+  return headings.size >= 3 ? headings : digestHeadings(parent);
+}
+
+/** A digest's items: at least DIGEST_ITEMS sibling headings of one level, none heading more than DIGEST_PARAGRAPHS paragraphs. */
+const DIGEST_ITEMS = 4;
+const DIGEST_PARAGRAPHS = 2;
+
+/**
+ * A newsletter's, a roundup's or a briefing's items set out flat: a headline and a paragraph or two
+ * under it, item after item, in one container (no card or article around each). Each headline heads
+ * a story of its own, so what follows it up to the next is an item, as a live blog's entry is. An
+ * article's subheadings divide one story, in sections of several paragraphs: with any section longer
+ * than DIGEST_PARAGRAPHS, none of them is an item.
+ */
+function digestHeadings(parent: Element): Set<Element> {
+  const byLevel = new Map<string, Element[]>();
+  for (const c of parent.children) if (SUBHEADINGS.has(c.localName)) byLevel.set(c.localName, [...(byLevel.get(c.localName) ?? []), c]);
+  for (const [level, heads] of byLevel) {
+    if (heads.length < DIGEST_ITEMS) continue;
+    let paragraphs = 0;
+    let short = true;
+    for (let c = heads[0]!.nextElementSibling; c && short; c = c.nextElementSibling) {
+      if (c.localName === level) paragraphs = 0;
+      else if (c.localName === 'p' && ++paragraphs > DIGEST_PARAGRAPHS) short = false;
+    }
+    if (short) return new Set(heads);
+  }
+  return NO_ENTRIES;
 }
 
 /**

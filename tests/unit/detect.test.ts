@@ -427,6 +427,30 @@ describe('rules', () => {
     expect(later[0]!.item).toBe(second);
     expect(first.find((s) => s.text.includes('伽师县'))!.item).not.toBe(second);
   });
+
+  it('a digest’s items (four or more sibling headlines, each over a paragraph or two) are each their own item; an article’s longer sections are one text', () => {
+    // Round 20's look-alike n09: a newsletter in a webmail page whose flat items (Italian student visas
+    // in Shanghai, Adelaide's Uyghur food week, an orphanage in Osh) held the consulate event between them.
+    const items = [
+      'Adelaide’s Uyghur food week returns, with six restaurants taking part.',
+      'Italian visa centres in Shanghai warn of six-week waits for student visas.',
+      'Australia’s consulate in Shanghai moves to a new tower in Jing’an.',
+      'An orphanage in Osh gets a new kitchen, paid for by a charity.',
+    ];
+    const digest = (extra: string) =>
+      new DOMParser().parseFromString(
+        `<body><div class="nl"><p>Issue 187 of a weekly round-up.</p>${items.map((t, i) => `<div class="sec">Section ${i + 1}</div><h2>Headline ${i + 1}</h2><p>${t}</p>${i === 1 ? extra : ''}`).join('')}</div></body>`,
+        'text/html',
+      );
+    const flat = digest('');
+    const apart = detector.detect(collectText(flat).segments);
+    expect(apart.matched, apart.reason).toBe(false);
+    expect(new Set(collectText(flat).segments.filter((s) => items.some((t) => s.text.includes(t.slice(0, 12)))).map((s) => s.item)).size).toBe(4);
+    // One section of three paragraphs: subheadings of one article, whose text adds up.
+    const article = digest('<p>The queues began in May.</p><p>Universities have asked students to book early.</p>');
+    const together = detector.detect(collectText(article).segments);
+    expect(together.matched, together.reason).toBe(true);
+  });
 });
 
 describe('bad inputs end', () => {
