@@ -79,7 +79,9 @@ export class Slices {
 /**
  * Queue what the page adds (nodes, and text nodes whose text changes) for `added` to read, and call
  * `moved` on a URL change in a single-page app (history API, Navigation API: WXT's
- * wxt:locationchange). The observer only reads, and stops with the context.
+ * wxt:locationchange) and when the page replaces its whole document at the same address
+ * (`document.open` and `write`, the root or the body swapped for new ones): the text read so far is
+ * gone, and the new document is a new page. The observers only read, and stop with the context.
  */
 export function observePage(doc: Document, ctx: WatchContext, queue: Node[], added: () => void, moved: () => void): (target: Node) => void {
   const view = doc.defaultView!;
@@ -91,8 +93,28 @@ export function observePage(doc: Document, ctx: WatchContext, queue: Node[], add
     added();
   });
   const options = { childList: true, subtree: true, characterData: true };
-  observer.observe(doc.body ?? doc.documentElement, options);
-  ctx.onInvalidated(() => observer.disconnect());
+  let body = doc.body ?? doc.documentElement;
+  observer.observe(body, options);
+  // The document's and the root's own children only (a new root, a new body; Backstory's host, which
+  // sits under the root, changes neither).
+  let root = doc.documentElement;
+  const replaced = new view.MutationObserver(() => {
+    if (doc.documentElement && doc.documentElement !== root) {
+      root = doc.documentElement;
+      replaced.observe(root, { childList: true });
+    }
+    const now = doc.body ?? doc.documentElement;
+    if (!now || now === body) return;
+    body = now;
+    observer.observe(body, options);
+    moved();
+  });
+  replaced.observe(doc, { childList: true });
+  replaced.observe(root, { childList: true });
+  ctx.onInvalidated(() => {
+    observer.disconnect();
+    replaced.disconnect();
+  });
   ctx.addEventListener(view as Window, 'wxt:locationchange', moved);
   // More subtrees to watch the same way: shadow roots, frames' documents (content/watch/late.ts).
   return (target) => observer.observe(target, options);

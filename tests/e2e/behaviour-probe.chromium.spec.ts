@@ -1,27 +1,35 @@
 /**
- * The ninth blind probe (tests/fixtures/corpus/probe/round9): pages that deliver their text as modern
- * sites do (rendered by script after a while, appended to feeds, swapped in by single-page apps,
- * changed in place, inside components defined later, in frames given new documents, in captions the
- * page shows), written without the project's rules. Each page's content is all in place within 3 s
- * of its load. Every page about the story gets the sidebar; no look-alike ever does, however long it
- * is watched.
+ * The behaviour probes (tests/fixtures/corpus/probe/round9 and round21): pages that deliver their text
+ * as modern sites do, written without the project's rules. Round 9: rendered by script after a while,
+ * appended to feeds, swapped in by single-page apps, changed in place, inside components defined
+ * later, in frames given new documents, in captions the page shows. Round 21: rows of a virtualised
+ * list rewritten in place, a caption overlay replaced line by line, the whole document replaced
+ * (`document.write`, the root or the body swapped), hash routes and `popstate`, dialogs and popovers,
+ * slots, fragments attached in one go, frames two deep, "show more"; and look-alikes that show the
+ * story first and then leave it for another page. Each page's content is all in place within 3 s of
+ * its load. Every page about the story gets the sidebar; no look-alike has it once its content is in
+ * place, however long it is watched.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test, expect, settledReport, HOST } from './fixtures';
 
-const DIR = path.resolve('tests/fixtures/corpus/probe/round9');
-const manifest = (kind: string) => JSON.parse(readFileSync(path.join(DIR, kind, 'manifest.json'), 'utf8')) as Array<{ file: string; kind: string }>;
+const DIR = path.resolve('tests/fixtures/corpus/probe');
+const manifest = (round: string, kind: string) =>
+  (JSON.parse(readFileSync(path.join(DIR, round, kind, 'manifest.json'), 'utf8')) as Array<{ file: string; kind?: string; behaviour?: string }>).map((e) => ({
+    file: e.file,
+    how: (e.kind ?? e.behaviour ?? '').slice(0, 120),
+  }));
 
 /** After a look-alike's content is all in place (3 s), how long it is watched for a late match. */
 const WATCH_MS = 2_000;
 
-for (const kind of ['pos', 'neg'] as const) {
-  test.describe(`Chromium: the behaviour probe, ${kind === 'pos' ? 'pages about the story' : 'look-alikes'}`, () => {
-    for (const { file, kind: how } of manifest(kind)) {
+for (const round of ['round9', 'round21']) for (const kind of ['pos', 'neg'] as const) {
+  test.describe(`Chromium: the behaviour probe ${round}, ${kind === 'pos' ? 'pages about the story' : 'look-alikes'}`, () => {
+    for (const { file, how } of manifest(round, kind)) {
       test(`${file}: ${how}`, async ({ page, extension }) => {
-        const url = `https://probe.example/round9/${kind}/${file}`;
-        await extension.context.route(url, (route) => route.fulfill({ path: path.join(DIR, kind, file), contentType: 'text/html' }));
+        const url = `https://probe.example/${round}/${kind}/${file}`;
+        await extension.context.route(url, (route) => route.fulfill({ path: path.join(DIR, round, kind, file), contentType: 'text/html' }));
         await page.goto(url);
         if (kind === 'pos') {
           await expect(page.locator(HOST)).toHaveCount(1, { timeout: 15_000 });

@@ -48,6 +48,39 @@ test.describe('Chromium: dynamic pages', () => {
     });
     await expect(page.locator(HOST)).toHaveCount(0, { timeout: 10_000 });
   });
+
+  test('a page that replaces its whole document at the same address is a new page: the sidebar comes with the story and goes with it', async ({ page, extension }) => {
+    const url = 'https://news.example/rewritten';
+    const STORY = '<p>Mamutjan Abdurehim told reporters in Adelaide that the claim was laughable.</p>';
+    const OTHER = '<p>Tram works close the city loop this weekend.</p>';
+    await extension.context.route(url, (route) => route.fulfill({ contentType: 'text/html', body: `<!doctype html><html lang="en"><head><title>News</title></head><body><p>Loading the news…</p></body></html>` }));
+    await page.goto(url);
+    expect((await settledReport(page, extension.serviceWorker)).detection?.matched).toBe(false);
+    // document.open and write: a new root, at the same address (round 21's p03).
+    await page.evaluate((body) => {
+      document.open();
+      document.write(`<!doctype html><html><head><title>World</title></head><body>${body}</body></html>`);
+      document.close();
+    }, STORY);
+    await expect(page.locator(HOST)).toHaveCount(1, { timeout: 10_000 });
+    // The root swapped for another page's: the story is gone, and the sidebar with it.
+    await page.evaluate((body) => {
+      const root = document.createElement('html');
+      root.innerHTML = `<head><title>City</title></head><body>${body}</body>`;
+      document.documentElement.replaceWith(root);
+    }, OTHER);
+    // (The host left with the old root; a page still about the story would get it back.)
+    await expect.poll(async () => (await settledReport(page, extension.serviceWorker)).detection?.matched, { timeout: 10_000 }).toBe(false);
+    await page.waitForTimeout(1_000);
+    await expect(page.locator(HOST)).toHaveCount(0);
+    // A new body holding the story again.
+    await page.evaluate((body) => {
+      const fresh = document.createElement('body');
+      fresh.innerHTML = body;
+      document.body.replaceWith(fresh);
+    }, STORY);
+    await expect(page.locator(HOST)).toHaveCount(1, { timeout: 10_000 });
+  });
 });
 
 /**

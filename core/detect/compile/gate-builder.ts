@@ -116,7 +116,7 @@ export function startLetters(patterns: readonly string[]): Set<string> {
   const choose = (l: string, on: boolean) => {
     if (on) chosen.add(l);
     else chosen.delete(l);
-    for (const i of holders.get(l) ?? []) covered[i] += on ? 1 : -1;
+    for (const i of holders.get(l) ?? []) covered[i] = covered[i]! + (on ? 1 : -1);
   };
   const search = (cost: number, used: number): void => {
     if (cost >= bestCost || used > START_UNITS || ++tried > SEARCH_LIMIT) return;
