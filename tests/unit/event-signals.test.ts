@@ -16,7 +16,7 @@ const events = dataset.signals.events;
 const realDetector = new Detector(buildMatchIndex(dataset, 'test'));
 type EventSignal = Dataset['signals']['events'][number];
 
-const LANGS = ['en', 'zh-Hans', 'zh-Hant', 'it', 'de', 'fr', 'es', 'tr', 'ug', 'ar', 'ru', 'nl', 'pt', 'fa', 'ur', 'pl'] as const;
+const LANGS = ['en', 'zh-Hans', 'zh-Hant', 'it', 'de', 'fr', 'es', 'tr', 'ug', 'ar', 'ru', 'nl', 'pt', 'fa', 'ur', 'pl', 'kk'] as const;
 
 const EXPECTED_IDS = [
   'consulate-shanghai-2020',
@@ -102,7 +102,7 @@ describe('signals.events: shape of the cue data', () => {
     expect(new Set(ids).size).toBe(ids.length);
   });
 
-  it.each(EXPECTED_IDS)('%s: every element has cues in each of sixteen languages (its telling cues counted; Japanese and Korean cover some elements)', (id) => {
+  it.each(EXPECTED_IDS)('%s: every element has cues in each of seventeen languages (its telling cues counted; Japanese and Korean cover some elements)', (id) => {
     for (const el of event(id).elements) {
       const telling = typeof el.telling === 'object' ? el.telling : {};
       for (const lang of LANGS) {
@@ -448,6 +448,18 @@ describe('signals.events: cues written against other scripts, and titles in the 
     expect(eventSignal(briefing, 'xinjiang-press-conference-2021')).toBeUndefined();
     const other = 'W czerwcu 2020 roku polska rodzina czekała w Szanghaju na wizy z konsulatu Niemiec; dzieci zostały u dziadków.';
     expect(realDetector.detect([{ text: other, origin: 'body', block: true }]).matched).toBe(false);
+  });
+
+  it('Kazakh pages tell the events too; another family’s visas and another press conference in Kazakh do not', () => {
+    // Round 20's p04: a Kazakh print view telling the events with nobody named.
+    const kk = '2020 жылы маусымда төрт ұйғыр баласы Италия визаларын алу үшін Шанхайдағы Италия консулдығына барғанда ұсталып, туған жеріндегі балалар үйіне жіберілді.';
+    expect(eventSignal(kk, 'consulate-shanghai-2020')?.decisive).toBe(true);
+    const statement = 'CNN арнасына 2 сәуірде келген бір беттік мәлімдемеде Қытай үкіметі ата-аналарды діни экстремизмге бой алдырды және балаларын тастап кетті деп айыптады.';
+    expect(eventSignal(statement, 'prc-statement-2021')?.decisive).toBe(true);
+    const other = '2020 жылы маусымда бір қазақ отбасы Шанхайдағы Германия консулдығынан виза күтті; балалары атасы мен әжесінің қолында қалды.';
+    expect(realDetector.detect([{ text: other, origin: 'body', block: true }]).matched).toBe(false);
+    const conference = 'Алматыда 9 сәуірде өткен баспасөз конференциясында әкімдік көктемгі жол жөндеу жұмыстары туралы айтты.';
+    expect(realDetector.detect([{ text: conference, origin: 'body', block: true }]).matched).toBe(false);
   });
 
   it('Persian and Urdu pages tell the events too; other families’ visas and another press conference in those languages do not', () => {

@@ -43,7 +43,7 @@ describe('packed integer arrays', () => {
     // forms and Uyghur خ for h, 900 more; the Italian undersecretary's office as a key anchor, 2,000;
     // the ninth event's key anchor, "two Uyghur families" in fifteen languages, 2,200; patterns that
     // hold another whole are left out, 4,200 fewer: compile/gate-builder.ts; the fold table's runs as
-    // triples, 3,300 fewer: core/text/fold.ts; the events' key anchors in Polish, 1,400.)
+    // triples, 3,300 fewer: core/text/fold.ts; the events' key anchors in Polish, 1,400; in Kazakh, 1,700.)
     expect(JSON.stringify(gate).length).toBeLessThan(50_000);
     expect(gate.gate.elements).toBeUndefined();
     expect(JSON.stringify(stored).length).toBeLessThan(JSON.stringify(index).length * 0.8);
@@ -59,10 +59,11 @@ describe('packed integer arrays', () => {
     expect(events.datasetHash).toBe('test');
     expect(events.elements).toEqual(index.gate.elements);
     expect(Object.keys(events.elements.events).sort()).toEqual(index.gate.events.map((e) => e.id).sort());
-    // Read only on a page with a key anchor, and then besides the record every page reads: within the
-    // same budget. (It was smaller than that record until the fold table's runs shrank the latter by
-    // 3,300 characters; the Polish cues brought it to 49,500.)
-    expect(JSON.stringify(events).length).toBeLessThan(50_000);
+    // Read only on a page with a key anchor, and then besides the record every page reads. (It was
+    // smaller than that record until the fold table's runs shrank the latter by 3,300 characters; the
+    // Polish cues brought it to 49,500, the Kazakh ones to 52,700: the budget was raised from 50,000 for
+    // them, as reading it is a few milliseconds where it is read at all, docs/benchmarks.md.)
+    expect(JSON.stringify(events).length).toBeLessThan(55_000);
     expect(isMatchEvents({ ...events, elements: { x: [[1]] } })).toBe(false);
     expect(isMatchEvents({ ...events, elements: { around: 3000, events: { x: [[['', 1]]] } } })).toBe(false);
     expect(isMatchEvents({ ...events, elements: { events: events.elements.events } })).toBe(false);
