@@ -462,6 +462,15 @@ describe('signals.events: cues written against other scripts, and titles in the 
     expect(realDetector.detect([{ text: conference, origin: 'body', block: true }]).matched).toBe(false);
   });
 
+  it('Indonesian pages tell the events through the key anchors other languages share (Shanghai, Amnesty); another family’s visas in Indonesian do not', () => {
+    // Round 22's p15: an Indonesian video page reposting CNN's report, with nobody named. Indonesian cues
+    // are for the events' other elements: Indonesian key anchors would cost every page (docs/detection.md).
+    const id = 'Pada Juni 2020 empat anak Uighur dihentikan aparat saat hendak mengambil visa di konsulat Italia di Shanghai, lalu ditempatkan di panti asuhan milik negara di kampung halaman mereka.';
+    expect(eventSignal(id, 'consulate-shanghai-2020')?.decisive).toBe(true);
+    const other = 'Pada Juni 2020 sebuah keluarga Indonesia menunggu visa dari konsulat Jerman di Shanghai; anak-anak mereka tinggal bersama kakek dan nenek.';
+    expect(realDetector.detect([{ text: other, origin: 'body', block: true }]).matched).toBe(false);
+  });
+
   it('Persian and Urdu pages tell the events too; other families’ visas and another press conference in those languages do not', () => {
     const fa =
       'در ژوئن ۲۰۲۰ چهار کودک اویغور وقتی برای گرفتن ویزای ایتالیا به کنسولگری ایتالیا در شانگهای رفتند، توسط پلیس متوقف شدند و به یتیم‌خانه‌ای در زادگاهشان فرستاده شدند.';

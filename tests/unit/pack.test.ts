@@ -61,9 +61,10 @@ describe('packed integer arrays', () => {
     expect(Object.keys(events.elements.events).sort()).toEqual(index.gate.events.map((e) => e.id).sort());
     // Read only on a page with a key anchor, and then besides the record every page reads. (It was
     // smaller than that record until the fold table's runs shrank the latter by 3,300 characters; the
-    // Polish cues brought it to 49,500, the Kazakh ones to 52,700: the budget was raised from 50,000 for
-    // them, as reading it is a few milliseconds where it is read at all, docs/benchmarks.md.)
-    expect(JSON.stringify(events).length).toBeLessThan(55_000);
+    // Polish cues brought it to 49,500, the Kazakh ones to 52,700 and the Indonesian ones to 55,700: the
+    // budget was raised from 50,000 for them, as reading it is a few milliseconds where it is read at
+    // all, docs/benchmarks.md.)
+    expect(JSON.stringify(events).length).toBeLessThan(60_000);
     expect(isMatchEvents({ ...events, elements: { x: [[1]] } })).toBe(false);
     expect(isMatchEvents({ ...events, elements: { around: 3000, events: { x: [[['', 1]]] } } })).toBe(false);
     expect(isMatchEvents({ ...events, elements: { events: events.elements.events } })).toBe(false);
