@@ -318,6 +318,17 @@ describe('rules', () => {
     expect(both.people, both.reason).toContain('mihriban-kader');
   });
 
+  it('another person’s name in Uyghur script makes a member’s given name someone else’s too', () => {
+    // Round 23's look-alike n08: a man in Istanbul looking for his aunt مۇھەررەم تۇرسۇن (Muherrem Tursun)
+    // from Kashgar, with the region's and the accusations' words around.
+    const aunt = 'ھاممام مۇھەررەم تۇرسۇن قەشقەردە تۇراتتى. شىنجاڭدىكى ئۇيغۇرلار تېررورلۇق بىلەن ئەيىبلىنىۋاتىدۇ. مۇھەررەم ھاممامدىن خەۋەر يوق.';
+    const other = detector.detect(segs(aunt));
+    expect(other.matched, other.reason).toBe(false);
+    // The same aunt without another surname: the mother's rare given name beside her family's place.
+    const mother = detector.detect(segs(aunt.replaceAll(' تۇرسۇن', '')));
+    expect(mother.matched, mother.reason).toBe(true);
+  });
+
   it('evidence in one post does not add up with another post of the same feed', () => {
     const doc = new DOMParser().parseFromString(
       '<body><article><p>Zumeryem won the school prize.</p></article><article><p>The Payzawat orphanage’s melon harvest is early.</p></article><article><p>Weather: sunny.</p></article></body>',

@@ -177,7 +177,7 @@ function capitalise(word: string): string {
 
 /**
  * The spellings of another person's name (lexicon.ts `OTHER_NAMES`): its Latin words, their Cyrillic
- * renderings and Russian case forms, and its characters, also read back in Pinyin.
+ * renderings and Russian case forms, their Uyghur script, and its characters, also read back in Pinyin.
  */
 export function otherNameSpellings(name: { latin: readonly string[]; hanzi: readonly string[] }): string[] {
   const out = new Set<string>(name.hanzi);
@@ -186,6 +186,10 @@ export function otherNameSpellings(name: { latin: readonly string[]; hanzi: read
   for (const word of name.latin) {
     out.add(word);
     for (const r of cyrillicRenderings(word.toLowerCase())) for (const f of [r, ...russianCases(r)]) out.add(f);
+    // In Uyghur script, letter by letter, with خ for the h as for the members' names (تۇرسۇن, ئەخمەت).
+    const uey = uyghurArabic(word.toLowerCase());
+    out.add(uey);
+    if (uey.includes('ھ')) out.add(uey.replaceAll('ھ', 'خ'));
   }
   return [...out];
 }
