@@ -388,6 +388,10 @@ describe('signals.events: cues written against other scripts, and titles in the 
     const other =
       'El gobierno chino afirmó en un comunicado que la pareja pertenece a un grupo terrorista violento, que abandonaron a sus hijas y que tienen creencias religiosas extremistas. Las gemelas cumplirán nueve años.';
     expect(eventSignal(other, 'prc-statement-2021')).toBeUndefined();
+    // CNN named beside them (another report of CNN's) does not make it the statement either: CNN is on
+    // many pages about Uyghur families. What does is its date, or the mother's sentence for ethnic hatred
+    // (round 24's look-alike n01: a father in Perth accused of extremism and of abandoning his family).
+    expect(eventSignal(`${other} CNN informó el año pasado sobre otras familias.`, 'prc-statement-2021')).toBeUndefined();
     expect(eventSignal(other.replace('en un comunicado', 'en un comunicado enviado a CNN el 2 de abril'), 'prc-statement-2021')?.decisive).toBe(true);
   });
 
