@@ -111,7 +111,12 @@ const DIGEST_PARAGRAPHS = 2;
  */
 function digestHeadings(parent: Element): Set<Element> {
   const byLevel = new Map<string, Element[]>();
-  for (const c of parent.children) if (SUBHEADINGS.has(c.localName)) byLevel.set(c.localName, [...(byLevel.get(c.localName) ?? []), c]);
+  for (const c of parent.children) {
+    if (!SUBHEADINGS.has(c.localName)) continue;
+    const heads = byLevel.get(c.localName);
+    if (heads) heads.push(c);
+    else byLevel.set(c.localName, [c]);
+  }
   for (const [level, heads] of byLevel) {
     if (heads.length < DIGEST_ITEMS) continue;
     let paragraphs = 0;

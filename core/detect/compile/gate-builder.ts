@@ -112,7 +112,13 @@ export function startLetters(patterns: readonly string[]): Set<string> {
   // the search looks for the next pattern none covers at every step, so this is its inner loop.
   const covered = new Uint16Array(choices.length);
   const holders = new Map<string, number[]>();
-  choices.forEach((c, i) => c.long.forEach((l) => holders.set(l, [...(holders.get(l) ?? []), i])));
+  choices.forEach((c, i) => {
+    for (const l of c.long) {
+      const at = holders.get(l);
+      if (at) at.push(i);
+      else holders.set(l, [i]);
+    }
+  });
   const choose = (l: string, on: boolean) => {
     if (on) chosen.add(l);
     else chosen.delete(l);
