@@ -229,7 +229,9 @@ export class Locality {
     const own = new Set<string>();
     for (const m of this.names) {
       if (m.part !== 'given') continue;
-      const next = joinOffsets(m.hit).flatMap((o) => [...(owners.get(m.hit.end + o) ?? [])]);
+      // (A name of two words is found from its first letter, not from the break before it: Uzbek's
+      // To‘xti, whose quote is a break, read as "to xti".)
+      const next = [...joinOffsets(m.hit), 0].flatMap((o) => [...(owners.get(m.hit.end + o) ?? [])]);
       if (next.includes(m.personId)) own.add(m.personId);
       else if (next.length) {
         out.add(m);

@@ -329,6 +329,18 @@ describe('rules', () => {
     expect(mother.matched, mother.reason).toBe(true);
   });
 
+  it('another person’s name as Uzbek writes it (x for h, oʻ typed with a quote) makes a member’s given name someone else’s too', () => {
+    // Round 25's look-alike n03: an Uzbek blog on a baker in Adelaide called Mamutjon To‘xti (Tohti).
+    const baker = (surname: string) => `Adelaida shahridagi somsaxonani uyg‘ur novvoy Mamutjon ${surname} boshqaradi. Mamutjon aka Shinjon (Xinjiang) haqida gapirdi; CNN ham yozgan.`;
+    for (const surname of ['To‘xti', "To'xti", 'Toʻxti', 'Toxti']) {
+      const other = detector.detect(segs(baker(surname)));
+      expect(other.matched, `${surname}: ${other.reason}`).toBe(false);
+    }
+    // Without a surname, the father's given name beside Adelaide and the story's words.
+    const father = detector.detect(segs(baker('').replace('  ', ' ')));
+    expect(father.matched, father.reason).toBe(true);
+  });
+
   it('evidence in one post does not add up with another post of the same feed', () => {
     const doc = new DOMParser().parseFromString(
       '<body><article><p>Zumeryem won the school prize.</p></article><article><p>The Payzawat orphanage’s melon harvest is early.</p></article><article><p>Weather: sunny.</p></article></body>',

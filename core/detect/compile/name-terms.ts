@@ -177,7 +177,8 @@ function capitalise(word: string): string {
 
 /**
  * The spellings of another person's name (lexicon.ts `OTHER_NAMES`): its Latin words, their Cyrillic
- * renderings and Russian case forms, their Uyghur script, and its characters, also read back in Pinyin.
+ * renderings and Russian case forms, their Uyghur script and Uzbek Latin, and its characters, also read
+ * back in Pinyin.
  */
 export function otherNameSpellings(name: { latin: readonly string[]; hanzi: readonly string[] }): string[] {
   const out = new Set<string>(name.hanzi);
@@ -190,6 +191,11 @@ export function otherNameSpellings(name: { latin: readonly string[]; hanzi: read
     const uey = uyghurArabic(word.toLowerCase());
     out.add(uey);
     if (uey.includes('ھ')) out.add(uey.replaceAll('ھ', 'خ'));
+    // As Uzbek writes it (x for the h: Toxti), its o as oʻ, often typed with a quote (Toʻxti, To‘xti).
+    for (const uz of uzbekRenderings(word.toLowerCase())) {
+      out.add(uz);
+      if (uz.includes('o')) for (const mark of ['ʻ', '‘']) out.add(uz.replaceAll('o', `o${mark}`));
+    }
   }
   return [...out];
 }
