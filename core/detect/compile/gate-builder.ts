@@ -278,7 +278,12 @@ export function buildGate(patterns: ReadonlyArray<readonly [string, number]>, te
   // Read as each pattern's substrings looked up among the patterns, not every pair of patterns.
   const gatedSet = new Set(gated);
   const held = (p: string) => {
-    for (let i = 0; i < p.length; i++) for (let j = i + 1; j <= p.length; j++) if (gatedSet.has(p.slice(i, j)) && covers(p.slice(i, j), p)) return true;
+    for (let i = 0; i < p.length; i++) {
+      for (let j = i + 1; j <= p.length; j++) {
+        const q = p.slice(i, j);
+        if (gatedSet.has(q) && covers(q, p)) return true;
+      }
+    }
     return false;
   };
   const kept = gated.filter((p) => !held(p));

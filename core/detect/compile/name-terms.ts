@@ -121,10 +121,7 @@ export function nameTerms(dataset: Dataset): { specs: NameTermSpec[]; syllables:
           if (split) addSyllables(split, ROUTE_WEIGHT.pinyin, ROUTE_WEIGHT.hanzi);
           else add('pinyin', ROUTE_WEIGHT.pinyin, r);
         }
-        const uey = uyghurArabic(word);
-        add('arabic', ROUTE_WEIGHT.arabic, uey);
-        // The Latin h stands for both ھ and خ (Muhlise is مۇخلىسە, as the Arabic name Mukhlisa).
-        for (let i = uey.indexOf('ھ'); i >= 0; i = uey.indexOf('ھ', i + 1)) add('arabic', ROUTE_WEIGHT.arabic, `${uey.slice(0, i)}خ${uey.slice(i + 1)}`);
+        for (const f of uyghurScript(word)) add('arabic', ROUTE_WEIGHT.arabic, f);
         for (const [variant, distance] of byEarVariants(word)) if (distance === 1) add('arabic', ROUTE_WEIGHT.arabic - BY_EAR_STEP, uyghurArabic(variant));
         for (const r of arabicRenderings(word)) {
           add('arabic', ROUTE_WEIGHT['arabic-by-ear'], r);
@@ -171,6 +168,17 @@ export function nameTerms(dataset: Dataset): { specs: NameTermSpec[]; syllables:
   return { specs, syllables };
 }
 
+/**
+ * A name in Uyghur script, letter by letter, and with خ for each h in turn: the Latin h stands for both
+ * ھ and خ (Muhlise is مۇخلىسە, as the Arabic name Mukhlisa).
+ */
+function uyghurScript(word: string): string[] {
+  const uey = uyghurArabic(word);
+  const out = [uey];
+  for (let i = uey.indexOf('ھ'); i >= 0; i = uey.indexOf('ھ', i + 1)) out.push(`${uey.slice(0, i)}خ${uey.slice(i + 1)}`);
+  return out;
+}
+
 function capitalise(word: string): string {
   return word ? word[0]!.toUpperCase() + word.slice(1) : word;
 }
@@ -187,10 +195,8 @@ export function otherNameSpellings(name: { latin: readonly string[]; hanzi: read
   for (const word of name.latin) {
     out.add(word);
     for (const r of cyrillicRenderings(word.toLowerCase())) for (const f of [r, ...russianCases(r)]) out.add(f);
-    // In Uyghur script, letter by letter, with خ for the h as for the members' names (تۇرسۇن, ئەخمەت).
-    const uey = uyghurArabic(word.toLowerCase());
-    out.add(uey);
-    if (uey.includes('ھ')) out.add(uey.replaceAll('ھ', 'خ'));
+    // In Uyghur script, as the members' names are (تۇرسۇن, ئەخمەت).
+    for (const f of uyghurScript(word.toLowerCase())) out.add(f);
     // As Uzbek writes it (x for the h: Toxti), its o as oʻ, often typed with a quote (Toʻxti, To‘xti).
     for (const uz of uzbekRenderings(word.toLowerCase())) {
       out.add(uz);
