@@ -270,7 +270,10 @@ export class Locality {
     if (place) return `the family’s place: ${place.term.label}`;
     // An event's anchors corroborate when two of one event are near: one alone is often a place or a
     // word of any news ("Shanghai", "CNN", "press conference"), even one that tells its event apart
-    // within a telling of it (CNN, for the 2 April statement).
+    // within a telling of it (CNN, for the 2 April statement). And for an event that a telling must
+    // tell apart (records.ts `EventElement.telling`), one of its telling words is near too: two
+    // anchors of the 2 April statement are "the Chinese government" and "CNN", which any state
+    // rebuttal of any CNN interview holds.
     const around = (this.cuesBy.get(familyId) ?? []).filter((c) => Math.abs(c.start - hit.start) <= WINDOW);
     const anchorsOf = new Map<string, Set<string>>();
     for (const c of around) {
@@ -278,7 +281,9 @@ export class Locality {
       set.add(c.term.elementId!);
       anchorsOf.set(c.term.eventId!, set);
     }
-    const cue = around.find((c) => anchorsOf.get(c.term.eventId!)!.size >= 2);
+    const toldApart = (eventId: string) =>
+      !this.index.events[eventId]?.telling || this.cues.some((c) => c.term.eventId === eventId && c.term.telling && Math.abs(c.start - hit.start) <= WINDOW);
+    const cue = around.find((c) => anchorsOf.get(c.term.eventId!)!.size >= 2 && toldApart(c.term.eventId!));
     if (cue) return `an element of ${this.index.events[cue.term.eventId!]?.label ?? cue.term.eventId}: ${cue.term.label}`;
     const phrase = this.phrases.find((p) => (!p.term.familyId || p.term.familyId === familyId) && near(p, hit));
     if (phrase) return `a known phrase: ${phrase.term.label}`;

@@ -55,14 +55,14 @@ export const RULES: readonly Rule[] = [
   {
     id: 'full-name',
     decides: true,
-    finds: 'a member’s given and family name side by side (either order, any route: Latin, Pinyin, characters, Arabic or Cyrillic script), with corroboration in the same window: another member (without the story’s own words, only one named in full too), the family’s own place (Payzawat), two anchors of an event, a known phrase or URL; or a broad family place: Adelaide with the Uyghurs’ or the region’s name or for a rare given name, Kashgar, Australia or Italy only with the story’s own words',
+    finds: 'a member’s given and family name side by side (either order, any route: Latin, Pinyin, characters, Arabic or Cyrillic script), with corroboration in the same window: another member (without the story’s own words, only one named in full too), the family’s own place (Payzawat), two anchors of an event (with one of its telling words, for an event told apart by them: the 2 April statement by its date), a known phrase or URL; or a broad family place: Adelaide with the Uyghurs’ or the region’s name or for a rare given name, Kashgar, Australia or Italy only with the story’s own words',
     reason: 'a full name alone is a person, not this story (a Duisburg baker is named Mihriban Kader); corroboration specific to the family links it, and a place a whole diaspora shares (Kashgar, a country) is a namesake’s too',
     test: 'tests/unit/detect.test.ts › rules › full-name',
   },
   {
     id: 'rare-given-name',
     decides: true,
-    finds: 'a rare given name (Mamutjan, Muherrem, Muhlise, Zumeryem, Shehide), spelled close to an attested form, with corroboration: two anchors of an event, a known phrase; or, with the story’s own words beside it, another member or a family place (Payzawat, Kashgar, Adelaide, Italy): a guesthouse keeper in Payzawat may be called Zumeryem, and an Adelaide futsal team may have a captain Mamutjan and a coach Muharrem',
+    finds: 'a rare given name (Mamutjan, Muherrem, Muhlise, Zumeryem, Shehide), spelled close to an attested form, with corroboration: two anchors of an event (with a telling word, as above: the Chinese government and CNN are in any rebuttal of any CNN interview), a known phrase; or, with the story’s own words beside it, another member or a family place (Payzawat, Kashgar, Adelaide, Italy): a guesthouse keeper in Payzawat may be called Zumeryem, and an Adelaide futsal team may have a captain Mamutjan and a coach Muharrem',
     reason: 'state-media rebuttals and short posts name one child ("Zumeryem, still in the Payzawat orphanage"); a rare name with generic words only stays a candidate',
     test: 'tests/unit/detect.test.ts › rules › rare-given-name',
   },

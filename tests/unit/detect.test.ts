@@ -318,6 +318,19 @@ describe('rules', () => {
     expect(both.people, both.reason).toContain('mihriban-kader');
   });
 
+  it('an event corroborates a rare given name only with what tells it apart: the government and CNN are any rebuttal’s', () => {
+    // Round 27's look-alike n08: a Kazakh state-media page on another press conference, answering
+    // another CNN interview, where a girl called Muhlise says she is happy at school.
+    const rebuttal = 'Muhlise, 11, said on the video that she is happy at school. The Chinese government said the CNN interview with her uncle was untrue.';
+    const d = detector.detect(segs(rebuttal));
+    expect(d.matched, d.reason).toBe(false);
+    expect(d.reason).toContain('rare given name: Muhlise (not corroborated)');
+    // With the statement's date, the same two anchors are the 2 April statement's.
+    const dated = detector.detect(segs(rebuttal.replace('The Chinese government said', 'On 2 April the Chinese government told CNN')));
+    expect(dated.matched, dated.reason).toBe(true);
+    expect(dated.reason).toMatch(/rare given name: Muhlise \(an element of The Chinese government's one-page statement/);
+  });
+
   it('another person’s name in Uyghur script makes a member’s given name someone else’s too', () => {
     // Round 23's look-alike n08: a man in Istanbul looking for his aunt مۇھەررەم تۇرسۇن (Muherrem Tursun)
     // from Kashgar, with the region's and the accusations' words around.
