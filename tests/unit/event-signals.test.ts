@@ -475,6 +475,15 @@ describe('signals.events: cues written against other scripts, and titles in the 
     expect(realDetector.detect([{ text: other, origin: 'body', block: true }]).matched).toBe(false);
   });
 
+  it('Swedish pages tell the events through the key anchors other languages share (Shanghai, CNN, CGTN); another family’s visas in Swedish do not', () => {
+    // Round 27's p12: a Swedish radio transcript naming nobody. Swedish cues are, as Indonesian ones, for
+    // the events' other elements (docs/detection.md).
+    const sv = 'I juni 2020 stoppades fyra uiguriska barn av myndigheterna när de skulle hämta sina visum på det italienska konsulatet i Shanghai, och placerades sedan på ett statligt barnhem.';
+    expect(eventSignal(sv, 'consulate-shanghai-2020')?.decisive).toBe(true);
+    const other = 'I juni 2020 väntade en svensk familj på visum från det tyska konsulatet i Shanghai; barnen bodde hos sina morföräldrar.';
+    expect(realDetector.detect([{ text: other, origin: 'body', block: true }]).matched).toBe(false);
+  });
+
   it('Persian and Urdu pages tell the events too; other families’ visas and another press conference in those languages do not', () => {
     const fa =
       'در ژوئن ۲۰۲۰ چهار کودک اویغور وقتی برای گرفتن ویزای ایتالیا به کنسولگری ایتالیا در شانگهای رفتند، توسط پلیس متوقف شدند و به یتیم‌خانه‌ای در زادگاهشان فرستاده شدند.';
