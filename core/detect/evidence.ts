@@ -99,7 +99,12 @@ export type TermKind =
    * A common Uyghur name that is no family member's (Tursun, Abdulla): a member's given name joined
    * to one is someone else's whole name. Never evidence of the story.
    */
-  | 'other-name';
+  | 'other-name'
+  /**
+   * A channel that carries a story outlet's name and is another newsroom (CNN Türk, CNN Indonesia):
+   * the outlet's name inside it is not the outlet. Never evidence of the story.
+   */
+  | 'other-outlet';
 
 export type ContextCategory = 'ethnonym' | 'region' | 'outlet' | 'state-media' | 'separation' | 'orphanage' | 'accusation' | 'appeal';
 

@@ -106,8 +106,13 @@ export class Locality {
      */
     private readonly given: Set<string>,
   ) {
+    // "CNN" inside another newsroom's name (CNN Türk: lexicon.ts `OTHER_OUTLETS`) is not the outlet,
+    // neither as the story's vocabulary nor as an event's cue.
+    const outlets = hits.filter((h) => h.term.kind === 'other-outlet');
+    const inOutlet = (h: PlacedHit) => outlets.some((o) => o.start <= h.start && h.end <= o.end);
     for (const h of hits) {
       const t = h.term;
+      if (outlets.length && (t.kind === 'context' || t.kind === 'event-cue') && inOutlet(h)) continue;
       if (t.kind === 'name-part') {
         if (t.shared) this.shared.push(h);
         else if ((t.weight ?? 1) >= NAME_MIN_WEIGHT) this.names.push(this.mention(h, t.personId!, t.part!));

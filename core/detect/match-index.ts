@@ -39,8 +39,9 @@ import { urlUnderPrefix } from '../site-match';
  *    words are open at their end (case endings).
  * 14: the fold table's runs are triples (the step in the length's top bit); Uzbek and Turkic Latin
  *    and Spanish name routes.
+ * 15: other newsrooms under CNN's name (`other-outlet` terms: CNN Türk).
  */
-export const MATCH_INDEX_FORMAT = 14;
+export const MATCH_INDEX_FORMAT = 15;
 /** The stored index (StoredMatchIndex): read only where the prefilter opens. */
 export const MATCH_INDEX_KEY = 'matchIndex';
 /** The prefilter's part of it (MatchGate): the one read every page makes. */

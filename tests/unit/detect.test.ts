@@ -318,6 +318,20 @@ describe('rules', () => {
     expect(both.people, both.reason).toContain('mihriban-kader');
   });
 
+  it('CNN inside another newsroom’s name (CNN Türk, CNN Indonesia) is not the story’s outlet', () => {
+    // Round 30's look-alike n09: a Kashgar-born writer called Mihriban Kader in Istanbul, whose memoir was
+    // presented on CNN Türk. A whole name beside Kashgar counts only with the story's own words.
+    const told = (outlet: string) => detector.detect(segs(`The writer Mihriban Kader, who left her mother in Kashgar, presented her memoir on ${outlet} last week.`));
+    for (const other of ['CNN Türk', 'CNN Turk', 'CNN Indonesia', 'CNN Brasil']) {
+      const d = told(other);
+      expect(d.matched, `${other}: ${d.reason}`).toBe(false);
+      expect(d.signals.some((s) => s.rule === 'vocabulary' && s.text === 'cnn'), other).toBe(false);
+    }
+    const cnn = told('CNN');
+    expect(cnn.matched, cnn.reason).toBe(true);
+    expect(cnn.reason).toContain('full name: Mihriban Kader (the family’s place: Kashgar)');
+  });
+
   it('an event corroborates a rare given name only with what tells it apart: the government and CNN are any rebuttal’s', () => {
     // Round 27's look-alike n08: a Kazakh state-media page on another press conference, answering
     // another CNN interview, where a girl called Muhlise says she is happy at school.

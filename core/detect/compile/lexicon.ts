@@ -138,6 +138,17 @@ export const FAMILY_PLACES: FamilyPlace[] = [
 ];
 
 /**
+ * Channels that carry CNN's name under licence and are newsrooms of their own, in their own countries:
+ * "CNN" inside one of them is not the outlet that reported the story (core/detect/locality.ts drops it),
+ * so "a book presented on CNN Türk" is no story word. CNN's own language services (CNN en Español, CNN
+ * Arabic) are CNN, and stay so.
+ */
+export const OTHER_OUTLETS: readonly string[] = [
+  'CNN Türk', 'CNN Turk', 'CNNTürk', 'CNN Indonesia', 'CNN Brasil', 'CNN Chile', 'CNN Portugal', 'CNN Prima News',
+  'CNN Philippines', 'CNN-News18', 'CNN News18', 'CNN Greece',
+];
+
+/**
  * Common Uyghur names that are no family member's, as family names or patronymics follow a given name
  * ("Ablikim Tursun", 阿布力克木·吐尔逊, "Mihriban Abdulla"): a family member's given name joined at once to
  * one of them is someone else's whole name (core/detect/locality.ts `foreignSurnamed`), as it is when

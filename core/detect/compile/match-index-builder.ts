@@ -6,7 +6,7 @@
  */
 import type { Dataset } from '../../dataset/schema';
 import type { Term } from '../evidence';
-import { CONTEXT_TERMS, FAMILY_PLACES, OTHER_NAMES } from './lexicon';
+import { CONTEXT_TERMS, FAMILY_PLACES, OTHER_NAMES, OTHER_OUTLETS } from './lexicon';
 import { deriveFoldTable, foldRuns, foldTableFromRuns, foldPattern } from '../../text/fold';
 import { compileAutomaton } from '../automaton';
 import { urlRulePrefix } from '../../site';
@@ -49,6 +49,8 @@ export function buildMatchIndex(dataset: Dataset, datasetHash: string): MatchInd
   for (const [category, groups] of Object.entries(CONTEXT_TERMS) as Array<[ContextCategory, (typeof CONTEXT_TERMS)[ContextCategory]]>) {
     for (const group of groups) add({ kind: 'context', label: group.label, strength: 'weak', category }, group.spellings);
   }
+  // Other newsrooms under CNN's name (CNN Türk): the "CNN" inside them is not the story's outlet.
+  add({ kind: 'other-outlet', label: 'another newsroom under CNN’s name', strength: 'weak' }, [...OTHER_OUTLETS]);
 
   // Other people's names (Tursun, 阿布力克木·吐尔逊's surname): what makes a member's given name
   // someone else's whole name. A spelling a member's name has too stays the member's alone (below).
