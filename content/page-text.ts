@@ -22,9 +22,10 @@ const INLINE = new Set([
 /**
  * Page furniture: navigation, related-links rails, footers. Their text links to *other* pages (a
  * "More from CNN" rail can carry the story's headline on a weather page), so the detector does not
- * count it as evidence of what this page is about.
+ * count it as evidence of what this page is about. So are a drop-down's options (`<select>`, `<datalist>`):
+ * choices, such as a "read also" picker's other headlines (round 31's n08), not what the page says.
  */
-const FURNITURE = new Set(['NAV', 'ASIDE', 'FOOTER']);
+const FURNITURE = new Set(['NAV', 'ASIDE', 'FOOTER', 'SELECT', 'DATALIST']);
 const FURNITURE_ROLES = new Set(['navigation', 'complementary', 'contentinfo']);
 
 /**

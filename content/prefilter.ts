@@ -36,7 +36,8 @@ const EXTRAS = LABELLED + ',*:not(' +
 /** What a pass met that may bring text later (content/watch/late.ts watches them). */
 export interface LateContainers {
   shadows: Node[];
-  frames: Element[];
+  /** Each frame, with the document this pass read in it (null: none readable). */
+  frames: Array<[frame: Element, read: Document | null]>;
   hosts: Element[];
 }
 
@@ -167,13 +168,14 @@ export class GatePass {
       const alt = el.getAttribute('alt');
       if (alt) this.piece(alt);
     } else if (name === 'iframe' || name === 'frame') {
-      this.found.frames.push(el);
+      let doc: Document | null = null;
       try {
-        const doc = (el as HTMLIFrameElement).contentDocument;
+        doc = (el as HTMLIFrameElement).contentDocument;
         if (doc) this.addRoot(doc);
       } catch {
         // Cross-origin: not readable, and not ours to read.
       }
+      this.found.frames.push([el, doc]);
     } else {
       const shadow = el.shadowRoot;
       if (shadow) this.addRoot(shadow);

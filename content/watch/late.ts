@@ -33,13 +33,14 @@ export function lateWatch(ctx: WatchContext, observe: (target: Node) => void, en
     observe(node);
     if (read) enqueue(node);
   };
-  const body = (frame: Element) => {
+  const docOf = (frame: Element) => {
     try {
-      return (frame as HTMLIFrameElement).contentDocument?.body;
+      return (frame as HTMLIFrameElement).contentDocument;
     } catch {
-      return undefined; // Cross-origin: not readable, and not ours to read.
+      return null; // Cross-origin: not readable, and not ours to read.
     }
   };
+  const body = (frame: Element) => docOf(frame)?.body;
   const check = (i: number) => {
     checking = i < HOST_CHECKS.length && hosts.length > 0;
     if (checking)
@@ -51,11 +52,14 @@ export function lateWatch(ctx: WatchContext, observe: (target: Node) => void, en
   };
   return (found) => {
     for (const shadow of found.shadows) watch(shadow);
-    for (const frame of found.frames) {
+    for (const [frame, read] of found.frames) {
       if (seen.has(frame)) continue;
       seen.add(frame);
-      // The document it has now (the pass read it), then each new one, read whole.
-      watch(body(frame));
+      // The document the pass read, then each new one, read whole: also one that loaded between the
+      // pass's read and now, before there was a listener (a frame appended with its srcdoc set is
+      // about:blank when an added node is read, and has its document a moment later).
+      const now = docOf(frame);
+      watch(now?.body, now !== read);
       ctx.addEventListener(frame, 'load', () => watch(body(frame), true));
     }
     for (const host of found.hosts) {

@@ -150,8 +150,12 @@ export class PageWatch {
   /**
    * A decision over the whole document (at the start, and after single-page navigation): the
    * prefilter, in idle-time slices; the full pass only if it finds any of the words a match needs.
+   * After a navigation it starts in the page's idle time, once the page's own handlers for it have
+   * run: the Navigation API tells of a new address before the page shows what is there (`hashchange`
+   * and `popstate` are tasks queued behind it), and the old view read at the new address would stay
+   * its decision.
    */
-  private async firstPass(): Promise<void> {
+  private async firstPass(navigated = false): Promise<void> {
     const generation = ++this.generation;
     this.session = undefined;
     this.pending = undefined;
@@ -162,7 +166,7 @@ export class PageWatch {
       if (matchesUrlRule(this.records!.record.urls, this.url)) return await this.openGate();
       const pass = new GatePass(this.gate!, [this.doc], { withHead: true });
       // The first slice in a task of its own, not after the set-up's work in this one.
-      await this.slices.task();
+      await (navigated ? this.slices.idle() : this.slices.task());
       if (!this.ctx.isValid || generation !== this.generation) return;
       const last = await this.slices.run(
         (deadline) => pass.step(deadline),
@@ -240,7 +244,7 @@ export class PageWatch {
     const watch = observePage(this.doc, this.ctx, this.queue, () => this.scheduleFlush(), () => {
       this.dismissed = false;
       // A new page in a single-page app: a new first pass, and its captions (a new video) read again.
-      void this.firstPass()
+      void this.firstPass(true)
         .then(() => this.readCaptions())
         .then(() => this.updateSettled());
     });

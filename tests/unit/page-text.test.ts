@@ -53,6 +53,13 @@ describe('collectText', () => {
     expect(s.find((x) => x.text === 'after')!.furniture).toBeUndefined();
   });
 
+  it('marks a drop-down’s options as page furniture: a “read also” picker’s headlines are not what the page says', () => {
+    // Round 31's n08: an Italian page on student visas whose "Leggi anche" <select> lists the story's headline.
+    const s = collectText(doc('<body><main><p>story</p><select><option>Leggi anche</option><option>headline</option></select><datalist><option value="x">choice</option></datalist></main></body>')).segments;
+    expect(s.filter((x) => x.furniture).map((x) => x.text)).toEqual(['Leggi anche', 'headline', 'choice']);
+    expect(s.find((x) => x.text === 'story')!.furniture).toBeUndefined();
+  });
+
   it('reads open shadow roots', () => {
     const d = doc('<body><p>light</p><x-card></x-card></body>');
     const host = d.querySelector('x-card')!;
