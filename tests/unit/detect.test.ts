@@ -318,6 +318,19 @@ describe('rules', () => {
     expect(both.people, both.reason).toContain('mihriban-kader');
   });
 
+  it('a member’s given name joined to a Russian-style surname made from a common name is someone else’s whole name', () => {
+    // Round 32's look-alike n06: a Uyghur trader in Almaty called Мамутжан Касымов looking for his
+    // brother in Kashgar, called an extremist on state TV, who wrote to CNN.
+    const trader = (name: string) => `${name} ищет брата в Кашгаре. Местное телевидение назвало его человеком с «экстремистскими взглядами»; он писал в CNN.`;
+    for (const name of ['Мамутжан Касымов', 'Мамутжан Турсунов', 'Mamutjan Tursunov']) {
+      const d = detector.detect(segs(trader(name)));
+      expect(d.matched, `${name}: ${d.reason}`).toBe(false);
+    }
+    // The given name alone there is the father's rare name beside his family's place.
+    const father = detector.detect(segs(trader('Мамутжан')));
+    expect(father.matched, father.reason).toBe(true);
+  });
+
   it('CNN inside another newsroom’s name (CNN Türk, CNN Indonesia) is not the story’s outlet', () => {
     // Round 30's look-alike n09: a Kashgar-born writer called Mihriban Kader in Istanbul, whose memoir was
     // presented on CNN Türk. A whole name beside Kashgar counts only with the story's own words.

@@ -153,11 +153,14 @@ export const OTHER_OUTLETS: readonly string[] = [
  * ("Ablikim Tursun", 阿布力克木·吐尔逊, "Mihriban Abdulla"): a family member's given name joined at once to
  * one of them is someone else's whole name (core/detect/locality.ts `foreignSurnamed`), as it is when
  * joined to another member's family name. Latin in the spellings coverage uses, with the characters
- * Chinese writes them in; Cyrillic follows by rule (compile/name-terms.ts `otherNameSpellings`). Names that
+ * Chinese writes them in; Cyrillic follows by rule (compile/name-terms.ts `otherNameSpellings`), and so
+ * do the Russian-style surnames made from them (Tursunov, Касымов), written in Cyrillic where the rule
+ * would not give it (Касым: ы). Names that
  * are, or spell like, a family member's (Memet, Mamut, Ablet, Kadir, Abdurehim) are not here.
  */
-export const OTHER_NAMES: ReadonlyArray<{ latin: string[]; hanzi: string[] }> = [
+export const OTHER_NAMES: ReadonlyArray<{ latin: string[]; hanzi: string[]; cyrillic?: string[] }> = [
   { latin: ['Tursun', 'Tursunov'], hanzi: ['吐尔逊', '吐尔孙'] },
+  { latin: ['Qasim', 'Kasim'], hanzi: [], cyrillic: ['Касым'] },
   { latin: ['Abdulla', 'Abdullah'], hanzi: ['阿不都拉', '阿布都拉', '阿卜杜拉'] },
   { latin: ['Hesen', 'Hasan', 'Hassan'], hanzi: ['艾山', '哈山', '哈桑'] },
   { latin: ['Ehmet', 'Ahmet', 'Ahmat', 'Ahmed'], hanzi: ['艾合买提', '艾合麦提', '艾买提'] },

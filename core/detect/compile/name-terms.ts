@@ -188,8 +188,16 @@ function capitalise(word: string): string {
  * renderings and Russian case forms, their Uyghur script and Uzbek Latin, and its characters, also read
  * back in Pinyin.
  */
-export function otherNameSpellings(name: { latin: readonly string[]; hanzi: readonly string[] }): string[] {
+export function otherNameSpellings(name: { latin: readonly string[]; hanzi: readonly string[]; cyrillic?: readonly string[] }): string[] {
   const out = new Set<string>(name.hanzi);
+  // As a Russian-style surname, which Uyghurs in Kazakhstan, Kyrgyzstan and Russia carry (Tursunov,
+  // Касымов, Турдиева), declined as Russian declines it. The story's people carry none.
+  const surname = (word: string) => (/(ov|ev|ova|eva)$/i.test(word) ? [] : /[aeiouy]$/i.test(word) ? [`${word}yev`, `${word}yeva`] : [`${word}ov`, `${word}ova`]);
+  for (const word of name.latin) for (const s of surname(word)) {
+    out.add(s);
+    for (const r of cyrillicRenderings(s.toLowerCase())) for (const f of [r, ...russianCases(r)]) out.add(f);
+  }
+  for (const word of name.cyrillic ?? []) for (const f of [word, `${word}ов`, `${word}ова`]) for (const c of [f, ...russianCases(f.toLowerCase())]) out.add(c);
   // Read back into Latin letters as the Chinese press does (吐尔逊: Tuerxun).
   for (const hanzi of name.hanzi) out.add(readingOf(hanzi).join(''));
   for (const word of name.latin) {
