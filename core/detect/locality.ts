@@ -286,9 +286,8 @@ export class Locality {
       set.add(c.term.elementId!);
       anchorsOf.set(c.term.eventId!, set);
     }
-    const toldApart = (eventId: string) =>
-      !this.index.events[eventId]?.telling || this.cues.some((c) => c.term.eventId === eventId && c.term.telling && Math.abs(c.start - hit.start) <= WINDOW);
-    const cue = around.find((c) => anchorsOf.get(c.term.eventId!)!.size >= 2 && toldApart(c.term.eventId!));
+    const told = new Set(this.cues.filter((c) => c.term.telling && Math.abs(c.start - hit.start) <= WINDOW).map((c) => c.term.eventId!));
+    const cue = around.find((c) => anchorsOf.get(c.term.eventId!)!.size >= 2 && (!this.index.events[c.term.eventId!]?.telling || told.has(c.term.eventId!)));
     if (cue) return `an element of ${this.index.events[cue.term.eventId!]?.label ?? cue.term.eventId}: ${cue.term.label}`;
     const phrase = this.phrases.find((p) => (!p.term.familyId || p.term.familyId === familyId) && near(p, hit));
     if (phrase) return `a known phrase: ${phrase.term.label}`;

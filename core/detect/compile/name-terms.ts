@@ -190,19 +190,21 @@ function capitalise(word: string): string {
  */
 export function otherNameSpellings(name: { latin: readonly string[]; hanzi: readonly string[]; cyrillic?: readonly string[] }): string[] {
   const out = new Set<string>(name.hanzi);
-  // As a Russian-style surname, which Uyghurs in Kazakhstan, Kyrgyzstan and Russia carry (Tursunov,
-  // Касымов, Турдиева), declined as Russian declines it. The story's people carry none.
-  const surname = (word: string) => (/(ov|ev|ova|eva)$/i.test(word) ? [] : /[aeiouy]$/i.test(word) ? [`${word}yev`, `${word}yeva`] : [`${word}ov`, `${word}ova`]);
-  for (const word of name.latin) for (const s of surname(word)) {
-    out.add(s);
-    for (const r of cyrillicRenderings(s.toLowerCase())) for (const f of [r, ...russianCases(r)]) out.add(f);
-  }
-  for (const word of name.cyrillic ?? []) for (const f of [word, `${word}ов`, `${word}ова`]) for (const c of [f, ...russianCases(f.toLowerCase())]) out.add(c);
+  /** A Cyrillic word and its Russian case forms. */
+  const declined = (cyrillic: string) => {
+    for (const f of [cyrillic, ...russianCases(cyrillic)]) out.add(f);
+  };
+  // As a Russian-style surname too, which Uyghurs in Kazakhstan, Kyrgyzstan and Russia carry (Tursunov,
+  // Касымов, Турдиева). The story's people carry none.
+  const surnames = (word: string) => (/(ov|ev|ova|eva)$/i.test(word) ? [] : /[aeiouy]$/i.test(word) ? [`${word}yev`, `${word}yeva`] : [`${word}ov`, `${word}ova`]);
+  for (const word of name.cyrillic ?? []) for (const f of [word, `${word}ов`, `${word}ова`]) declined(f.toLowerCase());
   // Read back into Latin letters as the Chinese press does (吐尔逊: Tuerxun).
   for (const hanzi of name.hanzi) out.add(readingOf(hanzi).join(''));
   for (const word of name.latin) {
-    out.add(word);
-    for (const r of cyrillicRenderings(word.toLowerCase())) for (const f of [r, ...russianCases(r)]) out.add(f);
+    for (const w of [word, ...surnames(word)]) {
+      out.add(w);
+      for (const r of cyrillicRenderings(w.toLowerCase())) declined(r);
+    }
     // In Uyghur script, as the members' names are (تۇرسۇن, ئەخمەت).
     for (const f of uyghurScript(word.toLowerCase())) out.add(f);
     // As Uzbek writes it (x for the h: Toxti), its o as oʻ, often typed with a quote (Toʻxti, To‘xti).
