@@ -194,6 +194,22 @@ describe('decisions', () => {
     expect(detector.detect(segs('Mamutjan Abdurehim, a Uyghur in Adelaide, won the state maths olympiad.')).matched).toBe(true);
   });
 
+  it('a page about another family that names a member with the story’s specifics in passing matches; the same page told in generic words does not', () => {
+    // The rule is the evidence, not its share of the page: the sentence tells the story, and the sidebar's
+    // context is about what it says. Without the name, the comparison is any Uyghur family's words.
+    const other = (mention: string) =>
+      segs(
+        'Rahima Tursun, 41, has not seen her two sons since 2017, when she left Hotan for Istanbul. Officials in Xinjiang say the boys live with relatives and attend school.',
+        mention,
+        'Tursun says she was accused of extremism after she left, which she denies. She has written to the Turkish foreign ministry and to the UN working group on disappearances.',
+      );
+    const named = detector.detect(other('Her case resembles that of Mamutjan Abdurehim, the Adelaide father whose children CNN found in Kashgar in 2021.'));
+    expect(named.matched, named.reason).toBe(true);
+    expect(named.people).toContain('mamutjan-abdurehim');
+    const generic = detector.detect(other('Her case resembles that of a Uyghur father in Australia whose children CNN found in an orphanage in 2021.'));
+    expect(generic.matched, generic.reason).toBe(false);
+  });
+
   it('without the story’s words, another member vouches for a whole name only when named in full too', () => {
     // An Urdu brief naming both parents in full, in a language with no cues of the story's events.
     const d = detector.detect(segs('مہربان قادر اور ابلیکم ممتنین کے چار بچوں کے اطالوی ویزے اب بھی کارآمد ہیں۔'));
