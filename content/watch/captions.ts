@@ -3,7 +3,8 @@
  * switched to 'hidden' (nothing is displayed), read, and put back as they were. Loading a caption file
  * is a request, so the watch asks for this only on pages on the topic: a page without any of the words
  * a match needs stays untouched and silent. What a page loads itself to show is read on any page, once
- * loaded (content/watch/page-watch.ts `readCaptions`): that asks for nothing and changes nothing.
+ * loaded (content/watch/page-watch.ts `readCaptions`), and so are the cues a player puts in tracks it
+ * makes itself (`watchPlayers`): that asks for nothing and changes nothing.
  */
 import { topicGate, type Gate } from '../../core/detect/gate';
 import type { MatchGate } from '../../core/detect/match-index';

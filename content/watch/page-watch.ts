@@ -72,6 +72,13 @@ export class PageWatch {
   private readonly queue: Node[] = [];
   /** Caption tracks whose own loading (by the page) is listened for (`readCaptions`). */
   private readonly tracks = new WeakSet<Element>();
+  /** Players and script-made tracks (`addTextTrack`) whose new cues are listened for (`watchPlayers`). */
+  private readonly players = new WeakSet<object>();
+  /** The caption cues the current session holds (a cue read again is not added twice). */
+  private cuesRead = new Set<string>();
+  private cuesScheduled = false;
+  /** What the prefilter last read of the captions and stayed closed on (their number and length). */
+  private cuesTried = '';
   /** Shadow roots, frames and custom elements the passes met, watched for text that comes later. */
   private late: ((found: LateContainers) => void) | undefined;
   private flushScheduled = false;
@@ -158,6 +165,8 @@ export class PageWatch {
   private async firstPass(navigated = false): Promise<void> {
     const generation = ++this.generation;
     this.session = undefined;
+    this.cuesRead = new Set();
+    this.cuesTried = '';
     this.pending = undefined;
     this.queue.length = 0;
     this.firstPassing = true;
@@ -448,7 +457,9 @@ export class PageWatch {
    */
   private async readCaptions(): Promise<void> {
     const records = this.records;
-    if (!this.gate || !records || !hasTracks(this.doc)) return;
+    if (!this.gate || !records) return;
+    this.watchPlayers();
+    if (!hasTracks(this.doc)) return;
     if (!this.session && !onTopic(this.doc, records.record, () => records.foldTable())) {
       // Off the topic, no track is loaded for Backstory (a request, and a change the page could see),
       // but what the page loads itself to show is read once it has loaded: nothing asked or changed.
@@ -466,15 +477,70 @@ export class PageWatch {
     await this.captionCues(await readCaptionCues(this.doc, this.ctx, this.ports));
   }
 
-  /** Caption cues read: through the prefilter (if it has not opened), then into the full pass. */
-  private async captionCues(cues: string[]): Promise<void> {
-    if (!this.ctx.isValid || cues.length === 0 || !this.gate) return;
-    if (!this.session) {
-      const open = await captionsOpen(this.gate, cues, () => this.readElements());
-      if (!open || !this.ctx.isValid) return;
-      await this.openGate();
-      if (!this.session) return;
+  /**
+   * Players' captions that no <track> element holds: a player (hls.js, Shaka, video.js and the like)
+   * makes its tracks with `addTextTrack` and adds cues as they arrive. What such a track already holds
+   * is read (it was loaded by the page, to be shown: reading it asks for nothing and changes nothing),
+   * again when the player adds a track and when its shown cues change, as new cues arrive. The players
+   * on the page at its first pass and at each navigation are watched.
+   */
+  private watchPlayers(): void {
+    const schedule = () => {
+      if (this.cuesScheduled) return;
+      this.cuesScheduled = true;
+      this.ctx.setTimeout(() => {
+        this.cuesScheduled = false;
+        void this.ports.chunk('ui').then((ui) => this.captionCues(ui.trackCueTexts(this.doc)));
+      }, 0);
+    };
+    const watchTrack = (track: TextTrack) => {
+      if (track.kind !== 'captions' && track.kind !== 'subtitles') return;
+      // What it holds now is read (at a navigation too: the new page's session has none of it).
+      if (track.cues?.length) schedule();
+      if (this.players.has(track)) return;
+      this.players.add(track);
+      this.ctx.addEventListener(track, 'cuechange', schedule);
+    };
+    for (const media of this.doc.querySelectorAll<HTMLMediaElement>('video, audio')) {
+      const tracks = media.textTracks;
+      if (!tracks) continue;
+      if (!this.players.has(media)) {
+        this.players.add(media);
+        this.ctx.addEventListener(tracks, 'addtrack', (event) => {
+          const track = (event as TrackEvent).track;
+          if (track) watchTrack(track as TextTrack);
+          schedule();
+        });
+      }
+      for (let t = 0; t < tracks.length; t++) watchTrack(tracks[t]!);
     }
+  }
+
+  /**
+   * Caption cues read: through the prefilter (if it has not opened; all of them, as what opens it may
+   * be spread over cues read at different times), then into the full pass (those it does not hold yet).
+   */
+  private async captionCues(all: string[]): Promise<void> {
+    // During a first pass (a navigation's), cues are read once it is done (`readCaptions`): a page
+    // opened here would be the old address's, and that pass's decision would then replace it.
+    if (!this.ctx.isValid || all.length === 0 || !this.gate || this.firstPassing) return;
+    const generation = this.generation;
+    if (!this.session) {
+      // The same cues again (a player's cues shown in turn): the prefilter's answer is the same.
+      const tried = `${all.length}:${all.reduce((n, cue) => n + cue.length, 0)}`;
+      if (tried === this.cuesTried) return;
+      const open = await captionsOpen(this.gate, all, () => this.readElements());
+      if (!this.ctx.isValid || generation !== this.generation || this.firstPassing) return;
+      if (!open) {
+        this.cuesTried = tried;
+        return;
+      }
+      await this.openGate();
+      if (!this.session || generation !== this.generation) return;
+    }
+    const cues = all.filter((cue) => !this.cuesRead.has(cue));
+    if (cues.length === 0) return;
+    for (const cue of cues) this.cuesRead.add(cue);
     const captions = this.lib!.collectText(this.doc.createDocumentFragment(), { captions: cues });
     this.session.add(captions.segments);
     for (const n of captions.nodes) this.nodes.push(n);

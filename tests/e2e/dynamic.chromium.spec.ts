@@ -128,6 +128,18 @@ test.describe('Chromium: text that arrives inside components and frames', () => 
       `<video controls><track kind="captions" srclang="en" label="English" src="data:text/vtt,${encodeURIComponent(`WEBVTT\n\n00:00.000 --> 00:05.000\n${STORY}\n`)}"></video><p>World video: the latest report.</p>`,
       `document.querySelector('video').textTracks[0].mode = 'showing';`,
     ],
+    // Round 37's p04: a player's captions live in a track it made itself (hls.js, Shaka and the like), with
+    // no <track> element; they are read when it adds the track and when its cues change.
+    [
+      'a player makes its own caption track and fills it with cues that tell the story',
+      '<video controls></video><p>World video: the latest report.</p>',
+      `const t = document.querySelector('video').addTextTrack('captions', 'English', 'en'); t.mode = 'hidden'; t.addCue(new VTTCue(0, 5, '${STORY}'));`,
+    ],
+    [
+      'a player replaces its own caption track’s cues with ones that tell the story',
+      `<video controls></video><p>World video: the latest report.</p><script>const t = document.querySelector('video').addTextTrack('captions', 'English', 'en'); t.mode = 'showing'; t.addCue(new VTTCue(0, 5, 'Sunny skies over the coast today.'));</script>`,
+      `history.pushState({}, '', '?v=2'); const t = document.querySelector('video').textTracks[0]; while (t.cues.length) t.removeCue(t.cues[0]); t.addCue(new VTTCue(0, 5, '${STORY}'));`,
+    ],
     [
       'an app adds the story inside its open shadow root',
       `<div id="app"></div><script>document.getElementById('app').attachShadow({ mode: 'open' }).innerHTML = '<main><p>Loading…</p></main>';</script>`,

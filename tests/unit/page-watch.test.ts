@@ -394,6 +394,77 @@ describe('PageWatch: later changes', () => {
   });
 });
 
+describe('PageWatch: a player’s own caption tracks (no <track> element)', () => {
+  /** A player's TextTrackList, faked (happy-dom has none); `trackCueTexts` reads `world.cues`. */
+  function player(video: HTMLVideoElement) {
+    const tracks = Object.assign(new EventTarget(), { length: 0 }) as EventTarget & { length: number; [i: number]: TextTrack };
+    Object.defineProperty(video, 'textTracks', { value: tracks });
+    return {
+      tracks,
+      add(): TextTrack {
+        const track = Object.assign(new EventTarget(), { kind: 'captions', get cues() { return world.cues.map((text) => ({ text })); } }) as unknown as TextTrack;
+        tracks[tracks.length++] = track;
+        return track;
+      },
+    };
+  }
+  const CUE = 'Mihriban Kader and Ablikim Memtinin say China keeps their four children in Xinjiang.';
+
+  async function startedWithVideo(body: string): Promise<{ watch: PageWatch; video: HTMLVideoElement; fake: ReturnType<typeof player> }> {
+    document.body.replaceChildren();
+    document.body.insertAdjacentHTML('afterbegin', body);
+    const video = document.querySelector('video')!;
+    const fake = player(video);
+    const watch = new PageWatch(world.ctx, world.ports, document);
+    const run = watch.start();
+    await world.drain();
+    await run;
+    return { watch, video, fake };
+  }
+
+  it('reads the cues of a track the player adds itself, as hls.js and Shaka do', async () => {
+    const { watch, fake } = await startedWithVideo(`<h1>World video</h1><video></video>${prose(3)}`);
+    expect(watch.report.detection?.matched).toBe(false);
+    world.cues = [CUE];
+    const track = fake.add();
+    fake.tracks.dispatchEvent(Object.assign(new Event('addtrack'), { track }));
+    await settle();
+    await world.drain();
+    expect(watch.report.detection?.matched).toBe(true);
+    expect(watch.report.detection!.people).toEqual(expect.arrayContaining(['mihriban-kader', 'ablikim-mamtinin']));
+    expect(host()).not.toBeNull();
+  });
+
+  it('cues that change while a navigation’s first pass runs decide the new page, once that pass is done', async () => {
+    world.cues = ['Sunny skies over the coast today.'];
+    const { watch, video, fake } = await startedWithVideo(`<h1>Weather</h1><video></video>${prose(3)}`);
+    const track = fake.add();
+    fake.tracks.dispatchEvent(Object.assign(new Event('addtrack'), { track }));
+    await settle();
+    await world.drain();
+    expect(watch.report.detection?.matched).toBe(false);
+    // The app moves to the next video: new page, new cues, and the player tells of them at once.
+    document.body.replaceChildren(video);
+    document.body.insertAdjacentHTML('beforeend', `<h1>World video</h1>${prose(3)}`);
+    world.cues = [CUE];
+    window.dispatchEvent(new Event('wxt:locationchange'));
+    track.dispatchEvent(new Event('cuechange'));
+    await settle();
+    // The cues' read, and all it starts, runs while the new address's first pass waits for idle time
+    // (as in Chromium, where the player's cues change in the task that changed the address).
+    // (This page has no idle callbacks: the pass waits on a timer, queued before the cues' read.)
+    expect(world.idle).toHaveLength(0);
+    expect(world.timers).toHaveLength(2);
+    const [firstPassSlice, cuesRead] = world.timers.splice(0, 2);
+    cuesRead!();
+    await world.drain();
+    world.timers.unshift(firstPassSlice!);
+    await world.drain();
+    expect(watch.report.detection?.matched).toBe(true);
+    expect(host()).not.toBeNull();
+  });
+});
+
 describe('PageWatch: notes at the posts that carry the story', () => {
   const post = (i: number, text: string) => `<article data-i="${i}"><p>${text}</p></article>`;
   const OTHER = 'The allotment society meets on Thursday to plan the spring planting.';
