@@ -337,13 +337,16 @@ const LONE_H = /(?<![sckgz])h/g;
  * Central Asian Turkic spellings in Latin letters, as Uzbek writes Uyghur names: the Persian-origin -jan
  * ("dear") of many Uyghur names is -jon in Uzbek (Mamutjan: Mamutjon, as Dilshodjon, Tursunjon), the
  * Uyghur h that is a خ is x (Muhlise, مۇخلىسە: Muxlisa) and a feminine name ends in -a (Muxlisa,
- * Shahida). Every combination of the three, the word itself left out; words under 5 letters get none.
+ * Shahida). And where Uyghur fronted an Arabic a to e, Uzbek keeps the a (Abdurehim: Abdurahim,
+ * Muherrem: Muharram), in names of seven letters or more: a shorter one would become a common word
+ * (Kader: "kadar", Turkish for "as much as"). Every combination, the word itself left out; words under
+ * 5 letters get none.
  */
 export function uzbekRenderings(word: string): string[] {
   const w = word.toLowerCase();
   if (w.length < 5 || !/^[a-z]+$/.test(w)) return [];
-  let out = [w];
-  if (w.endsWith('jan')) out.push(`${w.slice(0, -3)}jon`);
+  let out = w.length >= 7 && w.includes('e') ? [w, w.replace(/e/g, 'a')] : [w];
+  if (w.endsWith('jan')) out = out.flatMap((v) => [v, `${v.slice(0, -3)}jon`]);
   out = out.flatMap((v) => [v, v.replace(LONE_H, 'x')]);
   out = out.flatMap((v) => (v.endsWith('e') ? [v, `${v.slice(0, -1)}a`] : [v]));
   return [...new Set(out)].filter((v) => v !== w);

@@ -227,6 +227,19 @@ describe('decisions', () => {
   });
 
   it.each([
+    // Round 39's p09: a Facebook post in Spanish.
+    ['Spanish', 'Muhlise tiene 10 años y rompió a llorar. Su papá, Mamutjan, lleva cinco años sin verla desde Australia.', 'Muhlise tiene 10 años y rompió a llorar. Su papá, Mamutjan, vive en Australia desde hace cinco años.'],
+    ['Italian', 'Muhlise ha dieci anni e piange. Suo padre Mamutjan non vede la figlia da cinque anni, dall’Australia.', 'Muhlise ha dieci anni e piange. Suo padre Mamutjan vive in Australia da cinque anni.'],
+    ['French', 'Muhlise a dix ans et pleure. Son père Mamutjan n’a pas vu sa fille depuis cinq ans, depuis l’Australie.', 'Muhlise a dix ans et pleure. Son père Mamutjan vit en Australie depuis cinq ans.'],
+  ])('the separation said of one family in %s is the story’s own word: a child’s and a parent’s given names beside it match, without it they do not', (_lang, told, twin) => {
+    const d = detector.detect(segs(told));
+    expect(d.matched, d.reason).toBe(true);
+    expect(d.people).toEqual(expect.arrayContaining(['muhlise', 'mamutjan-abdurehim']));
+    const other = detector.detect(segs(twin));
+    expect(other.matched, other.reason).toBe(false);
+  });
+
+  it.each([
     // Persian writes Italy ایتالیا (Arabic إيطاليا): the parents' given names beside it (probe round 12).
     ['Persian', 'مهربان و ابلیکیم، پدر و مادری که در ایتالیا زندگی می‌کنند، اتهام را رد کردند.', 'Mihriban Kader and Ablikim Mamtinin'],
     // Kazakh writes Payzawat Пейзауат, with its case endings (Пейзауаттағы: in Payzawat).

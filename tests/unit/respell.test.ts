@@ -170,6 +170,16 @@ describe('Uzbek spellings, and the case endings Uzbek and Uyghur join to names i
     expect(d.signals.some((s) => s.rule === 'full-name' && s.personId === 'mamutjan-abdurehim' && s.decisive), d.reason).toBe(true);
   });
 
+  it('Uzbek keeps the a that Uyghur fronted to e (Abdurahim, Muharram), endings too; a short name does not become a common word', () => {
+    expect(uzbekRenderings('abdurehim')).toContain('abdurahim');
+    expect(uzbekRenderings('muherrem')).toContain('muharram');
+    expect(uzbekRenderings('kader')).not.toContain('kadar');
+    // Blind probe round 39's p20: an Uzbek brief with the father's name in the genitive.
+    const d = detect("Shinjon hukumati 9 aprel kuni o'tkazgan matbuot anjumanida Avstraliyada yashovchi Mamutjon Abdurahimning oilasi haqida gapirdi. Xitoy hukumati uning rafiqasi Muharram to'qqiz yilga ozodlikdan mahrum etilganini aytgan.");
+    expect(d.matched, d.reason).toBe(true);
+    expect(d.signals.some((s) => s.rule === 'full-name' && s.personId === 'mamutjan-abdurehim' && s.text.includes('abdurahimning')), d.reason).toBe(true);
+  });
+
   it.each(people.map((p) => [p.displayName, p] as const))('%s, with each ending on the family name (six letters or more)', (_name, person) => {
     const [given, family] = person.names.find((n) => n.kind === 'primary')!.text.toLowerCase().split(' ') as [string, string];
     const forms = turkicLatinCases(family);

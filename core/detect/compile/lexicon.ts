@@ -43,6 +43,12 @@ export const CONTEXT_TERMS: Record<ContextCategory, { label: string; spellings: 
         // alone is also to reach or to gain: "bağımsızlığına kavuştu". Reunited with whom, then.)
         'разлуч*', 'воссоедин*', 'ئايرىۋېتىل*', 'ئايرىلغان', 'جەم بول*', 'ailesine kavuş*', 'ailelerine kavuş*', 'çocuklarına kavuş*', 'annesine kavuş*', 'babasına kavuş*', 'ayrı düş*',
         'séparés de leurs', 'familles déchirées', 'réunis', 'separados de sus', 'reunirse con',
+        // Not seen by a parent, said of one family, in the languages whose papers tell it so ("lleva
+        // cinco años sin verla", "non vede i figli da", "n'a pas vu ses enfants depuis").
+        'sin verla', 'sin verlo', 'sin verlos', 'sin verlas', 'sin ver a su', 'sin ver a sus', 'no ha visto a su', 'no ha visto a sus',
+        'non vede la', 'non vede il', 'non vede i', 'non vede sua', 'non vede suo', 'senza vederla', 'senza vederli',
+        "n'a pas vu sa", "n'a pas vu son", "n'a pas vu ses", "n'a pas revu", 'sans voir sa', 'sans voir son', 'sans voir ses',
+        'sem ver a', 'sem ver o', 'sem ver os', 'não vê a', 'não vê o', 'não vê os',
       ],
     },
   ],
@@ -113,7 +119,7 @@ export const FAMILY_PLACES: FamilyPlace[] = [
     familyIds: ['family-abdurehim', 'family-mamtinin-kader'],
     specific: false,
     wide: true,
-    spellings: ['Kashgar', 'Kashi', 'Kaschgar', 'Kaşgar', 'Kashgari', 'Kašgar', 'Kachgar', 'Cashgar', '喀什', 'كاشغر', 'Кашгар*', 'قەشقەر*', 'Қәшқәр', 'Қашқар*', 'カシュガル', '카슈가르'],
+    spellings: ['Kashgar', 'Kashi', 'Kaschgar', 'Kaşgar', 'Qashqar*', 'Qeshqer*', 'Kashgari', 'Kašgar', 'Kachgar', 'Cashgar', '喀什', 'كاشغر', 'Кашгар*', 'قەشقەر*', 'Қәшқәр', 'Қашқар*', 'カシュガル', '카슈가르'],
   },
   {
     label: 'Adelaide',
@@ -126,14 +132,14 @@ export const FAMILY_PLACES: FamilyPlace[] = [
     familyIds: ['family-abdurehim'],
     specific: false,
     wide: true,
-    spellings: ['Australia', 'Australien', 'Australie', 'Avustralya', '澳大利亚', '澳大利亞', '澳洲', 'أستراليا', 'استرالیا', 'آسٹریلیا', 'ئاۋىستىرالىيە*', 'ئاۋسترالىيە*', 'Австрали*', 'オーストラリア', '호주'],
+    spellings: ['Australia', 'Australien', 'Australie', 'Avustralya', 'Avstraliya*', 'Awstraliye*', '澳大利亚', '澳大利亞', '澳洲', 'أستراليا', 'استرالیا', 'آسٹریلیا', 'ئاۋىستىرالىيە*', 'ئاۋسترالىيە*', 'Австрали*', 'オーストラリア', '호주'],
   },
   {
     label: 'Italy',
     familyIds: ['family-mamtinin-kader'],
     specific: false,
     wide: true,
-    spellings: ['Italy', 'Italia', 'Italien', 'Italie', 'Italija', 'Italiji', 'İtalya', 'Italië', '意大利', '義大利', 'إيطاليا', 'ایتالیا', 'اٹلی', 'ئىتالىيە*', 'Итали*', 'イタリア', '이탈리아'],
+    spellings: ['Italy', 'Italia', 'Italien', 'Italie', 'Italija', 'Italiji', 'İtalya', 'Italiya*', 'Italiye*', 'Italië', '意大利', '義大利', 'إيطاليا', 'ایتالیا', 'اٹلی', 'ئىتالىيە*', 'Итали*', 'イタリア', '이탈리아'],
   },
 ];
 
