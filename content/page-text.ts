@@ -82,6 +82,15 @@ function isCard(el: Element): boolean {
   if (!perParent(cardKeys, parent, sharedKeys).has(`${name}.${cls}`)) return false;
   let parts = 0;
   for (const c of el.children) if (CARD_PARTS.has(c.localName) && ++parts >= 2) return true;
+  return bylined(el);
+}
+
+/** A comment marked up as its author in bold and its text after it ("<b>Alina</b>: …"): two parts. */
+function bylined(el: Element): boolean {
+  let n = el.firstChild;
+  while (n && n.nodeType === 3 && !n.textContent!.trim()) n = n.nextSibling;
+  if (!n || n.nodeType !== 1 || ((n as Element).localName !== 'b' && (n as Element).localName !== 'strong')) return false;
+  for (n = n.nextSibling; n; n = n.nextSibling) if (n.nodeType === 3 && n.textContent!.trim().length > 1) return true;
   return false;
 }
 

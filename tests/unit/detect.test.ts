@@ -473,6 +473,24 @@ describe('rules', () => {
     expect(items.size).toBe(4);
   });
 
+  it('comments marked up as their author in bold and their text after it are each their own item', () => {
+    // Round 40's look-alike n18: a travel channel's Q&A whose comments hold the consulate event's
+    // elements between them (the post's Italian visas in Shanghai, a children's home, Uyghur cuisine).
+    const comments = [
+      'А детский дом, куда вы возили игрушки, — это в Кашгаре или в Урумчи?',
+      'Подтверждаю про Шанхай, делал там итальянскую визу весной, две недели.',
+      'Уйгурская кухня в Алматы не хуже, кстати, и ехать ближе.',
+    ];
+    const page = (comment: (text: string, i: number) => string) =>
+      new DOMParser().parseFromString(`<body><div class="msg"><p>Визу в Италию оформляют в консульстве в Шанхае.</p>${comments.map(comment).join('')}</div></body>`, 'text/html');
+    const apart = detector.detect(collectText(page((t, i) => `<div class="cm"><b>Гость ${i}</b>: ${t}</div>`)).segments);
+    expect(apart.matched, apart.reason).toBe(false);
+    // Without the author in front (blocks of one class holding text alone), they are one text, as before.
+    const together = detector.detect(collectText(page((t) => `<div class="cm">${t}</div>`)).segments);
+    expect(together.matched, together.reason).toBe(true);
+    expect(together.signals.find((s) => s.decisive)?.rule).toBe('event');
+  });
+
   it('search results (a link, its address and its snippet, in blocks of one class) are each their own item', () => {
     // Round 18's look-alike n10: a Turkish search page whose separate results (a song called Mihriban,
     // a name-meaning page for Muhlise, a wrestler, Italian visas, Kashgar) named the family between them.
