@@ -21,7 +21,7 @@ export const CONTEXT_TERMS: Record<ContextCategory, { label: string; spellings: 
       ],
     },
   ],
-  region: [{ label: 'Xinjiang', spellings: ['Xinjiang', 'Sinkiang', 'Sincan', 'Sinjiang', '新疆', 'شينجيانغ', 'سنجان', 'Синьцзян*', 'Шыңжаң*', 'شىنجاڭ*', 'Doğu Türkistan*', 'شەرقىي تۈركىستان*', '新疆ウイグル', '신장'] }],
+  region: [{ label: 'Xinjiang', spellings: ['Xinjiang', 'Sinkiang', 'Shinjon*', 'Sincan', 'Sinjiang', '新疆', 'شينجيانغ', 'سنجان', 'Синьцзян*', 'Шыңжаң*', 'شىنجاڭ*', 'Doğu Türkistan*', 'شەرقىي تۈركىستان*', '新疆ウイグル', '신장'] }],
   outlet: [{ label: 'CNN', spellings: ['CNN', '美国有线电视新闻网', '有线电视新闻网', 'سي إن إن', 'سى ئېن ئېن', 'Си-эн-эн'] }],
   'state-media': [
     { label: 'CGTN', spellings: ['CGTN', '中国国际电视台', 'China Global Television Network'] },
