@@ -229,6 +229,19 @@ export function kazakhRenderings(word: string, limit = 16): string[] {
 }
 
 /**
+ * Case endings Kazakh joins to a name in Cyrillic (Абдурехимнің, Мұхлисаға, Қашқарда): genitive,
+ * dative, locative, ablative and accusative, in their back and front and their voicing forms.
+ * Read on names of six letters or more, as the Uzbek and Uyghur Latin ones are (translit.ts
+ * `turkicLatinCases`); never -ов or -ова, which make another person's surname.
+ */
+export const KAZAKH_ENDINGS = ['ның', 'нің', 'дың', 'дің', 'тың', 'тің', 'ға', 'ге', 'қа', 'ке', 'да', 'де', 'та', 'те', 'дан', 'ден', 'тан', 'тен', 'нан', 'нен', 'ны', 'ні', 'ды', 'ді', 'ты', 'ті'] as const;
+
+export function kazakhCases(word: string): string[] {
+  if (word.length < 6 || !/^[а-яёәғқңөұүһі]+$/.test(word)) return [];
+  return KAZAKH_ENDINGS.map((e) => word + e);
+}
+
+/**
  * Palladius initials: how Russian writes a Pinyin syllable's opening consonant (zh before z, ch
  * before c, sh before s: the longer first).
  */

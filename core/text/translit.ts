@@ -228,6 +228,22 @@ export function arabicRenderings(word: string, limit = 48): string[] {
 }
 
 /**
+ * The Arabic standard of a Uyghur Abdu- name (Abdurehim: عبد الرحيم, "servant of the Merciful"), as
+ * Arabic, Persian and Urdu papers write it: عبدال and the rest as the Arabic name is spelled, joined or apart.
+ * Only a family name part, read beside the given name, so the standard name thousands share never
+ * names anyone alone.
+ */
+export function arabicStandardRenderings(word: string): string[] {
+  const w = word.toLowerCase();
+  const m = /^abdu([a-z]{4,})$/.exec(w);
+  if (!m) return [];
+  // The Arabic name's own spelling: ح for h, and the long i written (رحيم, not رهم).
+  const rest = arabicRenderings(m[1]!).filter((r) => !r.includes('ه') && (!m[1]!.includes('i') || r.includes('ي')));
+  const standard = rest.sort((a, b) => a.length - b.length)[0];
+  return standard ? [`عبدال${standard}`, `عبد ال${standard}`] : [];
+}
+
+/**
  * Respellings by ear: the rule-based variants above, plus a letter inserted or dropped where writers
  * hear it so (a d before j: Mamutdjan; a vowel or h between consonants dropped: Mamtnin), each
  * with its distance from the known spelling. Bounded by the word's length: a short word is too easily

@@ -43,8 +43,9 @@ describe('packed integer arrays', () => {
     // forms and Uyghur خ for h, 900 more; the Italian undersecretary's office as a key anchor, 2,000;
     // the ninth event's key anchor, "two Uyghur families" in fifteen languages, 2,200; patterns that
     // hold another whole are left out, 4,200 fewer: compile/gate-builder.ts; the fold table's runs as
-    // triples, 3,300 fewer: core/text/fold.ts; the events' key anchors in Polish, 1,400; in Kazakh, 1,700; Xinjiang as Uzbek writes it, a topic word, 46.)
-    expect(JSON.stringify(gate).length).toBeLessThan(50_000);
+    // triples, 3,300 fewer: core/text/fold.ts; the events' key anchors in Polish, 1,400; in Kazakh, 1,700; Xinjiang as Uzbek writes it, a topic word, 46; the Arabic name Abdurehim is (عبد الرحيم), 55, for which
+    // the budget was raised from 50,000 to 50,500: a tenth of a percent more to read on each page.)
+    expect(JSON.stringify(gate).length).toBeLessThan(50_500);
     expect(gate.gate.elements).toBeUndefined();
     expect(JSON.stringify(stored).length).toBeLessThan(JSON.stringify(index).length * 0.8);
     const text = [{ text: 'Uyghur parents Mihriban Kader and Ablikim Memtinin in Italy; Muhlisa in Kashgar told CNN', origin: 'body' as const, block: true }];

@@ -180,6 +180,24 @@ describe('Uzbek spellings, and the case endings Uzbek and Uyghur join to names i
     expect(d.signals.some((s) => s.rule === 'full-name' && s.personId === 'mamutjan-abdurehim' && s.text.includes('abdurahimning')), d.reason).toBe(true);
   });
 
+  it('Kazakh joins its case endings to a name in Cyrillic, also to one spelled as Russian writes it (Абдурехимнің)', () => {
+    // Blind probe round 41's p17: a Kazakh Facebook post.
+    const d = detect('Аделаидада тұратын Мамұтжан Абдурехимнің 10 жасар қызы Мұхлиса Қашқарда атасы мен әжесінің қолында.');
+    expect(d.matched, d.reason).toBe(true);
+    expect(d.signals.some((s) => s.rule === 'full-name' && s.personId === 'mamutjan-abdurehim' && s.decisive), d.reason).toBe(true);
+    // Not a Russian-style surname made from the name: that is someone else's (Абдурехимов).
+    expect(detect('Мамұтжан Абдурехимов Аделаидада тұрады.').signals.some((s) => s.rule === 'full-name')).toBe(false);
+  });
+
+  it('an Abdu- family name as Arabic, Persian and Urdu write the Arabic name (عبد الرحيم), beside the given name only', () => {
+    // Blind probe round 41's p16: a Persian post.
+    const d = detect('ماموتجان عبدالرحیم، پدری که در آدلاید زندگی می‌کند، اتهام تروریسم از سوی پکن را «خنده‌دار» خواند.');
+    expect(d.matched, d.reason).toBe(true);
+    expect(d.people).toContain('mamutjan-abdurehim');
+    // The Arabic name alone, as thousands bear it, names no one.
+    expect(detect('عبد الرحيم، تاجر في أديلايد، افتتح متجرا جديدا.').people).toEqual([]);
+  });
+
   it.each(people.map((p) => [p.displayName, p] as const))('%s, with each ending on the family name (six letters or more)', (_name, person) => {
     const [given, family] = person.names.find((n) => n.kind === 'primary')!.text.toLowerCase().split(' ') as [string, string];
     const forms = turkicLatinCases(family);

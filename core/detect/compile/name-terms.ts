@@ -16,8 +16,8 @@
 import type { Dataset, Person } from '../../dataset/schema';
 import type { NameRoute, Term } from '../evidence';
 import { foldText } from '../../text/fold';
-import { arabicRenderings, byEarVariants, cyrillicRenderings, editDistance, pinyinRenderings, russianCases, spanishRenderings, turkicLatinCases, uyghurArabic, uzbekRenderings } from '../../text/translit';
-import { hangulRenderings, katakanaRenderings, kazakhRenderings, palladiusRenderings } from '../../text/translit-asia';
+import { arabicRenderings, arabicStandardRenderings, byEarVariants, cyrillicRenderings, editDistance, pinyinRenderings, russianCases, spanishRenderings, turkicLatinCases, uyghurArabic, uzbekRenderings } from '../../text/translit';
+import { hangulRenderings, katakanaRenderings, kazakhCases, kazakhRenderings, palladiusRenderings } from '../../text/translit-asia';
 import { hanziPattern, pinyinForms, readingOf, syllabify } from './chinese-route';
 import { RARE_GIVEN_NAMES } from './lexicon';
 
@@ -123,6 +123,8 @@ export function nameTerms(dataset: Dataset): { specs: NameTermSpec[]; syllables:
         }
         for (const f of uyghurScript(word)) add('arabic', ROUTE_WEIGHT.arabic, f);
         for (const [variant, distance] of byEarVariants(word)) if (distance === 1) add('arabic', ROUTE_WEIGHT.arabic - BY_EAR_STEP, uyghurArabic(variant));
+        // An Abdu- family name as Arabic, Persian and Urdu write the Arabic name (عبد الرحيم).
+        if (part === 'family') for (const r of arabicStandardRenderings(word)) add('arabic', ROUTE_WEIGHT['arabic-by-ear'], r);
         for (const r of arabicRenderings(word)) {
           add('arabic', ROUTE_WEIGHT['arabic-by-ear'], r);
           // The conjunction و ("and") is written joined to the next word: "ومحمد".
@@ -141,7 +143,11 @@ export function nameTerms(dataset: Dataset): { specs: NameTermSpec[]; syllables:
         for (const r of [word, ...uzbek]) for (const f of turkicLatinCases(r)) add('turkic-latin', ROUTE_WEIGHT['turkic-latin'], f);
         // As Spanish writes it by ear (Mijribán, Mamutyán): translit.ts `spanishRenderings`.
         for (const r of spanishRenderings(word)) add('spanish', ROUTE_WEIGHT.spanish, r);
-        for (const r of kazakhRenderings(word)) add('kazakh', ROUTE_WEIGHT.kazakh, r);
+        // Kazakh joins case endings to a name, also to one spelled as Russian or Uyghur Cyrillic
+        // writes it (Абдурехимнің): translit-asia.ts `kazakhCases`.
+        const kazakh = kazakhRenderings(word);
+        for (const r of kazakh) add('kazakh', ROUTE_WEIGHT.kazakh, r);
+        for (const r of [...cyrillicRenderings(word), ...kazakh.slice(0, 2)]) for (const f of kazakhCases(r)) add('kazakh', ROUTE_WEIGHT.kazakh, f);
         for (const r of katakanaRenderings(word)) add('katakana', ROUTE_WEIGHT.katakana, r);
         for (const r of hangulRenderings(word)) add('hangul', ROUTE_WEIGHT.hangul, r);
       }
