@@ -512,6 +512,10 @@ describe('signals.events: cues written against other scripts, and titles in the 
       'CNN 취재팀은 카슈가르로 향하는 기내에서 창문 가리개를 내려야 했고, 현지에서는 내내 미행을 당했다. 당국은 네 남매가 지내는 국영 보육시설 방문을 허락하지 않았고, 취재진은 위챗 영상통화로 둘째와 겨우 연결됐다.';
     expect(eventSignal(trip, 'cnn-xinjiang-trip-2021')?.decisive).toBe(true);
     expect(eventSignal(trip.replace('보육시설', '학교'), 'cnn-xinjiang-trip-2021')).toBeUndefined();
+    // Portuguese says the team "foi seguida" (round 41's p14): the trip told without CNN's name.
+    const pt = 'Na aproximação a Kashgar, a equipe de David Culver teve de baixar as persianas do avião e depois foi seguida em terra. Os funcionários não deixaram a equipe visitar o orfanato; o contato foi por uma videochamada no WeChat.';
+    expect(eventSignal(pt, 'cnn-xinjiang-trip-2021')?.decisive).toBe(true);
+    expect(eventSignal(pt.replace('foi seguida em terra', 'voltou para casa'), 'cnn-xinjiang-trip-2021')).toBeUndefined();
     const korea =
       'CNN 기자들은 2021년 3월 남북 이산가족 상봉 행사를 취재했다. 고령의 이산가족들은 영상 통화로 북한의 가족과 이야기를 나눴고, 정부는 상봉 정례화를 약속했다.';
     expect(realDetector.detect([{ text: korea, origin: 'body', block: true }]).matched).toBe(false);

@@ -68,6 +68,8 @@ export const CONTEXT_TERMS: Record<ContextCategory, { label: string; spellings: 
         // Russian, Uyghur, French, Spanish, German and Turkish.
         'террорист*', 'терроризм*', 'экстремист*', 'تېررورچى*', 'تېررورلۇق', 'ئاشقۇن*', 'terroriste*', 'extrémis*',
         'extremista*', 'Extremist*', 'Terrorist*', 'terörist*', 'aşırılıkçı*',
+        // Abandoning the children, as Spanish, Portuguese and French say it ("sus padres los abandonaron").
+        'abandona*', 'abandono', 'abandonn*',
       ],
     },
   ],
@@ -112,7 +114,7 @@ export const FAMILY_PLACES: FamilyPlace[] = [
     label: 'Payzawat',
     familyIds: ['family-mamtinin-kader'],
     specific: true,
-    spellings: ['Payzawat', 'Peyziwat', 'Peyzawat', 'Payziwat', 'Jiashi', 'Jiashi county', '伽师', '伽師', 'پەيزاۋات', 'Пейзават', 'Пейзауат*', 'Цзяши'],
+    spellings: ['Payzawat', 'Peyziwat', 'Peyzawat', 'Payziwat', 'Peyzivat', 'Payzivat', 'Peyzavat', 'Jiashi', 'Jiashi county', '伽师', '伽師', 'پەيزاۋات', 'Пейзават', 'Пейзауат*', 'Цзяши'],
   },
   {
     label: 'Kashgar',
@@ -125,7 +127,7 @@ export const FAMILY_PLACES: FamilyPlace[] = [
     label: 'Adelaide',
     familyIds: ['family-abdurehim'],
     specific: false,
-    spellings: ['Adelaide', 'Adelaida', 'Adélaïde', '阿德莱德', '阿德萊德', 'أديلايد', 'ئادېلايد*', 'Аделаид*', 'アデレード', '애들레이드'],
+    spellings: ['Adelaide', 'Adelaida', 'Adélaïde', '阿德莱德', '阿德萊德', 'أديلايد', 'آدلاید', 'ادلاید', 'ئادېلايد*', 'Аделаид*', 'アデレード', '애들레이드'],
   },
   {
     label: 'Australia',
