@@ -521,8 +521,8 @@ export class PageWatch {
    * be spread over cues read at different times), then into the full pass (those it does not hold yet).
    */
   private async captionCues(all: string[]): Promise<void> {
-    // During a first pass (a navigation's), cues are read once it is done (`readCaptions`): a page
-    // opened here would be the old address's, and that pass's decision would then replace it.
+    // During a first pass (a navigation's), cues wait for it to end (`readCaptions` reads them then):
+    // the prefilter opened here would be overruled by that pass's own decision.
     if (!this.ctx.isValid || all.length === 0 || !this.gate || this.firstPassing) return;
     const generation = this.generation;
     if (!this.session) {
