@@ -457,9 +457,8 @@ export class PageWatch {
    */
   private async readCaptions(): Promise<void> {
     const records = this.records;
-    if (!this.gate || !records) return;
-    this.watchPlayers();
-    if (!hasTracks(this.doc)) return;
+    // No player, no captions: one query of the page on every page, as before players were watched.
+    if (!this.gate || !records || !this.watchPlayers() || !hasTracks(this.doc)) return;
     if (!this.session && !onTopic(this.doc, records.record, () => records.foldTable())) {
       // Off the topic, no track is loaded for Backstory (a request, and a change the page could see),
       // but what the page loads itself to show is read once it has loaded: nothing asked or changed.
@@ -482,9 +481,9 @@ export class PageWatch {
    * makes its tracks with `addTextTrack` and adds cues as they arrive. What such a track already holds
    * is read (it was loaded by the page, to be shown: reading it asks for nothing and changes nothing),
    * again when the player adds a track and when its shown cues change, as new cues arrive. The players
-   * on the page at its first pass and at each navigation are watched.
+   * on the page at its first pass and at each navigation are watched. False when the page has none.
    */
-  private watchPlayers(): void {
+  private watchPlayers(): boolean {
     const schedule = () => {
       if (this.cuesScheduled) return;
       this.cuesScheduled = true;
@@ -501,7 +500,8 @@ export class PageWatch {
       this.players.add(track);
       this.ctx.addEventListener(track, 'cuechange', schedule);
     };
-    for (const media of this.doc.querySelectorAll<HTMLMediaElement>('video, audio')) {
+    const players = this.doc.querySelectorAll<HTMLMediaElement>('video, audio');
+    for (const media of players) {
       const tracks = media.textTracks;
       if (!tracks) continue;
       if (!this.players.has(media)) {
@@ -514,6 +514,7 @@ export class PageWatch {
       }
       for (let t = 0; t < tracks.length; t++) watchTrack(tracks[t]!);
     }
+    return players.length > 0;
   }
 
   /**

@@ -242,8 +242,8 @@ describe('decisions', () => {
   it.each([
     // Persian writes Italy ایتالیا (Arabic إيطاليا): the parents' given names beside it (probe round 12).
     ['Persian', 'مهربان و ابلیکیم، پدر و مادری که در ایتالیا زندگی می‌کنند، اتهام را رد کردند.', 'Mihriban Kader and Ablikim Mamtinin'],
-    // Turkish writes Payzawat with a v (Peyzivat), as it writes every w.
-    ['Turkish', 'Mihriban ve Ablikim çiftinin dört çocuğu Peyzivat’ta bir yetimhanede; anne ve baba İtalya’da.', 'Mihriban Kader and Ablikim Mamtinin'],
+    // Turkish writes Payzawat with a v (Peyzivat), as it writes every w: the one corroboration here.
+    ['Turkish', 'Ablikim Memtinin’in dört çocuğu Peyzivat’ta yaşıyor.', 'Ablikim Mamtinin'],
     // Kazakh writes Payzawat Пейзауат, with its case endings (Пейзауаттағы: in Payzawat).
     ['Kazakh', 'Әблікім Мәмтінин мен Міһрибан Қадырдың төрт баласы Пейзауаттағы балалар үйіне өткізілген.', 'Ablikim Mamtinin'],
   ])('the families’ places as %s writes them corroborate', (_lang, text, who) => {
