@@ -33,13 +33,17 @@ export const isCjk = (c: number) => (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900
 export const isKatakana = (c: number) => (c >= 0x30a1 && c <= 0x30fa) || (c >= 0x30fc && c <= 0x30ff);
 /** Hangul syllables. */
 export const isHangul = (c: number) => c >= 0xac00 && c <= 0xd7a3;
+/** Hiragana letters (Japanese particles, endings and native words). */
+const isHiragana = (c: number) => c >= 0x3041 && c <= 0x309f;
 /**
  * Scripts whose names are written against the next word: Japanese writes no spaces (マムトジャンさん,
  * のマムトジャン), Korean attaches particles to a name (무헤렘은, 마무트잔 씨 with a space). So a katakana
- * pattern needs no boundaries, like a Chinese one, and a hangul one needs one only at its start.
+ * pattern needs no boundaries, like a Chinese one, and a hangul one needs one only at its start. A
+ * pattern that starts or ends in hiragana is open there too: a particle or an inflection always joins
+ * it (4人のきょうだいが, 叱られた, の見捨て), so a boundary there would almost never be found.
  */
-const openStart = (c: number) => isKatakana(c);
-const openEnd = (c: number) => isKatakana(c) || isHangul(c);
+const openStart = (c: number) => isKatakana(c) || isHiragana(c);
+const openEnd = (c: number) => isKatakana(c) || isHangul(c) || isHiragana(c);
 /**
  * Letters of the Uyghur alphabet that Arabic, Persian and Urdu do not use (ە ۇ ۆ ۈ ۋ ڭ ھ; ې folds to ە):
  * a word holding one is Uyghur, which joins case endings to names (مۇھەررەمنى, Muherrem's;

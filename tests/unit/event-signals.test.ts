@@ -521,6 +521,13 @@ describe('signals.events: cues written against other scripts, and titles in the 
     expect(realDetector.detect([{ text: korea, origin: 'body', block: true }]).matched).toBe(false);
   });
 
+  it('Japanese cues that end in hiragana are read against the particle or ending after them: the 2 April statement’s 見捨てた', () => {
+    const ja = '中国政府は4月2日、CNNに送った声明で、海外にいる両親が子どもたちを見捨てたと主張した。';
+    const signal = eventSignal(ja, 'prc-statement-2021');
+    expect(signal?.decisive).toBe(true);
+    expect(signal?.text).toContain('て');
+  });
+
   it('CNN’s reporting on other separated families (the US border in March 2021, a video call) is not the trip to Xinjiang: the trip’s call is WeChat’s', () => {
     const border = 'CNN reporters visited a shelter in Texas in March 2021, where separated families spoke by video call with relatives in Guatemala.';
     expect(eventSignal(border, 'cnn-xinjiang-trip-2021')).toBeUndefined();
