@@ -20,6 +20,7 @@ const LANGS = ['en', 'zh-Hans', 'zh-Hant', 'it', 'de', 'fr', 'es', 'tr', 'ug', '
 
 const EXPECTED_IDS = [
   'consulate-shanghai-2020',
+  'sign-photo-2021',
   'italian-parliament-2021',
   'cnn-xinjiang-trip-2021',
   'cnn-blackout-2021',
@@ -82,7 +83,7 @@ function event(id: string): EventSignal {
 }
 
 describe('signals.events: shape of the cue data', () => {
-  it('the dataset parses and holds the nine events', () => {
+  it('the dataset parses and holds the ten events', () => {
     expect(events.map((e) => e.id)).toEqual(EXPECTED_IDS);
   });
 
@@ -156,6 +157,19 @@ const TABLE: Array<{ id: string; tells: [string, string]; nearMisses: [string, s
     nearMisses: [
       "A Uyghur mother in Turkey says her four children were stopped by police when they applied for passports in June 2020 and sent to an orphanage in Kashgar.",
       'Travellers in Shanghai can collect visas for Germany at the German consulate from June 2020, the consulate said.',
+    ],
+  },
+  {
+    id: 'sign-photo-2021',
+    tells: [
+      'CNN published a photo of the four siblings holding up a sign that reads "Mom, Dad, we miss you". Their parents in Italy later learned the children had been reprimanded for taking it.',
+      '四个孩子举着写有“妈妈爸爸我们想你们”的牌子拍了照片，他们的父母在意大利。CNN报道，孩子们后来因为这张照片受到训斥。',
+    ],
+    nearMisses: [
+      // A family's sign with no reprimand (an anchor): a soldier's children, even with Italy.
+      "A soldier's four children held up a sign saying \"Mom, Dad, we miss you\" in a photo sent to their parents at the base in Italy.",
+      // Another Uyghur family's children questioned over such a photo, with nothing only this story has (Italy, CNN).
+      'In a photo shared by their mother in Istanbul, four Uyghur children hold a sign reading "Mom, Dad, we miss you"; relatives say police questioned the children over the picture.',
     ],
   },
   {
@@ -521,11 +535,50 @@ describe('signals.events: cues written against other scripts, and titles in the 
     expect(realDetector.detect([{ text: korea, origin: 'body', block: true }]).matched).toBe(false);
   });
 
+  it('the sign photo is told by its words and the reprimand, in the languages posts write them; without the sign’s words, or the reprimand, it is not', () => {
+    const en =
+      'CNN published a photo of the four siblings holding up a sign that reads "Mom, Dad, we miss you". Their parents in Italy later learned the children had been reprimanded for taking it.';
+    expect(eventSignal(en, 'sign-photo-2021')?.decisive).toBe(true);
+    // Stripped twins: the same post without the sign's words, or without the reprimand (an anchor).
+    const noWords = en.replace('that reads "Mom, Dad, we miss you"', 'with a few words on it');
+    expect(eventSignal(noWords, 'sign-photo-2021')).toBeUndefined();
+    expect(realDetector.detect([{ text: noWords, origin: 'body', block: true }]).matched).toBe(false);
+    expect(eventSignal(en.replace('had been reprimanded for taking it', 'still have it'), 'sign-photo-2021')).toBeUndefined();
+    // Russian, Dutch and Persian posts, as round 6's p29, round 12's p16 and round 39's p15 tell it.
+    const ru = 'Четверо детей в детском доме сфотографировались с плакатом «Мама, папа, мы скучаем». По данным CNN, после публикации снимка им сделали выговор. Родители живут в Италии.';
+    expect(eventSignal(ru, 'sign-photo-2021')?.decisive).toBe(true);
+    const nl = 'Vier broers en zussen in een staatstehuis in Xinjiang houden een bord omhoog met "Mama, papa, we missen jullie". Hun ouders wonen in Italië; de kinderen kregen een berisping om de foto.';
+    expect(eventSignal(nl, 'sign-photo-2021')?.decisive).toBe(true);
+    const fa = 'چهار خواهر و برادر در یک پرورشگاه دولتی در سین‌کیانگ با برگه‌ای که رویش نوشته «مامان، بابا، دلمان برایتان تنگ شده» عکس گرفتند. پدر و مادرشان در ایتالیا هستند و بچه‌ها به خاطر این عکس توبیخ شدند.';
+    expect(eventSignal(fa, 'sign-photo-2021')?.decisive).toBe(true);
+    // Another family's children with the same words on a sign, questioned over it, with nothing only
+    // this story has (the parents in Italy, CNN): not the event, and no match.
+    const other = 'Four Uyghur children in Kashgar held a sign reading "Mom, Dad, we miss you" in a photo their mother shared from Istanbul; relatives say police questioned them over the picture.';
+    expect(eventSignal(other, 'sign-photo-2021')).toBeUndefined();
+    expect(realDetector.detect([{ text: other, origin: 'body', block: true }]).matched).toBe(false);
+    // A base family's sign in Italy, a child told off, a photo: every anchor, and nothing this story has
+    // apart (the Uyghurs or Xinjiang, an orphanage, CNN, Payzawat). With one of them, it is told.
+    const base = 'At the base in Vicenza, Italy, four children held up a sign, "Mom, Dad, we miss you", for their deployed parents; the photo went round the unit, and one boy was told off for painting his on a window.';
+    expect(eventSignal(base, 'sign-photo-2021')).toBeUndefined();
+    expect(realDetector.detect([{ text: base, origin: 'body', block: true }]).matched).toBe(false);
+    expect(eventSignal(base.replace('for their deployed parents', 'in a state orphanage in Xinjiang'), 'sign-photo-2021')?.decisive).toBe(true);
+  });
+
   it('Japanese cues that end in hiragana are read against the particle or ending after them: the 2 April statement’s 見捨てた', () => {
     const ja = '中国政府は4月2日、CNNに送った声明で、海外にいる両親が子どもたちを見捨てたと主張した。';
     const signal = eventSignal(ja, 'prc-statement-2021');
     expect(signal?.decisive).toBe(true);
     expect(signal?.text).toContain('て');
+  });
+
+  it('Japanese cues that end in hiragana are read against the particle or ending after them (4人のきょうだいが, 叱られた)', () => {
+    const ja = '新疆の孤児院で暮らす4人のきょうだいが「ママ、パパ、会いたい」と書いた紙を掲げた写真。両親はイタリアにいる。CNNによると、子どもたちはこの写真を撮ったことで叱られた。';
+    const signal = eventSignal(ja, 'sign-photo-2021');
+    expect(signal?.decisive).toBe(true);
+    // The four siblings and the reprimand are among what told it, each read before a hiragana letter.
+    expect(signal?.text).toContain('叱');
+    expect(signal?.text).toContain('きょうだい');
+    expect(eventSignal(ja.replace('叱られた', '笑った'), 'sign-photo-2021')).toBeUndefined();
   });
 
   it('CNN’s reporting on other separated families (the US border in March 2021, a video call) is not the trip to Xinjiang: the trip’s call is WeChat’s', () => {
