@@ -59,14 +59,13 @@ const positives = load('pos');
 const negatives = load('neg');
 
 describe('the blind probes', () => {
-  it('hold 638 pages about the story and 668 look-alikes in at least 18 languages; 19 pages missed and 10 look-alikes matched are open, with their reasons', () => {
+  it('hold 638 pages about the story and 668 look-alikes in at least 18 languages; 18 pages missed and 10 look-alikes matched are open, with their reasons', () => {
     expect(positives.length + open.length).toBe(638);
     expect(open).toEqual([
       'probe/round5/pos/p14.html', 'probe/round5/pos/p15.html', 'probe/round6/pos/p21.html', 'probe/round7/pos/p08.html',
       ...['p02', 'p07', 'p08', 'p14', 'p17', 'p19'].map((p) => `probe/round12/pos/${p}.html`),
       'probe/round27/pos/p09.html',
       'probe/round27/pos/p10.html',
-      'probe/round39/pos/p07.html',
       ...['p01', 'p02', 'p07', 'p08', 'p13', 'p19'].map((p) => `probe/round41/pos/${p}.html`),
     ]);
     expect(negatives.length + openLookAlikes.length).toBe(668);

@@ -564,6 +564,19 @@ describe('signals.events: cues written against other scripts, and titles in the 
     expect(eventSignal(base.replace('for their deployed parents', 'in a state orphanage in Xinjiang'), 'sign-photo-2021')?.decisive).toBe(true);
   });
 
+  it('the 2 April statement is told apart by the parents it accused, in Australia and Italy, when its date and the mother’s sentence are left out; another family’s is not', () => {
+    const de =
+      'In einer Stellungnahme zum CNN-Bericht wirft die chinesische Regierung den uigurischen Eltern „extremistische religiöse“ Ansichten vor und behauptet, sie hätten ihre Kinder im Stich gelassen. Die Eltern in Australien und Italien weisen das zurück.';
+    expect(eventSignal(de, 'prc-statement-2021')?.decisive).toBe(true);
+    // Without the two countries: every rebuttal of a CNN report on Uyghur parents says as much.
+    const noCountries = de.replace(' in Australien und Italien', ' im Ausland');
+    expect(eventSignal(noCountries, 'prc-statement-2021')).toBeUndefined();
+    expect(realDetector.detect([{ text: noCountries, origin: 'body', block: true }]).matched).toBe(false);
+    // Another family's parents, in Turkey and Germany, under the same accusations: not the statement.
+    const other = de.replace('Australien und Italien', 'der Türkei und Deutschland');
+    expect(realDetector.detect([{ text: other, origin: 'body', block: true }]).matched).toBe(false);
+  });
+
   it('Japanese cues that end in hiragana are read against the particle or ending after them: the 2 April statement’s 見捨てた', () => {
     const ja = '中国政府は4月2日、CNNに送った声明で、海外にいる両親が子どもたちを見捨てたと主張した。';
     const signal = eventSignal(ja, 'prc-statement-2021');
