@@ -1,12 +1,13 @@
 /**
  * Prints the detector's precision and recall on the corpus, overall and per category (names by route,
  * events, social posts, video pages, stripped twins, each language), and every page it gets wrong.
- * Usage: npm run detection-report [-- --failures] [-- --prefilter]
+ * Usage: npm run detection-report [-- --failures] [-- --prefilter] [-- --keys]
  *   --prefilter: also how often the prefilter opens on prose that is not about the story
  *                (tests/fixtures/prose/: ordinary news and near-misses, per language), and on what.
+ *   --keys: how often each event's anchors are found in that prose, the key anchor marked.
  */
 import { corpusDetector, loadCorpus, precision, recall, tallyBy, type CorpusEntry, type Tally } from '../tests/support/corpus';
-import { prefilterOnProse } from './prefilter-report';
+import { keysOnProse, prefilterOnProse } from './prefilter-report';
 
 const entries = loadCorpus();
 const detector = corpusDetector();
@@ -44,3 +45,4 @@ if (process.argv.includes('--failures')) {
 }
 
 if (process.argv.includes('--prefilter')) prefilterOnProse();
+if (process.argv.includes('--keys')) keysOnProse();

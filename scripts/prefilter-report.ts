@@ -47,3 +47,42 @@ export function prefilterOnProse(): void {
   const pct = (a: number, b: number) => `${((100 * a) / Math.max(1, b)).toFixed(1)}%`;
   console.log(`| all | ${total} | ${opened} (${pct(opened, total)}) | ${nearTotal} | ${nearOpened} (${pct(nearOpened, nearTotal)}) | ${matched} | |`);
 }
+
+/**
+ * How often each event's anchors are found in prose that is not about the story (tests/fixtures/prose/,
+ * ordinary and near-miss paragraphs), by the full pass's scanner: the key anchor is the one the
+ * prefilter opens on and checks the event's elements around, so the rarer there the less every page
+ * pays (core/dataset/records.ts `EventElement.key`). Shared by `npm run detection-report -- --keys` and
+ * tests/unit/event-signals.test.ts.
+ */
+export function anchorsInProse(): Array<{ eventId: string; key: string; anchors: Record<string, { ordinary: number; nearMiss: number }> }> {
+  const index = buildMatchIndex(parseDataset(dataset), 'report');
+  const detector = new Detector(index);
+  const prose = loadProse();
+  const rows = Object.entries(index.events).map(([eventId, e]) => ({
+    eventId,
+    key: e.key,
+    anchors: Object.fromEntries(e.anchors.map((a) => [a, { ordinary: 0, nearMiss: 0 }])) as Record<string, { ordinary: number; nearMiss: number }>,
+  }));
+  const byEvent = new Map(rows.map((r) => [r.eventId, r]));
+  for (const lang of prose) {
+    for (const kind of ['ordinary', 'nearMiss'] as const) {
+      const text = lang[kind].join('\n');
+      for (const hit of detector.scan([{ text, origin: 'body', block: true }])) {
+        if (hit.term.kind !== 'event-cue') continue;
+        const count = byEvent.get(hit.term.eventId!)?.anchors[hit.term.elementId!];
+        if (count) count[kind]++;
+      }
+    }
+  }
+  return rows;
+}
+
+export function keysOnProse(): void {
+  console.log('\n### Events’ anchors in prose not about the story (tests/fixtures/prose/; the key in bold)\n');
+  console.log('| event | anchor: found in ordinary / near-miss paragraphs |\n|---|---|');
+  for (const { eventId, key, anchors } of anchorsInProse()) {
+    const cells = Object.entries(anchors).map(([a, n]) => `${a === key ? `**${a}**` : a}: ${n.ordinary} / ${n.nearMiss}`);
+    console.log(`| ${eventId} | ${cells.join(', ')} |`);
+  }
+}

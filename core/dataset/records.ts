@@ -323,6 +323,14 @@ export const EventElement = z
      * elements (a month, an orphanage, a news team) never tell it on their own.
      */
     telling: z.union([z.literal(true), EventCues]).optional(),
+    /**
+     * This anchor is the event's key: the one a telling must hold and the prefilter opens on (at most
+     * one per event, and an anchor). Without it the builder takes the anchor least likely in ordinary
+     * text by its cues (compile/match-index-builder.ts `keyAnchor`); set it where ordinary and
+     * near-miss prose show another anchor to be rarer than that guess (`npm run detection-report --
+     * --keys` counts each anchor there).
+     */
+    key: z.literal(true).optional(),
   })
   .strict();
 
@@ -350,7 +358,9 @@ export const EventSignal = z
     everyAnchor: z.boolean().optional(),
     elements: z.array(EventElement).min(2),
   })
-  .strict();
+  .strict()
+  .refine((e) => e.elements.filter((x) => x.key).length <= 1, { message: 'an event has at most one key anchor', path: ['elements'] })
+  .refine((e) => e.elements.every((x) => !x.key || x.anchor), { message: 'a key element must be an anchor', path: ['elements'] });
 
 export const Signals = z
   .object({ phrases: z.array(PhraseSignal), urls: z.array(UrlSignal), events: z.array(EventSignal) })

@@ -231,6 +231,25 @@ describe('parseDataset rejects a broken dataset, naming the record and the field
         find(d, 'signals.urls', 'url-cnn-2021-03-18').sourceId = 'cnn-2099-01-01';
       },
     },
+    {
+      what: 'two key anchors in one event',
+      id: 'prc-statement-2021',
+      field: 'elements',
+      breakIt: (d) => {
+        const elements = find(d, 'signals.events', 'prc-statement-2021').elements as Rec[];
+        elements.find((e) => e.id === 'chinese-government')!.key = true;
+      },
+    },
+    {
+      what: 'a key element that is not an anchor',
+      id: 'prc-statement-2021',
+      field: 'elements',
+      breakIt: (d) => {
+        const elements = find(d, 'signals.events', 'prc-statement-2021').elements as Rec[];
+        for (const e of elements) delete e.key;
+        elements.find((e) => e.id === 'statement')!.key = true;
+      },
+    },
   ];
 
   it.each(cases)('$what', ({ id, field, breakIt }) => {

@@ -10,6 +10,7 @@ import raw from '../../data/dataset.json';
 import { parseDataset, type Dataset } from '../../core/dataset/schema';
 import { buildMatchIndex } from '../../core/detect/compile/match-index-builder';
 import { Detector } from '../../core/detect/detect';
+import { anchorsInProse } from '../../scripts/prefilter-report';
 
 const dataset: Dataset = parseDataset(raw);
 const events = dataset.signals.events;
@@ -562,6 +563,22 @@ describe('signals.events: cues written against other scripts, and titles in the 
     expect(eventSignal(base, 'sign-photo-2021')).toBeUndefined();
     expect(realDetector.detect([{ text: base, origin: 'body', block: true }]).matched).toBe(false);
     expect(eventSignal(base.replace('for their deployed parents', 'in a state orphanage in Xinjiang'), 'sign-photo-2021')?.decisive).toBe(true);
+  });
+
+  it('the 2 April statement’s key anchor is the abandonment, which prose not about the story never holds, not the Chinese government, which every third near-miss paragraph does', () => {
+    const prc = anchorsInProse().find((e) => e.eventId === 'prc-statement-2021')!;
+    expect(prc.key).toBe('abandoned-children');
+    expect(prc.anchors['abandoned-children']).toEqual({ ordinary: 0, nearMiss: 0 });
+    expect(prc.anchors['chinese-government']!.nearMiss).toBeGreaterThan(5);
+    // So a telling needs the abandonment; the Chinese government by name may be unsaid, with one
+    // element more (China's accusation, CNN, the statement, its date, the mother's sentence).
+    const told =
+      'In a one-page statement sent to CNN on 2 April 2021, China accused three Uyghur parents abroad of extremist religious views and of abandoning their children, and said the mother had been sentenced to nine years for inciting ethnic hatred.';
+    expect(eventSignal(told, 'prc-statement-2021')?.decisive).toBe(true);
+    // The price: the statement told without the abandonment is not told, however much else it holds
+    // (a page naming the parents still matches by their names).
+    const unsaid = told.replace('and of abandoning their children', 'and called the couple in Italy key members of a violent terrorist group').replace('China accused', 'the Chinese government accused');
+    expect(eventSignal(unsaid, 'prc-statement-2021')).toBeUndefined();
   });
 
   it('the 2 April statement is told apart by the parents it accused, in Australia and Italy, when its date and the mother’s sentence are left out; another family’s is not', () => {

@@ -169,7 +169,10 @@ export function buildMatchIndex(dataset: Dataset, datasetHash: string): MatchInd
  * the prefilter opens on, so the least common: no cue shared with another event or with the generic
  * vocabulary (CNN), no bare date ("25 March" heads every page of that day), the longest shortest cue.
  */
-function keyAnchor(eventId: string, anchors: ReadonlyArray<{ id: string; cues: Record<string, string[]> }>, dataset: Dataset): string {
+function keyAnchor(eventId: string, anchors: ReadonlyArray<{ id: string; cues: Record<string, string[]>; key?: true }>, dataset: Dataset): string {
+  // The dataset's own choice, where prose shows the guess below wrong (records.ts `EventElement.key`).
+  const chosen = anchors.find((a) => a.key);
+  if (chosen) return chosen.id;
   const elsewhere = new Set<string>();
   for (const other of dataset.signals.events) {
     if (other.id === eventId) continue;
