@@ -144,7 +144,8 @@ export function nameTerms(dataset: Dataset): { specs: NameTermSpec[]; syllables:
         // As Spanish writes it by ear (Mijribán, Mamutyán): translit.ts `spanishRenderings`.
         for (const r of spanishRenderings(word)) add('spanish', ROUTE_WEIGHT.spanish, r);
         // Kazakh joins case endings to a name, also to one spelled as Russian or Uyghur Cyrillic
-        // writes it (Абдурехимнің): translit-asia.ts `kazakhCases`.
+        // writes it (Абдурехимнің): translit-asia.ts `kazakhCases`. Only on the first two Kazakh
+        // renderings (each letter's likeliest choice), since every rendering takes 26 endings.
         const kazakh = kazakhRenderings(word);
         for (const r of kazakh) add('kazakh', ROUTE_WEIGHT.kazakh, r);
         for (const r of [...cyrillicRenderings(word), ...kazakh.slice(0, 2)]) for (const f of kazakhCases(r)) add('kazakh', ROUTE_WEIGHT.kazakh, f);
