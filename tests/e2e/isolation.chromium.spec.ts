@@ -3,7 +3,8 @@
  * attack must fail.
  */
 import path from 'node:path';
-import { test, expect, sidebarFrame, FIXTURES, HOST, hostState } from './fixtures';
+import type { Page } from '@playwright/test';
+import { test, expect, sidebarFrame, isSidebarUrl, FIXTURES, HOST, hostState } from './fixtures';
 
 const HOSTILE = {
   url: 'https://news.totally-normal.example/2021/04/25/adelaide-father-answers',
@@ -80,25 +81,68 @@ test.describe('Chromium: a hostile page gets nothing', () => {
     await page.goto(HOSTILE.url);
     const original = await sidebarFrame(page, extension.extensionId);
     const sidebarUrl = original.url().split('?')[0];
-    // Once the sidebar has loaded (a navigation racing its very first load is not told apart).
+    // Once the sidebar has loaded: a navigation racing its very first load is not told apart (the host
+    // counts the frame's loads, and the first is its own). The tab shows before the frame's load event
+    // (on a busy machine, long before), so wait for the event itself, and for the page to have had a
+    // task after it, in which the host's listener sees it.
     await expect(original.locator('button.tab')).toBeVisible();
+    await original.waitForLoadState('load');
+    await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 50)));
+    const [before] = await framesInDom(page);
+    expect(isSidebarUrl(before?.src ?? '')).toBe(true);
     // The page has no handle on the frame; drive the navigation from outside, as a browser bug or
-    // another extension might, to check the host restores its own page.
+    // another extension might, to a fake of the sidebar, and check the host restores its own page.
+    await extension.context.route('https://news.totally-normal.example/fake-sidebar', (route) =>
+      route.fulfill({ body: '<!doctype html><title>Backstory</title><button class="tab">Backstory</button>', contentType: 'text/html' }),
+    );
     await original.evaluate(() => {
       location.href = 'https://news.totally-normal.example/fake-sidebar';
     }).catch(() => undefined);
-    // Our frame notices the foreign load and navigates back to the real sidebar, which renders again.
-    // (The frame may be swapped during the navigations: look it up afresh on every poll.)
+    // The host notices the foreign load and puts a fresh frame on the real sidebar in its place. The
+    // page's DOM is the judge of which frames are left: Playwright may go on listing a frame that was
+    // navigated to another process and then removed.
     await expect
-      .poll(
-        async () => {
-          // The sidebar's URL carries the page's language (?lang=, issue 17).
-          const frame = page.frames().find((f) => f.url().split('?')[0] === sidebarUrl);
-          return frame ? frame.evaluate(() => !!document.querySelector('button.tab')).catch(() => false) : false;
-        },
-        { timeout: 15_000 },
-      )
+      .poll(async () => (await framesInDom(page)).map((f) => ({ sidebar: isSidebarUrl(f.src), fresh: f.frameId !== before!.frameId })), {
+        timeout: 15_000,
+      })
+      .toEqual([{ sidebar: true, fresh: true }]);
+    // And the fresh frame renders the sidebar again. (Look it up afresh on every poll.)
+    await expect
+      .poll(async () => {
+        const frame = page.frames().find((f) => f !== original && !f.isDetached() && f.url().split('?')[0] === sidebarUrl);
+        return frame ? frame.evaluate(() => !!document.querySelector('button.tab')).catch(() => false) : false;
+      })
       .toBe(true);
-    expect(page.frames().filter((f) => f !== page.mainFrame()).map((f) => f.url().split('?')[0])).toEqual([sidebarUrl]);
   });
 });
+
+interface DomNode {
+  nodeName: string;
+  attributes?: string[];
+  frameId?: string;
+  children?: DomNode[];
+  shadowRoots?: DomNode[];
+}
+
+/** The iframes in the page's DOM, closed shadow roots included (read over the DevTools protocol). */
+async function framesInDom(page: Page): Promise<{ src: string; frameId: string }[]> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
+    const found: { src: string; frameId: string }[] = [];
+    const walk = (node: DomNode): void => {
+      if (node.nodeName === 'IFRAME') {
+        // The attributes come as a flat list: name, value, name, value.
+        const attributes = node.attributes ?? [];
+        let src = '';
+        for (let i = 0; i < attributes.length; i += 2) if (attributes[i] === 'src') src = attributes[i + 1] ?? '';
+        found.push({ src, frameId: node.frameId ?? '' });
+      }
+      for (const child of [...(node.shadowRoots ?? []), ...(node.children ?? [])]) walk(child);
+    };
+    walk(root);
+    return found;
+  } finally {
+    await cdp.detach();
+  }
+}
