@@ -27,6 +27,7 @@ const EXPECTED_IDS = [
   'cnn-blackout-2021',
   'prc-statement-2021',
   'cgtn-grandfather-programme',
+  'cgtn-complaint-2021',
   'xinjiang-press-conference-2021',
   'amnesty-report-2021',
   'cnn-report-two-families',
@@ -84,7 +85,7 @@ function event(id: string): EventSignal {
 }
 
 describe('signals.events: shape of the cue data', () => {
-  it('the dataset parses and holds the ten events', () => {
+  it('the dataset parses and holds the eleven events', () => {
     expect(events.map((e) => e.id)).toEqual(EXPECTED_IDS);
   });
 
@@ -226,6 +227,17 @@ const TABLE: Array<{ id: string; tells: [string, string]; nearMisses: [string, s
     nearMisses: [
       "Safeguard Defenders complained to Ofcom about CGTN airing a grandfather's forced confession in Kashgar.",
       'A CNN report showed a Uyghur grandfather in Kashgar who wants his son to come home from Turkey.',
+    ],
+  },
+  {
+    id: 'cgtn-complaint-2021',
+    tells: [
+      'Safeguard Defenders filed complaints with the CSA and the FCC over a CGTN segment aired on 23 March in which a grandfather in Kashgar asks his son in Australia to come home.',
+      "Safeguard Defenders a saisi le CSA contre CGTN Français : le grand-père de deux enfants filmés par CNN y demande à son fils de rentrer à la maison.",
+    ],
+    nearMisses: [
+      "Safeguard Defenders complained to Ofcom about CGTN airing a grandfather's forced confession in Kashgar.",
+      'Safeguard Defenders asked the CSA to act against CGTN over the forced confession of a Swedish bookseller, aired on 23 March.',
     ],
   },
   {
@@ -563,6 +575,31 @@ describe('signals.events: cues written against other scripts, and titles in the 
     expect(eventSignal(base, 'sign-photo-2021')).toBeUndefined();
     expect(realDetector.detect([{ text: base, origin: 'body', block: true }]).matched).toBe(false);
     expect(eventSignal(base.replace('for their deployed parents', 'in a state orphanage in Xinjiang'), 'sign-photo-2021')?.decisive).toBe(true);
+  });
+
+  it('the complaints about CGTN’s programme are told by Safeguard Defenders, a regulator and CGTN with the grandfather or the air date, without the programme’s title; another family’s programme is not', () => {
+    // As round 12's p08 and round 41's p08 tell it: no title, no name, a "US TV crew" for CNN.
+    const fr =
+      'L’ONG Safeguard Defenders a saisi le CSA au sujet d’un programme diffusé le 23 mars par CGTN Français, dans lequel un grand-père de Kachgar demande à son fils, installé en Australie, de « rentrer à la maison ».';
+    const s = eventSignal(fr, 'cgtn-complaint-2021');
+    expect(s?.decisive, realDetector.detect([{ text: fr, origin: 'body', block: true }]).reason).toBe(true);
+    const en =
+      'Safeguard Defenders has asked the FCC and France’s CSA to act against CGTN over a segment in which the grandfather of two children CNN had filmed in Kashgar asks his son in Adelaide to come home.';
+    expect(eventSignal(en, 'cgtn-complaint-2021')?.decisive).toBe(true);
+    // Stripped twins: without Safeguard Defenders (the key), or without the regulator, it is not the complaint.
+    expect(eventSignal(fr.replace('L’ONG Safeguard Defenders', 'Une association'), 'cgtn-complaint-2021')).toBeUndefined();
+    expect(eventSignal(en.replace('the FCC and France’s CSA', 'broadcasters'), 'cgtn-complaint-2021')).toBeUndefined();
+    // Relatives asked home on CGTN is a genre: another exile's mother asking her home after an interview
+    // with CNN, complained about by the same group to the same regulators, holds every anchor and is
+    // not told apart without the grandfather or the programme's air dates.
+    const other =
+      'Safeguard Defenders complained to the CSA and the FCC about a CGTN programme in which the mother of a Uyghur activist in Paris, filmed in Kashgar, asks her daughter to come home after her interview with CNN.';
+    expect(eventSignal(other, 'cgtn-complaint-2021')).toBeUndefined();
+    expect(realDetector.detect([{ text: other, origin: 'body', block: true }]).matched).toBe(false);
+    // Nor does "his father" tell it apart (the exile's own father is the genre's commonest speaker).
+    const father = other.replace('the mother of a Uyghur activist in Paris', 'the father of a Uyghur activist in Paris').replace('her daughter', 'his son').replace('her interview', 'the son’s interview');
+    expect(eventSignal(father, 'cgtn-complaint-2021')).toBeUndefined();
+    expect(eventSignal(father.replace('in Kashgar', 'in Kashgar on 23 March'), 'cgtn-complaint-2021')?.decisive).toBe(true);
   });
 
   it('the 2 April statement’s key anchor is the abandonment, which prose not about the story never holds, not the Chinese government, which every third near-miss paragraph does', () => {

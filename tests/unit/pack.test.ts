@@ -47,8 +47,10 @@ describe('packed integer arrays', () => {
     // the budget was raised from 50,000 to 50,500: a tenth of a percent more to read on each page; the
     // sign photo's key anchor, its words in nineteen languages, 1,300, for which it was raised to
     // 51,500: the prefilter over 500 KB of each prose language in Node, this record against the one
-    // before in turn, within its noise, docs/benchmarks.md "stop 18".)
-    expect(JSON.stringify(gate).length).toBeLessThan(51_500);
+    // before in turn, within its noise, docs/benchmarks.md "stop 18"; the complaints about CGTN's
+    // programme as an event, its key anchor Safeguard Defenders in the scripts pages write it in, 540,
+    // for which it was raised to 52,000: docs/benchmarks.md "stop 19".)
+    expect(JSON.stringify(gate).length).toBeLessThan(52_000);
     expect(gate.gate.elements).toBeUndefined();
     expect(JSON.stringify(stored).length).toBeLessThan(JSON.stringify(index).length * 0.8);
     const text = [{ text: 'Uyghur parents Mihriban Kader and Ablikim Memtinin in Italy; Muhlisa in Kashgar told CNN', origin: 'body' as const, block: true }];
@@ -67,8 +69,9 @@ describe('packed integer arrays', () => {
     // smaller than that record until the fold table's runs shrank the latter by 3,300 characters; the
     // Polish cues brought it to 49,500, the Kazakh ones to 52,700, the Indonesian ones to 55,700 and the Swedish ones to 58,500: the
     // budget was raised from 50,000 for them, as reading it is a few milliseconds where it is read at
-    // all, docs/benchmarks.md. The sign photo's event brought it to 63,900, and the budget to 65,000.)
-    expect(JSON.stringify(events).length).toBeLessThan(65_000);
+    // all, docs/benchmarks.md. The sign photo's event brought it to 63,900, and the budget to 65,000;
+    // the complaints about CGTN's programme to 68,300, and the budget to 68,500.)
+    expect(JSON.stringify(events).length).toBeLessThan(68_500);
     expect(isMatchEvents({ ...events, elements: { x: [[1]] } })).toBe(false);
     expect(isMatchEvents({ ...events, elements: { around: 3000, events: { x: [[['', 1]]] } } })).toBe(false);
     expect(isMatchEvents({ ...events, elements: { events: events.elements.events } })).toBe(false);
