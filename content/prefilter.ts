@@ -72,6 +72,14 @@ export class GatePass {
   private parts: string[] = [];
   private size = 0;
   private carry = '';
+  /**
+   * What testing a group cost, per character, the last time (ms): a group is tested in a step only if
+   * the step has that long left, else first thing in the next step, so that a step's reading and a
+   * group's test never add up to more than a slice or a test. Until a group has been tested, a slow
+   * machine's figure: 10 ms for a full group and its carry (a 2-core machine's Chromium under load,
+   * docs/benchmarks.md "stop 19").
+   */
+  private msPerChar = 10 / (GROUP + CARRY);
   /** The last group, whose answer waits for the events' elements (`waiting`). */
   private held: GateWait | undefined;
   private readonly limit: number;
@@ -99,7 +107,16 @@ export class GatePass {
       this.seen = this.gate.settle(held);
     }
     let count = 0;
+    let worked = false;
     while (!this.open && this.held === undefined && this.read < this.limit) {
+      if (this.size >= GROUP) {
+        // A full group: tested now if the step has time left for it, else at the start of the next.
+        if (worked && !this.fits(deadline)) return false;
+        this.flush();
+        worked = true;
+        continue;
+      }
+      worked = true;
       if (this.cursor) {
         const c = this.cursor;
         this.cursor = c.nextSibling;
@@ -114,8 +131,16 @@ export class GatePass {
       // The clock is read every few nodes (or roots): reading it costs more than a small node.
       if ((++count & 15) === 0 && performance.now() >= deadline) return false;
     }
-    if (!this.open && this.held === undefined) this.flush();
+    if (!this.open && this.held === undefined && this.size > 0) {
+      if (worked && !this.fits(deadline)) return false;
+      this.flush();
+    }
     return this.held === undefined;
+  }
+
+  /** Whether testing the group read so far would end before `deadline`, by what the last test cost. */
+  private fits(deadline: number): boolean {
+    return performance.now() + (this.carry.length + this.size) * this.msPerChar < deadline;
   }
 
   /**
@@ -251,7 +276,6 @@ export class GatePass {
     this.parts.push(text);
     this.size += text.length;
     this.read += text.length;
-    if (this.size >= GROUP && this.held === undefined) this.flush();
   }
 
   private flush(): void {
@@ -259,7 +283,9 @@ export class GatePass {
     const group = this.carry + this.parts.join('');
     this.parts = [];
     this.size = 0;
+    const started = performance.now();
     this.seen = this.gate.find(group);
+    this.msPerChar = (performance.now() - started) / group.length;
     if (this.gate.waiting) this.held = this.gate.take();
     this.carry = group.slice(-CARRY);
   }

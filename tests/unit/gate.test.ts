@@ -8,7 +8,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import dataset from '../../data/dataset.json';
 import { parseDataset } from '../../core/dataset/schema';
 import { buildMatchIndex } from '../../core/detect/compile/match-index-builder';
@@ -569,6 +569,38 @@ describe('bad inputs end', () => {
     expect(steps).toBeGreaterThan(1);
     expect(p.read).toBeGreaterThan(10_000_000);
     expect(p.open).toBe(true);
+  });
+
+  it('tests a full group in a step only if the step has time left for it, else first thing in the next: no step is a slice of reading and a test together', () => {
+    // A clock moved by the tests of groups (10 ms for a full group and its carry, 72 KB) and by reading
+    // (0.25 ms between two looks at the clock, which the pass takes every few nodes). With 8 ms steps,
+    // a step that read until its group was full and then tested it would cost up to 18 ms; it costs
+    // at most a test and a look or two.
+    let clock = 0;
+    const now = vi.spyOn(performance, 'now').mockImplementation(() => (clock += 0.25));
+    try {
+      const slow = new Gate(index.gate, () => detector.foldTable);
+      const find = slow.find.bind(slow);
+      let tests = 0;
+      vi.spyOn(slow, 'find').mockImplementation((text) => {
+        tests++;
+        clock += text.length / 7_200;
+        return find(text);
+      });
+      const d = doc(`<body>${`<p>${FILLER} ${FILLER}</p>`.repeat(2_000)}<p>Mihriban Kader</p></body>`);
+      const p = new GatePass(slow, [d], { withHead: true });
+      const costs: number[] = [];
+      for (let done = false; !done; ) {
+        const started = clock;
+        done = p.step(started + 8);
+        costs.push(clock - started);
+      }
+      expect(tests).toBeGreaterThan(3);
+      expect(Math.max(...costs)).toBeLessThan(11);
+      expect(p.open).toBe(true);
+    } finally {
+      now.mockRestore();
+    }
   });
 
   it('stops at its character limit, as the full pass does', () => {
