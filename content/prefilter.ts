@@ -106,18 +106,15 @@ export class GatePass {
       this.held = undefined;
       this.seen = this.gate.settle(held);
     }
+    // Pieces of work done in this step (a node, a root or a group's test).
     let count = 0;
-    let worked = false;
     while (!this.open && this.held === undefined && this.read < this.limit) {
       if (this.size >= GROUP) {
-        // A full group: tested now if the step has time left for it, else at the start of the next.
-        if (worked && !this.fits(deadline)) return false;
+        // A full group: tested now if the step has time left for it (or has done nothing yet), else
+        // first thing in the next.
+        if (count > 0 && !this.fits(deadline)) return false;
         this.flush();
-        worked = true;
-        continue;
-      }
-      worked = true;
-      if (this.cursor) {
+      } else if (this.cursor) {
         const c = this.cursor;
         this.cursor = c.nextSibling;
         this.whole(c);
@@ -132,7 +129,7 @@ export class GatePass {
       if ((++count & 15) === 0 && performance.now() >= deadline) return false;
     }
     if (!this.open && this.held === undefined && this.size > 0) {
-      if (worked && !this.fits(deadline)) return false;
+      if (count > 0 && !this.fits(deadline)) return false;
       this.flush();
     }
     return this.held === undefined;

@@ -80,7 +80,6 @@ test.describe('Chromium: a hostile page gets nothing', () => {
   test('a foreign navigation of the sidebar frame is undone', async ({ page, extension }) => {
     await page.goto(HOSTILE.url);
     const original = await sidebarFrame(page, extension.extensionId);
-    const sidebarUrl = original.url().split('?')[0];
     // Once the sidebar has loaded: a navigation racing its very first load is not told apart (the host
     // counts the frame's loads, and the first is its own). The tab shows before the frame's load event
     // (on a busy machine, long before), so wait for the event itself, and for the page to have had a
@@ -109,7 +108,7 @@ test.describe('Chromium: a hostile page gets nothing', () => {
     // And the fresh frame renders the sidebar again. (Look it up afresh on every poll.)
     await expect
       .poll(async () => {
-        const frame = page.frames().find((f) => f !== original && !f.isDetached() && f.url().split('?')[0] === sidebarUrl);
+        const frame = page.frames().find((f) => f !== original && !f.isDetached() && isSidebarUrl(f.url()));
         return frame ? frame.evaluate(() => !!document.querySelector('button.tab')).catch(() => false) : false;
       })
       .toBe(true);
