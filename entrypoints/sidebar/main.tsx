@@ -108,13 +108,7 @@ function App({ t, locale }: { t: Translate; locale: string }) {
     };
     // Firefox delivers no storage.session changes to an extension frame inside a web page. The host
     // resizes this frame whenever it opens or collapses, so a resize is the cue to ask for the state.
-    const onResize = () =>
-      void send({ type: 'get-tab-state' }).then((reply: unknown) => {
-        const state = parseMessage(TabState, reply);
-        if (!state) return;
-        setOpen(state.open);
-        if (state.focus) setFocus(state.focus);
-      });
+    const onResize = () => void askState();
     browser.storage.onChanged.addListener(onChanged);
     window.addEventListener('resize', onResize);
     return () => {
@@ -135,9 +129,22 @@ function App({ t, locale }: { t: Translate; locale: string }) {
     if (open && focus) document.getElementById(`family-${focus}`)?.scrollIntoView({ block: 'start' });
   }, [open, focus, loaded]);
 
+  /** Show the sidebar as the tab's state has it. */
+  const askState = () =>
+    send({ type: 'get-tab-state' }).then((reply: unknown) => {
+      const state = parseMessage(TabState, reply);
+      if (!state) return;
+      setOpen(state.open);
+      if (state.focus) setFocus(state.focus);
+    });
+
+  /** The reader opens or collapses the sidebar; if the page's host did not follow, show what it has. */
   const changeOpen = (next: boolean) => {
     setOpen(next);
-    void send({ type: 'set-open', open: next });
+    const resync = () => void askState().catch(() => undefined);
+    void send({ type: 'set-open', open: next }).then((applied: unknown) => {
+      if (applied !== true) resync();
+    }, resync);
   };
 
   if (error) return <p class="error" role="alert">{t('sidebar.error', { error })}</p>;

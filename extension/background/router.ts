@@ -73,7 +73,7 @@ export function routeMessage({ states, sidebars, annotations }: RouterDeps) {
     if (sender.frameId === 0) {
       const fromContent = parseMessage(ContentToBackground, message);
       if (fromContent?.type === 'detection') return sidebars.onDetection(tabId, fromContent.url, fromContent.detection);
-      if (fromContent?.type === 'sidebar-mounted') return states.update(tabId, (s) => (s ? { ...s, sidebarMs: fromContent.ms } : s));
+      if (fromContent?.type === 'sidebar-mounted') return states.update(tabId, (s) => (s ? { ...s, sidebarMs: fromContent.ms } : s)).then(() => true);
       if (fromContent?.type === 'sidebar-hidden') return sidebars.onHidden(tabId, fromContent.hidden);
       const fromAnnotator = parseMessage(AnnotatorToBackground, message);
       if (fromAnnotator?.type === 'annotations-page') return annotations.pageLoaded(tabId, fromAnnotator);

@@ -7,7 +7,7 @@ import { browser } from 'wxt/browser';
 import type { ContextResponse, NoteView, TabState } from '../../core/messages/records';
 import { familyNote } from '../../core/dataset/family-note';
 import type { BackgroundToContent } from '../../core/messages/to-content';
-import { loadSettings, updateSettings } from '../../core/settings';
+import { loadSettings, updateSettings, type Settings } from '../../core/settings';
 import { openOnUrl, rememberOpen } from '../../core/muting';
 import { openStore, readDataset } from '../store';
 import { BADGE_COLORS, badgeTitle } from '../badge';
@@ -21,12 +21,18 @@ export type TabStates = ReturnType<typeof tabStates>;
 export function tabSidebars(states: TabStates) {
   const relay = (tabId: number, message: BackgroundToContent) => browser.tabs.sendMessage(tabId, message, { frameId: 0 });
 
-  /** Open or collapse a tab's sidebar, and remember the choice for the site. */
+  /**
+   * Open or collapse a tab's sidebar, and remember the choice for the site. The choice is remembered
+   * as part of the tab's change, so a decision that lands meanwhile (which opens the sidebar as the
+   * site is remembered) sees it.
+   */
   async function setOpen(tabId: number, open: boolean): Promise<boolean> {
-    const state = await states.get(tabId);
+    const state = await states.update(tabId, async (s) => {
+      if (!s) return s;
+      await updateSettings(browser.storage.local, (settings) => rememberOpen(settings, s.url, open));
+      return { ...s, open };
+    });
     if (!state) return false;
-    await states.set(tabId, { ...state, open });
-    await updateSettings(browser.storage.local, (s) => rememberOpen(s, state.url, open));
     await relay(tabId, { type: 'set-open', open });
     return true;
   }
@@ -37,8 +43,11 @@ export function tabSidebars(states: TabStates) {
     /** A content script's decision: the tab's state and badge follow it. */
     async onDetection(tabId: number, url: string, detection: TabState['detection']): Promise<true | { open: boolean }> {
       if (!detection.matched) {
-        const matchedBefore = (await states.get(tabId)) !== undefined;
-        await states.set(tabId, undefined);
+        let matchedBefore = false;
+        await states.update(tabId, (before) => {
+          matchedBefore = before !== undefined;
+          return undefined;
+        });
         await browser.action.setBadgeText({ tabId, text: '' });
         // A page of a single-page site that stops matching: the manifest's title again, in the same language.
         if (matchedBefore) {
@@ -47,15 +56,19 @@ export function tabSidebars(states: TabStates) {
         }
         return true;
       }
-      const settings = await loadSettings(browser.storage.local);
-      const state: TabState = { url, detection, open: openOnUrl(settings, url) };
-      await states.set(tabId, state);
+      // The page's sidebar starts as the reader keeps it on the site (content/watch/page-ui.ts), and so
+      // does the tab's state: the settings are read in turn with the tab's other changes.
+      let settings: Settings | undefined;
+      const state = (await states.update(tabId, async () => {
+        settings = await loadSettings(browser.storage.local);
+        return { url, detection, open: openOnUrl(settings, url) };
+      }))!;
       const count = detection.people.length;
       await browser.action.setBadgeText({ tabId, text: count > 0 ? String(count) : '✓' });
       await browser.action.setBadgeBackgroundColor({ tabId, color: BADGE_COLORS.background });
       await browser.action.setBadgeTextColor?.({ tabId, color: BADGE_COLORS.text });
       // The tooltip is browser chrome, not beside the page: the setting and the browser's language.
-      await browser.action.setTitle({ tabId, title: badgeTitle(translator(pageLocale(settings, navigator.languages)), count) });
+      await browser.action.setTitle({ tabId, title: badgeTitle(translator(pageLocale(settings!, navigator.languages)), count) });
       return { open: state.open };
     },
 
@@ -114,10 +127,13 @@ export function tabSidebars(states: TabStates) {
      * that family. In the page, the sidebar opens; either way the tab state names the family to show.
      */
     async moreContext(tabId: number, familyId: string): Promise<boolean> {
-      const state = await states.get(tabId);
-      if (!state?.detection.families.includes(familyId)) return false;
       const { panelOnly } = await loadSettings(browser.storage.local);
-      await states.set(tabId, { ...state, open: panelOnly ? state.open : true, focus: familyId });
+      let named = false;
+      await states.update(tabId, (s) => {
+        named = !!s?.detection.families.includes(familyId);
+        return named ? { ...s!, open: panelOnly ? s!.open : true, focus: familyId } : s;
+      });
+      if (!named) return false;
       if (!panelOnly) await relay(tabId, { type: 'set-open', open: true });
       return true;
     },

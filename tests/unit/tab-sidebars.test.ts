@@ -74,3 +74,38 @@ describe('notes in the background', () => {
     expect(relayed).toEqual([]);
   });
 });
+
+describe('a tab’s state under changes that arrive together', () => {
+  const url = 'https://www.example.com/news/uyghur-parents';
+
+  it('a click on the sidebar’s tab is not undone by the frame’s load time recorded at the same moment', async () => {
+    const { states, sidebars } = setup();
+    await states.set(7, { url, detection, open: false });
+    await Promise.all([sidebars.setOpen(7, true), states.update(7, (s) => (s ? { ...s, sidebarMs: 42 } : s))]);
+    expect(await states.get(7)).toMatchObject({ open: true, sidebarMs: 42 });
+    expect(relayed).toEqual([{ type: 'set-open', open: true }]);
+  });
+
+  it('a decision that lands while the reader opens the sidebar keeps it open, as the site is now remembered', async () => {
+    const { states, sidebars } = setup();
+    await states.set(7, { url, detection, open: false });
+    const more = { ...detection, people: [...detection.people, 'extra-person'] };
+    await Promise.all([sidebars.setOpen(7, true), sidebars.onDetection(7, url, more)]);
+    expect(await states.get(7)).toMatchObject({ open: true, detection: { people: more.people } });
+  });
+
+  it('changes to one tab are made in the order they arrive, and one that fails does not stop the next', async () => {
+    const { states } = setup();
+    await states.set(7, { url, detection, open: false });
+    const order: string[] = [];
+    const failing = states.update(7, async () => {
+      order.push('first');
+      throw new Error('storage refused');
+    });
+    const second = states.update(7, (s) => (order.push('second'), s && { ...s, open: true }));
+    await expect(failing).rejects.toThrow('storage refused');
+    await second;
+    expect(order).toEqual(['first', 'second']);
+    expect(await states.get(7)).toMatchObject({ open: true });
+  });
+});
