@@ -1,7 +1,8 @@
 /**
  * The background's part in the notes: a note gets its family's line only on a tab whose detection
  * names that family; "More context" opens the tab's sidebar at the family, or (only in the side panel)
- * leaves the page alone and names the family for the panel. On fake-indexeddb and WXT's fake browser.
+ * leaves the page alone and names the family for the panel; a tab's state under changes that arrive
+ * together (each made in turn, none lost). On fake-indexeddb and WXT's fake browser.
  */
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
