@@ -242,8 +242,11 @@ export class Scanner {
         // Chinese characters, Arabic script and the rest are kinds of their own: a Latin name written against
         // an Arabic conjunction ("وAblikim") or a Chinese character is still a word of its own.
         // Kana (4) and hangul (5) too: a Latin word takes Japanese and Korean particles without a
-        // space ("米CNNは", "CNN에"), and is still a word. Kept in step with scriptKind (core/text/fold.ts).
-        const kind = c < 0x0600 ? 1 : isCjkUnit(c) ? 2 : c <= 0x06ff ? 3 : c >= 0x3040 && c <= 0x30ff ? 4 : c >= 0xac00 && c <= 0xd7a3 ? 5 : 1;
+        // space ("米CNNは", "CNN에"), and is still a word. Digits (6) too: no word holds one, so a
+        // digit against a letter is two words ("2/6Mihriban", "Muhlise10"). Kept in step with scriptKind
+        // (core/text/fold.ts).
+        const kind =
+          c < 0x0600 ? (c >= 0x30 && c <= 0x39 ? 6 : 1) : isCjkUnit(c) ? 2 : c <= 0x06ff ? 3 : c >= 0x3040 && c <= 0x30ff ? 4 : c >= 0xac00 && c <= 0xd7a3 ? 5 : 1;
         if (last !== kind && last !== 0) {
           // A script change is a word boundary: feed a virtual space first.
           this.state = state;

@@ -254,9 +254,14 @@ export function foldPattern(text: string, table: Uint16Array = defaultFoldTable(
   return out;
 }
 
-/** The scanner's script kinds: Chinese characters (2), Arabic script (3), kana (4), hangul (5), everything else (1). */
+/**
+ * The scanner's script kinds: digits (6), Chinese characters (2), Arabic script (3), kana (4), hangul
+ * (5), everything else (1). A change of kind is a word boundary. Digits are a kind of their own because
+ * no name or word holds one: a digit against a letter is where markup or a handle joined two words
+ * ("2/6" in a gallery's counter before a caption's name, "Muhlise10", "3hMamutjan" in a feed).
+ */
 export const scriptKind = (c: number) =>
-  c < 0x0600 ? 1 : isCjk(c) ? 2 : c <= 0x06ff ? 3 : c >= 0x3040 && c <= 0x30ff ? 4 : c >= 0xac00 && c <= 0xd7a3 ? 5 : 1;
+  c < 0x0600 ? (c >= 0x30 && c <= 0x39 ? 6 : 1) : isCjk(c) ? 2 : c <= 0x06ff ? 3 : c >= 0x3040 && c <= 0x30ff ? 4 : c >= 0xac00 && c <= 0xd7a3 ? 5 : 1;
 
 /** Code units per String.fromCharCode call: well under engines' argument limits. */
 const SLICE = 8192;

@@ -94,6 +94,18 @@ describe('word boundaries', () => {
     const d = detector.detect(segs('住在阿德莱德的Mamutjan Abdurehim表示，维吾尔家庭。'));
     expect(d.people).toContain('mamutjan-abdurehim');
   });
+
+  it('a digit against a letter is a word break: a gallery counter in markup before a caption’s names', () => {
+    // The counter is an inline span, so the page's text reads "2/6Mihriban" (a reader sees a gap).
+    const d = detectHtml(
+      '<div class="cap"><span class="n">2/6</span>Mihriban Kader e Ablikim Memtinin, che vivono in provincia, con i tre figli più piccoli.</div>',
+    );
+    expect(d.people).toEqual(expect.arrayContaining(['mihriban-kader', 'ablikim-mamtinin']));
+    expect(d.matched).toBe(true);
+    // A handle that runs the names together stays one word, digits or not.
+    const handle = detector.detect(segs('@MihribanKader1985 posted photos of Latina, Italy. Uyghur, Xinjiang.'));
+    expect(handle.signals.filter((s) => s.label.startsWith('full name'))).toEqual([]);
+  });
 });
 
 describe('spellings', () => {
