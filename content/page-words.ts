@@ -16,8 +16,12 @@ import { locateIn } from '../core/text/locate';
  */
 const SEARCH_LIMIT = 50_000;
 
-/** A space the matcher put beside a Chinese, Japanese or Korean character. */
-const SCRIPT_BREAK = / (?=[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}])|(?<=[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]) /gu;
+/**
+ * A space the matcher may have put there: beside a Chinese, Japanese or Korean character, or between a
+ * digit and a letter (core/text/fold.ts `scriptKind`: "CGTN China24" is matched as "cgtn china 24").
+ */
+const SCRIPT_BREAK =
+  / (?=[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}])|(?<=[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]) |(?<=\p{L}) (?=\p{Nd})|(?<=\p{Nd}) (?=\p{L})/gu;
 
 function nodeText(node: Node): string {
   if (node.nodeType === Node.TEXT_NODE) return (node as Text).data;
@@ -36,7 +40,7 @@ export function pageWords(node: Node | undefined, folded: string, table: Uint16A
   let foldedText = seen.get(text);
   if (!foldedText) seen.set(text, (foldedText = foldWithOrigin(text, table)));
   const find = (part: string): string => {
-    // The matcher breaks words where the script changes (4 月 9 日); the page need not (4月9日).
+    // The matcher breaks words where the script changes (4 月 9 日, china 24); the page need not (4月9日, China24).
     const [span] = locateIn(foldedText, part, 1).concat(locateIn(foldedText, part.replace(SCRIPT_BREAK, ''), 1));
     return span ? text.slice(span.start, span.end) : part;
   };

@@ -25,7 +25,7 @@ export default defineBackground(() => {
     withDb: withStore,
     sendToTab: (tabId, message) => browser.tabs.sendMessage(tabId, message, { frameId: 0 }),
     getTabState: (tabId) => states.get(tabId),
-    setTabState: (tabId, state) => states.set(tabId, state),
+    updateTabState: (tabId, change) => states.update(tabId, change),
     openSidebar: (tabId) => sidebars.setOpen(tabId, true),
     openOnSite: async (url) => openOnUrl(await loadSettings(browser.storage.local), url),
   });

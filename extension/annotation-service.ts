@@ -50,7 +50,11 @@ export interface AnnotationServiceDeps {
   /** Send to the tab's content script in frame 0; rejects when there is none. */
   sendToTab(tabId: number, message: AnnotatorMessage): Promise<unknown>;
   getTabState(tabId: number): Promise<TabState | undefined>;
-  setTabState(tabId: number, state: TabState): Promise<void>;
+  /**
+   * Change the tab's state in turn with its other changes (extension/tab-state.ts): `change` gets the
+   * state as it is then and returns the new one.
+   */
+  updateTabState(tabId: number, change: (s: TabState | undefined) => TabState | undefined): Promise<unknown>;
   /** Open the sidebar the detector mounted (the background's setOpen). */
   openSidebar(tabId: number): Promise<unknown>;
   /** Whether the reader left the sidebar open on this page's site. */
@@ -106,9 +110,18 @@ export function annotationService(deps: AnnotationServiceDeps) {
   const recordsFor = (documentKey: string) => deps.withDb((db) => listByDocument(db, documentKey));
 
   /** Whether the tab's detector sidebar belongs to this page. */
-  const storySidebar = async (tabId: number, url: string) => {
-    const state = await deps.getTabState(tabId);
-    return !!state?.detection.matched && state.url === url;
+  const isStory = (state: TabState | undefined, url: string) => !!state?.detection.matched && state.url === url;
+  /**
+   * Unless the detector's sidebar belongs to this page, make the tab's state an annotations-only
+   * sidebar's, in one change (a decision that lands meanwhile is not overwritten). True: the story's.
+   */
+  const annotationsSidebar = async (tabId: number, url: string, open: boolean): Promise<boolean> => {
+    let story = false;
+    await deps.updateTabState(tabId, (s) => {
+      story = isStory(s, url);
+      return story ? s : { url, detection: annotationsOnlyDetection(), open };
+    });
+    return story;
   };
 
   /** Re-anchor and highlight the page's annotations; keep what anchoring found. */
@@ -138,11 +151,10 @@ export function annotationService(deps: AnnotationServiceDeps) {
         draft: { url, canonical, selectors: described.selectors as Selector[] },
       };
       await setState(tabId, state);
-      if (await storySidebar(tabId, url)) {
+      if (await annotationsSidebar(tabId, url, true)) {
         await deps.openSidebar(tabId);
         return true;
       }
-      await deps.setTabState(tabId, { url, detection: annotationsOnlyDetection(), open: true });
       await show(tabId, state, true, true);
       return true;
     },
@@ -154,9 +166,7 @@ export function annotationService(deps: AnnotationServiceDeps) {
       if (records.length === 0) return { items: [], open: false };
       await setState(tabId, state);
       const open = await deps.openOnSite(m.url);
-      if (!m.hasSidebar && !(await storySidebar(tabId, m.url))) {
-        await deps.setTabState(tabId, { url: m.url, detection: annotationsOnlyDetection(), open });
-      }
+      if (!m.hasSidebar) await annotationsSidebar(tabId, m.url, open);
       return { items: anchorItems(records), open };
     },
 

@@ -42,8 +42,10 @@ export function tabStates(area: SessionArea) {
    */
   const update = (tabId: number, change: (s: TabState | undefined) => TabState | undefined | Promise<TabState | undefined>) =>
     queued(tabId, async () => {
-      const next = await change(await read(tabId));
-      await write(tabId, next);
+      const before = await read(tabId);
+      const next = await change(before);
+      // A change that keeps the state as it was writes nothing (no storage event for the frames).
+      if (next !== before) await write(tabId, next);
       return next;
     });
   return {

@@ -6,7 +6,7 @@
  * background keeps, whoever changed it (this frame, the popup, the keyboard shortcut).
  */
 import { render } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { Sidebar } from '../../components/Sidebar';
 import { CollapsedTab } from '../../components/CollapsedTab';
@@ -83,6 +83,8 @@ function App({ t, locale }: { t: Translate; locale: string }) {
   const [error, setError] = useState<string | undefined>();
   const [open, setOpen] = useState(false);
   const [focus, setFocus] = useState<string | undefined>();
+  /** Counts the reader's open and collapse clicks (an answer to an older one is not acted on). */
+  const clicks = useRef(0);
   const annotations = useAnnotations(loaded?.tabId);
 
   useEffect(() => {
@@ -108,7 +110,7 @@ function App({ t, locale }: { t: Translate; locale: string }) {
     };
     // Firefox delivers no storage.session changes to an extension frame inside a web page. The host
     // resizes this frame whenever it opens or collapses, so a resize is the cue to ask for the state.
-    const onResize = () => void askState();
+    const onResize = () => void askState().catch(() => undefined);
     browser.storage.onChanged.addListener(onChanged);
     window.addEventListener('resize', onResize);
     return () => {
@@ -129,22 +131,31 @@ function App({ t, locale }: { t: Translate; locale: string }) {
     if (open && focus) document.getElementById(`family-${focus}`)?.scrollIntoView({ block: 'start' });
   }, [open, focus, loaded]);
 
-  /** Show the sidebar as the tab's state has it. */
-  const askState = () =>
+  /** Show the sidebar as the tab's state has it, unless `stale()` by the time it answers. */
+  const askState = (stale: () => boolean = () => false) =>
     send({ type: 'get-tab-state' }).then((reply: unknown) => {
       const state = parseMessage(TabState, reply);
-      if (!state) return;
+      if (!state || stale()) return state;
       setOpen(state.open);
       if (state.focus) setFocus(state.focus);
+      return state;
     });
 
-  /** The reader opens or collapses the sidebar; if the page's host did not follow, show what it has. */
+  /**
+   * The reader opens or collapses the sidebar. The background tells the page's host, then keeps the
+   * choice; if it could not (the page gone, no state for the tab), the panel shows what the tab's state
+   * has, or goes back to how it was. Only the latest click's answer counts.
+   */
   const changeOpen = (next: boolean) => {
     setOpen(next);
-    const resync = () => void askState().catch(() => undefined);
-    void send({ type: 'set-open', open: next }).then((applied: unknown) => {
-      if (applied !== true) resync();
-    }, resync);
+    const click = ++clicks.current;
+    const stale = () => click !== clicks.current;
+    const undo = () => {
+      if (stale()) return;
+      const back = () => !stale() && setOpen(!next);
+      void askState(stale).then((state) => !state && back(), back);
+    };
+    void send({ type: 'set-open', open: next }).then((applied: unknown) => applied !== true && undo(), undo);
   };
 
   if (error) return <p class="error" role="alert">{t('sidebar.error', { error })}</p>;

@@ -22,19 +22,24 @@ export function tabSidebars(states: TabStates) {
   const relay = (tabId: number, message: BackgroundToContent) => browser.tabs.sendMessage(tabId, message, { frameId: 0 });
 
   /**
-   * Open or collapse a tab's sidebar, and remember the choice for the site. The choice is remembered
-   * as part of the tab's change, so a decision that lands meanwhile (which opens the sidebar as the
-   * site is remembered) sees it.
+   * Open or collapse a tab's sidebar (`open`, or a function of whether it is open now), and remember
+   * the choice for the site. All of it is one change of the tab's state: the page's host is told, then
+   * the site's choice and the state are written. So a decision that lands meanwhile (which opens the
+   * sidebar as the site is remembered) sees the choice, the frame's question after the host resizes
+   * it is answered with the new state, and a page that cannot be told (its content script gone)
+   * leaves the state and the site's choice as they were, and rejects.
    */
-  async function setOpen(tabId: number, open: boolean): Promise<boolean> {
-    const state = await states.update(tabId, async (s) => {
+  async function setOpen(tabId: number, open: boolean | ((isOpen: boolean) => boolean)): Promise<boolean> {
+    let changed = false;
+    await states.update(tabId, async (s) => {
       if (!s) return s;
-      await updateSettings(browser.storage.local, (settings) => rememberOpen(settings, s.url, open));
-      return { ...s, open };
+      const next = typeof open === 'function' ? open(s.open) : open;
+      await relay(tabId, { type: 'set-open', open: next });
+      await updateSettings(browser.storage.local, (settings) => rememberOpen(settings, s.url, next));
+      changed = true;
+      return { ...s, open: next };
     });
-    if (!state) return false;
-    await relay(tabId, { type: 'set-open', open });
-    return true;
+    return changed;
   }
 
   return {
@@ -155,8 +160,8 @@ export function tabSidebars(states: TabStates) {
     async toggleActive(): Promise<void> {
       const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
       if (tab?.id === undefined) return;
-      const state = await states.get(tab.id);
-      if (state) await setOpen(tab.id, !state.open);
+      // Toggled in the change itself: two presses in a row are two toggles.
+      await setOpen(tab.id, (isOpen) => !isOpen);
     },
   };
 }

@@ -187,7 +187,7 @@ describe('the background service', () => {
       withDb: (work) => work(db),
       sendToTab: (_tabId, message) => tab(message),
       getTabState: (tabId) => states.get(tabId),
-      setTabState: (tabId, state) => states.set(tabId, state),
+      updateTabState: (tabId, change) => states.update(tabId, change),
       openSidebar: vi.fn(async () => true),
       openOnSite: async (url) => openOnUrl(await loadSettings(fakeBrowser.storage.local), url),
     };

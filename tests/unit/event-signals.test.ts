@@ -565,11 +565,14 @@ describe('signals.events: cues written against other scripts, and titles in the 
     const fa = 'چهار خواهر و برادر در یک پرورشگاه دولتی در سین‌کیانگ با برگه‌ای که رویش نوشته «مامان، بابا، دلمان برایتان تنگ شده» عکس گرفتند. پدر و مادرشان در ایتالیا هستند و بچه‌ها به خاطر این عکس توبیخ شدند.';
     expect(eventSignal(fa, 'sign-photo-2021')?.decisive).toBe(true);
     // Kazakh writes the sign's words with "you" as the object (сендерді), and a reprimand as a warning
-    // given or the children questioned (round 48's p12); a caption that says only that they were
-    // photographed is not told.
+    // given or the children questioned, in closed forms (round 48's p12); a caption that says only that
+    // they were photographed is not told.
     const kk = 'Қытай тілінде «Мама, папа, сендерді сағындық» деп жазылған парақты ұстап тұрған төрт бауыр. Ата-аналары Италияда, ал өздері Шыңжаңдағы балалар үйінде тұрады. CNN-нің білуінше, осы сурет үшін балаларға ескерту жасалып, олардан бірнеше рет жауап алынған.';
     expect(eventSignal(kk, 'sign-photo-2021')?.decisive).toBe(true);
     expect(eventSignal(kk.replace('осы сурет үшін балаларға ескерту жасалып, олардан бірнеше рет жауап алынған', 'сурет көп тарады'), 'sign-photo-2021')).toBeUndefined();
+    // "No answer was received" (жауап алынбады), a line of any news that asked for comment, is not the
+    // children questioned.
+    expect(eventSignal(kk.replace('осы сурет үшін балаларға ескерту жасалып, олардан бірнеше рет жауап алынған', 'CNN сұрауына жауап алынбады'), 'sign-photo-2021')).toBeUndefined();
     // Another family's children with the same words on a sign, questioned over it, with nothing only
     // this story has (the parents in Italy, CNN): not the event, and no match.
     const other = 'Four Uyghur children in Kashgar held a sign reading "Mom, Dad, we miss you" in a photo their mother shared from Istanbul; relatives say police questioned them over the picture.';

@@ -21,10 +21,16 @@ function textNode(text: string): Text {
 }
 
 describe('pageWords', () => {
+  it('reads patterns as the scanner reads pages: a break where a digit meets a letter, and where scripts change', () => {
+    expect(foldPattern('CGTN China24', table)).toBe('cgtn china 24');
+    expect(foldPattern('4月9日', table).split(' ').length).toBeGreaterThan(1);
+  });
+
   it.each([
     ['a Chinese date whose day the index reads as a homophone', '外交部 4月9日 在乌鲁木齐举行发布会', '4月9日'],
     ['a name in Traditional characters', '穆合麗莎和她的弟弟', '穆合麗莎'],
     ['a Latin name with case and marks', 'Said MIHRIBAN Kadér on Tuesday', 'MIHRIBAN Kadér'],
+    ['a channel whose name runs a word into a number', 'aired on CGTN China24 on 27 March', 'CGTN China24'],
   ])('gives back %s as the page writes it', (_what, text, raw) => {
     const folded = foldPattern(raw, table);
     expect(folded).not.toBe(raw);

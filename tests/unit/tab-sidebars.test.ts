@@ -95,6 +95,24 @@ describe('a tab’s state under changes that arrive together', () => {
     expect(await states.get(7)).toMatchObject({ open: true, detection: { people: more.people } });
   });
 
+  it('a page that cannot be told (its content script gone) keeps the state and the site’s choice as they were', async () => {
+    const { states, sidebars } = setup();
+    await states.set(7, { url, detection, open: false });
+    vi.spyOn(browser.tabs, 'sendMessage').mockRejectedValue(new Error('Receiving end does not exist.'));
+    await expect(sidebars.setOpen(7, true)).rejects.toThrow('Receiving end does not exist.');
+    expect(await states.get(7)).toMatchObject({ open: false });
+    expect((await fakeBrowser.storage.local.get('settings')).settings).toBeUndefined();
+  });
+
+  it('two presses of the shortcut in a row are two toggles', async () => {
+    const { states, sidebars } = setup();
+    await states.set(7, { url, detection, open: false });
+    vi.spyOn(browser.tabs, 'query').mockImplementation((async () => [{ id: 7 }]) as never);
+    await Promise.all([sidebars.toggleActive(), sidebars.toggleActive()]);
+    expect(await states.get(7)).toMatchObject({ open: false });
+    expect(relayed).toEqual([{ type: 'set-open', open: true }, { type: 'set-open', open: false }]);
+  });
+
   it('changes to one tab are made in the order they arrive, and one that fails does not stop the next', async () => {
     const { states } = setup();
     await states.set(7, { url, detection, open: false });
