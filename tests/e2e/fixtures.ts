@@ -159,3 +159,68 @@ export async function settledReport(page: Page, serviceWorker: Worker, timeout =
   }
   throw new Error(`the detector did not settle within ${timeout} ms (last report: ${JSON.stringify(last)})`);
 }
+
+interface DomNode {
+  nodeName: string;
+  attributes?: string[];
+  frameId?: string;
+  children?: DomNode[];
+  shadowRoots?: DomNode[];
+}
+
+/** The iframes in the page's DOM, closed shadow roots included (read over the DevTools protocol). */
+export async function framesInDom(page: Page): Promise<{ src: string; frameId: string }[]> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
+    const found: { src: string; frameId: string }[] = [];
+    const walk = (node: DomNode): void => {
+      if (node.nodeName === 'IFRAME') {
+        // The attributes come as a flat list: name, value, name, value.
+        const attributes = node.attributes ?? [];
+        let src = '';
+        for (let i = 0; i < attributes.length; i += 2) if (attributes[i] === 'src') src = attributes[i + 1] ?? '';
+        found.push({ src, frameId: node.frameId ?? '' });
+      }
+      for (const child of [...(node.shadowRoots ?? []), ...(node.children ?? [])]) walk(child);
+    };
+    walk(root);
+    return found;
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/**
+ * Click the collapsed sidebar's tab and wait for the host to open. If it does not, the error says what
+ * each side saw: the sidebar frames Playwright lists (with the state the panel shows), the iframes in
+ * the page's DOM, and the tab states the background keeps.
+ */
+export async function openByTab(page: Page, frame: Frame, serviceWorker: Worker): Promise<void> {
+  await frame.locator('button.tab').click();
+  try {
+    await expect.poll(() => hostState(page)).toBe('open');
+  } catch (error) {
+    const listed = await Promise.all(
+      page
+        .frames()
+        .filter((f) => isSidebarUrl(f.url()))
+        .map(async (f) => ({
+          clicked: f === frame,
+          detached: f.isDetached(),
+          shows: await f.evaluate(() => document.documentElement.dataset.state ?? '').catch((e: unknown) => `unreadable: ${String(e).slice(0, 60)}`),
+        })),
+    );
+    const inDom = await framesInDom(page).catch(() => []);
+    const states = await serviceWorker.evaluate(async () => {
+      const all = await chrome.storage.session.get(null);
+      return Object.entries(all)
+        .filter(([key]) => key.startsWith('tab:'))
+        .map(([key, value]) => ({ key, open: (value as { open?: boolean }).open, url: String((value as { url?: string }).url).slice(0, 60) }));
+    });
+    throw new Error(`${String(error)}
+sidebar frames listed: ${JSON.stringify(listed)}
+iframes in the DOM: ${JSON.stringify(inDom)}
+tab states: ${JSON.stringify(states)}`);
+  }
+}

@@ -3,8 +3,7 @@
  * attack must fail.
  */
 import path from 'node:path';
-import type { Page } from '@playwright/test';
-import { test, expect, sidebarFrame, isSidebarUrl, FIXTURES, HOST, hostState } from './fixtures';
+import { test, expect, sidebarFrame, isSidebarUrl, FIXTURES, HOST, hostState, framesInDom } from './fixtures';
 
 const HOSTILE = {
   url: 'https://news.totally-normal.example/2021/04/25/adelaide-father-answers',
@@ -114,34 +113,3 @@ test.describe('Chromium: a hostile page gets nothing', () => {
       .toBe(true);
   });
 });
-
-interface DomNode {
-  nodeName: string;
-  attributes?: string[];
-  frameId?: string;
-  children?: DomNode[];
-  shadowRoots?: DomNode[];
-}
-
-/** The iframes in the page's DOM, closed shadow roots included (read over the DevTools protocol). */
-async function framesInDom(page: Page): Promise<{ src: string; frameId: string }[]> {
-  const cdp = await page.context().newCDPSession(page);
-  try {
-    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
-    const found: { src: string; frameId: string }[] = [];
-    const walk = (node: DomNode): void => {
-      if (node.nodeName === 'IFRAME') {
-        // The attributes come as a flat list: name, value, name, value.
-        const attributes = node.attributes ?? [];
-        let src = '';
-        for (let i = 0; i < attributes.length; i += 2) if (attributes[i] === 'src') src = attributes[i + 1] ?? '';
-        found.push({ src, frameId: node.frameId ?? '' });
-      }
-      for (const child of [...(node.shadowRoots ?? []), ...(node.children ?? [])]) walk(child);
-    };
-    walk(root);
-    return found;
-  } finally {
-    await cdp.detach();
-  }
-}

@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { test, expect, sidebarFrame, PAGES, settledReport, HOST, hostState, tabIdOf } from './fixtures';
+import { test, expect, sidebarFrame, PAGES, settledReport, HOST, hostState, tabIdOf, openByTab } from './fixtures';
 
 const BOTH = { url: 'https://www.meridianledger.example/world/asia/2021/04/24/uyghur-parents-respond', file: path.resolve('scripts/demo/demo-article.html') };
 
@@ -153,8 +153,7 @@ test.describe('Chromium: the reader', () => {
   test('the open state is remembered per site', async ({ page, extension }) => {
     await page.goto(PAGES.family1.url);
     let frame = await sidebarFrame(page, extension.extensionId);
-    await frame.locator('button.tab').click();
-    await expect.poll(() => hostState(page)).toBe('open');
+    await openByTab(page, frame, extension.serviceWorker);
     await page.reload();
     frame = await sidebarFrame(page, extension.extensionId);
     await expect.poll(() => hostState(page)).toBe('open');
@@ -208,8 +207,7 @@ test.describe('Chromium: the reader', () => {
     const collapsed = (await host.boundingBox())!;
     expect(collapsed.x + collapsed.width).toBeLessThanOrEqual(360);
     expect(collapsed.width).toBe(44);
-    await frame.locator('button.tab').click();
-    await expect.poll(() => hostState(page)).toBe('open');
+    await openByTab(page, frame, extension.serviceWorker);
     const open = (await host.boundingBox())!;
     expect(open.x).toBeGreaterThanOrEqual(0);
     expect(open.width).toBeLessThanOrEqual(360);
