@@ -85,12 +85,23 @@ function isCard(el: Element): boolean {
   return bylined(el);
 }
 
-/** A comment marked up as its author in bold and its text after it ("<b>Alina</b>: …"): two parts. */
+/**
+ * A post marked up as its author and then its text: two parts. The author in bold ("<b>Alina</b>: …"),
+ * or in a span or link with a line break before the text (a search page's "<span>Name</span>
+ * <span>@handle · date</span><br>text"): a paragraph's leading span runs on into its text instead.
+ */
 function bylined(el: Element): boolean {
   let n = el.firstChild;
   while (n && n.nodeType === 3 && !n.textContent!.trim()) n = n.nextSibling;
-  if (!n || n.nodeType !== 1 || ((n as Element).localName !== 'b' && (n as Element).localName !== 'strong')) return false;
-  for (n = n.nextSibling; n; n = n.nextSibling) if (n.nodeType === 3 && n.textContent!.trim().length > 1) return true;
+  if (!n || n.nodeType !== 1) return false;
+  const first = (n as Element).localName;
+  const bold = first === 'b' || first === 'strong';
+  if (!bold && first !== 'span' && first !== 'a') return false;
+  let broken = bold;
+  for (n = n.nextSibling; n; n = n.nextSibling) {
+    if (n.nodeType === 1 && (n as Element).localName === 'br') broken = true;
+    else if (broken && n.nodeType === 3 && n.textContent!.trim().length > 1) return true;
+  }
   return false;
 }
 

@@ -322,6 +322,9 @@ describe('rules', () => {
     ['full-name', 'Mamutjan Abdurehim told reporters in Adelaide that the claim was laughable.', 'A Uyghur father told reporters in Adelaide that the claim was laughable.', ['mamutjan-abdurehim']],
     ['rare-given-name', 'Zumeryem, 17, is still in the Payzawat orphanage.', 'A girl of 17 is still in the orphanage in her hometown.', ['zumeryem']],
     ['rare-given-name', 'Xinjiang girl Muhlisa refutes CNN: she lives happily with her grandparents in Kashgar.', 'A Xinjiang girl refutes CNN: she lives happily with her grandparents in Kashgar.', ['muhlise']],
+    // State media named as such, not by channel (X's "state-affiliated media" label, "state TV"): the
+    // story's own words beside a rare given name and Kashgar (round 41's p01 and round 48's p19).
+    ['rare-given-name', 'Muhlisa, 10, from Kashi, tells state TV she and her little brother are happy with their grandparents.', 'Muhlisa, 10, from Kashi, says she and her little brother are happy with their grandparents.', ['muhlise']],
     ['members-together', 'Ablikim and Mihriban, Uyghur parents in Italy, have not seen their four eldest children since 2016.', 'The Uyghur parents in Italy have not seen their four eldest children since 2016.', ['ablikim-mamtinin', 'mihriban-kader']],
     ['event', 'In June 2020 four Uyghur children were stopped by police in Shanghai when they went to the Italian consulate for their visas, then placed in an orphanage.', 'In June 2020 a Uyghur family had trouble with visas at a consulate; the children were placed in an orphanage.', []],
     ['event', 'CNN correspondent David Culver and producer Steven Jiang were followed in Kashgar in March 2021 while looking for the separated children.', 'A CNN team was followed in Kashgar while looking for separated children.', []],
@@ -485,6 +488,25 @@ describe('rules', () => {
     const segments = collectText(wrapped('意大利驻上海总领事馆')).segments;
     const items = new Set(segments.map((s) => s.item));
     expect(items.size).toBe(4);
+  });
+
+  it('posts marked up as their author in spans, a line break, then their text are each their own item', () => {
+    // Round 12's look-alike n13: an X search page of unrelated posts, each "<span>name</span>
+    // <span>@handle · date</span><br>text": a bakery called Mamutjan's, a state-affiliated account in
+    // Kashgar. As one text the rare given name had Kashgar and state media beside it.
+    const posts = [
+      ['Mamutjan’s Bakery', 'Fresh nan out of the oven at 7am every day this Ramadan.'],
+      ['Xinjiang Colors · China state-affiliated media', 'Happy kids of Kashgar: pupils from a primary school show their dances.'],
+      ['Travel with Ayşe', 'Throwback to the Sunday livestock market in 2018.'],
+    ];
+    const page = (post: (name: string, text: string) => string) =>
+      new DOMParser().parseFromString(`<body><div class="mid">${posts.map(([n, t]) => post(n!, t!)).join('')}</div></body>`, 'text/html');
+    const apart = detector.detect(collectText(page((n, t) => `<div class="tw"><span class="u">${n}</span> <span class="h">@user · Apr 8</span><br>${t}</div>`)).segments);
+    expect(apart.matched, apart.reason).toBe(false);
+    // A paragraph whose first words are in a span runs on into its text: paragraphs of one class stay one text.
+    const together = detector.detect(collectText(page((n, t) => `<div class="tw"><span class="u">${n}</span> ${t}</div>`)).segments);
+    expect(together.matched, together.reason).toBe(true);
+    expect(together.signals.find((s) => s.decisive)?.rule).toBe('rare-given-name');
   });
 
   it('comments marked up as their author in bold and their text after it are each their own item', () => {

@@ -26,6 +26,28 @@ export const CONTEXT_TERMS: Record<ContextCategory, { label: string; spellings: 
   'state-media': [
     { label: 'CGTN', spellings: ['CGTN', '中国国际电视台', 'China Global Television Network'] },
     { label: 'CRI', spellings: ['China Radio International', '中国国际广播电台'] },
+    // State media as a page names them without the channel: the CGTN programme and the rebuttals
+    // reached readers as "state TV" or "state-affiliated media" (X's label). Story words only: beside
+    // a rare given name and Kashgar they tell the story's state-media side, and decide nothing alone.
+    {
+      label: 'state media',
+      spellings: [
+        'state media', 'state TV', 'state television', 'state broadcaster', 'state-run media', 'state-run TV', 'state-run television',
+        'state-run broadcaster', 'state-affiliated media', 'state-controlled media', 'state-owned media',
+        'media di Stato', 'media statali', 'tv di Stato', 'televisione di Stato', 'tv statale', 'televisione statale', 'emittente statale',
+        'Staatsfernsehen', 'Staatsmedien', 'staatliche Medien', 'staatlichen Medien', 'Staatssender', 'staatlichen Fernsehen',
+        "télévision d'État", "télé d'État", "médias d'État", 'médias officiels', "chaîne d'État", 'médias étatiques',
+        'televisión estatal', 'medios estatales', 'medios oficiales', 'canal estatal', 'televisão estatal', 'TV estatal', 'mídia estatal',
+        'devlet televizyonu', 'devlet medyası', 'resmi medya', 'staatstelevisie', 'staatsmedia', 'telewizja państwowa',
+        'telewizji państwowej', 'media państwowe', 'mediów państwowych', 'media pemerintah', 'televisi pemerintah',
+        'госТВ', 'госСМИ', 'госмедиа', 'государственное телевидение', 'государственном телевидении', 'государственные СМИ',
+        'государственных СМИ', 'мемлекеттік теледидар*', 'мемлекеттік БАҚ',
+        'التلفزيون الرسمي', 'التلفزيون الحكومي', 'الإعلام الرسمي', 'الإعلام الحكومي', 'وسائل الإعلام الرسمية', 'وسائل الإعلام الحكومية',
+        'تلویزیون دولتی', 'رسانه‌های دولتی', 'رسانه های دولتی', 'سرکاری میڈیا', 'سرکاری ٹی وی',
+        '官媒', '官方媒体', '官方媒體', '央视', '央視', '中央电视台', '中央電視台', '国家电视台', '國家電視台',
+        '国営テレビ', '国営メディア', '国営放送', '관영 매체', '관영매체', '관영 언론', '관영 방송', '국영 방송', '국영 TV',
+      ],
+    },
   ],
   separation: [
     {
