@@ -325,6 +325,8 @@ describe('rules', () => {
     // State media named as such, not by channel (X's "state-affiliated media" label, "state TV"): the
     // story's own words beside a rare given name and Kashgar (round 41's p01 and round 48's p19).
     ['rare-given-name', 'Muhlisa, 10, from Kashi, tells state TV she and her little brother are happy with their grandparents.', 'Muhlisa, 10, from Kashi, says she and her little brother are happy with their grandparents.', ['muhlise']],
+    // CNN unnamed, as "a US TV station" (round 12's p02, a Weibo post): the story's own words too.
+    ['rare-given-name', '穆合丽萨的爷爷说：让马木提回家来。美国某电视台的记者跑到喀什拍了几个镜头就编故事。', '穆合丽萨的爷爷说：让马木提回家来。有人跑到喀什拍了几个镜头就编故事。', ['muhlise']],
     ['members-together', 'Ablikim and Mihriban, Uyghur parents in Italy, have not seen their four eldest children since 2016.', 'The Uyghur parents in Italy have not seen their four eldest children since 2016.', ['ablikim-mamtinin', 'mihriban-kader']],
     ['event', 'In June 2020 four Uyghur children were stopped by police in Shanghai when they went to the Italian consulate for their visas, then placed in an orphanage.', 'In June 2020 a Uyghur family had trouble with visas at a consulate; the children were placed in an orphanage.', []],
     ['event', 'CNN correspondent David Culver and producer Steven Jiang were followed in Kashgar in March 2021 while looking for the separated children.', 'A CNN team was followed in Kashgar while looking for separated children.', []],

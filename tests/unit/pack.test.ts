@@ -71,8 +71,12 @@ describe('packed integer arrays', () => {
     // Polish cues brought it to 49,500, the Kazakh ones to 52,700, the Indonesian ones to 55,700 and the Swedish ones to 58,500: the
     // budget was raised from 50,000 for them, as reading it is a few milliseconds where it is read at
     // all, docs/benchmarks.md. The sign photo's event brought it to 63,900, and the budget to 65,000;
-    // the complaints about CGTN's programme to 68,300, and the budget to 68,500.)
-    expect(JSON.stringify(events).length).toBeLessThan(68_500);
+    // the complaints about CGTN's programme to 68,300, and the budget to 68,500; CNN unnamed as a US
+    // broadcaster in 21 languages, in the statement's and the press conference's CNN, and the events'
+    // dates written year first, to 72,300, and the budget to 72,500: the prefilter with its elements
+    // over the reader bench's pages in Node, this dataset against the one before in turn, 0.96 of it,
+    // within its noise, docs/benchmarks.md "stop 21".)
+    expect(JSON.stringify(events).length).toBeLessThan(72_500);
     expect(isMatchEvents({ ...events, elements: { x: [[1]] } })).toBe(false);
     expect(isMatchEvents({ ...events, elements: { around: 3000, events: { x: [[['', 1]]] } } })).toBe(false);
     expect(isMatchEvents({ ...events, elements: { events: events.elements.events } })).toBe(false);
