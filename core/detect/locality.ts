@@ -62,14 +62,6 @@ function joinOffsets(hit: PlacedHit): readonly number[] {
   return isCjk(lead) || isKatakana(lead) || isHangul(lead) || !needsBoundaries(hit.text).end ? [-1, 0, 1, 2] : [-1];
 }
 
-/** Per index, the people with a rare given name (in any of its spellings: core/detect/compile/name-terms.ts). */
-const rareCache = new WeakMap<DetectorIndex, ReadonlySet<string>>();
-function rarePeople(index: DetectorIndex): ReadonlySet<string> {
-  let set = rareCache.get(index);
-  if (!set) rareCache.set(index, (set = new Set(index.terms.filter((t) => t.rare && t.personId).map((t) => t.personId!))));
-  return set;
-}
-
 /** What one locality holds, and what the rules make of it. */
 export class Locality {
   readonly names: Mention[] = [];
@@ -370,13 +362,15 @@ export class Locality {
       let n = occurrences[0]!;
       for (const o of occurrences) {
         // A broad place corroborates a full name beside the story's own words (its outlets, the
-        // separation, the accusations). Adelaide does with less: the Uyghurs' or the region's name, or a
-        // rare given name (Mamutjan Abdurehim in Adelaide is no one else). Kashgar and the countries
-        // (`wide` places) do not: a whole diaspora comes from Kashgar or lives in Italy, and so may a
-        // namesake (a chef from Kashgar called Mamutjan Abdurehim in Almaty, a ceramicist called
-        // Mihriban Kader showing Kashgar's tiles in Izmir and then in Italy, a Uyghur student called
-        // Mamutjan Abdurehim in Perth).
-        const places = storyWords > 0 ? 'all' : generic > 0 || rarePeople(this.index).has(personId) ? 'narrow' : 'own';
+        // separation, the accusations). Adelaide does with less: the Uyghurs' or the region's name.
+        // Not alone, even for a rare given name: a page with the father's whole name beside Adelaide
+        // and nothing of the Uyghurs is someone else's (a Kashgar knife maker's page that mentions an
+        // Adelaide tourist; an Adelaide under-15 futsal final's scorer). Kashgar and the countries
+        // (`wide` places) need the story's own words: a whole diaspora comes from Kashgar or lives in
+        // Italy, and so may a namesake (a chef from Kashgar called Mamutjan Abdurehim in Almaty, a
+        // ceramicist called Mihriban Kader showing Kashgar's tiles in Izmir and then in Italy, a Uyghur
+        // student called Mamutjan Abdurehim in Perth).
+        const places = storyWords > 0 ? 'all' : generic > 0 ? 'narrow' : 'own';
         // Another member vouches for a whole name beside the story's own words; without them, only
         // when named in full too (Ablikim Mamtinin and Mihriban Kader): a given name beside a whole
         // name is a family's usual company (a genealogy thread tracing a Mamutjan Abdurehim born in

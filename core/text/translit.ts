@@ -108,7 +108,8 @@ export function spellingVariants(word: string, maxEdits = 2, limit = 400): strin
  * not whole names; whatever a name has besides them goes through the syllable rules below.
  */
 const PINYIN_PARTS: Array<[string[], string[]]> = [
-  [['memet', 'mamut', 'mehmet', 'mehmut', 'muhemmet', 'memmet', 'mamat'], ['maimaiti']],
+  [['memet', 'mehmet', 'muhemmet', 'memmet', 'mamat'], ['maimaiti']],
+  [['mamut', 'mehmut', 'mahmut'], ['mamuti', 'maimaiti']],
   [['jan'], ['jiang']],
   [['abdul', 'abdu'], ['abudu']],
   [['rehim', 'reyim', 'rahim'], ['reyimu', 'rehimu', 'raheimu']],

@@ -59,7 +59,7 @@ const positives = load('pos');
 const negatives = load('neg');
 
 describe('the blind probes', () => {
-  it('hold 780 pages about the story and 810 look-alikes in at least 18 languages; 22 pages missed and 11 look-alikes matched are open, with their reasons', () => {
+  it('hold 780 pages about the story and 810 look-alikes in at least 18 languages; 22 pages missed and 10 look-alikes matched are open, with their reasons', () => {
     expect(positives.length + open.length).toBe(780);
     expect(open).toEqual([
       'probe/round5/pos/p14.html', 'probe/round5/pos/p15.html', 'probe/round6/pos/p21.html', 'probe/round7/pos/p08.html',
@@ -82,7 +82,6 @@ describe('the blind probes', () => {
       'probe/round25/neg/n11.html',
       'probe/round26/neg/n11.html',
       'probe/round27/neg/n08.html',
-      'probe/round50/neg/n03.html',
     ]);
     expect(new Set([...positives, ...negatives].map((e) => e.lang.split('-')[0])).size).toBeGreaterThanOrEqual(18);
   });

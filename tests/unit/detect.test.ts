@@ -319,7 +319,7 @@ describe('decisions', () => {
 describe('rules', () => {
   it.each([
     ['full-name', 'Mihriban Kader, a Uyghur mother who lives in Italy, says her children were sent to an orphanage.', 'A Uyghur mother who lives in Italy says her children were sent to an orphanage.', ['mihriban-kader']],
-    ['full-name', 'Mamutjan Abdurehim told reporters in Adelaide that the claim was laughable.', 'A Uyghur father told reporters in Adelaide that the claim was laughable.', ['mamutjan-abdurehim']],
+    ['full-name', 'Mamutjan Abdurehim, a Uyghur, told reporters in Adelaide that the claim was laughable.', 'A Uyghur father told reporters in Adelaide that the claim was laughable.', ['mamutjan-abdurehim']],
     ['rare-given-name', 'Zumeryem, 17, is still in the Payzawat orphanage.', 'A girl of 17 is still in the orphanage in her hometown.', ['zumeryem']],
     ['rare-given-name', 'Xinjiang girl Muhlisa refutes CNN: she lives happily with her grandparents in Kashgar.', 'A Xinjiang girl refutes CNN: she lives happily with her grandparents in Kashgar.', ['muhlise']],
     // State media named as such, not by channel (X's "state-affiliated media" label, "state TV"): the

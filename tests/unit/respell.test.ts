@@ -18,8 +18,8 @@ const detector = new Detector(buildMatchIndex(dataset, 'test'));
 const detect = (text: string) => detector.detect([{ text, origin: 'body', block: true }]);
 
 /**
- * The family's place, in the scripts the respellings use. Adelaide corroborates the full name of a
- * person with a rare given name (Mamutjan, Muherrem) on its own. Italy is a whole diaspora's place: it
+ * The family's place, in the scripts the respellings use. Adelaide corroborates a full name beside the
+ * Uyghurs' name (Mamutjan Abdurehim, Muherrem Ablet). Italy is a whole diaspora's place: it
  * corroborates a name (Mihriban Kader, Ablikim Mamtinin: names many Turks and Uyghurs bear) beside the
  * story's own words, here the orphanage (core/detect/locality.ts).
  */
@@ -27,9 +27,10 @@ const PLACE: Record<string, string> = {
   'family-abdurehim': 'Adelaide 阿德莱德 ئادېلايد Аделаида アデレード 애들레이드',
   'family-mamtinin-kader': 'Italy 意大利 ئىتالىيە Италия イタリア 이탈리아',
 };
-const UYGHUR = 'Uyghur 维吾尔 ئۇيغۇر уйгуры ウイグル 위구르 orphanage 孤儿院 يېتىمخانا детский дом 児童養護施設 고아원';
-const RARE = new Set(['mamutjan-abdurehim', 'muherrem-ablet']);
-const contextOf = (personId: string, familyId: string) => (RARE.has(personId) ? PLACE[familyId]! : `${PLACE[familyId]} ${UYGHUR}`);
+const ETHNONYM = 'Uyghur 维吾尔 ئۇيغۇر уйгуры ウイグル 위구르';
+const ORPHANAGE = 'orphanage 孤儿院 يېتىمخانا детский дом 児童養護施設 고아원';
+const contextOf = (_personId: string, familyId: string) =>
+  familyId === 'family-abdurehim' ? `${PLACE[familyId]} ${ETHNONYM}` : `${PLACE[familyId]} ${ETHNONYM} ${ORPHANAGE}`;
 
 const capital = (w: string) => w[0]!.toUpperCase() + w.slice(1);
 /** Respellings of one Latin word along each route. */
@@ -112,6 +113,24 @@ describe('Chinese homophones by reading class (core/detect/compile/chinese-route
     expect(detect('的四个孩子留在新疆，他们在意大利。').matched).toBe(false);
   });
 
+  it.each([
+    ['马木提江·阿不都热依木', 'Mamut as 马木提 (attested), -jan as 江, Abdu- with 都 read du as renderings read it'],
+    ['马木提江·阿布都热依木', '布 for 不 (both bu)'],
+    ['馬木提江·阿不都熱依木', 'Traditional'],
+  ])('%s (%s) is Mamutjan Abdurehim in full, beside Adelaide and the Uyghurs', (name) => {
+    const text = `住在阿德莱德的维吾尔人${name}说，他的妻子在新疆被判刑。`;
+    const d = detect(text);
+    expect(d.signals.some((s) => s.rule === 'full-name' && s.personId === 'mamutjan-abdurehim' && s.decisive), d.reason).toBe(true);
+    // Everyday text keeps 都 as "all": 都 beside 阿不 in "阿不都是" is no name.
+    expect(readingClasses().get('du')).toContain('都');
+    expect(readingClasses().get('dou')).not.toContain('都');
+  });
+
+  it('the father’s name in characters beside Adelaide, on a page that says nothing of the Uyghurs, is someone else’s (round 6’s knife maker in Kashgar)', () => {
+    const text = '喀什古城里的刀匠马木提江·阿布都热依木，六十二岁。去年有一位从澳大利亚阿德莱德来的游客在店里买了三把刀。';
+    expect(detect(text).matched, detect(text).reason).toBe(false);
+  });
+
   it('only the readings Uyghur renderings swap are one class: sa/sha and li/ri, not si/shi, z/zh, c/ch or n/l', () => {
     const classes = readingClasses();
     expect(classes.get('sa')).toBe(classes.get('sha'));
@@ -182,7 +201,7 @@ describe('Uzbek spellings, and the case endings Uzbek and Uyghur join to names i
 
   it('Kazakh joins its case endings to a name in Cyrillic, also to one spelled as Russian writes it (Абдурехимнің)', () => {
     // Blind probe round 41's p17: a Kazakh Facebook post.
-    const d = detect('Аделаидада тұратын Мамұтжан Абдурехимнің 10 жасар қызы Мұхлиса Қашқарда атасы мен әжесінің қолында.');
+    const d = detect('Аделаидада тұратын Мамұтжан Абдурехимнің 10 жасар қызы Мұхлиса Қашқарда атасы мен әжесінің қолында. Кейін мемлекеттік арнада бауырым екеуміз бақыттымыз деді.');
     expect(d.matched, d.reason).toBe(true);
     expect(d.signals.some((s) => s.rule === 'full-name' && s.personId === 'mamutjan-abdurehim' && s.decisive), d.reason).toBe(true);
     // Not a Russian-style surname made from the name: that is someone else's (Абдурехимов).

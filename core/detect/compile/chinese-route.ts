@@ -32,6 +32,14 @@ export const READING_FOLDS: ReadonlyArray<readonly [string, string]> = [
   ['li', 'ri'],
 ];
 
+/**
+ * Characters that Chinese renderings of names read otherwise than everyday text does, with the
+ * reading renderings give them: 都 is dou in "all" (都是) but du in the Abdu- of Uyghur and Arabic
+ * names (阿不都热依木 for Abdurehim, 阿卜杜拉 beside 阿不都拉 for Abdulla), the one such character
+ * of the names' syllables that renderings use.
+ */
+export const RENDERING_READINGS: ReadonlyArray<readonly [string, string]> = [['都', 'du']];
+
 /** GB2312 level 1: rows 16 to 55 of the GB2312 table, decoded. */
 function commonCharacters(): string[] {
   const decoder = new TextDecoder('gb18030');
@@ -57,6 +65,12 @@ export function readingClasses(): Map<string, string[]> {
     const list = classes.get(reading);
     if (list) list.push(c);
     else classes.set(reading, [c]);
+  }
+  // Characters read as renderings read them, in that reading's class (after its representative).
+  for (const [c, reading] of RENDERING_READINGS) {
+    for (const [r, list] of classes) if (r !== reading && list.includes(c)) classes.set(r, list.filter((x) => x !== c));
+    const list = classes.get(reading);
+    if (list && !list.includes(c)) list.push(c);
   }
   // Readings renderings use for one another share one list, and so one representative.
   for (const [a, b] of READING_FOLDS) {

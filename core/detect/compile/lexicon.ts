@@ -127,6 +127,8 @@ export const CONTEXT_TERMS: Record<ContextCategory, { label: string; spellings: 
         'extremista*', 'Extremist*', 'Terrorist*', 'terörist*', 'aşırılıkçı*',
         // Abandoning the children, as Spanish, Portuguese and French say it ("sus padres los abandonaron").
         'abandona*', 'abandono', 'abandonn*',
+        // Persian and Urdu ("اتهام تروریسم", "دہشت گردی").
+        'تروریسم', 'تروریست*', 'افراطگرا*', 'افراط گرا*', 'دہشت گرد*', 'دہشتگرد*', 'انتہا پسند*', 'انتہاپسند*',
       ],
     },
   ],
