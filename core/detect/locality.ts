@@ -362,15 +362,17 @@ export class Locality {
       let n = occurrences[0]!;
       for (const o of occurrences) {
         // A broad place corroborates a full name beside the story's own words (its outlets, the
-        // separation, the accusations). Adelaide does with less: the Uyghurs' or the region's name.
+        // separation, the accusations). Adelaide does with less: the Uyghurs' or the region's name, or
+        // another member of the family named (his daughter Muhlise beside the father's whole name).
         // Not alone, even for a rare given name: a page with the father's whole name beside Adelaide
-        // and nothing of the Uyghurs is someone else's (a Kashgar knife maker's page that mentions an
-        // Adelaide tourist; an Adelaide under-15 futsal final's scorer). Kashgar and the countries
-        // (`wide` places) need the story's own words: a whole diaspora comes from Kashgar or lives in
-        // Italy, and so may a namesake (a chef from Kashgar called Mamutjan Abdurehim in Almaty, a
-        // ceramicist called Mihriban Kader showing Kashgar's tiles in Izmir and then in Italy, a Uyghur
-        // student called Mamutjan Abdurehim in Perth).
-        const places = storyWords > 0 ? 'all' : generic > 0 ? 'narrow' : 'own';
+        // and nothing else of his family or the Uyghurs is someone else's (a Kashgar knife maker's page
+        // that mentions an Adelaide tourist; an Adelaide under-15 futsal final's scorer). Kashgar and
+        // the countries (`wide` places) need the story's own words: a whole diaspora comes from Kashgar
+        // or lives in Italy, and so may a namesake (a chef from Kashgar called Mamutjan Abdurehim in
+        // Almaty, a ceramicist called Mihriban Kader showing Kashgar's tiles in Izmir and then in
+        // Italy, a Uyghur student called Mamutjan Abdurehim in Perth).
+        const kin = [...this.specificBy.keys()].some((other) => other !== personId && this.index.people[other]?.familyId === o.familyId);
+        const places = storyWords > 0 ? 'all' : generic > 0 || kin ? 'narrow' : 'own';
         // Another member vouches for a whole name beside the story's own words; without them, only
         // when named in full too (Ablikim Mamtinin and Mihriban Kader): a given name beside a whole
         // name is a family's usual company (a genealogy thread tracing a Mamutjan Abdurehim born in

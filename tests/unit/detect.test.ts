@@ -322,11 +322,6 @@ describe('rules', () => {
     ['full-name', 'Mamutjan Abdurehim, a Uyghur, told reporters in Adelaide that the claim was laughable.', 'A Uyghur father told reporters in Adelaide that the claim was laughable.', ['mamutjan-abdurehim']],
     ['rare-given-name', 'Zumeryem, 17, is still in the Payzawat orphanage.', 'A girl of 17 is still in the orphanage in her hometown.', ['zumeryem']],
     ['rare-given-name', 'Xinjiang girl Muhlisa refutes CNN: she lives happily with her grandparents in Kashgar.', 'A Xinjiang girl refutes CNN: she lives happily with her grandparents in Kashgar.', ['muhlise']],
-    // State media named as such, not by channel (X's "state-affiliated media" label, "state TV"): the
-    // story's own words beside a rare given name and Kashgar (round 41's p01 and round 48's p19).
-    ['rare-given-name', 'Muhlisa, 10, from Kashi, tells state TV she and her little brother are happy with their grandparents.', 'Muhlisa, 10, from Kashi, says she and her little brother are happy with their grandparents.', ['muhlise']],
-    // CNN unnamed, as "a US TV station" (round 12's p02, a Weibo post): the story's own words too.
-    ['rare-given-name', '穆合丽萨的爷爷说：让马木提回家来。美国某电视台的记者跑到喀什拍了几个镜头就编故事。', '穆合丽萨的爷爷说：让马木提回家来。有人跑到喀什拍了几个镜头就编故事。', ['muhlise']],
     ['members-together', 'Ablikim and Mihriban, Uyghur parents in Italy, have not seen their four eldest children since 2016.', 'The Uyghur parents in Italy have not seen their four eldest children since 2016.', ['ablikim-mamtinin', 'mihriban-kader']],
     ['event', 'In June 2020 four Uyghur children were stopped by police in Shanghai when they went to the Italian consulate for their visas, then placed in an orphanage.', 'In June 2020 a Uyghur family had trouble with visas at a consulate; the children were placed in an orphanage.', []],
     ['event', 'CNN correspondent David Culver and producer Steven Jiang were followed in Kashgar in March 2021 while looking for the separated children.', 'A CNN team was followed in Kashgar while looking for separated children.', []],
@@ -339,6 +334,18 @@ describe('rules', () => {
     for (const p of people) expect(d.people).toContain(p);
     const stripped = detector.detect(segs(twin));
     expect(stripped.matched, stripped.reason).toBe(false);
+  });
+
+  it('Adelaide corroborates a whole name beside the Uyghurs’ name or another member of the family, not alone', () => {
+    // Round 50's look-alike n03: an Adelaide under-15 futsal final won by a Mamutjan Abdurehim.
+    const alone = 'Mamutjan Abdurehim curled one into the top corner, on a freezing Adelaide evening.';
+    expect(detector.detect(segs(alone)).matched).toBe(false);
+    const uyghur = detector.detect(segs('Mamutjan Abdurehim, a Uyghur living in Adelaide, says he has not heard from his wife.'));
+    expect(uyghur.matched, uyghur.reason).toBe(true);
+    // Round 41's p17, a Kazakh post: the father's whole name in Adelaide and his daughter in Kashgar.
+    const kin = detector.detect(segs('Mamutjan Abdurehim lives in Adelaide; his daughter Muhlise, 10, is with her grandparents in Kashgar.'));
+    expect(kin.matched, kin.reason).toBe(true);
+    expect(kin.signals.find((s) => s.rule === 'full-name')?.label).toContain('Adelaide');
   });
 
   it('a name part shared by two people belongs to neither alone: Ablet/Ablat is no one without a neighbour', () => {
@@ -493,12 +500,12 @@ describe('rules', () => {
   });
 
   it('posts marked up as their author in spans, a line break, then their text are each their own item', () => {
-    // Round 12's look-alike n13: an X search page of unrelated posts, each "<span>name</span>
-    // <span>@handle · date</span><br>text": a bakery called Mamutjan's, a state-affiliated account in
-    // Kashgar. As one text the rare given name had Kashgar and state media beside it.
+    // After round 12's look-alike n13: an X search page of unrelated posts, each "<span>name</span>
+    // <span>@handle · date</span><br>text": a bakery called Mamutjan's, a post on Kashgar and CNN. As
+    // one text the rare given name had Kashgar and the story's outlet beside it.
     const posts = [
       ['Mamutjan’s Bakery', 'Fresh nan out of the oven at 7am every day this Ramadan.'],
-      ['Xinjiang Colors · China state-affiliated media', 'Happy kids of Kashgar: pupils from a primary school show their dances.'],
+      ['Xinjiang Colors', 'Happy kids of Kashgar: pupils show the dances a CNN crew filmed last year.'],
       ['Travel with Ayşe', 'Throwback to the Sunday livestock market in 2018.'],
     ];
     const page = (post: (name: string, text: string) => string) =>

@@ -81,9 +81,14 @@ export function readingClasses(): Map<string, string[]> {
   return classes;
 }
 
-/** The syllables of a name written in characters (its readings, in order). */
+/** The syllables of a name written in characters (its readings, in order; 都 as renderings read it). */
 export function readingOf(hanzi: string): string[] {
-  return pinyin(hanzi, { toneType: 'none', type: 'array', v: true }).filter((r) => /^[a-z]+$/.test(r));
+  // One reading per character (punctuation and Latin letters included), in order.
+  const chars = [...hanzi];
+  const rendered = new Map(RENDERING_READINGS);
+  return pinyin(hanzi, { toneType: 'none', type: 'array', v: true })
+    .map((r, i) => rendered.get(chars[i] ?? '') ?? r)
+    .filter((r) => /^[a-z]+$/.test(r));
 }
 
 /**
