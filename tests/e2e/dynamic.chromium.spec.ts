@@ -56,7 +56,7 @@ test.describe('Chromium: dynamic pages', () => {
     await extension.context.route(url, (route) =>
       route.fulfill({
         contentType: 'text/html',
-        body: `<!doctype html><html lang="en"><head><title>News app</title></head><body><main id="view"><p>Mamutjan Abdurehim told reporters in Adelaide that the claim was laughable.</p></main>
+        body: `<!doctype html><html lang="en"><head><title>News app</title></head><body><main id="view"><p>Mamutjan Abdurehim, a Uyghur father, told reporters in Adelaide that the claim was laughable.</p></main>
 <script>addEventListener('hashchange', () => { document.getElementById('view').innerHTML = '<p>Ferry timetables change on Monday.</p>'; document.title = 'Ferries'; });</script></body></html>`,
       }),
     );
@@ -69,7 +69,7 @@ test.describe('Chromium: dynamic pages', () => {
 
   test('a page that replaces its whole document at the same address is a new page: the sidebar comes with the story and goes with it', async ({ page, extension }) => {
     const url = 'https://news.example/rewritten';
-    const STORY = '<p>Mamutjan Abdurehim told reporters in Adelaide that the claim was laughable.</p>';
+    const STORY = '<p>Mamutjan Abdurehim, a Uyghur father, told reporters in Adelaide that the claim was laughable.</p>';
     const OTHER = '<p>Tram works close the city loop this weekend.</p>';
     await extension.context.route(url, (route) => route.fulfill({ contentType: 'text/html', body: `<!doctype html><html lang="en"><head><title>News</title></head><body><p>Loading the news…</p></body></html>` }));
     await page.goto(url);
@@ -107,7 +107,7 @@ test.describe('Chromium: dynamic pages', () => {
  * first settles on "no match"; then the story arrives, and the sidebar with it.
  */
 test.describe('Chromium: text that arrives inside components and frames', () => {
-  const STORY = 'Mamutjan Abdurehim told reporters in Adelaide that the claim was laughable.';
+  const STORY = 'Mamutjan Abdurehim, a Uyghur father, told reporters in Adelaide that the claim was laughable.';
   const CASES: Array<[string, string, string]> = [
     [
       'a component defined later attaches a shadow root holding the story',
