@@ -400,7 +400,8 @@ export class Gate {
     let space = true;
     // The span open for the script of the last letter met, kept in locals (`cur`, 0: none): a text in
     // one script meets its letters one after another, and the arrays are written only where the
-    // script changes (a third of the fold's time on a page of several scripts, when each letter wrote them).
+    // script changes (when each letter wrote them, the prefilter took 5% longer over the reader
+    // bench's 5 MB pages in Node: docs/benchmarks.md, "stop 21").
     let cur = 0;
     let curFrom = 0;
     let curTo = -1;

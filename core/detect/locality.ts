@@ -371,8 +371,8 @@ export class Locality {
         // or lives in Italy, and so may a namesake (a chef from Kashgar called Mamutjan Abdurehim in
         // Almaty, a ceramicist called Mihriban Kader showing Kashgar's tiles in Izmir and then in
         // Italy, a Uyghur student called Mamutjan Abdurehim in Perth).
-        const kin = [...this.specificBy.keys()].some((other) => other !== personId && this.index.people[other]?.familyId === o.familyId);
-        const places = storyWords > 0 ? 'all' : generic > 0 || kin ? 'narrow' : 'own';
+        const kin = () => [...this.specificBy.keys()].some((other) => other !== personId && this.index.people[other]?.familyId === o.familyId);
+        const places = storyWords > 0 ? 'all' : generic > 0 || kin() ? 'narrow' : 'own';
         // Another member vouches for a whole name beside the story's own words; without them, only
         // when named in full too (Ablikim Mamtinin and Mihriban Kader): a given name beside a whole
         // name is a family's usual company (a genealogy thread tracing a Mamutjan Abdurehim born in

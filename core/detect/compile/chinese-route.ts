@@ -39,6 +39,7 @@ export const READING_FOLDS: ReadonlyArray<readonly [string, string]> = [
  * of the names' syllables that renderings use.
  */
 export const RENDERING_READINGS: ReadonlyArray<readonly [string, string]> = [['都', 'du']];
+const RENDERED = new Map(RENDERING_READINGS);
 
 /** GB2312 level 1: rows 16 to 55 of the GB2312 table, decoded. */
 function commonCharacters(): string[] {
@@ -85,9 +86,8 @@ export function readingClasses(): Map<string, string[]> {
 export function readingOf(hanzi: string): string[] {
   // One reading per character (punctuation and Latin letters included), in order.
   const chars = [...hanzi];
-  const rendered = new Map(RENDERING_READINGS);
   return pinyin(hanzi, { toneType: 'none', type: 'array', v: true })
-    .map((r, i) => rendered.get(chars[i] ?? '') ?? r)
+    .map((r, i) => RENDERED.get(chars[i] ?? '') ?? r)
     .filter((r) => /^[a-z]+$/.test(r));
 }
 
