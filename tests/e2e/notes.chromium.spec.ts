@@ -6,7 +6,7 @@
  * context" opens the browser's side panel, which follows the active tab.
  */
 import path from 'node:path';
-import type { CDPSession, Page } from '@playwright/test';
+import type { CDPSession, Page, Worker } from '@playwright/test';
 import { test, expect, sidebarFrame, FIXTURES, HOST, NOTE, hostState } from './fixtures';
 
 const LATE_POST = { url: 'https://x.com/hr_desk/status/1389000000000000001', file: path.join(FIXTURES, 'x-status-late.html') };
@@ -71,12 +71,24 @@ async function sidePanelText(cdp: CDPSession, extensionId: string): Promise<stri
   return text;
 }
 
-/** Close the side panel if an earlier test left it open (a window keeps its panel across tabs). */
-async function closeSidePanel(cdp: CDPSession, extensionId: string): Promise<void> {
+/**
+ * Close the side panel if an earlier test left it open (a window keeps its panel across tabs). The
+ * browser's own `sidePanel.close` (Chrome 141+) for every tab and window; closing the panel's CDP target
+ * alone was not always enough (the panel stayed, showing the new tab's context).
+ */
+async function closeSidePanel(cdp: CDPSession, extension: { serviceWorker: Worker; extensionId: string }): Promise<void> {
+  await extension.serviceWorker.evaluate(async () => {
+    const panel = (chrome as unknown as { sidePanel: { close?(o: { tabId?: number; windowId?: number }): Promise<void> } }).sidePanel;
+    if (!panel.close) return;
+    for (const w of await chrome.windows.getAll({ populate: true })) {
+      for (const tab of w.tabs ?? []) await panel.close({ tabId: tab.id }).catch(() => undefined);
+      await panel.close({ windowId: w.id }).catch(() => undefined);
+    }
+  });
   const { targetInfos } = await cdp.send('Target.getTargets');
-  const panel = targetInfos.find((t) => t.url.startsWith(`chrome-extension://${extensionId}/sidepanel.html`));
+  const panel = targetInfos.find((t) => t.url.startsWith(`chrome-extension://${extension.extensionId}/sidepanel.html`));
   if (panel) await cdp.send('Target.closeTarget', { targetId: panel.targetId }).catch(() => undefined);
-  await expect.poll(() => sidePanelText(cdp, extensionId)).toBeUndefined();
+  await expect.poll(() => sidePanelText(cdp, extension.extensionId), { timeout: 10_000 }).toBeUndefined();
 }
 
 test('a post the app renders late gets a note right after it, and its replies none', async ({ page, extension }) => {
@@ -153,7 +165,7 @@ test('only in the side panel: no sidebar in the page, the note stays, and More c
   await expect(page.locator(NOTE)).toHaveCount(1, { timeout: 10_000 });
   await expect(page.locator(HOST)).toHaveCount(0);
   const cdp = await extension.context.newCDPSession(page);
-  await closeSidePanel(cdp, extension.extensionId);
+  await closeSidePanel(cdp, extension);
   const frame = await noteFrame(page);
   await frame.getByRole('button', { name: /More context/ }).click();
   await expect.poll(() => sidePanelText(cdp, extension.extensionId), { timeout: 10_000 }).toContain('Ablikim Mamtinin and Mihriban Kader');
@@ -171,7 +183,7 @@ test('the side panel, opened from the popup, shows the active tab’s context an
   await popup.goto(`chrome-extension://${extension.extensionId}/popup.html?tab=${tabId}`);
   await page.bringToFront();
   const cdp = await extension.context.newCDPSession(page);
-  await closeSidePanel(cdp, extension.extensionId);
+  await closeSidePanel(cdp, extension);
   await popup.getByRole('button', { name: 'Open in the side panel' }).click();
   await expect.poll(() => sidePanelText(cdp, extension.extensionId), { timeout: 10_000 }).toContain("Mamutjan Abdurehim's family");
   // Another tab: the panel follows it.
@@ -186,7 +198,7 @@ test('the side panel, opened from the popup, shows the active tab’s context an
 test('the sidebar’s “Open in the side panel” moves the context to the side panel and collapses the sidebar', async ({ page, extension }) => {
   await page.goto(LATE_POST.url);
   const cdp = await extension.context.newCDPSession(page);
-  await closeSidePanel(cdp, extension.extensionId);
+  await closeSidePanel(cdp, extension);
   const sidebar = await sidebarFrame(page, extension.extensionId);
   await sidebar.locator('button.tab').click();
   await sidebar.getByRole('button', { name: 'Open in the side panel' }).click();
