@@ -104,9 +104,14 @@ export type TermKind =
    * A channel that carries a story outlet's name and is another newsroom (CNN Türk, CNN Indonesia):
    * the outlet's name inside it is not the outlet. Never evidence of the story.
    */
-  | 'other-outlet';
+  | 'other-outlet'
+  /**
+   * A holiday that brings families home (Spring Festival, Eid, Christmas): a reunion told beside it
+   * is the holiday's. Never evidence of the story.
+   */
+  | 'holiday';
 
-export type ContextCategory = 'ethnonym' | 'region' | 'outlet' | 'state-media' | 'separation' | 'orphanage' | 'accusation' | 'appeal';
+export type ContextCategory = 'ethnonym' | 'region' | 'outlet' | 'state-media' | 'separation' | 'reunion' | 'orphanage' | 'accusation' | 'appeal';
 
 /** How a name came to be written as it is on the page. */
 export const NAME_ROUTES = ['latin', 'by-ear', 'pinyin', 'hanzi', 'arabic', 'cyrillic', 'turkic-latin', 'spanish', 'kazakh', 'katakana', 'hangul'] as const;

@@ -3,7 +3,7 @@
  * when it has several, else the whole page): its hits sorted by kind, paired only within WINDOW
  * characters, and what the rules of core/detect/rules.ts make of them, with a signal for each.
  */
-import type { PlacedHit, RuleId, Signal, Strength } from './evidence';
+import type { ContextCategory, PlacedHit, RuleId, Signal, Strength } from './evidence';
 import type { DetectorIndex } from './match-index';
 import { NAME_MIN_WEIGHT, PASSAGE, WINDOW } from './limits';
 import { isCjk, isHangul, isKatakana, needsBoundaries } from '../text/fold';
@@ -27,6 +27,8 @@ interface FullName {
   weight: number;
 }
 
+/** Vocabulary every page on the region has (the people's and the region's names): it lends confidence, and is not the story's own words (`storyWords`). */
+const EVERYONES: ReadonlySet<ContextCategory> = new Set<ContextCategory>(['ethnonym', 'region']);
 const near = (a: PlacedHit, b: PlacedHit, span = WINDOW) => Math.abs(a.start - b.start) <= span;
 
 /** The first hit of `sorted` (by start) within `span` of `at`, by binary search: pages repeat names thousands of times. */
@@ -73,7 +75,7 @@ export class Locality {
   readonly otherNames: PlacedHit[] = [];
   /** Given-name mentions joined to someone else's surname (`foreignSurnamed`). */
   private readonly surnamed: Set<Mention>;
-  readonly context = new Map<string, PlacedHit>();
+  readonly context = new Map<ContextCategory, PlacedHit>();
   readonly signals: Signal[] = [];
   readonly recognised = new Map<string, Strength>();
   readonly families = new Set<string>();
@@ -102,9 +104,14 @@ export class Locality {
     // neither as the story's vocabulary nor as an event's cue.
     const outlets = hits.filter((h) => h.term.kind === 'other-outlet');
     const inOutlet = (h: PlacedHit) => outlets.some((o) => o.start <= h.start && h.end <= o.end);
+    // A reunion beside a holiday (回家过年和家人团聚, reunited for Eid) is the holiday's: not the story's
+    // vocabulary, nor confidence in anything.
+    const holidays = hits.filter((h) => h.term.kind === 'holiday');
+    const besideHoliday = (h: PlacedHit) => holidays.some((o) => near(o, h, PASSAGE));
     for (const h of hits) {
       const t = h.term;
       if (outlets.length && (t.kind === 'context' || t.kind === 'event-cue') && inOutlet(h)) continue;
+      if (holidays.length && t.kind === 'context' && t.category === 'reunion' && besideHoliday(h)) continue;
       if (t.kind === 'name-part') {
         if (t.shared) this.shared.push(h);
         else if ((t.weight ?? 1) >= NAME_MIN_WEIGHT) this.names.push(this.mention(h, t.personId!, t.part!));
@@ -289,7 +296,7 @@ export class Locality {
 
   judge(): void {
     const generic = this.context.size;
-    const storyWords = [...this.context.keys()].filter((c) => c !== 'ethnonym' && c !== 'region').length;
+    const storyWords = [...this.context.keys()].filter((c) => !EVERYONES.has(c)).length;
     // Confidence for the weaker rules: the story's vocabulary, or one of a family's places nearby; one a
     // whole diaspora shares (Kashgar, Australia, Italy: lexicon.ts `wide`) only for the two parents
     // named together (a Turkish thread weighing Mihriban and Şehide as baby names from Italy is not).

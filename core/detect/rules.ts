@@ -90,7 +90,7 @@ export const RULES: readonly Rule[] = [
   {
     id: 'vocabulary',
     decides: false,
-    finds: 'the story’s generic vocabulary by category (ethnonym, region, outlet, state media, separation, orphanage, accusation, appeal)',
+    finds: 'the story’s generic vocabulary by category (ethnonym, region, outlet, state media, separation, reunion, orphanage, accusation, appeal)',
     reason: 'raises confidence in specific evidence; shared by every look-alike, so it never decides',
     test: 'tests/unit/detect.test.ts › rules › vocabulary; the stripped twins of tests/unit/corpus.test.ts',
   },

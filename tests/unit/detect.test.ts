@@ -400,6 +400,25 @@ describe('rules', () => {
     expect(cnn.reason).toContain('full name: Mihriban Kader (the family’s place: Kashgar)');
   });
 
+  it('a reunion beside a holiday (home for Spring Festival, for Eid) is the holiday’s, not the story’s word', () => {
+    // Round 54's look-alike n05: a dance teacher called 穆合丽萨 dancing in Kashgar's old town, going home
+    // to her family for Spring Festival.
+    const dancer = (when: string) => detector.detect(segs(`穆合丽萨老师在喀什古城跳了一段维吾尔族舞蹈。${when}就要回家和家人团聚啦！`));
+    for (const holiday of ['春节', '过年', '寒假', '過年', '春節']) {
+      const d = dancer(holiday);
+      expect(d.matched, `${holiday}: ${d.reason}`).toBe(false);
+      expect(d.signals.some((s) => s.rule === 'vocabulary' && s.text === '团聚'), holiday).toBe(false);
+    }
+    const eid = detector.detect(segs('Muhlise danced for the tourists in Kashgar; for Eid she will be reunited with her family.'));
+    expect(eid.matched, eid.reason).toBe(false);
+    // Without a holiday, a girl in Kashgar who wants to be reunited with her parents is the story's.
+    const girl = dancer('她说她只想和爸爸妈妈');
+    expect(girl.matched, girl.reason).toBe(true);
+    expect(girl.reason).toContain('rare given name: Muhlise (the family’s place: Kashgar, with the story’s vocabulary)');
+    const tweet = detector.detect(segs('Can’t stop thinking about Muhlise, ten, at her grandparents’ in Kashgar: “I just want to be reunited with them.”'));
+    expect(tweet.matched, tweet.reason).toBe(true);
+  });
+
   it('an event corroborates a rare given name only with what tells it apart: the government and CNN are any rebuttal’s', () => {
     // Round 27's look-alike n08: a Kazakh state-media page on another press conference, answering
     // another CNN interview, where a girl called Muhlise says she is happy at school.

@@ -37,18 +37,29 @@ export const CONTEXT_TERMS: Record<ContextCategory, { label: string; spellings: 
         'has not seen his', 'has not seen her', "hasn't seen his", "hasn't seen her", 'have not seen their', "haven't seen their",
         'famiglie separate', 'famiglia separata', 'getrennte Familien', 'getrennten Familien', 'keluarga terpisah',
         'razdvojene porodice', 'razdvojenih porodica', 'familles séparées', 'familias separadas', 'ayrı düşen aileler',
-        '分离家庭', '骨肉分离', '家庭分离', '妻离子散', '被分离', '分离的', '与家人分离', '亲子分离', '分隔两地', 'العائلات المنفصلة', 'عائلات مشتتة', 'reunite', 'reunited',
-        'ricongiungimento', 'riunire', 'wiedervereint', 'dipertemukan', '团聚', 'لم شمل',
-        // Russian, Uyghur, Turkish, French and Spanish: separated from, reunited with. (Turkish "kavuşmak"
-        // alone is also to reach or to gain: "bağımsızlığına kavuştu". Reunited with whom, then.)
-        'разлуч*', 'воссоедин*', 'ئايرىۋېتىل*', 'ئايرىلغان', 'جەم بول*', 'ailesine kavuş*', 'ailelerine kavuş*', 'çocuklarına kavuş*', 'annesine kavuş*', 'babasına kavuş*', 'ayrı düş*',
-        'séparés de leurs', 'familles déchirées', 'réunis', 'separados de sus', 'reunirse con',
+        '分离家庭', '骨肉分离', '家庭分离', '妻离子散', '被分离', '分离的', '与家人分离', '亲子分离', '分隔两地', 'العائلات المنفصلة', 'عائلات مشتتة',
+        // Russian, Uyghur, Turkish and French: separated from.
+        'разлуч*', 'ئايرىۋېتىل*', 'ئايرىلغان', 'ayrı düş*', 'séparés de leurs', 'familles déchirées', 'separados de sus',
         // Not seen by a parent, said of one family, in the languages whose papers tell it so ("lleva
         // cinco años sin verla", "non vede i figli da", "n'a pas vu ses enfants depuis").
         'sin verla', 'sin verlo', 'sin verlos', 'sin verlas', 'sin ver a su', 'sin ver a sus', 'no ha visto a su', 'no ha visto a sus',
         'non vede la', 'non vede il', 'non vede i', 'non vede sua', 'non vede suo', 'senza vederla', 'senza vederli',
         "n'a pas vu sa", "n'a pas vu son", "n'a pas vu ses", "n'a pas revu", 'sans voir sa', 'sans voir son', 'sans voir ses',
         'sem ver a', 'sem ver o', 'sem ver os', 'não vê a', 'não vê o', 'não vê os',
+      ],
+    },
+  ],
+  // Being reunited: the story's word (a child who wants to be reunited with her parents), and every
+  // holiday's too (a Spring Festival 团聚, a bayram's "ailesine kavuştu"): beside a holiday's name
+  // (`HOLIDAYS`) it is not counted at all (core/detect/locality.ts).
+  reunion: [
+    {
+      label: 'reunited',
+      spellings: [
+        'reunite', 'reunited', 'ricongiungimento', 'riunire', 'wiedervereint', 'dipertemukan', '团聚', 'لم شمل', 'réunis', 'reunirse con',
+        // Russian, Uyghur and Turkish. (Turkish "kavuşmak" alone is also to reach or to gain:
+        // "bağımsızlığına kavuştu". Reunited with whom, then.)
+        'воссоедин*', 'جەم بول*', 'ailesine kavuş*', 'ailelerine kavuş*', 'çocuklarına kavuş*', 'annesine kavuş*', 'babasına kavuş*',
       ],
     },
   ],
@@ -88,6 +99,23 @@ export const CONTEXT_TERMS: Record<ContextCategory, { label: string; spellings: 
  * "medium" signals). Other given names (Muhammad, Ablikim, Mihriban, Yehya...) are common and count
  * only once the family is established by stronger evidence.
  */
+/**
+ * Holidays that bring families home (`holiday` terms): a reunion told beside one (回家过年和家人团聚,
+ * "bayramda ailesine kavuştu", reunited for Christmas) is the holiday's, not the story's. Never
+ * evidence of anything; they only take such a reunion out of the vocabulary. Their characters are not
+ * in the fold table the prefilter carries (match-index-builder.ts), so Traditional forms are listed.
+ */
+export const HOLIDAYS: readonly string[] = [
+  'Spring Festival', 'Chinese New Year', 'Lunar New Year', 'New Year', 'Christmas', 'Thanksgiving', 'Eid', 'Ramadan', 'Nowruz', 'Navruz', 'Nauryz', 'holidays', 'holiday season',
+  '春节', '春節', '过年', '過年', '新春', '除夕', '年夜饭', '年夜飯', '中秋', '国庆', '國慶', '寒假', '暑假', '古尔邦节', '古爾邦節', '肉孜节', '肉孜節', '元旦', '节日', '節日', '假期',
+  'bayram*', 'yılbaşı', 'Nevruz', 'Ramazan',
+  'Weihnacht*', 'Ostern', 'Neujahr', 'Feiertag*', 'Zuckerfest', 'Opferfest',
+  'Natale', 'Pasqua', 'Capodanno', 'festività', 'Noël', 'Nouvel An', 'Aïd', 'Navidad', 'Año Nuevo', 'Natal', 'Ano Novo', 'Kerst*', 'Suikerfeest', 'Offerfeest', 'Boże Narodzenie', 'Wielkanoc', 'Lebaran', 'mudik', 'Idul Fitri',
+  'Рождеств*', 'Новый год', 'Новогод*', 'праздник*', 'Наурыз', 'Навруз', 'Курбан-байрам', 'Ураза-байрам', 'мереке*',
+  'عيد', 'العيد', 'رمضان', 'نوروز', 'عید', 'ھېيت', 'نورۇز', 'بايرام',
+  '正月', 'お盆', '설날', '추석', '명절',
+];
+
 export const RARE_GIVEN_NAMES = new Set(['mamutjan', 'muherrem', 'muhlise', 'zumeryem', 'shehide']);
 
 export interface FamilyPlace {

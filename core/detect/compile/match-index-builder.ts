@@ -6,7 +6,7 @@
  */
 import type { Dataset } from '../../dataset/schema';
 import type { Term } from '../evidence';
-import { CONTEXT_TERMS, FAMILY_PLACES, OTHER_NAMES, OTHER_OUTLETS } from './lexicon';
+import { CONTEXT_TERMS, FAMILY_PLACES, HOLIDAYS, OTHER_NAMES, OTHER_OUTLETS } from './lexicon';
 import { deriveFoldTable, foldRuns, foldTableFromRuns, foldPattern } from '../../text/fold';
 import { compileAutomaton } from '../automaton';
 import { urlRulePrefix } from '../../site';
@@ -51,14 +51,19 @@ export function buildMatchIndex(dataset: Dataset, datasetHash: string): MatchInd
   }
   // Other newsrooms under CNN's name (CNN Türk): the "CNN" inside them is not the story's outlet.
   add({ kind: 'other-outlet', label: 'another newsroom under CNN’s name', strength: 'weak' }, [...OTHER_OUTLETS]);
+  // Holidays that bring families home: a reunion beside one is the holiday's, not the story's. Their
+  // characters stay out of the fold table (below), which the prefilter carries to every page: their
+  // Traditional forms are spellings of their own, kept as written.
+  const holidaysAt = specs.length;
+  add({ kind: 'holiday', label: 'a holiday', strength: 'weak' }, [...HOLIDAYS]);
 
   // Other people's names (Tursun, 阿布力克木·吐尔逊's surname): what makes a member's given name
   // someone else's whole name. A spelling a member's name has too stays the member's alone (below).
   const otherNamesAt = specs.length;
   for (const other of OTHER_NAMES) add({ kind: 'other-name', label: other.latin[0]!, strength: 'weak' }, otherNameSpellings(other));
 
-  const simplified = specs.map((s) => s.spellings.map((w) => (HAN.test(w) ? toSimplified(w) : w)));
-  const han = simplified.flat().filter((s) => HAN.test(s));
+  const simplified = specs.map((s, i) => (i === holidaysAt ? s.spellings : s.spellings.map((w) => (HAN.test(w) ? toSimplified(w) : w))));
+  const han = simplified.filter((_, i) => i !== holidaysAt).flat().filter((s) => HAN.test(s));
   const fold = foldRuns(deriveFoldTable([...traditionalPairs(han), ...readingPairs(names.syllables)]));
   const table = foldTableFromRuns(fold);
   const folded = (spelling: string) => {
