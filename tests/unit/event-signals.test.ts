@@ -405,6 +405,23 @@ describe('signals.events: cues written against other scripts, and titles in the 
     expect(realDetector.detect([{ text: other, origin: 'body', block: true }]).matched).toBe(false);
   });
 
+  it('the parliamentary question is told only with whom it was about or who asked and answered: another question on visas from Shanghai, with every other element, is not it', () => {
+    // Round 53's look-alike n02: a question in the committee on Chinese students' visas, answered by the
+    // undersecretary (unnamed), with clearances sent to the wrong office and the embassy in Beijing.
+    const students =
+      'Interrogazione in commissione Affari esteri: i visti per studio del consolato di Shanghai tardano. Il sottosegretario agli Esteri ha spiegato che alcuni nulla osta delle prefetture sono stati inviati alla sede sbagliata invece che all’ambasciata a Pechino, «pronta ad accogliere» le domande.';
+    expect(eventSignal(students, 'italian-parliament-2021')).toBeUndefined();
+    expect(realDetector.detect([{ text: students, origin: 'body', block: true }]).matched).toBe(false);
+    // Whom it was about (the four children, Uyghurs), the Latina prefecture, or the names of who asked and answered tell it.
+    const told = [
+      students.replace('i visti per studio', 'i visti per studio dei quattro figli di una coppia'),
+      students.replace('i visti per studio', 'i visti per studio di due fratelli uiguri'),
+      students.replace('delle prefetture', 'della prefettura di Latina'),
+      students.replace('Il sottosegretario agli Esteri', 'Rispondendo a Delmastro, il sottosegretario agli Esteri'),
+    ];
+    for (const text of told) expect(eventSignal(text, 'italian-parliament-2021')?.decisive, text).toBe(true);
+  });
+
   it('look-alikes with an event’s shape and none of what sets it apart stay out: an expat family’s visas, another family’s accusations', () => {
     // The Italian consulate in Shanghai, four children, visas, June 2020, "stopped": a French family's Schengen visa.
     const expat =
