@@ -29,6 +29,8 @@ interface FullName {
 
 /** Vocabulary every page on the region has (the people's and the region's names): it lends confidence, and is not the story's own words (`storyWords`). */
 const EVERYONES: ReadonlySet<ContextCategory> = new Set<ContextCategory>(['ethnonym', 'region']);
+/** A reunion and the holiday it is told with: a clause or two apart (folded characters). */
+const HOLIDAY_SPAN = 80;
 const near = (a: PlacedHit, b: PlacedHit, span = WINDOW) => Math.abs(a.start - b.start) <= span;
 
 /** The first hit of `sorted` (by start) within `span` of `at`, by binary search: pages repeat names thousands of times. */
@@ -105,9 +107,10 @@ export class Locality {
     const outlets = hits.filter((h) => h.term.kind === 'other-outlet');
     const inOutlet = (h: PlacedHit) => outlets.some((o) => o.start <= h.start && h.end <= o.end);
     // A reunion beside a holiday (回家过年和家人团聚, reunited for Eid) is the holiday's: not the story's
-    // vocabulary, nor confidence in anything.
+    // vocabulary, nor confidence in anything. Beside: within a clause or two (HOLIDAY_SPAN), as a
+    // homecoming is told with its holiday; a page's other holidays are not this reunion's.
     const holidays = hits.filter((h) => h.term.kind === 'holiday');
-    const besideHoliday = (h: PlacedHit) => holidays.some((o) => near(o, h, PASSAGE));
+    const besideHoliday = (h: PlacedHit) => nearest(holidays, h.start, HOLIDAY_SPAN) !== undefined;
     for (const h of hits) {
       const t = h.term;
       if (outlets.length && (t.kind === 'context' || t.kind === 'event-cue') && inOutlet(h)) continue;

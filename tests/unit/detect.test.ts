@@ -404,7 +404,7 @@ describe('rules', () => {
     // Round 54's look-alike n05: a dance teacher called 穆合丽萨 dancing in Kashgar's old town, going home
     // to her family for Spring Festival.
     const dancer = (when: string) => detector.detect(segs(`穆合丽萨老师在喀什古城跳了一段维吾尔族舞蹈。${when}就要回家和家人团聚啦！`));
-    for (const holiday of ['春节', '过年', '寒假', '過年', '春節']) {
+    for (const holiday of ['春节', '寒假', '春節', '开斋节', '古尔邦节']) {
       const d = dancer(holiday);
       expect(d.matched, `${holiday}: ${d.reason}`).toBe(false);
       expect(d.signals.some((s) => s.rule === 'vocabulary' && s.text === '团聚'), holiday).toBe(false);
@@ -417,6 +417,20 @@ describe('rules', () => {
     expect(girl.reason).toContain('rare given name: Muhlise (the family’s place: Kashgar, with the story’s vocabulary)');
     const tweet = detector.detect(segs('Can’t stop thinking about Muhlise, ten, at her grandparents’ in Kashgar: “I just want to be reunited with them.”'));
     expect(tweet.matched, tweet.reason).toBe(true);
+    // Words that only look like a holiday leave the reunion the story's: aid (Aïd folded), a hometown
+    // (ciudad natal), 过年 inside 不过年仅, a reporter called 王国庆, Kashgar's Id Kah mosque (ھېيتگاھ).
+    for (const text of [
+      'Muhlise, 10, in Kashgar, told reporters she just wants to be reunited with her mum and dad. Her father says no aid has come.',
+      'Muhlise, de 10 años, vive con sus abuelos en Kashgar, su ciudad natal; quiere reunirse con sus padres.',
+      '记者王国庆报道：不过年仅10岁的穆合丽萨在喀什说，她只想和爸爸妈妈团聚。',
+      'مۇھلىسە قەشقەردە ھېيتگاھ مەسچىتى يېنىدا تۇرىدۇ. ئۇ ئاتا-ئانىسى بىلەن جەم بولۇشنى خالايدۇ.',
+    ]) {
+      const d = detector.detect(segs(text));
+      expect(d.matched, `${text}: ${d.reason}`).toBe(true);
+    }
+    // A holiday further off (another paragraph's) is not this reunion's.
+    const apart = detector.detect(segs(`Muhlise, ten, at her grandparents’ in Kashgar: “I just want to be reunited with them.” ${'The rest of the page is about other things. '.repeat(4)}Happy holidays to our readers.`));
+    expect(apart.matched, apart.reason).toBe(true);
   });
 
   it('an event corroborates a rare given name only with what tells it apart: the government and CNN are any rebuttal’s', () => {
@@ -632,6 +646,11 @@ describe('bad inputs end', () => {
     const chunk = 'Lorem ipsum dolor sit amet, consectetur adipiscing elit. Kashgar market report. ';
     const text = chunk.repeat(Math.ceil(10_000_000 / chunk.length));
     const d = detector.detect(segs(text));
+    expect(d.matched).toBe(false);
+  });
+
+  it('80,000 holidays and 80,000 reunions end (each reunion looks its holiday up, not through every one)', () => {
+    const d = detector.detect(segs(`穆合丽萨在喀什。${'春节回家团聚。'.repeat(80_000)}`));
     expect(d.matched).toBe(false);
   });
 

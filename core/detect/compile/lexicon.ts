@@ -95,27 +95,35 @@ export const CONTEXT_TERMS: Record<ContextCategory, { label: string; spellings: 
 };
 
 /**
+ * Holidays that bring families home (`holiday` terms): a reunion told beside one (回家过年和家人团聚,
+ * "bayramda ailesine kavuştu", home to the family for Christmas) is the holiday's, not the story's.
+ * Never evidence of anything; they only take such a reunion out of the vocabulary. Their characters
+ * are not in the fold table the prefilter carries (match-index-builder.ts), so Traditional forms are
+ * listed. Words that are also people's names or other words are written in the phrases a holiday
+ * takes (Di Natale is a surname, "ciudad natal" a hometown and Natal a city, Kerstin a name, Aïd folds to "aid", 过年
+ * is inside 不过年仅, 国庆 a given name, ھېيت the start of the Id Kah mosque).
+ */
+export const HOLIDAYS: readonly string[] = [
+  'Spring Festival', 'Chinese New Year', 'Lunar New Year', 'New Year', 'Christmas', 'Thanksgiving', 'Easter', 'Eid', 'Ramadan', 'Nowruz', 'Navruz', 'Nauryz',
+  'holiday', 'holidays', 'holiday season', 'Qurban Heyt', 'Roza Heyt', 'Hayit',
+  '春节', '春節', '回家过年', '过年回家', '过年期间', '回家過年', '過年回家', '過年期間', '新春', '新年', '除夕', '年夜饭', '年夜飯', '中秋', '国庆节', '國慶節', '国庆假期', '國慶假期',
+  '寒假', '暑假', '放假', '春运', '春運', '古尔邦节', '古爾邦節', '肉孜节', '肉孜節', '开斋节', '開齋節', '宰牲节', '宰牲節', '诺鲁孜节', '諾魯孜節', '圣诞', '聖誕', '元旦', '节日', '節日', '假期',
+  'bayram', 'bayramı', 'bayramda', 'bayramında', 'bayramını', 'bayramınız', 'bayramlar*', 'bayramdan', 'bayramına', 'Ramazan ay*', 'yılbaşı*', 'Nevruz', 'tatil*',
+  'Weihnacht*', 'Ostern', 'Neujahr', 'Feiertag*', 'Ferien', 'Zuckerfest', 'Opferfest',
+  'Buon Natale', 'a Natale', 'per Natale', 'Pasqua', 'Capodanno', 'festività', 'vacanze', 'feste',
+  'Joyeux Noël', 'à Noël', 'pour Noël', 'de Noël', 'Nouvel An', 'Pâques', 'vacances', 'fêtes de fin',
+  'Navidad', 'Año Nuevo', 'Semana Santa', 'vacaciones', 'fiestas', 'Feliz Natal', 'no Natal', 'Ano Novo', 'férias',
+  'Kerst', 'Kerstmis', 'kerstdagen', 'Suikerfeest', 'Offerfeest', 'Boże Narodzenie', 'Wielkanoc', 'Lebaran', 'mudik', 'Idul Fitri',
+  'Рождеств*', 'Новый год', 'Новогод*', 'праздник*', 'праздничн*', 'каникул*', 'Наурыз', 'Навруз', 'Курбан-байрам', 'Ураза-байрам', 'мереке*',
+  'عيد', 'العيد', 'بالعيد', 'للعيد', 'الأعياد', 'رمضان', 'إجازة', 'الإجازة', 'نوروز', 'عید', 'روزا ھېيت', 'قۇربان ھېيت', 'نورۇز', 'تەتىل', 'يېڭى يىل',
+  '正月', 'お盆', '설날', '추석', '명절',
+];
+
+/**
  * Given names rare enough that, near story vocabulary, they point to this family (DESIGN.md:
  * "medium" signals). Other given names (Muhammad, Ablikim, Mihriban, Yehya...) are common and count
  * only once the family is established by stronger evidence.
  */
-/**
- * Holidays that bring families home (`holiday` terms): a reunion told beside one (回家过年和家人团聚,
- * "bayramda ailesine kavuştu", reunited for Christmas) is the holiday's, not the story's. Never
- * evidence of anything; they only take such a reunion out of the vocabulary. Their characters are not
- * in the fold table the prefilter carries (match-index-builder.ts), so Traditional forms are listed.
- */
-export const HOLIDAYS: readonly string[] = [
-  'Spring Festival', 'Chinese New Year', 'Lunar New Year', 'New Year', 'Christmas', 'Thanksgiving', 'Eid', 'Ramadan', 'Nowruz', 'Navruz', 'Nauryz', 'holidays', 'holiday season',
-  '春节', '春節', '过年', '過年', '新春', '除夕', '年夜饭', '年夜飯', '中秋', '国庆', '國慶', '寒假', '暑假', '古尔邦节', '古爾邦節', '肉孜节', '肉孜節', '元旦', '节日', '節日', '假期',
-  'bayram*', 'yılbaşı', 'Nevruz', 'Ramazan',
-  'Weihnacht*', 'Ostern', 'Neujahr', 'Feiertag*', 'Zuckerfest', 'Opferfest',
-  'Natale', 'Pasqua', 'Capodanno', 'festività', 'Noël', 'Nouvel An', 'Aïd', 'Navidad', 'Año Nuevo', 'Natal', 'Ano Novo', 'Kerst*', 'Suikerfeest', 'Offerfeest', 'Boże Narodzenie', 'Wielkanoc', 'Lebaran', 'mudik', 'Idul Fitri',
-  'Рождеств*', 'Новый год', 'Новогод*', 'праздник*', 'Наурыз', 'Навруз', 'Курбан-байрам', 'Ураза-байрам', 'мереке*',
-  'عيد', 'العيد', 'رمضان', 'نوروز', 'عید', 'ھېيت', 'نورۇز', 'بايرام',
-  '正月', 'お盆', '설날', '추석', '명절',
-];
-
 export const RARE_GIVEN_NAMES = new Set(['mamutjan', 'muherrem', 'muhlise', 'zumeryem', 'shehide']);
 
 export interface FamilyPlace {
