@@ -53,7 +53,7 @@ export function buildMatchIndex(dataset: Dataset, datasetHash: string): MatchInd
   add({ kind: 'other-outlet', label: 'another newsroom under CNN’s name', strength: 'weak' }, [...OTHER_OUTLETS]);
   // Holidays that bring families home: a reunion beside one is the holiday's, not the story's. Their
   // characters stay out of the fold table (below), which the prefilter carries to every page: their
-  // Traditional forms are spellings of their own, kept as written.
+  // Traditional forms are spellings of their own, not converted to Simplified.
   const holidaysAt = specs.length;
   add({ kind: 'holiday', label: 'a holiday', strength: 'weak' }, [...HOLIDAYS]);
 
