@@ -38,6 +38,9 @@ import type { WatchContext, WatchPorts } from './ports';
 import { IndexRecords, indexStored } from './records';
 import { SLICE_MS, Slices, observePage } from './slices';
 
+/** The elements that bring captions: a player, or a track added to one. */
+const MEDIA = new Set(['video', 'audio', 'track']);
+
 /**
  * A page opened while the extension is being installed waits this long for the index to be stored
  * (the background builds it in about a second), then decides; after that it gives up quietly.
@@ -77,6 +80,8 @@ export class PageWatch {
   /** The caption cues the current session holds (a cue read again is not added twice). */
   private cuesRead = new Set<string>();
   private cuesScheduled = false;
+  /** A look at the captions again, for a player or track the page added later (`mediaAdded`). */
+  private captionsScheduled = false;
   /** What the prefilter last read of the captions and stayed closed on (their number and length). */
   private cuesTried = '';
   /** Shadow roots, frames and custom elements the passes met, watched for text that comes later. */
@@ -292,6 +297,7 @@ export class PageWatch {
       // by the prefilter itself.
       const roots = this.queue.splice(0);
       if (roots.length === 0) return;
+      this.mediaAdded(roots);
       this.pending = new GatePass(this.gate!, roots);
       this.report.batches! += 1;
     }
@@ -313,6 +319,7 @@ export class PageWatch {
     while (next < this.queue.length && this.ports.now() < sliceEnd) {
       const node = this.queue[next++]!;
       if (!node.isConnected || this.isOurs(node)) continue;
+      this.mediaAdded([node]);
       const text = this.lib!.collectText(node, { items: this.items });
       if (text.segments.length === 0) continue;
       this.session!.add(text.segments);
@@ -474,6 +481,27 @@ export class PageWatch {
     }
     this.report.settled = false;
     await this.captionCues(await readCaptionCues(this.doc, this.ctx, this.ports));
+  }
+
+  /**
+   * A player or a caption track the page added after its first pass (a video page that builds its
+   * player late): the captions are looked at again, as at the first pass (`readCaptions`), once for
+   * the nodes of a batch.
+   */
+  private mediaAdded(roots: readonly Node[]): void {
+    if (this.captionsScheduled) return;
+    const media = roots.some((node) => {
+      if (node.nodeType !== 1) return false;
+      const el = node as Element;
+      return MEDIA.has(el.localName) || el.querySelector('video, audio') !== null;
+    });
+    if (!media) return;
+    this.captionsScheduled = true;
+    this.ctx.setTimeout(() => {
+      this.captionsScheduled = false;
+      if (this.firstPassing || !this.ctx.isValid) return;
+      void this.readCaptions().then(() => this.updateSettled());
+    }, 0);
   }
 
   /**
