@@ -463,7 +463,9 @@ export class Locality {
       // place of this family alone (Italy, not Kashgar, which both families and every Uyghur seller
       // there share): a page about a Kashgar shop may name two such people.
       const ownPlace = this.places.some((p) => p.term.familyIds!.length === 1 && p.term.familyIds![0] === personA.familyId);
-      const familyPlace = this.places.some((p) => p.term.familyIds!.includes(personA.familyId));
+      // Where the parents are (Italy, Adelaide, Kashgar), not the children's county alone (Payzawat):
+      // a couple called 阿布力克木 and 米热班 at home in Jiashi for the new year are other people.
+      const parentsPlace = this.places.some((p) => p.term.familyIds!.includes(personA.familyId) && !p.term.specific);
       for (const [b, hitsB] of givenBy) {
         if (b === a || this.index.people[b]?.familyId !== personA.familyId || paired.has([a, b].sort().join())) continue;
         // Both named specifically: a parent or a rare name (Ablikim and Muhammad are anyone's pair).
@@ -472,12 +474,12 @@ export class Locality {
         if (!this.index.people[b]?.parent && !rareB) continue;
         if (!rareA && !rareB && storyWords === 0 && !ownPlace) continue;
         if (!parents && !confident(personA.familyId)) continue;
-        // Without the story's own words, only the parents' given names together, and beside one of
-        // their family's places: a child's with a sibling's or a parent's are a Uyghur family's usual
+        // Without the story's own words, only the parents' given names together, and beside a place
+        // of their family where they are (`parentsPlace`): a child's with a sibling's or a parent's are a Uyghur family's usual
         // company (a wedding notice in Istanbul for a Zumeryem, whose sister is Shehide, with a guest
         // called Mihriban), and the Uyghurs' or the region's name is every page on Uyghur names' (an
         // encyclopaedia's examples: Mamutjan, Muherrem, Mihriban...).
-        if (storyWords === 0 && !(parents && familyPlace)) continue;
+        if (storyWords === 0 && !(parents && parentsPlace)) continue;
         const at = hitsA.find((h) => nearest(hitsB, h.start, PASSAGE));
         if (!at) continue;
         const other = nearest(hitsB, at.start, PASSAGE)!;

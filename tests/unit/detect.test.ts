@@ -232,6 +232,17 @@ describe('decisions', () => {
     expect(story.signals.filter((s) => s.decisive).map((s) => s.label)).toContain('full name: Mamutjan Abdurehim (another member: Muherrem)');
   });
 
+  it('the parents’ given names together, without the story’s words, need a place where the parents are, not the children’s county alone', () => {
+    // Round 55's look-alike n02: a couple called 阿布力克木 and 米热班 at home in Jiashi for the new year.
+    const home = detector.detect(segs('伽师县卧里托格拉克镇，阿布力克木和妻子米热班在灶台前忙活，儿子从广东回来了。'));
+    expect(home.matched, home.reason).toBe(false);
+    // In Italy, where the story's couple lives, they are the parents; in Jiashi with the story's words too.
+    const italy = detector.detect(segs('阿布力克木和妻子米热班住在意大利，孩子们在伽师县。'));
+    expect(italy.matched, italy.reason).toBe(true);
+    const orphanage = detector.detect(segs('伽师县的米热班和阿布力克木，四个孩子被送进了孤儿院。'));
+    expect(orphanage.matched, orphanage.reason).toBe(true);
+  });
+
   it('a child’s and a parent’s given names together match beside the story’s own words', () => {
     const d = detector.detect(segs('Shehide and her mother Mihriban, Uyghurs separated since 2016: the girl is in an orphanage in Payzawat.'));
     expect(d.matched, d.reason).toBe(true);
