@@ -80,8 +80,9 @@ export class PageWatch {
   /** The caption cues the current session holds (a cue read again is not added twice). */
   private cuesRead = new Set<string>();
   private cuesScheduled = false;
-  /** A look at the captions again, for a player or track the page added later (`mediaAdded`). */
+  /** A look at the captions again, for a player or track the page added later (`mediaAdded`), waiting or running. */
   private captionsScheduled = false;
+  private captionsReading = false;
   /** What the prefilter last read of the captions and stayed closed on (their number and length). */
   private cuesTried = '';
   /** Shadow roots, frames and custom elements the passes met, watched for text that comes later. */
@@ -276,7 +277,8 @@ export class PageWatch {
   }
 
   private updateSettled(): void {
-    this.report.settled = !this.firstPassing && !this.opening && this.queue.length === 0 && !this.pending && !this.flushScheduled;
+    this.report.settled =
+      !this.firstPassing && !this.opening && this.queue.length === 0 && !this.pending && !this.flushScheduled && !this.captionsScheduled && !this.captionsReading;
   }
 
   /** Read queued additions in slices of idle time: through the prefilter, or (once open) in full. */
@@ -497,10 +499,18 @@ export class PageWatch {
     });
     if (!media) return;
     this.captionsScheduled = true;
+    this.report.settled = false;
     this.ctx.setTimeout(() => {
       this.captionsScheduled = false;
-      if (this.firstPassing || !this.ctx.isValid) return;
-      void this.readCaptions().then(() => this.updateSettled());
+      if (this.firstPassing || !this.ctx.isValid) {
+        this.updateSettled();
+        return;
+      }
+      this.captionsReading = true;
+      void this.readCaptions().finally(() => {
+        this.captionsReading = false;
+        this.updateSettled();
+      });
     }, 0);
   }
 
@@ -566,6 +576,11 @@ export class PageWatch {
       }
       await this.openGate();
       if (!this.session || generation !== this.generation) return;
+    }
+    // While the full pass reads the document, its segments and their nodes go in pairs: cues wait.
+    if (this.opening) {
+      await this.opening;
+      if (!this.session || generation !== this.generation || !this.ctx.isValid) return;
     }
     const cues = all.filter((cue) => !this.cuesRead.has(cue));
     if (cues.length === 0) return;

@@ -142,6 +142,8 @@ export interface Term {
   familyIds?: string[];
   specific?: boolean;
   wide?: boolean;
+  /** For places: the families whose parents are there (`FamilyPlace.parentsOf`). */
+  parentsOf?: string[];
   /** For event cues: the event, the element, whether the element is an anchor, and whether the cue is telling (records.ts `EventElement`). */
   eventId?: string;
   elementId?: string;

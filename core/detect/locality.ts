@@ -463,9 +463,15 @@ export class Locality {
       // place of this family alone (Italy, not Kashgar, which both families and every Uyghur seller
       // there share): a page about a Kashgar shop may name two such people.
       const ownPlace = this.places.some((p) => p.term.familyIds!.length === 1 && p.term.familyIds![0] === personA.familyId);
-      // Where the parents are (Italy, Adelaide, Kashgar), not the children's county alone (Payzawat):
-      // a couple called 阿布力克木 and 米热班 at home in Jiashi for the new year are other people.
-      const parentsPlace = this.places.some((p) => p.term.familyIds!.includes(personA.familyId) && !p.term.specific);
+      // Where the parents are (Italy for the Kader couple; Adelaide, Australia or Kashgar for Mamutjan
+      // and Muherrem), or the children's county with the children told there (a child's rare name, or
+      // an anchor of the family's events: the four children): a couple called 阿布力克木 and 米热班 at home
+      // in Jiashi, Kashgar, for the new year are other people.
+      const family = personA.familyId;
+      const parentsPlace =
+        this.places.some((p) => p.term.parentsOf?.includes(family)) ||
+        (this.places.some((p) => p.term.specific && p.term.familyIds!.includes(family)) &&
+          ((this.cuesBy.get(family)?.length ?? 0) > 0 || this.names.some((m) => m.familyId === family && m.rare && !m.parent && !this.surnamed.has(m))));
       for (const [b, hitsB] of givenBy) {
         if (b === a || this.index.people[b]?.familyId !== personA.familyId || paired.has([a, b].sort().join())) continue;
         // Both named specifically: a parent or a rare name (Ablikim and Muhammad are anyone's pair).

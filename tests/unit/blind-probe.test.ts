@@ -59,7 +59,7 @@ const positives = load('pos');
 const negatives = load('neg');
 
 describe('the blind probes', () => {
-  it('hold 880 pages about the story and 910 look-alikes in at least 18 languages; 27 pages missed and 10 look-alikes matched are open, with their reasons', () => {
+  it('hold 880 pages about the story and 910 look-alikes in at least 18 languages; 27 pages missed and 9 look-alikes matched are open, with their reasons', () => {
     expect(positives.length + open.length).toBe(880);
     expect(open).toEqual([
       'probe/round5/pos/p14.html', 'probe/round5/pos/p15.html', 'probe/round6/pos/p21.html', 'probe/round7/pos/p08.html',
@@ -77,7 +77,7 @@ describe('the blind probes', () => {
     expect(negatives.length + openLookAlikes.length).toBe(910);
     expect(openLookAlikes).toEqual([
       'probe/round11/neg/n29.html',
-      ...['n04', 'n05', 'n12', 'n20'].map((n) => `probe/round12/neg/${n}.html`),
+      ...['n04', 'n05', 'n12'].map((n) => `probe/round12/neg/${n}.html`),
       'probe/round18/neg/n15.html',
       'probe/round25/neg/n10.html',
       'probe/round25/neg/n11.html',

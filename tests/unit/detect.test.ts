@@ -232,15 +232,31 @@ describe('decisions', () => {
     expect(story.signals.filter((s) => s.decisive).map((s) => s.label)).toContain('full name: Mamutjan Abdurehim (another member: Muherrem)');
   });
 
-  it('the parents’ given names together, without the story’s words, need a place where the parents are, not the children’s county alone', () => {
-    // Round 55's look-alike n02: a couple called 阿布力克木 and 米热班 at home in Jiashi for the new year.
-    const home = detector.detect(segs('伽师县卧里托格拉克镇，阿布力克木和妻子米热班在灶台前忙活，儿子从广东回来了。'));
-    expect(home.matched, home.reason).toBe(false);
-    // In Italy, where the story's couple lives, they are the parents; in Jiashi with the story's words too.
-    const italy = detector.detect(segs('阿布力克木和妻子米热班住在意大利，孩子们在伽师县。'));
-    expect(italy.matched, italy.reason).toBe(true);
-    const orphanage = detector.detect(segs('伽师县的米热班和阿布力克木，四个孩子被送进了孤儿院。'));
-    expect(orphanage.matched, orphanage.reason).toBe(true);
+  it('the parents’ given names together, without the story’s words, need a place where the parents are, or the children told in their county', () => {
+    // Round 55's look-alike n02: a couple called 阿布力克木 and 米热班 at home in Jiashi for the new year,
+    // and with Kashgar prefecture in the address, as Chinese news writes it (the story's couple left
+    // Kashgar for Italy); round 12's n20, a Tokyo restaurant run by a couple from Kashgar.
+    for (const text of [
+      '伽师县卧里托格拉克镇，阿布力克木和妻子米热班在灶台前忙活，儿子从广东回来了。',
+      '喀什地区伽师县卧里托格拉克镇，阿布力克木和妻子米热班在灶台前忙活，儿子从广东回来了。',
+      'In Jiashi county, Kashgar prefecture, farmer Ablikim and his wife Mihriban cooked for the new year.',
+      'カシュガル出身のアブリキムさんとミフリバンさん夫妻の店。伽師の瓜も出します。',
+    ]) {
+      const d = detector.detect(segs(text));
+      expect(d.matched, `${text}: ${d.reason}`).toBe(false);
+    }
+    // In Italy, where the story's couple lives, they are the parents; in Jiashi with the children told
+    // there (the four children, a child's rare name) or with the story's words too.
+    for (const text of [
+      '阿布力克木和妻子米热班住在意大利，孩子们在伽师县。',
+      '阿布力克木和米热班2016年逃离中国，他们的四个孩子至今留在伽师县。',
+      'Uyghur parents Ablikim and Mihriban say their four eldest children remain in Payzawat, Xinjiang.',
+      'Ablikim and Mihriban in Payzawat: their daughter Zumeryem is 17.',
+      '伽师县的米热班和阿布力克木，孩子被送进了孤儿院。',
+    ]) {
+      const d = detector.detect(segs(text));
+      expect(d.matched, `${text}: ${d.reason}`).toBe(true);
+    }
   });
 
   it('a child’s and a parent’s given names together match beside the story’s own words', () => {

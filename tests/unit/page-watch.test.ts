@@ -24,6 +24,8 @@ import { sidebarPlacement } from '../../content/sidebar-placement';
 
 const stored = packForStorage(buildMatchIndex(parseDataset(rawDataset), 'test'));
 const STORY = '<p>Mihriban Kader and Ablikim Memtinin, Uyghur parents living in Italy, say China keeps their four children in Xinjiang.</p>';
+/** A caption that names the Kader parents, where the page's text carries the topic only. */
+const CAPTION = 'Mihriban Kader and Ablikim Memtinin say China keeps their four children in Xinjiang.';
 const prose = (n: number) => Array.from({ length: n }, (_, i) => `<p>Paragraph ${i}: the allotment's tomatoes ripened late this year, and the beans climbed the fence.</p>`).join('');
 
 /** The world around the watch, faked: time, idle callbacks, storage, messages, chunks. */
@@ -384,13 +386,118 @@ describe('PageWatch: later changes', () => {
     // The app shows a video page: its text carries the topic only; the names are in the caption track.
     document.body.replaceChildren();
     document.body.insertAdjacentHTML('afterbegin', '<h1>Uyghur parents in Italy</h1><video><track kind="captions" src="cues.vtt" default></video>');
-    world.cues = ['Mihriban Kader and Ablikim Memtinin say China keeps their four children in Xinjiang.'];
+    world.cues = [CAPTION];
     window.dispatchEvent(new Event('wxt:locationchange'));
     await settle();
     await world.drain();
     expect(watch.report.detection?.matched).toBe(true);
     expect(watch.report.detection!.people).toEqual(expect.arrayContaining(['mihriban-kader', 'ablikim-mamtinin']));
     expect(host()).not.toBeNull();
+  });
+
+  it('reads the captions of a player the page adds after its first pass, and is not settled until it has', async () => {
+    // Round 56's p03: a video page whose player a script builds late; the names are only in its captions.
+    let loads = 0;
+    const chunk = world.ports.chunk;
+    (world.ports as { chunk: WatchPorts['chunk'] }).chunk = (async (name: 'ui' | 'detector') => {
+      const c = (await chunk(name as never)) as Record<string, unknown>;
+      if (name !== 'ui') return c as never;
+      return { ...c, prepareTextTracks: (d: Document) => (loads++, (c.prepareTextTracks as (d: Document) => unknown)(d)) } as never;
+    }) as WatchPorts['chunk'];
+    const watch = await started(`<h1>Uyghur parents in Italy</h1>${prose(3)}`);
+    expect(watch.report.detection?.matched).toBe(false);
+    world.cues = [CAPTION];
+    document.body.insertAdjacentHTML('beforeend', '<div class="player"><video><track kind="captions" src="c.vtt"></video></div>');
+    await settle();
+    // Step by step: the batch is read, then the captions' look (a timer of its own) reads the cues. The
+    // watch never says it has settled on "no match" while that look is still to come.
+    const states: Array<{ settled: boolean; matched: boolean }> = [];
+    for (let next = world.idle.shift() ?? world.timers.shift(); next; next = world.idle.shift() ?? world.timers.shift()) {
+      next({ didTimeout: false, timeRemaining: () => 50 });
+      await settle();
+      states.push({ settled: watch.report.settled === true, matched: watch.report.detection?.matched === true });
+    }
+    expect(states.filter((st) => st.settled && !st.matched)).toEqual([]);
+    expect(states.at(-1)).toEqual({ settled: true, matched: true });
+    expect(loads).toBeGreaterThan(0);
+  });
+
+  it('captions that arrive while the full pass reads the page wait for it: what the sidebar quotes is the page’s own text', async () => {
+    // The page's track loads mid-read (the review's case): read then, its cue would have been put
+    // among the page's pieces, and each piece after it paired with the node before.
+    const chunk = world.ports.chunk;
+    (world.ports as { chunk: WatchPorts['chunk'] }).chunk = (async (name: 'ui' | 'detector') => {
+      const c = (await chunk(name as never)) as Record<string, unknown>;
+      if (name !== 'ui') return c as never;
+      return { ...c, prepareTextTracks: (d: Document) => ({ changed: [], pending: [...d.querySelectorAll('track')] }) } as never;
+    }) as WatchPorts['chunk'];
+    const watch = await started(prose(3));
+    world.step = 2;
+    world.cues = ['Her husband lives in Adelaide, said the narrator.'];
+    document.body.insertAdjacentHTML('beforeend', `<section>${STORY}${prose(1500)}<video><track kind="captions" src="c.vtt"></video></section>`);
+    const track = document.querySelector('track')!;
+    await settle();
+    const inside = watch as unknown as { session?: { segments: unknown[] }; opening?: unknown };
+    let fired = false;
+    for (let next = world.idle.shift() ?? world.timers.shift(); next; next = world.idle.shift() ?? world.timers.shift()) {
+      next({ didTimeout: false, timeRemaining: () => 50 });
+      await settle();
+      if (!fired && inside.opening && (inside.session?.segments.length ?? 0) > 10) {
+        track.dispatchEvent(new Event('load'));
+        fired = true;
+        await settle();
+      }
+    }
+    expect(fired).toBe(true);
+    expect(watch.report.detection?.matched).toBe(true);
+    const full = watch.report.detection!.signals.find((sg) => sg.rule === 'full-name' && sg.label.includes('Mihriban Kader'));
+    expect(full?.text).toBe('Mihriban Kader');
+  });
+
+  it('reads the captions of a track added to a player that was there from the start', async () => {
+    const watch = await started(`<h1>Uyghur parents in Italy</h1><video></video>${prose(3)}`);
+    world.cues = [CAPTION];
+    const track = document.createElement('track');
+    track.kind = 'captions';
+    track.src = 'c.vtt';
+    document.querySelector('video')!.append(track);
+    await settle();
+    await world.drain();
+    expect(watch.report.detection?.matched).toBe(true);
+  });
+
+  it('off the topic, a late player’s track is never loaded for Backstory: what the page loads itself is read', async () => {
+    let loads = 0;
+    const chunk = world.ports.chunk;
+    (world.ports as { chunk: WatchPorts['chunk'] }).chunk = (async (name: 'ui' | 'detector') => {
+      const c = (await chunk(name as never)) as Record<string, unknown>;
+      if (name !== 'ui') return c as never;
+      return { ...c, prepareTextTracks: (d: Document) => (loads++, (c.prepareTextTracks as (d: Document) => unknown)(d)) } as never;
+    }) as WatchPorts['chunk'];
+    const listened: string[] = [];
+    const add = world.ctx.addEventListener;
+    (world.ctx as { addEventListener: unknown }).addEventListener = ((target: EventTarget, type: string, handler: EventListener) => {
+      if ((target as Element).localName === 'track') listened.push(type);
+      return (add as (t: EventTarget, type: string, h: EventListener) => void)(target, type, handler);
+    }) as never;
+    const watch = await started(prose(3));
+    world.cues = [CAPTION];
+    document.body.insertAdjacentHTML('beforeend', '<video><track kind="captions" src="c.vtt"></video>');
+    await settle();
+    await world.drain();
+    // Another player later: the first track is not listened to twice.
+    document.body.insertAdjacentHTML('beforeend', '<audio></audio>');
+    await settle();
+    await world.drain();
+    expect(loads).toBe(0);
+    expect(listened).toEqual(['load']);
+    expect(watch.report.detection?.matched).toBe(false);
+    // The page loads it to show it: read, and the page is the story's.
+    document.querySelector('track')!.dispatchEvent(new Event('load'));
+    await settle();
+    await world.drain();
+    expect(loads).toBe(0);
+    expect(watch.report.detection?.matched).toBe(true);
   });
 });
 

@@ -66,7 +66,7 @@ export const CONTEXT_TERMS: Record<ContextCategory, { label: string; spellings: 
   orphanage: [
     {
       label: 'orphanage',
-      spellings: ['orphanage', 'orphanages', 'orfanotrofio', 'Waisenhaus*', 'panti asuhan', 'sirotište', 'sirotištu', 'orphelinat', 'orfanato', 'yetimhane*', '孤儿院', 'دار أيتام', 'دار الأيتام', 'يېتىمخانا*', 'детск* дом*', 'приют*', '児童養護施設', '고아원'],
+      spellings: ['orphanage', 'orphanages', 'orfanotrofio', 'Waisenhaus*', 'panti asuhan', 'sirotište', 'sirotištu', 'orphelinat', 'orfanato', 'yetimhane*', '孤儿院', 'دار أيتام', 'دار الأيتام', 'يېتىمخانا*', 'يېتىمخانى*', 'детск* дом*', 'приют*', '児童養護施設', '고아원'],
     },
   ],
   accusation: [
@@ -140,6 +140,12 @@ export interface FamilyPlace {
    * corroborates a name only beside the story's own words (core/detect/locality.ts).
    */
   wide?: true;
+  /**
+   * The families whose parents are there in the story (Italy for the Kader couple; Adelaide, Australia
+   * and Kashgar for Mamutjan and Muherrem); not the children's county, nor Kashgar for the couple who
+   * left it for Italy. The parents' given names together, without the story's own words, need one.
+   */
+  parentsOf: string[];
   spellings: string[];
 }
 
@@ -152,6 +158,7 @@ export const FAMILY_PLACES: FamilyPlace[] = [
     label: 'Payzawat',
     familyIds: ['family-mamtinin-kader'],
     specific: true,
+    parentsOf: [],
     spellings: ['Payzawat', 'Peyziwat', 'Peyzawat', 'Payziwat', 'Peyzivat', 'Payzivat', 'Peyzavat', 'Jiashi', 'Jiashi county', '伽师', '伽師', 'پەيزاۋات', 'Пейзават', 'Пейзауат*', 'Цзяши'],
   },
   {
@@ -159,12 +166,14 @@ export const FAMILY_PLACES: FamilyPlace[] = [
     familyIds: ['family-abdurehim', 'family-mamtinin-kader'],
     specific: false,
     wide: true,
+    parentsOf: ['family-abdurehim'],
     spellings: ['Kashgar', 'Kashi', 'Kaschgar', 'Kaşgar', 'Qashqar*', 'Qeshqer*', 'Kashgari', 'Kašgar', 'Kachgar', 'Cashgar', '喀什', 'كاشغر', 'Кашгар*', 'قەشقەر*', 'Қәшқәр', 'Қашқар*', 'カシュガル', '카슈가르'],
   },
   {
     label: 'Adelaide',
     familyIds: ['family-abdurehim'],
     specific: false,
+    parentsOf: ['family-abdurehim'],
     spellings: ['Adelaide', 'Adelaida', 'Adélaïde', '阿德莱德', '阿德萊德', 'أديلايد', 'آدلاید', 'ادلاید', 'ئادېلايد*', 'Аделаид*', 'アデレード', '애들레이드'],
   },
   {
@@ -172,6 +181,7 @@ export const FAMILY_PLACES: FamilyPlace[] = [
     familyIds: ['family-abdurehim'],
     specific: false,
     wide: true,
+    parentsOf: ['family-abdurehim'],
     spellings: ['Australia', 'Australien', 'Australie', 'Avustralya', 'Avstraliya*', 'Awstraliye*', '澳大利亚', '澳大利亞', '澳洲', 'أستراليا', 'استرالیا', 'آسٹریلیا', 'ئاۋىستىرالىيە*', 'ئاۋسترالىيە*', 'Австрали*', 'オーストラリア', '호주'],
   },
   {
@@ -179,6 +189,7 @@ export const FAMILY_PLACES: FamilyPlace[] = [
     familyIds: ['family-mamtinin-kader'],
     specific: false,
     wide: true,
+    parentsOf: ['family-mamtinin-kader'],
     spellings: ['Italy', 'Italia', 'Italien', 'Italie', 'Italija', 'Italiji', 'İtalya', 'Italiya*', 'Italiye*', 'Italië', '意大利', '義大利', 'إيطاليا', 'ایتالیا', 'اٹلی', 'ئىتالىيە*', 'Итали*', 'イタリア', '이탈리아'],
   },
 ];

@@ -36,7 +36,7 @@ export function buildMatchIndex(dataset: Dataset, datasetHash: string): MatchInd
     add({ kind: 'phrase', label: phrase.text, strength: phrase.strength, ...(phrase.familyId ? { familyId: phrase.familyId } : {}) }, [phrase.text]);
   }
   for (const place of FAMILY_PLACES) {
-    add({ kind: 'place', label: place.label, strength: 'weak', familyIds: place.familyIds, specific: place.specific, ...(place.wide ? { wide: true } : {}) }, place.spellings);
+    add({ kind: 'place', label: place.label, strength: 'weak', familyIds: place.familyIds, specific: place.specific, ...(place.wide ? { wide: true } : {}), parentsOf: place.parentsOf }, place.spellings);
   }
   for (const event of dataset.signals.events) {
     for (const element of event.elements) {
