@@ -169,6 +169,18 @@ function host(): Element | null {
   return [...document.documentElement.children].find((e) => e.localName.includes('-')) ?? null;
 }
 
+/** Counts the caption tracks the watch loads for itself (`prepareTextTracks` is what loads one). */
+function countTrackLoads(): { n: number } {
+  const loads = { n: 0 };
+  const chunk = world.ports.chunk;
+  (world.ports as { chunk: WatchPorts['chunk'] }).chunk = (async (name: 'ui' | 'detector') => {
+    const c = (await chunk(name as never)) as Record<string, unknown>;
+    if (name !== 'ui') return c as never;
+    return { ...c, prepareTextTracks: (d: Document) => (loads.n++, (c.prepareTextTracks as (d: Document) => unknown)(d)) } as never;
+  }) as WatchPorts['chunk'];
+  return loads;
+}
+
 async function started(body: string): Promise<PageWatch> {
   document.body.replaceChildren();
   document.body.insertAdjacentHTML('afterbegin', body);
@@ -397,13 +409,7 @@ describe('PageWatch: later changes', () => {
 
   it('reads the captions of a player the page adds after its first pass, and is not settled until it has', async () => {
     // Round 56's p03: a video page whose player a script builds late; the names are only in its captions.
-    let loads = 0;
-    const chunk = world.ports.chunk;
-    (world.ports as { chunk: WatchPorts['chunk'] }).chunk = (async (name: 'ui' | 'detector') => {
-      const c = (await chunk(name as never)) as Record<string, unknown>;
-      if (name !== 'ui') return c as never;
-      return { ...c, prepareTextTracks: (d: Document) => (loads++, (c.prepareTextTracks as (d: Document) => unknown)(d)) } as never;
-    }) as WatchPorts['chunk'];
+    const loads = countTrackLoads();
     const watch = await started(`<h1>Uyghur parents in Italy</h1>${prose(3)}`);
     expect(watch.report.detection?.matched).toBe(false);
     world.cues = [CAPTION];
@@ -419,7 +425,7 @@ describe('PageWatch: later changes', () => {
     }
     expect(states.filter((st) => st.settled && !st.matched)).toEqual([]);
     expect(states.at(-1)).toEqual({ settled: true, matched: true });
-    expect(loads).toBeGreaterThan(0);
+    expect(loads.n).toBeGreaterThan(0);
   });
 
   it('captions that arrive while the full pass reads the page wait for it: what the sidebar quotes is the page’s own text', async () => {
@@ -467,13 +473,7 @@ describe('PageWatch: later changes', () => {
   });
 
   it('off the topic, a late player’s track is never loaded for Backstory: what the page loads itself is read', async () => {
-    let loads = 0;
-    const chunk = world.ports.chunk;
-    (world.ports as { chunk: WatchPorts['chunk'] }).chunk = (async (name: 'ui' | 'detector') => {
-      const c = (await chunk(name as never)) as Record<string, unknown>;
-      if (name !== 'ui') return c as never;
-      return { ...c, prepareTextTracks: (d: Document) => (loads++, (c.prepareTextTracks as (d: Document) => unknown)(d)) } as never;
-    }) as WatchPorts['chunk'];
+    const loads = countTrackLoads();
     const listened: string[] = [];
     const add = world.ctx.addEventListener;
     (world.ctx as { addEventListener: unknown }).addEventListener = ((target: EventTarget, type: string, handler: EventListener) => {
@@ -489,14 +489,14 @@ describe('PageWatch: later changes', () => {
     document.body.insertAdjacentHTML('beforeend', '<audio></audio>');
     await settle();
     await world.drain();
-    expect(loads).toBe(0);
+    expect(loads.n).toBe(0);
     expect(listened).toEqual(['load']);
     expect(watch.report.detection?.matched).toBe(false);
     // The page loads it to show it: read, and the page is the story's.
     document.querySelector('track')!.dispatchEvent(new Event('load'));
     await settle();
     await world.drain();
-    expect(loads).toBe(0);
+    expect(loads.n).toBe(0);
     expect(watch.report.detection?.matched).toBe(true);
   });
 });
