@@ -109,7 +109,9 @@ export type TermKind =
    * A holiday that brings families home (Spring Festival, Eid, Christmas): a reunion told beside it
    * is the holiday's. Never evidence of the story.
    */
-  | 'holiday';
+  | 'holiday'
+  /** A hometown in Xinjiang that is neither family's (Hotan, Aksu): beside a child's rare name, another family's. Never evidence. */
+  | 'other-place';
 
 export type ContextCategory = 'ethnonym' | 'region' | 'outlet' | 'state-media' | 'separation' | 'reunion' | 'orphanage' | 'accusation' | 'appeal';
 

@@ -75,6 +75,8 @@ export class Locality {
   readonly phrases: PlacedHit[] = [];
   /** Common names that are no member's (lexicon.ts `OTHER_NAMES`): after a member's given name, someone else's. */
   readonly otherNames: PlacedHit[] = [];
+  /** Hometowns in Xinjiang that are neither family's (lexicon.ts `OTHER_HOMETOWNS`). */
+  readonly otherPlaces: PlacedHit[] = [];
   /** Given-name mentions joined to someone else's surname (`foreignSurnamed`). */
   private readonly surnamed: Set<Mention>;
   readonly context = new Map<ContextCategory, PlacedHit>();
@@ -123,6 +125,7 @@ export class Locality {
       else if (t.kind === 'phrase') this.phrases.push(h);
       else if (t.kind === 'context' && !this.context.has(t.category!)) this.context.set(t.category!, h);
       else if (t.kind === 'other-name') this.otherNames.push(h);
+      else if (t.kind === 'other-place') this.otherPlaces.push(h);
     }
     // Hits arrive in page order, so every list below is sorted by position. A member's given name joined
     // to a surname that is not that member's is someone else's whole name (`foreignSurnamed`): it
@@ -425,7 +428,9 @@ export class Locality {
           why = this.corroboration(familyId, personId, o.hit, storyWords > 0 ? 'own' : 'none', storyWords > 0);
           // A broad place (Kashgar) with the story's own vocabulary (its outlets, the separation, the
           // accusations): not the people's or the region's names, which every Kashgar page has.
-          if (!why && storyWords > 0) {
+          // Not beside another hometown in Xinjiang (Hotan, Aksu): a daughter Muhlise whose grandparents
+          // are in Hotan, in an asylum decision in Adelaide, is another family's child.
+          if (!why && storyWords > 0 && !nearest(this.otherPlaces, o.hit.start)) {
             const place = nearest(this.placesBy.get(familyId) ?? [], o.hit.start);
             if (place) why = `the family’s place: ${place.term.label}, with the story’s vocabulary`;
           }

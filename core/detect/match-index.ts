@@ -42,8 +42,9 @@ import { urlUnderPrefix } from '../site-match';
  * 15: other newsrooms under CNN's name (`other-outlet` terms: CNN Türk).
  * 16: holidays (`holiday` terms), beside which a reunion is not the story's vocabulary.
  * 17: places say whose parents are there (`parentsOf`).
+ * 18: other hometowns in Xinjiang (`other-place` terms).
  */
-export const MATCH_INDEX_FORMAT = 17;
+export const MATCH_INDEX_FORMAT = 18;
 /** The stored index (StoredMatchIndex): read only where the prefilter opens. */
 export const MATCH_INDEX_KEY = 'matchIndex';
 /** The prefilter's part of it (MatchGate): the one read every page makes. */

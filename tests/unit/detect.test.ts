@@ -259,6 +259,20 @@ describe('decisions', () => {
     }
   });
 
+  it('a child’s rare name beside a broad place and the story’s words is another family’s child beside another hometown in Xinjiang', () => {
+    // Round 58's look-alike n01: an asylum decision in Adelaide; the applicant's daughter Muhlise is
+    // with his parents in Hotan, and officials called him an extremist.
+    const other = (town: string) =>
+      detector.detect(segs(`A Uyghur man who lives in Adelaide says his wife was detained; their daughter Muhlise, 6, is with his parents in ${town}. Officials called him an extremist.`));
+    for (const town of ['Hotan', 'Aksu', 'Ghulja']) {
+      const d = other(town);
+      expect(d.matched, `${town}: ${d.reason}`).toBe(false);
+    }
+    // With her family's own town, she is the story's Muhlise.
+    const kashgar = other('Kashgar');
+    expect(kashgar.matched, kashgar.reason).toBe(true);
+  });
+
   it('a child’s and a parent’s given names together match beside the story’s own words', () => {
     const d = detector.detect(segs('Shehide and her mother Mihriban, Uyghurs separated since 2016: the girl is in an orphanage in Payzawat.'));
     expect(d.matched, d.reason).toBe(true);

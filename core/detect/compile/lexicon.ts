@@ -120,6 +120,21 @@ export const HOLIDAYS: readonly string[] = [
 ];
 
 /**
+ * Hometowns in Xinjiang that are neither family's (the families are from Kashgar and its county
+ * Payzawat; the press conference was in Urumqi): a child's rare name beside one of them and a broad
+ * place is another family's child (a daughter Muhlise whose grandparents are in Hotan, in an asylum
+ * decision in Adelaide). `other-place` terms: never evidence of the story. Kept out of the fold table
+ * (match-index-builder.ts), so Traditional forms are listed.
+ */
+export const OTHER_HOMETOWNS: readonly string[] = [
+  'Hotan', 'Khotan', 'Hetian', 'Aksu', 'Ghulja', 'Gulja', 'Kulja', 'Yining', 'Turpan', 'Turfan', 'Korla', 'Karamay', 'Kumul', 'Hami', 'Kucha', 'Kuqa',
+  '和田', '阿克苏', '阿克蘇', '伊宁', '伊寧', '吐鲁番', '吐魯番', '库尔勒', '庫爾勒', '克拉玛依', '克拉瑪依', '哈密', '库车', '庫車',
+  'خوتەن', 'ئاقسۇ', 'غۇلجا', 'تۇرپان', 'كورلا', 'قاراماي', 'قۇمۇل', 'كۇچا', 'ختن', 'آکسو',
+  'Хотан', 'Аксу', 'Кульджа', 'Құлжа', 'Турфан', 'Турпан', 'Корла', 'Карамай', 'Хами', 'Кумул', 'Куча',
+  'ホータン', 'アクス', 'トルファン', '호탄', '악수', '투루판',
+];
+
+/**
  * Given names rare enough that, near story vocabulary, they point to this family (DESIGN.md:
  * "medium" signals). Other given names (Muhammad, Ablikim, Mihriban, Yehya...) are common and count
  * only once the family is established by stronger evidence.

@@ -6,7 +6,7 @@
  */
 import type { Dataset } from '../../dataset/schema';
 import type { Term } from '../evidence';
-import { CONTEXT_TERMS, FAMILY_PLACES, HOLIDAYS, OTHER_NAMES, OTHER_OUTLETS } from './lexicon';
+import { CONTEXT_TERMS, FAMILY_PLACES, HOLIDAYS, OTHER_HOMETOWNS, OTHER_NAMES, OTHER_OUTLETS } from './lexicon';
 import { deriveFoldTable, foldRuns, foldTableFromRuns, foldPattern } from '../../text/fold';
 import { compileAutomaton } from '../automaton';
 import { urlRulePrefix } from '../../site';
@@ -56,14 +56,18 @@ export function buildMatchIndex(dataset: Dataset, datasetHash: string): MatchInd
   // Traditional forms are spellings of their own, not converted to Simplified.
   const holidaysAt = specs.length;
   add({ kind: 'holiday', label: 'a holiday', strength: 'weak' }, [...HOLIDAYS]);
+  // Hometowns in Xinjiang that are neither family's, kept out of the fold table the same way.
+  const hometownsAt = specs.length;
+  add({ kind: 'other-place', label: 'another hometown in Xinjiang', strength: 'weak' }, [...OTHER_HOMETOWNS]);
+  const ownScript = (i: number) => i === holidaysAt || i === hometownsAt;
 
   // Other people's names (Tursun, 阿布力克木·吐尔逊's surname): what makes a member's given name
   // someone else's whole name. A spelling a member's name has too stays the member's alone (below).
   const otherNamesAt = specs.length;
   for (const other of OTHER_NAMES) add({ kind: 'other-name', label: other.latin[0]!, strength: 'weak' }, otherNameSpellings(other));
 
-  const simplified = specs.map((s, i) => (i === holidaysAt ? s.spellings : s.spellings.map((w) => (HAN.test(w) ? toSimplified(w) : w))));
-  const han = simplified.filter((_, i) => i !== holidaysAt).flat().filter((s) => HAN.test(s));
+  const simplified = specs.map((s, i) => (ownScript(i) ? s.spellings : s.spellings.map((w) => (HAN.test(w) ? toSimplified(w) : w))));
+  const han = simplified.filter((_, i) => !ownScript(i)).flat().filter((s) => HAN.test(s));
   const fold = foldRuns(deriveFoldTable([...traditionalPairs(han), ...readingPairs(names.syllables)]));
   const table = foldTableFromRuns(fold);
   const folded = (spelling: string) => {
