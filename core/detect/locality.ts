@@ -472,8 +472,9 @@ export class Locality {
       // and Muherrem), or the children's county with the children told there (a child's rare name, or
       // an anchor of the family's events: the four children): a couple called 阿布力克木 and 米热班 at home
       // in Jiashi, Kashgar, for the new year are other people.
+      // Asked only where the story's own words are missing.
       const family = personA.familyId;
-      const parentsPlace =
+      const parentsPlace = () =>
         this.places.some((p) => p.term.parentsOf?.includes(family)) ||
         (this.places.some((p) => p.term.specific && p.term.familyIds!.includes(family)) &&
           ((this.cuesBy.get(family)?.length ?? 0) > 0 || this.names.some((m) => m.familyId === family && m.rare && !m.parent && !this.surnamed.has(m))));
@@ -486,11 +487,11 @@ export class Locality {
         if (!rareA && !rareB && storyWords === 0 && !ownPlace) continue;
         if (!parents && !confident(personA.familyId)) continue;
         // Without the story's own words, only the parents' given names together, and beside a place
-        // of their family where they are (`parentsPlace`): a child's with a sibling's or a parent's are a Uyghur family's usual
-        // company (a wedding notice in Istanbul for a Zumeryem, whose sister is Shehide, with a guest
+        // of their family where they are (`parentsPlace`): a child's with a sibling's or a parent's
+        // are a Uyghur family's usual company (a wedding notice in Istanbul for a Zumeryem, whose sister is Shehide, with a guest
         // called Mihriban), and the Uyghurs' or the region's name is every page on Uyghur names' (an
         // encyclopaedia's examples: Mamutjan, Muherrem, Mihriban...).
-        if (storyWords === 0 && !(parents && parentsPlace)) continue;
+        if (storyWords === 0 && !(parents && parentsPlace())) continue;
         const at = hitsA.find((h) => nearest(hitsB, h.start, PASSAGE));
         if (!at) continue;
         const other = nearest(hitsB, at.start, PASSAGE)!;

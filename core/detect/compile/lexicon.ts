@@ -100,8 +100,8 @@ export const CONTEXT_TERMS: Record<ContextCategory, { label: string; spellings: 
  * Never evidence of anything; they only take such a reunion out of the vocabulary. Their characters
  * are not in the fold table the prefilter carries (match-index-builder.ts), so Traditional forms are
  * listed. Words that are also people's names or other words are written in the phrases a holiday
- * takes (Di Natale is a surname, "ciudad natal" a hometown and Natal a city, Kerstin a name, Aïd folds to "aid", 过年
- * is inside 不过年仅, 国庆 a given name, ھېيت the start of the Id Kah mosque).
+ * takes (Di Natale is a surname, "ciudad natal" a hometown and Natal a city, Kerstin a name, Aïd
+ * folds to "aid", 过年 is inside 不过年仅, 国庆 a given name, ھېيت the start of the Id Kah mosque).
  */
 export const HOLIDAYS: readonly string[] = [
   'Spring Festival', 'Chinese New Year', 'Lunar New Year', 'New Year', 'Christmas', 'Thanksgiving', 'Easter', 'Eid', 'Ramadan', 'Nowruz', 'Navruz', 'Nauryz',

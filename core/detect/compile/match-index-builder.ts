@@ -18,6 +18,9 @@ import { MATCH_INDEX_FORMAT, type ContextCategory, type MatchIndex, type UrlRule
 
 /** Chinese characters: spellings with any are written in Simplified before folding. */
 const HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
+/** Terms that never give evidence and whose characters stay out of the fold table (`buildMatchIndex`). */
+const OWN_SCRIPT: ReadonlySet<Term['kind']> = new Set<Term['kind']>(['holiday', 'other-place']);
+
 /** A cue that ends in `*` matches any ending (Turkish, Russian, Uyghur inflections). */
 const OPEN_END = '*';
 
@@ -51,15 +54,13 @@ export function buildMatchIndex(dataset: Dataset, datasetHash: string): MatchInd
   }
   // Other newsrooms under CNN's name (CNN Türk): the "CNN" inside them is not the story's outlet.
   add({ kind: 'other-outlet', label: 'another newsroom under CNN’s name', strength: 'weak' }, [...OTHER_OUTLETS]);
-  // Holidays that bring families home: a reunion beside one is the holiday's, not the story's. Their
-  // characters stay out of the fold table (below), which the prefilter carries to every page: their
-  // Traditional forms are spellings of their own, not converted to Simplified.
-  const holidaysAt = specs.length;
+  // Holidays that bring families home (a reunion beside one is the holiday's, not the story's) and
+  // hometowns in Xinjiang that are neither family's.
   add({ kind: 'holiday', label: 'a holiday', strength: 'weak' }, [...HOLIDAYS]);
-  // Hometowns in Xinjiang that are neither family's, kept out of the fold table the same way.
-  const hometownsAt = specs.length;
   add({ kind: 'other-place', label: 'another hometown in Xinjiang', strength: 'weak' }, [...OTHER_HOMETOWNS]);
-  const ownScript = (i: number) => i === holidaysAt || i === hometownsAt;
+  // Their characters stay out of the fold table (below), which the prefilter carries to every page:
+  // their Traditional forms are spellings of their own, not converted to Simplified.
+  const ownScript = (i: number) => OWN_SCRIPT.has(specs[i]!.term.kind);
 
   // Other people's names (Tursun, 阿布力克木·吐尔逊's surname): what makes a member's given name
   // someone else's whole name. A spelling a member's name has too stays the member's alone (below).
