@@ -26,6 +26,14 @@ export const SKIPPED_TAGS: ReadonlySet<string> = new Set(['script', 'style', 'no
  */
 export const NOT_PROSE_TAGS: ReadonlySet<string> = new Set(['textarea', 'svg', 'code']);
 
+/**
+ * The elements matching `selector` in each of `roots` (a document, and the open shadow roots and
+ * same-origin frames' documents a query of it does not reach), in order.
+ */
+export function* inRoots<E extends Element>(roots: readonly ParentNode[], selector: string): Generator<E> {
+  for (const root of roots) yield* root.querySelectorAll<E>(selector);
+}
+
 /** Whether an element's subtree is left out of the page's text: a skipped element or Backstory's own host. */
 export function isSkipped(el: Element, prose = false): boolean {
   const name = el.localName;

@@ -9,7 +9,7 @@
  */
 import type { Segment, TextOrigin } from '../core/detect/detect';
 import { TEXT_LIMIT } from '../core/detect/limits';
-import { TextWalk, isSkipped } from './dom-text';
+import { TextWalk, inRoots, isSkipped } from './dom-text';
 
 export { TEXT_LIMIT };
 
@@ -460,20 +460,21 @@ export function vttCueTexts(vtt: string): string[] {
 }
 
 /**
- * Cue texts of the caption and subtitle tracks of a document's <video> and <audio> elements, for
- * `collectText(..., { captions })`.
+ * Cue texts of the caption and subtitle tracks of the <video> and <audio> elements in `roots` (a
+ * document, and the open shadow roots and same-origin frames' documents the page's players may sit
+ * in), for `collectText(..., { captions })`.
  *
  * A browser loads a track's cues only when its mode is 'hidden' or 'showing'. What the content script
  * must do (only where the page has tracks, so other pages stay untouched):
- *   1. `const pending = prepareTextTracks(document)`: switches 'disabled' caption/subtitle tracks to
+ *   1. `const pending = prepareTextTracks([document])`: switches 'disabled' caption/subtitle tracks to
  *      'hidden' (loads cues, shows nothing) and returns the <track> elements still loading;
  *   2. wait for each pending element's `load` (or `error`) event, with a timeout (a few seconds);
- *   3. `collectText(document, { withHead: true, captions: trackCueTexts(document) })` and detect again;
+ *   3. `collectText(document, { withHead: true, captions: trackCueTexts([document]) })` and detect again;
  *   4. give back what it changed: `restoreTextTracks(changed)`.
  */
-export function trackCueTexts(doc: Document): string[] {
+export function trackCueTexts(roots: readonly ParentNode[]): string[] {
   const texts: string[] = [];
-  for (const media of doc.querySelectorAll<HTMLMediaElement>('video, audio')) {
+  for (const media of inRoots<HTMLMediaElement>(roots, 'video, audio')) {
     const tracks = media.textTracks;
     if (!tracks) continue;
     for (let t = 0; t < tracks.length; t++) {
@@ -497,10 +498,10 @@ export interface PreparedTracks {
 }
 
 /** Step 1 of reading captions (see `trackCueTexts`). */
-export function prepareTextTracks(doc: Document): PreparedTracks {
+export function prepareTextTracks(roots: readonly ParentNode[]): PreparedTracks {
   const changed: TextTrack[] = [];
   const pending: HTMLTrackElement[] = [];
-  for (const el of doc.querySelectorAll<HTMLTrackElement>('video > track, audio > track')) {
+  for (const el of inRoots<HTMLTrackElement>(roots, 'video > track, audio > track')) {
     const track = el.track;
     if (!track || (track.kind !== 'captions' && track.kind !== 'subtitles')) continue;
     if (track.mode === 'disabled') {

@@ -14,9 +14,12 @@ import type { WatchContext, WatchPorts } from './ports';
 /** A video page's title, description and first this many characters tell its topic. */
 const TOPIC_LIMIT = 100_000;
 
-/** Whether the document has caption or subtitle tracks. */
-export function hasTracks(doc: Document): boolean {
-  return !!doc.querySelector('video track, audio track');
+/**
+ * Whether the page has caption or subtitle tracks: `roots` are the document and the open shadow roots
+ * and same-origin frames' documents its players may sit in (PageWatch `playerRoots`).
+ */
+export function hasTracks(roots: readonly ParentNode[]): boolean {
+  return roots.some((root) => root.querySelector('video track, audio track') !== null);
 }
 
 /**
@@ -45,12 +48,12 @@ export async function captionsOpen(gate: Gate, cues: readonly string[], elements
 /** Wait at most this long for a caption file to load. */
 const TRACK_WAIT_MS = 3000;
 
-/** The cue texts of the document's caption and subtitle tracks (none when it has no track). */
-export async function readCaptionCues(doc: Document, ctx: WatchContext, ports: WatchPorts): Promise<string[]> {
-  if (!hasTracks(doc)) return [];
+/** The cue texts of the caption and subtitle tracks in `roots` (none when there is no track). */
+export async function readCaptionCues(roots: readonly ParentNode[], ctx: WatchContext, ports: WatchPorts): Promise<string[]> {
+  if (!hasTracks(roots)) return [];
   // The caption helpers travel in the lazily loaded chunk: most pages have no <track>.
   const { prepareTextTracks, restoreTextTracks, trackCueTexts } = await ports.chunk('ui');
-  const { changed, pending } = prepareTextTracks(doc);
+  const { changed, pending } = prepareTextTracks(roots);
   await Promise.all(
     pending.map(
       (el) =>
@@ -61,7 +64,7 @@ export async function readCaptionCues(doc: Document, ctx: WatchContext, ports: W
         }),
     ),
   );
-  const cues = trackCueTexts(doc);
+  const cues = trackCueTexts(roots);
   restoreTextTracks(changed);
   return cues;
 }

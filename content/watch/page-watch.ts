@@ -26,7 +26,7 @@ import type { DetectionReport, DetectionSummary } from '../../core/messages/reco
 import type { ContentToBackground } from '../../core/messages/to-background';
 import { ANNOTATED_SITES_KEY, mayHaveAnnotations } from '../../core/annotations/annotated-sites';
 import { SETTINGS_KEY, pageSettings } from '../../core/settings';
-import { isSkipped } from '../dom-text';
+import { inRoots, isSkipped } from '../dom-text';
 import type { HighlightTarget } from '../highlights';
 import type { ContentDetector } from '../chunks';
 import type { ItemNumbers } from '../page-text';
@@ -87,6 +87,12 @@ export class PageWatch {
   private cuesTried = '';
   /** Shadow roots, frames and custom elements the passes met, watched for text that comes later. */
   private late: ((found: LateContainers) => void) | undefined;
+  /**
+   * Open shadow roots and same-origin frames' documents where a player was met (a component's player,
+   * an embed in a frame): a query of the document does not reach them, so they are asked too
+   * (`playerRoots`).
+   */
+  private readonly mediaRoots = new Set<ParentNode>();
   private flushScheduled = false;
   /** True while the first pass over the document (or over a new URL's document) runs. */
   private firstPassing = false;
@@ -263,10 +269,63 @@ export class PageWatch {
         .then(() => this.readCaptions())
         .then(() => this.updateSettled());
     });
-    this.late = lateWatch(this.ctx, watch, (node) => {
+    const late = lateWatch(this.ctx, watch, (node) => {
       this.queue.push(node);
       this.scheduleFlush();
     });
+    this.late = (found) => {
+      late(found);
+      const roots: Node[] = [...found.shadows];
+      for (const [, doc] of found.frames) if (doc) roots.push(doc);
+      // A player in one of them: at the first pass (or a navigation's) noted for the captions' look
+      // that follows it; in an added component or frame, looked at as a late player is.
+      if (this.firstPassing) this.noteMedia(roots);
+      else this.mediaAdded(roots);
+    };
+  }
+
+  /**
+   * Whether `nodes` hold a player or a track (an added node, a shadow root, a frame's document); the
+   * shadow roots and frames' documents they are in are noted (`mediaRoots`).
+   */
+  private noteMedia(nodes: readonly Node[]): boolean {
+    let found = false;
+    for (const node of nodes) {
+      const type = node.nodeType;
+      let media: boolean;
+      if (type === 11 || type === 9) media = (node as ParentNode).querySelector('video, audio') !== null;
+      else if (type !== 1) continue;
+      else {
+        const el = node as Element;
+        media = MEDIA.has(el.localName) || el.querySelector('video, audio') !== null;
+        // A player component added whole: its player in its own shadow root.
+        const own = el.shadowRoot;
+        if (!media && own?.querySelector('video, audio')) {
+          this.mediaRoots.add(own);
+          found = true;
+          continue;
+        }
+      }
+      if (!media) continue;
+      found = true;
+      const root = node.getRootNode();
+      if (root !== this.doc && (root.nodeType === 11 || root.nodeType === 9)) this.mediaRoots.add(root as ParentNode);
+    }
+    return found;
+  }
+
+  /**
+   * Where the page's players are: the document, and the shadow roots and frames' documents where
+   * players were met and that are still on the page.
+   */
+  private playerRoots(): ParentNode[] {
+    const roots: ParentNode[] = [this.doc];
+    for (const root of this.mediaRoots) {
+      const live = (root as Node).nodeType === 9 ? (root as Document).defaultView !== null : (root as ShadowRoot).host.isConnected;
+      if (live) roots.push(root);
+      else this.mediaRoots.delete(root);
+    }
+    return roots;
   }
 
   private scheduleFlush(): void {
@@ -467,14 +526,15 @@ export class PageWatch {
   private async readCaptions(): Promise<void> {
     const records = this.records;
     // No player, no captions: one query of the page on every page, as before players were watched.
-    if (!this.gate || !records || !this.watchPlayers() || !hasTracks(this.doc)) return;
+    const roots = this.playerRoots();
+    if (!this.gate || !records || !this.watchPlayers(roots) || !hasTracks(roots)) return;
     if (!this.session && !onTopic(this.doc, records.record, () => records.foldTable())) {
       // Off the topic, no track is loaded for Backstory (a request, and a change the page could see),
       // but what the page loads itself to show is read once it has loaded: nothing asked or changed.
-      for (const el of this.doc.querySelectorAll('video > track, audio > track')) {
+      for (const el of inRoots(roots, 'video > track, audio > track')) {
         if (this.tracks.has(el)) continue;
         this.tracks.add(el);
-        const read = () => void this.ports.chunk('ui').then((ui) => this.captionCues(ui.trackCueTexts(this.doc)));
+        const read = () => void this.ports.chunk('ui').then((ui) => this.captionCues(ui.trackCueTexts(this.playerRoots())));
         // HTMLTrackElement.LOADED === 2.
         if ((el as HTMLTrackElement).readyState === 2) read();
         else this.ctx.addEventListener(el, 'load', read);
@@ -482,7 +542,7 @@ export class PageWatch {
       return;
     }
     this.report.settled = false;
-    await this.captionCues(await readCaptionCues(this.doc, this.ctx, this.ports));
+    await this.captionCues(await readCaptionCues(roots, this.ctx, this.ports));
   }
 
   /**
@@ -491,13 +551,7 @@ export class PageWatch {
    * the nodes of a batch.
    */
   private mediaAdded(roots: readonly Node[]): void {
-    if (this.captionsScheduled) return;
-    const media = roots.some((node) => {
-      if (node.nodeType !== 1) return false;
-      const el = node as Element;
-      return MEDIA.has(el.localName) || el.querySelector('video, audio') !== null;
-    });
-    if (!media) return;
+    if (!this.noteMedia(roots) || this.captionsScheduled) return;
     this.captionsScheduled = true;
     this.report.settled = false;
     this.ctx.setTimeout(() => {
@@ -521,13 +575,13 @@ export class PageWatch {
    * again when the player adds a track and when its shown cues change, as new cues arrive. The players
    * on the page at its first pass and at each navigation are watched. False when the page has none.
    */
-  private watchPlayers(): boolean {
+  private watchPlayers(roots: readonly ParentNode[]): boolean {
     const schedule = () => {
       if (this.cuesScheduled) return;
       this.cuesScheduled = true;
       this.ctx.setTimeout(() => {
         this.cuesScheduled = false;
-        void this.ports.chunk('ui').then((ui) => this.captionCues(ui.trackCueTexts(this.doc)));
+        void this.ports.chunk('ui').then((ui) => this.captionCues(ui.trackCueTexts(this.playerRoots())));
       }, 0);
     };
     const watchTrack = (track: TextTrack) => {
@@ -538,8 +592,9 @@ export class PageWatch {
       this.players.add(track);
       this.ctx.addEventListener(track, 'cuechange', schedule);
     };
-    const players = this.doc.querySelectorAll<HTMLMediaElement>('video, audio');
-    for (const media of players) {
+    let players = 0;
+    for (const media of inRoots<HTMLMediaElement>(roots, 'video, audio')) {
+      players++;
       const tracks = media.textTracks;
       if (!tracks) continue;
       if (!this.players.has(media)) {
@@ -552,7 +607,7 @@ export class PageWatch {
       }
       for (let t = 0; t < tracks.length; t++) watchTrack(tracks[t]!);
     }
-    return players.length > 0;
+    return players > 0;
   }
 
   /**

@@ -108,6 +108,8 @@ test.describe('Chromium: dynamic pages', () => {
  */
 test.describe('Chromium: text that arrives inside components and frames', () => {
   const STORY = 'Mamutjan Abdurehim, a Uyghur father, told reporters in Adelaide that the claim was laughable.';
+  /** A player whose caption track (not shown until the page says so) tells the story. */
+  const PLAYER = `<video controls><track kind="captions" srclang="en" label="English" src="data:text/vtt,${encodeURIComponent(`WEBVTT\n\n00:00.000 --> 00:05.000\n${STORY}\n`)}"></video>`;
   const CASES: Array<[string, string, string]> = [
     [
       'a component defined later attaches a shadow root holding the story',
@@ -139,6 +141,17 @@ test.describe('Chromium: text that arrives inside components and frames', () => 
       'a player replaces its own caption track’s cues with ones that tell the story',
       `<video controls></video><p>World video: the latest report.</p><script>const t = document.querySelector('video').addTextTrack('captions', 'English', 'en'); t.mode = 'showing'; t.addCue(new VTTCue(0, 5, 'Sunny skies over the coast today.'));</script>`,
       `history.pushState({}, '', '?v=2'); const t = document.querySelector('video').textTracks[0]; while (t.cues.length) t.removeCue(t.cues[0]); t.addCue(new VTTCue(0, 5, '${STORY}'));`,
+    ],
+    // Players a query of the document does not reach: a component's own shadow root, a frame.
+    [
+      'a player component defined later keeps its video in its open shadow root and shows captions that tell the story',
+      '<media-box></media-box>',
+      `customElements.define('media-box', class extends HTMLElement { connectedCallback() { const root = this.attachShadow({ mode: 'open' }); root.innerHTML = ${JSON.stringify(PLAYER)}; root.querySelector('video').textTracks[0].mode = 'showing'; } });`,
+    ],
+    [
+      'a frame is given a player whose captions tell the story',
+      '<iframe srcdoc="<p>Weather: sunny.</p>"></iframe>',
+      `const d = document.querySelector('iframe').contentDocument; d.body.insertAdjacentHTML('beforeend', ${JSON.stringify(PLAYER)}); d.querySelector('video').textTracks[0].mode = 'showing';`,
     ],
     [
       'an app adds the story inside its open shadow root',

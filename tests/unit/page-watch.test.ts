@@ -21,6 +21,7 @@ import { noteTargets } from '../../content/page-notes';
 import { pageWords } from '../../content/page-words';
 import { SidebarHost } from '../../content/sidebar-host';
 import { sidebarPlacement } from '../../content/sidebar-placement';
+import { fakeFrames } from '../support/fakes';
 
 const stored = packForStorage(buildMatchIndex(parseDataset(rawDataset), 'test'));
 const STORY = '<p>Mihriban Kader and Ablikim Memtinin, Uyghur parents living in Italy, say China keeps their four children in Xinjiang.</p>';
@@ -112,7 +113,8 @@ class World {
         },
         prepareTextTracks: () => ({ changed: [], pending: [] }),
         restoreTextTracks: () => undefined,
-        trackCueTexts: () => this.cues,
+        // The cues are the players': none where the roots it is given hold no player.
+        trackCueTexts: (roots: readonly ParentNode[]) => (roots.some((root) => root.querySelector('video, audio')) ? this.cues : []),
       } as never;
     },
     loaded: (name) => (name === 'detector' ? (this.detectorChunk as never) : undefined),
@@ -176,7 +178,7 @@ function countTrackLoads(): { n: number } {
   (world.ports as { chunk: WatchPorts['chunk'] }).chunk = (async (name: 'ui' | 'detector') => {
     const c = (await chunk(name as never)) as Record<string, unknown>;
     if (name !== 'ui') return c as never;
-    return { ...c, prepareTextTracks: (d: Document) => (loads.n++, (c.prepareTextTracks as (d: Document) => unknown)(d)) } as never;
+    return { ...c, prepareTextTracks: (roots: ParentNode[]) => (loads.n++, (c.prepareTextTracks as (roots: ParentNode[]) => unknown)(roots)) } as never;
   }) as WatchPorts['chunk'];
   return loads;
 }
@@ -435,7 +437,7 @@ describe('PageWatch: later changes', () => {
     (world.ports as { chunk: WatchPorts['chunk'] }).chunk = (async (name: 'ui' | 'detector') => {
       const c = (await chunk(name as never)) as Record<string, unknown>;
       if (name !== 'ui') return c as never;
-      return { ...c, prepareTextTracks: (d: Document) => ({ changed: [], pending: [...d.querySelectorAll('track')] }) } as never;
+      return { ...c, prepareTextTracks: (roots: ParentNode[]) => ({ changed: [], pending: roots.flatMap((root) => [...root.querySelectorAll('track')]) }) } as never;
     }) as WatchPorts['chunk'];
     const watch = await started(prose(3));
     world.step = 2;
@@ -470,6 +472,67 @@ describe('PageWatch: later changes', () => {
     await settle();
     await world.drain();
     expect(watch.report.detection?.matched).toBe(true);
+  });
+
+  it('reads the captions of a player inside a component’s open shadow root, at the first pass and added later', async () => {
+    // A custom element's player (video.js- and media-chrome-style components keep theirs in a shadow root).
+    const component = () => {
+      const el = document.createElement('video-player');
+      el.attachShadow({ mode: 'open' }).innerHTML = '<div class="frame"><video><track kind="captions" src="c.vtt"></video></div>';
+      return el;
+    };
+    world.cues = [CAPTION];
+    document.body.replaceChildren();
+    document.body.insertAdjacentHTML('afterbegin', `<h1>Uyghur parents in Italy</h1>${prose(3)}`);
+    document.body.append(component());
+    let watch = new PageWatch(world.ctx, world.ports, document);
+    let run = watch.start();
+    await world.drain();
+    await run;
+    expect(watch.report.detection?.matched).toBe(true);
+    expect(watch.report.detection!.people).toEqual(expect.arrayContaining(['mihriban-kader', 'ablikim-mamtinin']));
+
+    world.invalidate();
+    world.valid = true;
+    for (const h of [...document.documentElement.children].filter((e) => e.localName.includes('-'))) h.remove();
+    document.body.replaceChildren();
+    document.body.insertAdjacentHTML('afterbegin', `<h1>Uyghur parents in Italy</h1>${prose(3)}`);
+    watch = new PageWatch(world.ctx, world.ports, document);
+    run = watch.start();
+    await world.drain();
+    await run;
+    expect(watch.report.detection?.matched).toBe(false);
+    // Added whole, and nested in a wrapper component's shadow root.
+    const outer = document.createElement('player-shell');
+    outer.attachShadow({ mode: 'open' }).append(component());
+    document.body.append(outer);
+    await settle();
+    await world.drain();
+    expect(watch.report.detection?.matched).toBe(true);
+    expect(watch.report.settled).toBe(true);
+  });
+
+  it('reads the captions of a player in a same-origin frame', async () => {
+    world.cues = [CAPTION];
+    // happy-dom loads no frames: a same-origin frame's document, and a cross-origin frame beside it.
+    const frameDoc = document.implementation.createHTMLDocument('embed');
+    // A frame's document has a window while the frame is on the page (a made document has none).
+    Object.defineProperty(frameDoc, 'defaultView', { configurable: true, value: window });
+    const { sameOrigin, crossOrigin } = fakeFrames(document, frameDoc);
+    document.body.replaceChildren();
+    document.body.insertAdjacentHTML('afterbegin', `<h1>Uyghur parents in Italy</h1>${prose(3)}`);
+    document.body.append(crossOrigin, sameOrigin);
+    const watch = new PageWatch(world.ctx, world.ports, document);
+    const run = watch.start();
+    await world.drain();
+    await run;
+    expect(watch.report.detection?.matched).toBe(false);
+    // The embed fills its frame after the first pass (as an embed's script does).
+    frameDoc.body.innerHTML = '<div class="embed"><video><track kind="captions" src="c.vtt"></video></div>';
+    await settle();
+    await world.drain();
+    expect(watch.report.detection?.matched).toBe(true);
+    expect(watch.report.detection!.people).toEqual(expect.arrayContaining(['mihriban-kader', 'ablikim-mamtinin']));
   });
 
   it('off the topic, a late player’s track is never loaded for Backstory: what the page loads itself is read', async () => {
