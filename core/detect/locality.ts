@@ -468,8 +468,8 @@ export class Locality {
       // place of this family alone (Italy, not Kashgar, which both families and every Uyghur seller
       // there share): a page about a Kashgar shop may name two such people.
       const ownPlace = this.places.some((p) => p.term.familyIds!.length === 1 && p.term.familyIds![0] === personA.familyId);
-      // Where the parents are (Italy for the Kader couple; Adelaide, Australia or Kashgar for Mamutjan
-      // and Muherrem), or the children's county with the children told there (a child's rare name, or
+      // Where the parents are (Italy for the Kader couple; Adelaide or Australia for Mamutjan and
+      // Muherrem, who live apart: a couple of those names in Kashgar runs a shop there), or the children's county with the children told there (a child's rare name, or
       // an anchor of the family's events: the four children): a couple called 阿布力克木 and 米热班 at home
       // in Jiashi, Kashgar, for the new year are other people.
       // Asked only where the story's own words are missing.

@@ -259,6 +259,27 @@ describe('decisions', () => {
     }
   });
 
+  it('Mamutjan and Muherrem together in Kashgar alone are any Kashgar couple: the story’s couple is told apart by Adelaide or Australia', () => {
+    // The reviewers' shop and wedding couples: both in Kashgar, where the story's Muherrem is, and so
+    // is every couple of the city; the story's own couple lives apart, he in Adelaide.
+    for (const text of [
+      'Mamutjan and his wife Muherrem run a carpet shop in Kashgar’s old town. Their rugs are hand-knotted.',
+      'Mamutjan and Muherrem were married in Kashgar in 2009; three hundred guests came.',
+      '馬木提和妻子穆哈拉姆在喀什古城開了一家地毯店。',
+    ]) {
+      const d = detector.detect(segs(text));
+      expect(d.matched, `${text}: ${d.reason}`).toBe(false);
+    }
+    for (const text of [
+      'Mamutjan lives in Adelaide; his wife Muherrem is still in Kashgar.',
+      'مامۇتجان ئاۋستىرالىيەدە، ئايالى مۇھەررەم قەشقەردە.',
+    ]) {
+      const d = detector.detect(segs(text));
+      expect(d.matched, `${text}: ${d.reason}`).toBe(true);
+      expect(d.signals.filter((sg) => sg.decisive).map((sg) => sg.rule)).toContain('members-together');
+    }
+  });
+
   it('a child’s rare name beside a broad place and the story’s words is another family’s child beside another hometown in Xinjiang', () => {
     // Round 58's look-alike n01: an asylum decision in Adelaide; the applicant's daughter Muhlise is
     // with his parents in Hotan, and officials called him an extremist.
