@@ -259,6 +259,23 @@ describe('decisions', () => {
     }
   });
 
+  it('the charge of inciting ethnic hatred is the story’s accusation: it corroborates a rare name beside the family’s place, and decides nothing alone', () => {
+    // Round 48's p04, a Uyghur Facebook post: Muherrem in Kashgar, her husband in Australia, nine years
+    // for "inciting ethnic hatred" by the 2 April statement, no other word of the story.
+    for (const text of [
+      'مۇھەررەم قەشقەرگە قايتقان ئىدى. خىتاي ھۆكۈمىتى ئۇنى «مىللىي ئۆچمەنلىك قوزغىغان» دەپ 9 يىللىق قاماق جازاسىغا ھۆكۈم قىلدى.',
+      'Muherrem went home to Kashgar and never came back; Beijing says she was jailed for inciting ethnic hatred.',
+      'Мухеррем вернулась в Кашгар; по словам властей, её осудили за разжигание этнической ненависти.',
+    ]) {
+      const d = detector.detect(segs(text));
+      expect(d.matched, `${text}: ${d.reason}`).toBe(true);
+      expect(d.signals.find((sg) => sg.decisive)?.rule).toBe('rare-given-name');
+    }
+    // The charge and the city, with nobody of the families named: nothing.
+    const none = detector.detect(segs('A Kashgar teacher was jailed for inciting ethnic hatred, Beijing says; his wife denies it.'));
+    expect(none.matched, none.reason).toBe(false);
+  });
+
   it('Mamutjan and Muherrem together in Kashgar alone are any Kashgar couple: the story’s couple is told apart by Adelaide or Australia', () => {
     // The reviewers' shop and wedding couples: both in Kashgar, where the story's Muherrem is, and so
     // is every couple of the city; the story's own couple lives apart, he in Adelaide.
