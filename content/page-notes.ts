@@ -31,13 +31,22 @@ function itemOf(node: Node): Element | undefined {
   return found;
 }
 
+/** A player: a video, or a known embedded player's frame. */
+const PLAYERS = 'video, iframe[src*="youtube.com/embed/"], iframe[src*="youtube-nocookie.com/embed/"], iframe[src*="player."]';
+
 /**
- * The box a reader sees as the video: the page's first video (or a known embedded player), widened to
+ * The box a reader sees as the video: the page's first video (or a known embedded player; else the
+ * first in `roots`, the shadow roots and frames where the watch met players), widened to
  * the ancestors that are the same box (the player's own wrappers), so the note goes below the player,
  * not inside it.
  */
-function playerBox(doc: Document): Element | undefined {
-  const video = doc.querySelector('video, iframe[src*="youtube.com/embed/"], iframe[src*="youtube-nocookie.com/embed/"], iframe[src*="player."]');
+function playerBox(doc: Document, roots: readonly ParentNode[]): Element | undefined {
+  let video: Element | null = null;
+  for (const root of [doc, ...roots]) if ((video = root.querySelector(PLAYERS))) break;
+  // A player inside a component's shadow root or a same-origin frame: the page's element that holds it.
+  for (let root = video?.getRootNode(); video && root && root !== doc; root = video?.getRootNode()) {
+    video = root.nodeType === 11 ? (root as ShadowRoot).host : ((root as Document).defaultView?.frameElement ?? null);
+  }
   if (!video) return undefined;
   const box = video.getBoundingClientRect();
   let el: Element = video;
@@ -52,7 +61,7 @@ function playerBox(doc: Document): Element | undefined {
 }
 
 /** The notes a decision calls for: one per post or video that carries the story, with its family. */
-export function noteTargets(detection: Detection, nodeOf: (segment: number) => Node | undefined, doc: Document): NoteTarget[] {
+export function noteTargets(detection: Detection, nodeOf: (segment: number) => Node | undefined, doc: Document, players: readonly ParentNode[] = []): NoteTarget[] {
   if (!detection.matched || detection.families.length === 0) return [];
   // Families by post: what the evidence in each post names (decisive first).
   const familiesByItem = new Map<Element | undefined, string[]>();
@@ -84,7 +93,7 @@ export function noteTargets(detection: Detection, nodeOf: (segment: number) => N
   // The page as a whole carries the story (its title, its body outside any post): its video, if it
   // has one that is not inside a post with a note already.
   if (pageWide) {
-    const player = playerBox(doc);
+    const player = playerBox(doc, players);
     if (player && !targets.some((t) => t.anchor.contains(player) || player.contains(t.anchor))) {
       targets.push({ anchor: player, familyId: familiesByItem.get(undefined)?.[0] ?? detection.families[0]! });
     }

@@ -60,6 +60,8 @@ export class PageUi {
     targets: ReadonlyArray<HighlightTarget | undefined>,
     nodeOf: (segment: number) => Node | undefined,
     onMounted: () => void,
+    /** The shadow roots and frames' documents where players were met (PageWatch `playerRoots`). */
+    players: readonly ParentNode[] = [],
   ): Promise<void> {
     this.live = true;
     if (!this.host && !this.panelOnly) {
@@ -91,7 +93,7 @@ export class PageUi {
     // The notes in a task of their own too: each is a frame put into the page.
     if (!(await this.nextTask())) return;
     this.notes ??= new ui.PageNotes((familyId) => this.ports.noteUrl(familyId));
-    this.notes.show(ui.noteTargets(detection, nodeOf, this.doc));
+    this.notes.show(ui.noteTargets(detection, nodeOf, this.doc, players));
     this.touched++;
   }
 

@@ -477,6 +477,7 @@ export class PageWatch {
         this.targets(),
         (segment) => this.nodes[segment],
         () => void this.tell({ type: 'sidebar-mounted', ms: this.report.sidebarMs! }),
+        this.playerRoots().slice(1),
       );
       if (mounting) {
         this.report.sidebarMounted = true;

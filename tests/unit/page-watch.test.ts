@@ -676,6 +676,15 @@ describe('PageWatch: notes at the posts that carry the story', () => {
     await started(`<main><div class="player"><video></video></div><h1>${STORY_TEXT}</h1></main>`);
     expect(world.noted.at(-1)!.map((a) => a.className)).toEqual(['player']);
     world.noted = [];
+    // A player component's video, in its own shadow root: the note goes below the component.
+    document.body.replaceChildren();
+    document.body.insertAdjacentHTML('afterbegin', `<main><div class="player"><video-box></video-box></div><h1>${STORY_TEXT}</h1></main>`);
+    document.querySelector('video-box')!.attachShadow({ mode: 'open' }).innerHTML = '<div class="chrome"><video></video></div>';
+    const run = new PageWatch(world.ctx, world.ports, document).start();
+    await world.drain();
+    await run;
+    expect(world.noted.at(-1)!.map((a) => a.className)).toEqual(['player']);
+    world.noted = [];
     await started(`<main>${STORY}</main>`);
     expect(world.noted.at(-1)).toEqual([]);
     // A news page's one <article> is the page, not a post in a feed.
