@@ -40,6 +40,10 @@ import { SLICE_MS, Slices, observePage } from './slices';
 
 /** The elements that bring captions: a player, or a track added to one. */
 const MEDIA = new Set(['video', 'audio', 'track']);
+/** When the caption tracks' cues are counted again (ms after the previous look: `checkCues`). */
+const CUE_CHECKS = [500, 1000, 2500, 6000, 20_000];
+/** At most this many caption tracks are counted again. */
+const MAX_TRACKS = 16;
 
 /**
  * A page opened while the extension is being installed waits this long for the index to be stored
@@ -77,6 +81,13 @@ export class PageWatch {
   private readonly tracks = new WeakSet<Element>();
   /** Players and script-made tracks (`addTextTrack`) whose new cues are listened for (`watchPlayers`). */
   private readonly players = new WeakSet<object>();
+  /**
+   * The caption tracks listened to, and how many cues each held when last read: cues a script adds
+   * to a track of a player that is not playing raise no event (`cuechange` is for the shown cues), so
+   * their number is looked at again a few times (`checkCues`).
+   */
+  private readonly cueCounts = new Map<TextTrack, number>();
+  private cueChecking = false;
   /** The caption cues the current session holds (a cue read again is not added twice). */
   private cuesRead = new Set<string>();
   private cuesScheduled = false;
@@ -577,14 +588,7 @@ export class PageWatch {
    * on the page at its first pass and at each navigation are watched. False when the page has none.
    */
   private watchPlayers(roots: readonly ParentNode[]): boolean {
-    const schedule = () => {
-      if (this.cuesScheduled) return;
-      this.cuesScheduled = true;
-      this.ctx.setTimeout(() => {
-        this.cuesScheduled = false;
-        void this.ports.chunk('ui').then((ui) => this.captionCues(ui.trackCueTexts(this.playerRoots())));
-      }, 0);
-    };
+    const schedule = () => this.scheduleCues();
     const watchTrack = (track: TextTrack) => {
       if (track.kind !== 'captions' && track.kind !== 'subtitles') return;
       // What it holds now is read (at a navigation too: the new page's session has none of it).
@@ -592,6 +596,10 @@ export class PageWatch {
       if (this.players.has(track)) return;
       this.players.add(track);
       this.ctx.addEventListener(track, 'cuechange', schedule);
+      if (this.cueCounts.size < MAX_TRACKS) {
+        this.cueCounts.set(track, track.cues?.length ?? 0);
+        if (!this.cueChecking) this.checkCues(0);
+      }
     };
     let players = 0;
     for (const media of inRoots<HTMLMediaElement>(roots, 'video, audio')) {
@@ -609,6 +617,39 @@ export class PageWatch {
       for (let t = 0; t < tracks.length; t++) watchTrack(tracks[t]!);
     }
     return players > 0;
+  }
+
+  /** Read the players' cues, in a task of its own (once for what asks in the same task). */
+  private scheduleCues(): void {
+    if (this.cuesScheduled) return;
+    this.cuesScheduled = true;
+    this.ctx.setTimeout(() => {
+      this.cuesScheduled = false;
+      void this.ports.chunk('ui').then((ui) => this.captionCues(ui.trackCueTexts(this.playerRoots())));
+    }, 0);
+  }
+
+  /**
+   * The tracks' cues counted again at `CUE_CHECKS` (ms after the previous look), from when a track is
+   * first listened to: a player that builds its captions cue by cue while nothing plays (a page that
+   * adds them on a timer) raises no event. A count that changed is read (`scheduleCues`).
+   */
+  private checkCues(i: number): void {
+    this.cueChecking = i < CUE_CHECKS.length;
+    if (!this.cueChecking) return;
+    this.ctx.setTimeout(() => {
+      if (!this.ctx.isValid) return;
+      let changed = false;
+      for (const [track, count] of this.cueCounts) {
+        const now = track.cues?.length ?? 0;
+        if (now !== count) {
+          this.cueCounts.set(track, now);
+          changed = true;
+        }
+      }
+      if (changed) this.scheduleCues();
+      this.checkCues(i + 1);
+    }, CUE_CHECKS[i]!);
   }
 
   /**

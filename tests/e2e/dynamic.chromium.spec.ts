@@ -137,6 +137,12 @@ test.describe('Chromium: text that arrives inside components and frames', () => 
       '<video controls></video><p>World video: the latest report.</p>',
       `const t = document.querySelector('video').addTextTrack('captions', 'English', 'en'); t.mode = 'hidden'; t.addCue(new VTTCue(0, 5, '${STORY}'));`,
     ],
+    // Round 60's p03: cue by cue on a timer, on a video that does not play: no event tells of them.
+    [
+      'a player adds cues to its own caption track one by one while nothing plays, the story in a later one',
+      '<video controls></video><p>World video: the latest report.</p>',
+      `const t = document.querySelector('video').addTextTrack('captions', 'English', 'en'); t.mode = 'showing'; const parts = ['Tonight: a report from Australia.', 'Weather next.', '${STORY}']; let i = 0; const id = setInterval(() => { t.addCue(new VTTCue(i * 5, i * 5 + 5, parts[i])); if (++i >= parts.length) clearInterval(id); }, 250);`,
+    ],
     [
       'a player replaces its own caption track’s cues with ones that tell the story',
       `<video controls></video><p>World video: the latest report.</p><script>const t = document.querySelector('video').addTextTrack('captions', 'English', 'en'); t.mode = 'showing'; t.addCue(new VTTCue(0, 5, 'Sunny skies over the coast today.'));</script>`,

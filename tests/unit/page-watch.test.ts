@@ -572,7 +572,9 @@ describe('PageWatch: a player’s own caption tracks (no <track> element)', () =
     return {
       tracks,
       add(): TextTrack {
-        const track = Object.assign(new EventTarget(), { kind: 'captions', get cues() { return world.cues.map((text) => ({ text })); } }) as unknown as TextTrack;
+        const track = Object.assign(new EventTarget(), { kind: 'captions' }) as unknown as TextTrack;
+        // What the track holds now (Object.assign would copy a getter's value once).
+        Object.defineProperty(track, 'cues', { get: () => world.cues.map((text) => ({ text })) });
         tracks[tracks.length++] = track;
         return track;
       },
@@ -603,6 +605,24 @@ describe('PageWatch: a player’s own caption tracks (no <track> element)', () =
     expect(watch.report.detection?.matched).toBe(true);
     expect(watch.report.detection!.people).toEqual(expect.arrayContaining(['mihriban-kader', 'ablikim-mamtinin']));
     expect(host()).not.toBeNull();
+  });
+
+  it('reads cues a script adds one by one to a track of a player that is not playing (no event tells of them)', async () => {
+    // Round 60's p03: `addTextTrack`, then a `VTTCue` every 250 ms, on a video with no source.
+    const { watch, fake } = await startedWithVideo(`<h1>World video</h1><video></video>${prose(3)}`);
+    const track = fake.add();
+    fake.tracks.dispatchEvent(Object.assign(new Event('addtrack'), { track }));
+    await settle();
+    // The first look at its cues (none yet), and the read the new track asked for.
+    expect(world.timers).toHaveLength(2);
+    for (const run of world.timers.splice(0, 2)) run();
+    await settle();
+    expect(watch.report.detection?.matched).toBe(false);
+    // The cues arrive with no addtrack and no cuechange: the next look at the track's count finds them.
+    world.cues = [CUE];
+    await world.drain();
+    expect(watch.report.detection?.matched).toBe(true);
+    expect(watch.report.detection!.people).toEqual(expect.arrayContaining(['mihriban-kader', 'ablikim-mamtinin']));
   });
 
   it('cues that change while a navigation’s first pass runs decide the new page, once that pass is done', async () => {
