@@ -259,21 +259,17 @@ describe('decisions', () => {
     }
   });
 
-  it('the charge of inciting ethnic hatred is the story’s accusation: it corroborates a rare name beside the family’s place, and decides nothing alone', () => {
-    // Round 48's p04, a Uyghur Facebook post: Muherrem in Kashgar, her husband in Australia, nine years
-    // for "inciting ethnic hatred" by the 2 April statement, no other word of the story.
+  it('a victims’ database entry (a rare given name from Kashgar, sentenced for inciting ethnic hatred) is another person', () => {
+    // The commonest charge in such entries and court notices; tried as one of the story's accusation
+    // words at stop 23 and dropped for these (the review's cases).
     for (const text of [
-      'مۇھەررەم قەشقەرگە قايتقان ئىدى. خىتاي ھۆكۈمىتى ئۇنى «مىللىي ئۆچمەنلىك قوزغىغان» دەپ 9 يىللىق قاماق جازاسىغا ھۆكۈم قىلدى.',
-      'Muherrem went home to Kashgar and never came back; Beijing says she was jailed for inciting ethnic hatred.',
-      'Мухеррем вернулась в Кашгар; по словам властей, её осудили за разжигание этнической ненависти.',
+      'Zumeryem from Kashgar was sentenced for inciting ethnic hatred.',
+      'Muhlise, 34, from Kashgar, was sentenced to nine years for inciting ethnic hatred.',
+      '喀什市人民法院以煽动民族仇恨罪判处阿布力克木有期徒刑，其妻米热班。',
     ]) {
       const d = detector.detect(segs(text));
-      expect(d.matched, `${text}: ${d.reason}`).toBe(true);
-      expect(d.signals.find((sg) => sg.decisive)?.rule).toBe('rare-given-name');
+      expect(d.matched, `${text}: ${d.reason}`).toBe(false);
     }
-    // The charge and the city, with nobody of the families named: nothing.
-    const none = detector.detect(segs('A Kashgar teacher was jailed for inciting ethnic hatred, Beijing says; his wife denies it.'));
-    expect(none.matched, none.reason).toBe(false);
   });
 
   it('Mamutjan and Muherrem together in Kashgar alone are any Kashgar couple: the story’s couple is told apart by Adelaide or Australia', () => {

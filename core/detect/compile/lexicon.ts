@@ -85,15 +85,6 @@ export const CONTEXT_TERMS: Record<ContextCategory, { label: string; spellings: 
         'تروریسم', 'تروریست*', 'افراطگرا*', 'افراط گرا*', 'دہشت گرد*', 'دہشتگرد*', 'انتہا پسند*', 'انتہاپسند*',
       ],
     },
-    {
-      // The charge the 2 April statement gave for Muherrem's sentence, as coverage translates it.
-      label: 'ethnic hatred accusation',
-      spellings: [
-        'ethnic hatred', '民族仇恨', 'مىللىي ئۆچمەنلىك*', 'этнической ненависти', 'национальной розни', 'межнациональной розни',
-        'odio etnico', 'ethnischen Hass*', 'ethnischem Hass', 'haine ethnique', 'odio étnico', 'ódio étnico', 'etnik nefret*',
-        'الكراهية العرقية', 'الكراهية الإثنية', 'نفرت قومی', 'نفرت قومیتی', 'etnische haat', 'kebencian etnis',
-      ],
-    },
   ],
   appeal: [
     {
