@@ -111,7 +111,12 @@ export type TermKind =
    */
   | 'holiday'
   /** A hometown in Xinjiang that is neither family's (Hotan, Aksu): beside a child's rare name, another family's. Never evidence. */
-  | 'other-place';
+  | 'other-place'
+  /**
+   * Words of someone held where she is (detained, sentenced, not allowed to leave, her passport): beside
+   * Kashgar, they make it the place where the story's Muherrem is (`Term.heldOf`). Never evidence.
+   */
+  | 'held';
 
 export type ContextCategory = 'ethnonym' | 'region' | 'outlet' | 'state-media' | 'separation' | 'reunion' | 'orphanage' | 'accusation' | 'appeal';
 
@@ -146,6 +151,8 @@ export interface Term {
   wide?: boolean;
   /** For places: the families whose parents are there (`FamilyPlace.parentsOf`). */
   parentsOf?: string[];
+  /** For places: the families a parent of whom is held there, told so beside it (`FamilyPlace.heldOf`). */
+  heldOf?: string[];
   /** For event cues: the event, the element, whether the element is an anchor, and whether the cue is telling (records.ts `EventElement`). */
   eventId?: string;
   elementId?: string;

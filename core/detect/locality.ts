@@ -77,6 +77,8 @@ export class Locality {
   readonly otherNames: PlacedHit[] = [];
   /** Hometowns in Xinjiang that are neither family's (lexicon.ts `OTHER_HOMETOWNS`). */
   readonly otherPlaces: PlacedHit[] = [];
+  /** Words of someone held where she is (lexicon.ts `HELD`). */
+  private readonly held: PlacedHit[] = [];
   /** Given-name mentions joined to someone else's surname (`foreignSurnamed`). */
   private readonly surnamed: Set<Mention>;
   readonly context = new Map<ContextCategory, PlacedHit>();
@@ -126,6 +128,7 @@ export class Locality {
       else if (t.kind === 'context' && !this.context.has(t.category!)) this.context.set(t.category!, h);
       else if (t.kind === 'other-name') this.otherNames.push(h);
       else if (t.kind === 'other-place') this.otherPlaces.push(h);
+      else if (t.kind === 'held') this.held.push(h);
     }
     // Hits arrive in page order, so every list below is sorted by position. A member's given name joined
     // to a surname that is not that member's is someone else's whole name (`foreignSurnamed`): it
@@ -469,13 +472,14 @@ export class Locality {
       // there share): a page about a Kashgar shop may name two such people.
       const ownPlace = this.places.some((p) => p.term.familyIds!.length === 1 && p.term.familyIds![0] === personA.familyId);
       // Where the parents are (Italy for the Kader couple; Adelaide or Australia for Mamutjan and
-      // Muherrem, who live apart: a couple of those names in Kashgar runs a shop there), or the children's county with the children told there (a child's rare name, or
+      // Muherrem; Kashgar with her held there, within a passage: a couple of those names in Kashgar
+      // who run a shop there are not the story's), or the children's county with the children told there (a child's rare name, or
       // an anchor of the family's events: the four children): a couple called 阿布力克木 and 米热班 at home
       // in Jiashi, Kashgar, for the new year are other people.
       // Asked only where the story's own words are missing.
       const family = personA.familyId;
       const parentsPlace = () =>
-        this.places.some((p) => p.term.parentsOf?.includes(family)) ||
+        this.places.some((p) => p.term.parentsOf?.includes(family) || (p.term.heldOf?.includes(family) && nearest(this.held, p.start, PASSAGE) !== undefined)) ||
         (this.places.some((p) => p.term.specific && p.term.familyIds!.includes(family)) &&
           ((this.cuesBy.get(family)?.length ?? 0) > 0 || this.names.some((m) => m.familyId === family && m.rare && !m.parent && !this.surnamed.has(m))));
       for (const [b, hitsB] of givenBy) {

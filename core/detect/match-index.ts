@@ -43,8 +43,9 @@ import { urlUnderPrefix } from '../site-match';
  * 16: holidays (`holiday` terms), beside which a reunion is not the story's vocabulary.
  * 17: places say whose parents are there (`parentsOf`).
  * 18: other hometowns in Xinjiang (`other-place` terms).
+ * 19: Kashgar is where Muherrem is held, told so beside it (`heldOf`, `held` terms).
  */
-export const MATCH_INDEX_FORMAT = 18;
+export const MATCH_INDEX_FORMAT = 19;
 /** The stored index (StoredMatchIndex): read only where the prefilter opens. */
 export const MATCH_INDEX_KEY = 'matchIndex';
 /** The prefilter's part of it (MatchGate): the one read every page makes. */

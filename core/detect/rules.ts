@@ -69,7 +69,7 @@ export const RULES: readonly Rule[] = [
   {
     id: 'members-together',
     decides: true,
-    finds: 'two members of one family named within one passage, each a parent or a rare name (the parents’ given names together: "Ablikim and Mihriban"), with the story’s vocabulary or a family place in the locality (Kashgar, Australia or Italy only for the two parents); without the story’s own words, only the two parents, beside a place where they are (Italy for the Kader couple; Adelaide or Australia for Mamutjan and Muherrem, who live apart) or the children’s county with the children told there',
+    finds: 'two members of one family named within one passage, each a parent or a rare name (the parents’ given names together: "Ablikim and Mihriban"), with the story’s vocabulary or a family place in the locality (Kashgar, Australia or Italy only for the two parents); without the story’s own words, only the two parents, beside a place where they are (Italy for the Kader couple; Adelaide or Australia for Mamutjan and Muherrem, or Kashgar with her held there told beside it) or the children’s county with the children told there',
     reason: 'coverage often names the couple by given names only; common children’s names together (Yahya, Muhammad) stay out, and so, without the story, do a child’s name with a sibling’s or a parent’s (a wedding notice for a Zumeryem whose sister is Shehide); a given name joined to a surname that is no member’s (Ablikim Tursun, 米熱班·阿不都拉) is someone else’s whole name and makes no pair',
     test: 'tests/unit/detect.test.ts › rules › members-together',
   },

@@ -272,9 +272,9 @@ describe('decisions', () => {
     }
   });
 
-  it('Mamutjan and Muherrem together in Kashgar alone are any Kashgar couple: the story’s couple is told apart by Adelaide or Australia', () => {
+  it('Mamutjan and Muherrem together in Kashgar alone are any Kashgar couple: the story’s couple is told apart by Adelaide or Australia, or by her being held there', () => {
     // The reviewers' shop and wedding couples: both in Kashgar, where the story's Muherrem is, and so
-    // is every couple of the city; the story's own couple lives apart, he in Adelaide.
+    // is every couple of the city; the story's own couple is parted, she held there, he in Adelaide.
     for (const text of [
       'Mamutjan and his wife Muherrem run a carpet shop in Kashgar’s old town. Their rugs are hand-knotted.',
       'Mamutjan and Muherrem were married in Kashgar in 2009; three hundred guests came.',
@@ -286,6 +286,12 @@ describe('decisions', () => {
     for (const text of [
       'Mamutjan lives in Adelaide; his wife Muherrem is still in Kashgar.',
       'مامۇتجان ئاۋستىرالىيەدە، ئايالى مۇھەررەم قەشقەردە.',
+      // Her lot in Kashgar told beside it (the second review's posts).
+      'Mamutjan and Muherrem have not seen each other since 2017; she went back to Kashgar to renew her passport.',
+      'Muherrem was sentenced to nine years in Kashgar, her husband Mamutjan says.',
+      'Mamutjan, whose wife Muherrem is held in Kashgar, says China calls her a criminal.',
+      'مامۇتجان ئايالى مۇھەررەمنىڭ قەشقەردە قاماققا ئېلىنغانلىقىنى ئېيتتى.',
+      'Mamutjan eşi Muherrem’i 2017’den beri görmedi; Muherrem pasaportunu yenilemek için Kaşgar’a dönmüştü.',
     ]) {
       const d = detector.detect(segs(text));
       expect(d.matched, `${text}: ${d.reason}`).toBe(true);

@@ -6,7 +6,7 @@
  */
 import type { Dataset } from '../../dataset/schema';
 import type { Term } from '../evidence';
-import { CONTEXT_TERMS, FAMILY_PLACES, HOLIDAYS, OTHER_HOMETOWNS, OTHER_NAMES, OTHER_OUTLETS } from './lexicon';
+import { CONTEXT_TERMS, FAMILY_PLACES, HELD, HOLIDAYS, OTHER_HOMETOWNS, OTHER_NAMES, OTHER_OUTLETS } from './lexicon';
 import { deriveFoldTable, foldRuns, foldTableFromRuns, foldPattern } from '../../text/fold';
 import { compileAutomaton } from '../automaton';
 import { urlRulePrefix } from '../../site';
@@ -19,7 +19,7 @@ import { MATCH_INDEX_FORMAT, type ContextCategory, type MatchIndex, type UrlRule
 /** Chinese characters: spellings with any are written in Simplified before folding. */
 const HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
 /** Terms that never give evidence and whose characters stay out of the fold table (`buildMatchIndex`). */
-const OWN_SCRIPT: ReadonlySet<Term['kind']> = new Set<Term['kind']>(['holiday', 'other-place']);
+const OWN_SCRIPT: ReadonlySet<Term['kind']> = new Set<Term['kind']>(['holiday', 'other-place', 'held']);
 
 /** A cue that ends in `*` matches any ending (Turkish, Russian, Uyghur inflections). */
 const OPEN_END = '*';
@@ -39,7 +39,7 @@ export function buildMatchIndex(dataset: Dataset, datasetHash: string): MatchInd
     add({ kind: 'phrase', label: phrase.text, strength: phrase.strength, ...(phrase.familyId ? { familyId: phrase.familyId } : {}) }, [phrase.text]);
   }
   for (const place of FAMILY_PLACES) {
-    add({ kind: 'place', label: place.label, strength: 'weak', familyIds: place.familyIds, specific: place.specific, ...(place.wide ? { wide: true } : {}), parentsOf: place.parentsOf }, place.spellings);
+    add({ kind: 'place', label: place.label, strength: 'weak', familyIds: place.familyIds, specific: place.specific, ...(place.wide ? { wide: true } : {}), parentsOf: place.parentsOf, ...(place.heldOf ? { heldOf: place.heldOf } : {}) }, place.spellings);
   }
   for (const event of dataset.signals.events) {
     for (const element of event.elements) {
@@ -58,6 +58,8 @@ export function buildMatchIndex(dataset: Dataset, datasetHash: string): MatchInd
   // hometowns in Xinjiang that are neither family's.
   add({ kind: 'holiday', label: 'a holiday', strength: 'weak' }, [...HOLIDAYS]);
   add({ kind: 'other-place', label: 'another hometown in Xinjiang', strength: 'weak' }, [...OTHER_HOMETOWNS]);
+  // Someone held where she is (beside Kashgar: the story's Muherrem, `heldOf`).
+  add({ kind: 'held', label: 'held there', strength: 'weak' }, [...HELD]);
   // Their characters stay out of the fold table (below), which the prefilter carries to every page:
   // their Traditional forms are spellings of their own, not converted to Simplified.
   const ownScript = (i: number) => OWN_SCRIPT.has(specs[i]!.term.kind);
