@@ -218,6 +218,8 @@ export interface PageText {
   segments: Segment[];
   /** For each segment, the node it came from (a Text node, or the element carrying the attribute). */
   nodes: Node[];
+  /** The open shadow roots and same-origin frames' documents read besides `root` (where players may be). */
+  roots: ParentNode[];
 }
 
 export interface CollectOptions {
@@ -275,6 +277,7 @@ export function textCollector(root: Node, options: CollectOptions = {}): TextCol
   const doc = root.ownerDocument ?? (root as Document);
   const segments: Segment[] = [];
   const nodes: Node[] = [];
+  const found: ParentNode[] = [];
   let read = 0;
   let furniture = 0;
   let caption = 0;
@@ -328,7 +331,10 @@ export function textCollector(root: Node, options: CollectOptions = {}): TextCol
     if (alt) push(alt, 'alt', el, true);
     const label = el.getAttribute('aria-label');
     if (label) push(label, 'aria-label', el, true);
-    if (el.shadowRoot) roots.push({ node: el.shadowRoot, furniture: furniture > 0, caption: caption > 0 });
+    if (el.shadowRoot) {
+      roots.push({ node: el.shadowRoot, furniture: furniture > 0, caption: caption > 0 });
+      found.push(el.shadowRoot);
+    }
     if (isEntryHeading(el)) {
       const blog = el.parentElement!;
       if (!live.has(blog)) live.set(blog, [item, base]);
@@ -375,7 +381,10 @@ export function textCollector(root: Node, options: CollectOptions = {}): TextCol
     try {
       // null for cross-origin frames; a SecurityError in some engines.
       const body = frame.contentDocument?.body;
-      if (body) roots.push({ node: body, furniture: furniture > 0, caption: false });
+      if (body) {
+        roots.push({ node: body, furniture: furniture > 0, caption: false });
+        found.push(body.ownerDocument);
+      }
     } catch {
       // Cross-origin: not readable, and not ours to read.
     }
@@ -431,7 +440,7 @@ export function textCollector(root: Node, options: CollectOptions = {}): TextCol
     finished = true;
     return true;
   };
-  return { step, result: { segments, nodes } };
+  return { step, result: { segments, nodes, roots: found } };
 }
 
 /** A cue's text without WebVTT markup (<v Speaker>, <i>, <c.class>, timestamps) and entities. */

@@ -30,12 +30,12 @@ export async function readDocument(
   items: ItemNumbers,
   slices: Schedule,
   ours: () => boolean,
-): Promise<{ nodes: Node[]; last: number } | undefined> {
+): Promise<{ nodes: Node[]; roots: ParentNode[]; last: number } | undefined> {
   const collector = textCollector(doc, { withHead: true, items });
   const read = await slices.run((deadline) => collector.step(deadline), ours);
   if (read === undefined) return undefined;
   slices.account(read);
-  const { segments, nodes } = collector.result;
+  const { segments, nodes, roots } = collector.result;
   let next = 0;
   const last = await slices.run((end) => {
     // Segments are scanned in runs of SCAN_RUN between readings of the clock.
@@ -46,7 +46,7 @@ export async function readDocument(
     }
     return next >= segments.length;
   }, ours);
-  return last === undefined ? undefined : { nodes, last };
+  return last === undefined ? undefined : { nodes, roots, last };
 }
 
 /**

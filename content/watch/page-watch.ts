@@ -42,7 +42,9 @@ import { SLICE_MS, Slices, observePage } from './slices';
 const MEDIA = new Set(['video', 'audio', 'track']);
 /** When the caption tracks' cues are counted again (ms after the previous look: `checkCues`). */
 const CUE_CHECKS = [500, 1000, 2500, 6000, 20_000];
-/** At most this many caption tracks are counted again. */
+/** At most this many shadow roots and frames a prefilter pass met are asked for a player. */
+const MAX_ROOTS = 256;
+/** At most this many caption tracks are counted again at once. */
 const MAX_TRACKS = 16;
 
 /**
@@ -87,7 +89,6 @@ export class PageWatch {
    * their number is looked at again a few times (`checkCues`).
    */
   private readonly cueCounts = new Map<TextTrack, number>();
-  private cueChecking = false;
   /** The caption cues the current session holds (a cue read again is not added twice). */
   private cuesRead = new Set<string>();
   private cuesScheduled = false;
@@ -252,6 +253,11 @@ export class PageWatch {
     const read = await this.lib!.readDocument(this.doc, session, this.items, this.slices, ours);
     if (!read) return;
     this.nodes = read.nodes;
+    // Players in the shadow roots and frames it read (a page the prefilter opened on before it met
+    // them, or a known story URL's): the captions' look that follows a first pass asks them too, and
+    // one of their own follows a later opening.
+    if (this.firstPassing) this.noteMedia(read.roots);
+    else this.mediaAdded(read.roots);
     // The decision in the same task as the last slice's scan, and counted with it.
     await this.apply(read.last);
   }
@@ -286,8 +292,10 @@ export class PageWatch {
     });
     this.late = (found) => {
       late(found);
-      const roots: Node[] = [...found.shadows];
-      for (const [, doc] of found.frames) if (doc) roots.push(doc);
+      // At most MAX_ROOTS of them are asked for a player (a query each, in the pass's last task: 0.4 ms
+      // for 1,000 in Chromium); the full pass's read notes the rest where it opens.
+      const roots: Node[] = found.shadows.slice(0, MAX_ROOTS);
+      for (const [, doc] of found.frames) if (doc && roots.length < MAX_ROOTS) roots.push(doc);
       // A player in one of them: at the first pass (or a navigation's) noted for the captions' look
       // that follows it; in an added component or frame, looked at as a late player is.
       if (this.firstPassing) this.noteMedia(roots);
@@ -391,8 +399,8 @@ export class PageWatch {
     while (next < this.queue.length && this.ports.now() < sliceEnd) {
       const node = this.queue[next++]!;
       if (!node.isConnected || this.isOurs(node)) continue;
-      this.mediaAdded([node]);
       const text = this.lib!.collectText(node, { items: this.items });
+      this.mediaAdded([node, ...text.roots]);
       if (text.segments.length === 0) continue;
       this.session!.add(text.segments);
       for (const n of text.nodes) this.nodes.push(n);
@@ -589,7 +597,7 @@ export class PageWatch {
    */
   private watchPlayers(roots: readonly ParentNode[]): boolean {
     const schedule = () => this.scheduleCues();
-    const watchTrack = (track: TextTrack) => {
+    const watchTrack = (track: TextTrack, media: HTMLMediaElement) => {
       if (track.kind !== 'captions' && track.kind !== 'subtitles') return;
       // What it holds now is read (at a navigation too: the new page's session has none of it).
       if (track.cues?.length) schedule();
@@ -598,7 +606,7 @@ export class PageWatch {
       this.ctx.addEventListener(track, 'cuechange', schedule);
       if (this.cueCounts.size < MAX_TRACKS) {
         this.cueCounts.set(track, track.cues?.length ?? 0);
-        if (!this.cueChecking) this.checkCues(0);
+        this.checkCues(track, media, 0);
       }
     };
     let players = 0;
@@ -610,11 +618,11 @@ export class PageWatch {
         this.players.add(media);
         this.ctx.addEventListener(tracks, 'addtrack', (event) => {
           const track = (event as TrackEvent).track;
-          if (track) watchTrack(track as TextTrack);
+          if (track) watchTrack(track as TextTrack, media);
           schedule();
         });
       }
-      for (let t = 0; t < tracks.length; t++) watchTrack(tracks[t]!);
+      for (let t = 0; t < tracks.length; t++) watchTrack(tracks[t]!, media);
     }
     return players > 0;
   }
@@ -630,25 +638,29 @@ export class PageWatch {
   }
 
   /**
-   * The tracks' cues counted again at `CUE_CHECKS` (ms after the previous look), from when a track is
-   * first listened to: a player that builds its captions cue by cue while nothing plays (a page that
-   * adds them on a timer) raises no event. A count that changed is read (`scheduleCues`).
+   * A track's cues counted again at `CUE_CHECKS` (ms after the previous look), from when it is first
+   * listened to: a player that builds its captions cue by cue while nothing plays (a page that adds
+   * them on a timer) raises no event. A count that changed is read (`scheduleCues`). The track is let
+   * go after its last look, or once its player has left the page.
    */
-  private checkCues(i: number): void {
-    this.cueChecking = i < CUE_CHECKS.length;
-    if (!this.cueChecking) return;
+  private checkCues(track: TextTrack, media: HTMLMediaElement, i: number): void {
+    if (i >= CUE_CHECKS.length) {
+      this.cueCounts.delete(track);
+      return;
+    }
     this.ctx.setTimeout(() => {
-      if (!this.ctx.isValid) return;
-      let changed = false;
-      for (const [track, count] of this.cueCounts) {
-        const now = track.cues?.length ?? 0;
-        if (now !== count) {
-          this.cueCounts.set(track, now);
-          changed = true;
-        }
+      const count = this.cueCounts.get(track);
+      if (!this.ctx.isValid || count === undefined) return;
+      if (!media.isConnected) {
+        this.cueCounts.delete(track);
+        return;
       }
-      if (changed) this.scheduleCues();
-      this.checkCues(i + 1);
+      const now = track.cues?.length ?? 0;
+      if (now !== count) {
+        this.cueCounts.set(track, now);
+        this.scheduleCues();
+      }
+      this.checkCues(track, media, i + 1);
     }, CUE_CHECKS[i]!);
   }
 

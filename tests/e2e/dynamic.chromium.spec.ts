@@ -154,6 +154,13 @@ test.describe('Chromium: text that arrives inside components and frames', () => 
       '<media-box></media-box>',
       `customElements.define('media-box', class extends HTMLElement { connectedCallback() { const root = this.attachShadow({ mode: 'open' }); root.innerHTML = ${JSON.stringify(PLAYER)}; root.querySelector('video').textTracks[0].mode = 'showing'; } });`,
     ],
+    // On the story's topic, a track the page does not show is loaded for Backstory (switched to
+    // 'hidden', read, put back), inside the component's shadow root too.
+    [
+      'on a page about the Uyghurs, a player component defined later has a caption track it does not show, which tells the story',
+      '<p>Uyghur families abroad: a video report.</p><hidden-cc></hidden-cc>',
+      `customElements.define('hidden-cc', class extends HTMLElement { connectedCallback() { this.attachShadow({ mode: 'open' }).innerHTML = ${JSON.stringify(PLAYER)}; } });`,
+    ],
     [
       'a frame is given a player whose captions tell the story',
       '<iframe srcdoc="<p>Weather: sunny.</p>"></iframe>',

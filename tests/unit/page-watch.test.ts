@@ -512,6 +512,54 @@ describe('PageWatch: later changes', () => {
     expect(watch.report.settled).toBe(true);
   });
 
+  it('reads the captions of a component’s player the full pass met (a known story URL: no prefilter pass), and not of one removed since', async () => {
+    const component = () => {
+      const el = document.createElement('video-player');
+      el.attachShadow({ mode: 'open' }).innerHTML = '<video><track kind="captions" src="c.vtt"></video>';
+      return el;
+    };
+    // CNN's report at its own address: the full pass reads the page at once, the prefilter none of it.
+    const dom = (window as unknown as { happyDOM: { setURL(u: string): void } }).happyDOM;
+    const before = location.href;
+    dom.setURL('https://www.cnn.com/2021/04/23/china/xinjiang-uyghur-family-china-response-intl-hnk/index.html');
+    world.cues = ['Her husband Mamutjan Abdurehim lives in Adelaide, the narrator says.'];
+    document.body.replaceChildren();
+    document.body.insertAdjacentHTML('afterbegin', STORY);
+    document.body.append(component());
+    try {
+      const watch = new PageWatch(world.ctx, world.ports, document);
+      const run = watch.start();
+      await world.drain();
+      await run;
+      expect(watch.report.detection?.matched).toBe(true);
+      expect(watch.report.detection!.people).toContain('mamutjan-abdurehim');
+    } finally {
+      dom.setURL(before);
+    }
+
+    // A player removed from the page is not asked again: after a navigation to a page without it,
+    // its cues (the fake's are the players') do not decide.
+    world.invalidate();
+    world.valid = true;
+    for (const h of [...document.documentElement.children].filter((e) => e.localName.includes('-'))) h.remove();
+    document.body.replaceChildren();
+    document.body.insertAdjacentHTML('afterbegin', `<h1>Uyghur parents in Italy</h1>${prose(3)}`);
+    const player = component();
+    document.body.append(player);
+    world.cues = [];
+    const second = new PageWatch(world.ctx, world.ports, document);
+    const started2 = second.start();
+    await world.drain();
+    await started2;
+    expect(second.report.detection?.matched).toBe(false);
+    player.remove();
+    world.cues = [CAPTION];
+    window.dispatchEvent(new Event('wxt:locationchange'));
+    await settle();
+    await world.drain();
+    expect(second.report.detection?.matched).toBe(false);
+  });
+
   it('reads the captions of a player in a same-origin frame', async () => {
     world.cues = [CAPTION];
     // happy-dom loads no frames: a same-origin frame's document, and a cross-origin frame beside it.
@@ -625,6 +673,32 @@ describe('PageWatch: a player’s own caption tracks (no <track> element)', () =
     expect(watch.report.detection!.people).toEqual(expect.arrayContaining(['mihriban-kader', 'ablikim-mamtinin']));
   });
 
+  it('lets go of the tracks of a player removed from the page: a later player’s cues are still counted', async () => {
+    const { watch, video, fake } = await startedWithVideo(`<h1>World video</h1><video></video>${prose(3)}`);
+    // A player with many tracks (one per language), then removed by the page.
+    for (let i = 0; i < 16; i++) {
+      const track = fake.add();
+      fake.tracks.dispatchEvent(Object.assign(new Event('addtrack'), { track }));
+    }
+    await settle();
+    video.remove();
+    await world.drain();
+    // The next player: its track's cues arrive with no event, as in round 60's p03.
+    const next = document.createElement('video');
+    const nextFake = player(next);
+    document.body.append(next);
+    await settle();
+    await world.drain();
+    const track = nextFake.add();
+    nextFake.tracks.dispatchEvent(Object.assign(new Event('addtrack'), { track }));
+    await settle();
+    for (const run of world.timers.splice(0, 2)) run();
+    await settle();
+    world.cues = [CUE];
+    await world.drain();
+    expect(watch.report.detection?.matched).toBe(true);
+  });
+
   it('cues that change while a navigation’s first pass runs decide the new page, once that pass is done', async () => {
     world.cues = ['Sunny skies over the coast today.'];
     const { watch, video, fake } = await startedWithVideo(`<h1>Weather</h1><video></video>${prose(3)}`);
@@ -704,6 +778,20 @@ describe('PageWatch: notes at the posts that carry the story', () => {
     await world.drain();
     await run;
     expect(world.noted.at(-1)!.map((a) => a.className)).toEqual(['player']);
+    world.noted = [];
+    // An embed's player, in a same-origin frame: below the frame's box.
+    document.body.replaceChildren();
+    document.body.insertAdjacentHTML('afterbegin', `<main><div class="embed"></div><h1>${STORY_TEXT}</h1></main>`);
+    const frameDoc = document.implementation.createHTMLDocument('embed');
+    frameDoc.body.innerHTML = '<video></video>';
+    const { sameOrigin } = fakeFrames(document, frameDoc);
+    // The frame's window, as the frame's document sees it: its frameElement is the page's <iframe>.
+    Object.defineProperty(frameDoc, 'defaultView', { configurable: true, value: { frameElement: sameOrigin } });
+    document.querySelector('.embed')!.append(sameOrigin);
+    const framed = new PageWatch(world.ctx, world.ports, document).start();
+    await world.drain();
+    await framed;
+    expect(world.noted.at(-1)!.map((a) => a.className)).toEqual(['embed']);
     world.noted = [];
     await started(`<main>${STORY}</main>`);
     expect(world.noted.at(-1)).toEqual([]);
