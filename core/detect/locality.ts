@@ -25,7 +25,15 @@ interface FullName {
   first: PlacedHit;
   second: PlacedHit;
   weight: number;
+  /** Whether the given name is a rare one (lexicon.ts `RARE_GIVEN_NAMES`). */
+  rare: boolean;
 }
+
+/**
+ * Other people's names (lexicon.ts `OTHER_NAMES`) within a passage of a whole name that make it one of
+ * a list of people: a roster, an honour roll, a county's list of households.
+ */
+const ROSTER_NAMES = 3;
 
 /** Vocabulary every page on the region has (the people's and the region's names): it lends confidence, and is not the story's own words (`storyWords`). */
 const EVERYONES: ReadonlySet<ContextCategory> = new Set<ContextCategory>(['ethnonym', 'region']);
@@ -194,9 +202,9 @@ export class Locality {
 
   /** Given and family name of one person side by side (a shared part may stand for either person). */
   private fullNames(): FullName[] {
-    const parts: Array<{ personId: string; part: 'given' | 'family'; hit: PlacedHit; weight: number }> = [];
-    for (const m of this.names) parts.push({ personId: m.personId, part: m.part, hit: m.hit, weight: m.weight });
-    for (const h of this.shared) for (const [personId, part] of h.term.shared!) parts.push({ personId, part, hit: h, weight: h.term.weight ?? 1 });
+    const parts: Array<{ personId: string; part: 'given' | 'family'; hit: PlacedHit; weight: number; rare: boolean }> = [];
+    for (const m of this.names) parts.push({ personId: m.personId, part: m.part, hit: m.hit, weight: m.weight, rare: m.rare });
+    for (const h of this.shared) for (const [personId, part] of h.term.shared!) parts.push({ personId, part, hit: h, weight: h.term.weight ?? 1, rare: false });
     // Family parts by where they start and end, so each given part looks up its neighbour at once.
     const byStart = new Map<number, typeof parts>();
     const byEnd = new Map<number, typeof parts>();
@@ -220,7 +228,7 @@ export class Locality {
       if (seen.has(key)) continue;
       seen.add(key);
       const [first, second] = g.hit.start <= f.hit.start ? [g.hit, f.hit] : [f.hit, g.hit];
-      out.push({ personId: g.personId, familyId: this.index.people[g.personId]!.familyId, first, second, weight: Math.min(g.weight, f.weight) });
+      out.push({ personId: g.personId, familyId: this.index.people[g.personId]!.familyId, first, second, weight: Math.min(g.weight, f.weight), rare: g.rare });
     }
     return out;
   }
@@ -388,7 +396,12 @@ export class Locality {
         // Almaty, a ceramicist called Mihriban Kader showing Kashgar's tiles in Izmir and then in
         // Italy, a Uyghur student called Mamutjan Abdurehim in Perth).
         const kin = () => [...this.specificBy.keys()].some((other) => other !== personId && this.index.people[other]?.familyId === o.familyId);
-        const places = storyWords > 0 ? 'all' : generic > 0 || kin() ? 'narrow' : 'own';
+        // A whole name of common parts among other people's names, without the story's own words, is
+        // one of a list of people (a county's list of poverty-relief households with a 米热班·卡迪尔
+        // among an 阿布力克木·吐尔逊 and a 马木提·艾买提; an honour roll): the family's places are the
+        // list's, not the family's (a county of 400,000 has many a Mihriban Kadir).
+        const roster = () => !o.rare && this.otherNames.filter((h) => Math.abs(h.start - o.first.start) <= PASSAGE).length >= ROSTER_NAMES;
+        const places = storyWords > 0 ? 'all' : roster() ? 'none' : generic > 0 || kin() ? 'narrow' : 'own';
         // Another member vouches for a whole name beside the story's own words; without them, only
         // when named in full too (Ablikim Mamtinin and Mihriban Kader): a given name beside a whole
         // name is a family's usual company (a genealogy thread tracing a Mamutjan Abdurehim born in

@@ -55,8 +55,8 @@ export const RULES: readonly Rule[] = [
   {
     id: 'full-name',
     decides: true,
-    finds: 'a member’s given and family name side by side (either order, any route: Latin, Pinyin, characters, Arabic or Cyrillic script), with corroboration in the same window: another member (without the story’s own words, only one named in full too), the family’s own place (Payzawat), two anchors of an event (with one of its telling words, for an event told apart by them: the 2 April statement by its date), a known phrase or URL; or a broad family place: Adelaide with the Uyghurs’ or the region’s name, Kashgar, Australia or Italy only with the story’s own words',
-    reason: 'a full name alone is a person, not this story (a Duisburg baker is named Mihriban Kader); corroboration specific to the family links it, and a place a whole diaspora shares (Kashgar, a country) is a namesake’s too, as is Adelaide on a page that says nothing of the Uyghurs (an under-15 futsal final’s scorer)',
+    finds: 'a member’s given and family name side by side (either order, any route: Latin, Pinyin, characters, Arabic or Cyrillic script), with corroboration in the same window: another member (without the story’s own words, only one named in full too), the family’s own place (Payzawat), two anchors of an event (with one of its telling words, for an event told apart by them: the 2 April statement by its date), a known phrase or URL; or a broad family place: Adelaide with the Uyghurs’ or the region’s name, Kashgar, Australia or Italy only with the story’s own words; no place at all for a name of common parts among three or more other people’s names without the story’s own words (a list)',
+    reason: 'a full name alone is a person, not this story (a Duisburg baker is named Mihriban Kader); corroboration specific to the family links it, and a place a whole diaspora shares (Kashgar, a country) is a namesake’s too, as is Adelaide on a page that says nothing of the Uyghurs (an under-15 futsal final’s scorer), and the family’s county for one of a list of its people (a poverty-relief list with a 米热班·卡迪尔)',
     test: 'tests/unit/detect.test.ts › rules › full-name',
   },
   {

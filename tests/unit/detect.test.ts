@@ -259,6 +259,26 @@ describe('decisions', () => {
     }
   });
 
+  it('a whole name of common parts among other people’s names is one of a list: the family’s county does not vouch for it there', () => {
+    // Round 61's n03: a Jiashi township's list of poverty-relief households, with a 米热班·卡迪尔
+    // among an 阿布力克木·吐尔逊 and a 马木提·艾买提; and an honour roll in Latin letters.
+    for (const text of [
+      '伽师县脱贫光荣户名单：1 阿布力克木·吐尔逊 2 米热班·卡迪尔 3 马木提·艾买提 4 努尔曼古丽·阿西木 5 艾克拜尔·吾斯曼',
+      'Payzawat county honour roll: Ablikim Tursun, Mihriban Kader, Ehmet Osman, Yasin Turdi.',
+    ]) {
+      const d = detector.detect(segs(text));
+      expect(d.matched, `${text}: ${d.reason}`).toBe(false);
+    }
+    // Alone with the county, she is still the story's; and with her husband named in full.
+    for (const text of [
+      'Payzawat county: Mihriban Kader opened a tailor’s shop.',
+      'Mihriban Kader and Ablikim Mamtinin say their children are in Payzawat; the Tursun, Osman and Turdi families too.',
+    ]) {
+      const d = detector.detect(segs(text));
+      expect(d.matched, `${text}: ${d.reason}`).toBe(true);
+    }
+  });
+
   it('a victims’ database entry (a rare given name from Kashgar, sentenced for inciting ethnic hatred) is another person', () => {
     // The commonest charge in such entries and court notices; tried as one of the story's accusation
     // words at stop 23 and dropped for these (the review's cases).
