@@ -151,7 +151,7 @@ export interface Term {
   wide?: boolean;
   /** For places: the families whose parents are there (`FamilyPlace.parentsOf`). */
   parentsOf?: string[];
-  /** For places: the families a parent of whom is held there, told so beside it (`FamilyPlace.heldOf`). */
+  /** For places: the parents (person ids) held there, told so beside their name (`FamilyPlace.heldOf`). */
   heldOf?: string[];
   /** For event cues: the event, the element, whether the element is an anchor, and whether the cue is telling (records.ts `EventElement`). */
   eventId?: string;

@@ -30,8 +30,8 @@ interface FullName {
 }
 
 /**
- * Other people's names (lexicon.ts `OTHER_NAMES`) within a passage of a whole name that make it one of
- * a list of people: a roster, an honour roll, a county's list of households.
+ * Other people's names (lexicon.ts `OTHER_NAMES`, distinct) within a passage of a whole name that make
+ * it one of a list of people: a roster, an honour roll, a county's list of households.
  */
 const ROSTER_NAMES = 3;
 
@@ -198,6 +198,21 @@ export class Locality {
 
   private nameOf(personId: string): string {
     return this.index.people[personId]?.name ?? personId;
+  }
+
+  /**
+   * Whether `place` is where a parent of `family` is held (Kashgar, Muherrem): words of custody within
+   * a passage of her given name, and the place within a window of it. A couple of those names who run a
+   * shop in Kashgar, or whose wedding is held there, are not held.
+   */
+  private heldThere(place: PlacedHit, family: string): boolean {
+    return (place.term.heldOf ?? []).some(
+      (personId) =>
+        this.index.people[personId]?.familyId === family &&
+        this.names.some(
+          (m) => m.personId === personId && m.part === 'given' && !this.surnamed.has(m) && near(m.hit, place) && nearest(this.held, m.hit.start, PASSAGE) !== undefined,
+        ),
+    );
   }
 
   /** Given and family name of one person side by side (a shared part may stand for either person). */
@@ -400,7 +415,8 @@ export class Locality {
         // one of a list of people (a county's list of poverty-relief households with a 米热班·卡迪尔
         // among an 阿布力克木·吐尔逊 and a 马木提·艾买提; an honour roll): the family's places are the
         // list's, not the family's (a county of 400,000 has many a Mihriban Kadir).
-        const roster = () => !o.rare && this.otherNames.filter((h) => Math.abs(h.start - o.first.start) <= PASSAGE).length >= ROSTER_NAMES;
+        // (Distinct names: one person quoted three times is not a list.)
+        const roster = () => !o.rare && new Set(this.otherNames.filter((h) => Math.abs(h.start - o.first.start) <= PASSAGE).map((h) => h.term.label)).size >= ROSTER_NAMES;
         const places = storyWords > 0 ? 'all' : roster() ? 'none' : generic > 0 || kin() ? 'narrow' : 'own';
         // Another member vouches for a whole name beside the story's own words; without them, only
         // when named in full too (Ablikim Mamtinin and Mihriban Kader): a given name beside a whole
@@ -485,14 +501,13 @@ export class Locality {
       // there share): a page about a Kashgar shop may name two such people.
       const ownPlace = this.places.some((p) => p.term.familyIds!.length === 1 && p.term.familyIds![0] === personA.familyId);
       // Where the parents are (Italy for the Kader couple; Adelaide or Australia for Mamutjan and
-      // Muherrem; Kashgar with her held there, within a passage: a couple of those names in Kashgar
-      // who run a shop there are not the story's), or the children's county with the children told there (a child's rare name, or
+      // Muherrem; Kashgar with her held there: `heldThere`), or the children's county with the children told there (a child's rare name, or
       // an anchor of the family's events: the four children): a couple called 阿布力克木 and 米热班 at home
       // in Jiashi, Kashgar, for the new year are other people.
       // Asked only where the story's own words are missing.
       const family = personA.familyId;
       const parentsPlace = () =>
-        this.places.some((p) => p.term.parentsOf?.includes(family) || (p.term.heldOf?.includes(family) && nearest(this.held, p.start, PASSAGE) !== undefined)) ||
+        this.places.some((p) => p.term.parentsOf?.includes(family) || this.heldThere(p, family)) ||
         (this.places.some((p) => p.term.specific && p.term.familyIds!.includes(family)) &&
           ((this.cuesBy.get(family)?.length ?? 0) > 0 || this.names.some((m) => m.familyId === family && m.rare && !m.parent && !this.surnamed.has(m))));
       for (const [b, hitsB] of givenBy) {

@@ -269,9 +269,11 @@ describe('decisions', () => {
       const d = detector.detect(segs(text));
       expect(d.matched, `${text}: ${d.reason}`).toBe(false);
     }
-    // Alone with the county, she is still the story's; and with her husband named in full.
+    // Alone with the county, she is still the story's; beside one person quoted three times (not a
+    // list); and with her husband named in full.
     for (const text of [
       'Payzawat county: Mihriban Kader opened a tailor’s shop.',
+      'Mihriban Kader fled Payzawat with her husband in 2016. ‘We helped her with the papers,’ said Abdurahman Hasan of the association in Rome. Hasan says the family waits.',
       'Mihriban Kader and Ablikim Mamtinin say their children are in Payzawat; the Tursun, Osman and Turdi families too.',
     ]) {
       const d = detector.detect(segs(text));
@@ -299,6 +301,11 @@ describe('decisions', () => {
       'Mamutjan and his wife Muherrem run a carpet shop in Kashgar’s old town. Their rugs are hand-knotted.',
       'Mamutjan and Muherrem were married in Kashgar in 2009; three hundred guests came.',
       '馬木提和妻子穆哈拉姆在喀什古城開了一家地毯店。',
+      // The second review's: words that are custody's elsewhere but not here.
+      'The wedding of Mamutjan and Muherrem was held in Kashgar on Saturday.',
+      'Mamutjan and Muherrem run a carpet shop in Kashgar. You can’t leave Kashgar without visiting their shop!',
+      'Mamutjan and Muherrem run a carpet shop in Kashgar. Bring your passport: there are checkpoints.',
+      'Рейс в Кашгар был задержан на три часа; Мамутжан и Мухеррем встретили нас в аэропорту.',
     ]) {
       const d = detector.detect(segs(text));
       expect(d.matched, `${text}: ${d.reason}`).toBe(false);
@@ -309,7 +316,7 @@ describe('decisions', () => {
       // Her lot in Kashgar told beside it (the second review's posts).
       'Mamutjan and Muherrem have not seen each other since 2017; she went back to Kashgar to renew her passport.',
       'Muherrem was sentenced to nine years in Kashgar, her husband Mamutjan says.',
-      'Mamutjan, whose wife Muherrem is held in Kashgar, says China calls her a criminal.',
+      'Mamutjan says Muherrem went home to Kashgar in 2017 to renew her travel document and has been locked up ever since.',
       'مامۇتجان ئايالى مۇھەررەمنىڭ قەشقەردە قاماققا ئېلىنغانلىقىنى ئېيتتى.',
       'Mamutjan eşi Muherrem’i 2017’den beri görmedi; Muherrem pasaportunu yenilemek için Kaşgar’a dönmüştü.',
     ]) {

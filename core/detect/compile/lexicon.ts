@@ -120,30 +120,30 @@ export const HOLIDAYS: readonly string[] = [
 ];
 
 /**
- * Someone held where she is, as coverage tells Muherrem's lot in Kashgar (she went home to renew her
- * travel documents, could not leave, and was sentenced): `held` terms, never evidence. Beside Kashgar
- * (`FamilyPlace.heldOf`), they make it the place where the story's couple is parted. Phrases, not the
- * bare words a shop or a wedding page has ("held" alone is every event's). Kept out of the fold table
- * (match-index-builder.ts), so Traditional forms are listed.
+ * Someone held in custody, as coverage tells Muherrem's lot in Kashgar (she went home to renew her
+ * travel documents, could not leave, and was sentenced): `held` terms, never evidence. Beside her name,
+ * with Kashgar near (`FamilyPlace.heldOf`), they make Kashgar the place where the story's couple is
+ * parted. Words of custody only, in the feminine where a language has it: not an event "held" there,
+ * a camp, a passport, a road blocked or a flight delayed (the second review's carpet-shop, wedding
+ * and travel pages). Kept out of the fold table (match-index-builder.ts), so Traditional forms are
+ * listed.
  */
 export const HELD: readonly string[] = [
-  'detained', 'detention', 'held in', 'is held', 'was held', 'being held', 'sentenced', 'jailed', 'imprisoned', 'prison', 'in jail', 'arrested',
-  'internment', 'camp', 'not allowed to leave', 'unable to leave', 'cannot leave', "can't leave", 'could not leave', "couldn't leave", 'stuck in', 'trapped',
-  'passport', 'travel documents', 'not been able to leave',
-  '拘留', '关押', '關押', '羁押', '羈押', '判刑', '判处', '判處', '入狱', '入獄', '监狱', '監獄', '服刑', '被捕', '被抓', '无法离开', '無法離開',
-  '不能离开', '不能離開', '出不来', '出不來', '护照', '護照', '证件', '證件', '被困', '困在', '集中营', '集中營', '再教育营', '再教育營', '培训中心',
-  'قاماق*', 'تۇتۇل*', 'تۇتقۇن*', 'ھۆكۈم قىلىن*', 'پاسپورت*', 'ھۆججەت*', 'چىقالمى*', 'لاگېر*', 'جازا*',
-  'tutuklan*', 'gözaltı*', 'hapis*', 'hapse*', 'cezaevi*', 'mahkum*', 'mahkûm*', 'pasaport*', 'ayrılamı*', 'çıkamı*', 'kampa', 'kampta', 'kampında', 'kamplar*',
-  'задержан*', 'арестован*', 'осужден*', 'осуждён*', 'приговорен*', 'приговорён*', 'тюрьм*', 'заключени*', 'лагер*', 'паспорт*', 'не может выехать', 'не смогла выехать', 'не выпуска*',
-  'қамау*', 'қамал*', 'түрме*', 'сотталд*', 'лагерь*',
-  'inhaftiert', 'festgehalten', 'verurteilt', 'Gefängnis', 'Haft', 'Umerziehungslager', 'Internierungslager', 'Reisepass', 'nicht ausreisen',
-  'détenue', 'détenu', 'emprisonnée', 'condamnée', 'prison', 'camp de', 'passeport', 'ne peut pas quitter', 'bloquée',
-  'detenuta', 'detenuto', 'arrestata', 'condannata', 'carcere', 'prigione', 'campo di', 'passaporto', 'bloccata',
-  'detenida', 'detenido', 'encarcelada', 'condenada', 'cárcel', 'prisión', 'campo de', 'pasaporte', 'atrapada',
-  'detida', 'presa', 'prisão', 'condenada', 'passaporte', 'vastgehouden', 'gevangen*', 'paspoort', 'veroordeeld', 'ditahan', 'dipenjara', 'penjara', 'paspor',
-  'محتجز*', 'معتقل*', 'اعتقال', 'احتجاز', 'سجن', 'السجن', 'جواز سفر', 'جواز السفر', 'حكم عليها', 'الحكم عليها',
-  'زندان*', 'بازداشت*', 'محکوم*', 'گذرنامه', 'پاسپورت', 'حراست',
-  '拘束', '収容', '投獄', '懲役', '刑務所', 'パスポート', '旅券', '구금', '수감', '징역', '여권', '체포', '감옥',
+  'detained', 'sentenced', 'jailed', 'imprisoned', 'in prison', 'in jail', 'arrested', 'locked up', 'in custody', 'incarcerated',
+  'internment camp', 're-education camp', 'reeducation camp', 'not allowed to leave', 'unable to leave', 'her passport', 'her travel document', 'her travel documents',
+  'is being held', 'has been held', 'is still held', 'pasaportunu', 'ihren Pass', 'son passeport', 'il suo passaporto', 'su pasaporte',
+  '拘留', '关押', '關押', '羁押', '羈押', '判刑', '判处', '判處', '入狱', '入獄', '监狱', '監獄', '服刑', '被捕', '无法离开', '無法離開', '不能离开', '不能離開',
+  '集中营', '集中營', '再教育营', '再教育營',
+  'قاماق*', 'تۇتقۇن*', 'تۇتۇلغان', 'ھۆكۈم قىلىن*', 'لاگېر*',
+  'tutuklan*', 'gözaltına*', 'hapis cezası*', 'hapse*', 'cezaevinde', 'toplama kamp*',
+  'задержана', 'арестована', 'осуждена', 'приговорена', 'в тюрьме', 'в заключении', 'қамауға', 'түрмеде', 'сотталды',
+  'inhaftiert', 'verhaftet', 'verurteilt', 'im Gefängnis', 'in Haft', 'Umerziehungslager', 'Internierungslager',
+  'détenue', 'arrêtée', 'emprisonnée', 'condamnée', 'en prison', 'camp de rééducation',
+  'detenuta', 'arrestata', 'condannata', 'in carcere', 'in prigione', 'campo di rieducazione',
+  'detenida', 'arrestada', 'encarcelada', 'condenada', 'en prisión', 'en la cárcel', 'detida', 'na prisão',
+  'vastgehouden', 'in de gevangenis', 'veroordeeld', 'gearresteerd', 'dipenjara', 'ditangkap', 'divonis',
+  'محتجزة', 'معتقلة', 'اعتقال', 'احتجاز', 'في السجن', 'حكم عليها', 'زندانی', 'در زندان', 'بازداشت', 'محکوم به',
+  '拘束され', '投獄', '懲役', '刑務所', '収容所', '구금', '수감', '징역', '체포',
 ];
 
 /**
@@ -190,9 +190,9 @@ export interface FamilyPlace {
    */
   parentsOf: string[];
   /**
-   * The families a parent of whom is held there (Kashgar: Muherrem, unable to leave, then sentenced):
-   * told so beside it (`HELD`: detained, sentenced, not allowed to leave, her passport), it is where
-   * the parents are, as `parentsOf`; a shop's or a wedding's couple there is not held.
+   * The parents held there (Kashgar: Muherrem, unable to leave, then sentenced): with words of custody
+   * beside her name (`HELD`) and the place near, it is where the parents are, as `parentsOf`; a shop's
+   * or a wedding's couple there is not held.
    */
   heldOf?: string[];
   spellings: string[];
@@ -216,7 +216,7 @@ export const FAMILY_PLACES: FamilyPlace[] = [
     specific: false,
     wide: true,
     parentsOf: [],
-    heldOf: ['family-abdurehim'],
+    heldOf: ['muherrem-ablet'],
     spellings: ['Kashgar', 'Kashi', 'Kaschgar', 'Kaşgar', 'Qashqar*', 'Qeshqer*', 'Kashgari', 'Kašgar', 'Kachgar', 'Cashgar', '喀什', 'كاشغر', 'Кашгар*', 'قەشقەر*', 'Қәшқәр', 'Қашқар*', 'カシュガル', '카슈가르'],
   },
   {
