@@ -225,7 +225,11 @@ export function kazakhRenderings(word: string, limit = 16): string[] {
     // Each harmony class its share of the bound.
     out.push(...expand(options, Math.floor(limit / classes.length)));
   }
-  return [...new Set(out)].slice(0, limit);
+  const renderings = [...new Set(out)].slice(0, limit);
+  // An Abdu- name as Kazakh writes the Arabic "servant of" names (Әбдірахман, Әбдіғали): Әбді-, on
+  // each front rendering (beyond the bound, which the others fill).
+  if (/^abdu/.test(word.toLowerCase())) renderings.push(...renderings.filter((r) => /^әбд[үұу]/.test(r)).map((r) => `әбді${r.slice(4)}`));
+  return renderings;
 }
 
 /**

@@ -50,8 +50,10 @@ describe('packed integer arrays', () => {
     // before in turn, within its noise, docs/benchmarks.md "stop 18"; the complaints about CGTN's
     // programme as an event, its key anchor Safeguard Defenders in the scripts pages write it in, 540,
     // for which it was raised to 52,000: docs/benchmarks.md "stop 19"; the sign's Kazakh words with
-    // "you" as the object, 51, to 51,980; Mamut rendered as 马木提 and 都 read du in names, 16, to 51,996.)
-    expect(JSON.stringify(gate).length).toBeLessThan(52_000);
+    // "you" as the object, 51, to 51,980; Mamut rendered as 马木提 and 都 read du in names, 16, to 51,996;
+    // Abdu- names as Kazakh writes them (Әбдірехим), 78, for which it was raised to 52,100: a Kazakh post
+    // naming the father in full was missed, round 63's p18; docs/benchmarks.md "stop 23".)
+    expect(JSON.stringify(gate).length).toBeLessThan(52_100);
     expect(gate.gate.elements).toBeUndefined();
     expect(JSON.stringify(stored).length).toBeLessThan(JSON.stringify(index).length * 0.8);
     const text = [{ text: 'Uyghur parents Mihriban Kader and Ablikim Memtinin in Italy; Muhlisa in Kashgar told CNN', origin: 'body' as const, block: true }];

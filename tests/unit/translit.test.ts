@@ -80,6 +80,8 @@ describe('renderings in katakana, hangul and Kazakh Cyrillic (core/text/translit
     ['muherrem', 'мүһәррәм'],
     ['muhlisa', 'мұхлиса'],
     ['abdurehim', 'абдуреһим'],
+    // An Abdu- name as Kazakh writes the Arabic "servant of" names (Әбдірахман): round 63's p18.
+    ['abdurehim', 'әбдірехим'],
     ['yehya', 'еһя'],
   ])('kazakhRenderings(%s) includes %s', (word, rendering) => {
     expect(kazakhRenderings(word)).toContain(rendering);
