@@ -40,12 +40,35 @@ import { SLICE_MS, Slices, observePage } from './slices';
 
 /** The elements that bring captions: a player, or a track added to one. */
 const MEDIA = new Set(['video', 'audio', 'track']);
+/**
+ * Whether `root` is a shadow root or a frame's document still on the page: a shadow root's host is
+ * connected in a document that has a window (a frame removed keeps its document, windowless); a
+ * frame's document has its window. A fragment or a template's content (a player the page moved out)
+ * is neither.
+ */
+function liveRoot(root: Node): boolean {
+  if (root.nodeType === 9) return (root as Document).defaultView != null;
+  const host = root.nodeType === 11 ? (root as ShadowRoot).host : undefined;
+  return !!host && host.isConnected && host.ownerDocument.defaultView != null;
+}
+
 /** When the caption tracks' cues are counted again (ms after the previous look: `checkCues`). */
 const CUE_CHECKS = [500, 1000, 2500, 6000, 20_000];
 /** At most this many shadow roots and frames a prefilter pass met are asked for a player. */
 const MAX_ROOTS = 256;
-/** At most this many caption tracks are counted again at once. */
-const MAX_TRACKS = 16;
+/** At most this many players have their cues counted again at once. */
+const MAX_PLAYERS = 16;
+
+/** How many cues a player's caption and subtitle tracks hold. */
+function cueCount(media: HTMLMediaElement): number {
+  let n = 0;
+  const tracks = media.textTracks;
+  for (let t = 0; t < (tracks?.length ?? 0); t++) {
+    const track = tracks[t]!;
+    if (track.kind === 'captions' || track.kind === 'subtitles') n += track.cues?.length ?? 0;
+  }
+  return n;
+}
 
 /**
  * A page opened while the extension is being installed waits this long for the index to be stored
@@ -84,11 +107,11 @@ export class PageWatch {
   /** Players and script-made tracks (`addTextTrack`) whose new cues are listened for (`watchPlayers`). */
   private readonly players = new WeakSet<object>();
   /**
-   * The caption tracks listened to, and how many cues each held when last read: cues a script adds
-   * to a track of a player that is not playing raise no event (`cuechange` is for the shown cues), so
-   * their number is looked at again a few times (`checkCues`).
+   * The players whose caption tracks are listened to, and how many cues those held when last counted:
+   * cues a script adds to a track of a player that is not playing raise no event (`cuechange` is for
+   * the shown cues), so their number is looked at again a few times (`checkCues`).
    */
-  private readonly cueCounts = new Map<TextTrack, number>();
+  private readonly cueCounts = new Map<HTMLMediaElement, number>();
   /** The caption cues the current session holds (a cue read again is not added twice). */
   private cuesRead = new Set<string>();
   private cuesScheduled = false;
@@ -319,7 +342,7 @@ export class PageWatch {
         media = MEDIA.has(el.localName) || el.querySelector('video, audio') !== null;
         // A player component added whole: its player in its own shadow root.
         const own = el.shadowRoot;
-        if (!media && own?.querySelector('video, audio')) {
+        if (!media && el.isConnected && own?.querySelector('video, audio')) {
           this.mediaRoots.add(own);
           found = true;
           continue;
@@ -327,8 +350,9 @@ export class PageWatch {
       }
       if (!media) continue;
       found = true;
+      // Its shadow root or frame's document (not a fragment or template the page moved it into).
       const root = node.getRootNode();
-      if (root !== this.doc && (root.nodeType === 11 || root.nodeType === 9)) this.mediaRoots.add(root as ParentNode);
+      if (root !== this.doc && liveRoot(root)) this.mediaRoots.add(root as ParentNode);
     }
     return found;
   }
@@ -340,8 +364,7 @@ export class PageWatch {
   private playerRoots(): ParentNode[] {
     const roots: ParentNode[] = [this.doc];
     for (const root of this.mediaRoots) {
-      const live = (root as Node).nodeType === 9 ? (root as Document).defaultView !== null : (root as ShadowRoot).host.isConnected;
-      if (live) roots.push(root);
+      if (liveRoot(root as Node)) roots.push(root);
       else this.mediaRoots.delete(root);
     }
     return roots;
@@ -604,9 +627,10 @@ export class PageWatch {
       if (this.players.has(track)) return;
       this.players.add(track);
       this.ctx.addEventListener(track, 'cuechange', schedule);
-      if (this.cueCounts.size < MAX_TRACKS) {
-        this.cueCounts.set(track, track.cues?.length ?? 0);
-        this.checkCues(track, media, 0);
+      // Its player counted again (a chain of looks per player; a track added after it ended starts another).
+      if (!this.cueCounts.has(media) && this.cueCounts.size < MAX_PLAYERS) {
+        this.cueCounts.set(media, cueCount(media));
+        this.checkCues(media, 0);
       }
     };
     let players = 0;
@@ -638,29 +662,29 @@ export class PageWatch {
   }
 
   /**
-   * A track's cues counted again at `CUE_CHECKS` (ms after the previous look), from when it is first
-   * listened to: a player that builds its captions cue by cue while nothing plays (a page that adds
-   * them on a timer) raises no event. A count that changed is read (`scheduleCues`). The track is let
-   * go after its last look, or once its player has left the page.
+   * A player's caption cues counted again at `CUE_CHECKS` (ms after the previous look), from when a
+   * track of it is first listened to: a player that builds its captions cue by cue while nothing plays
+   * (a page that adds them on a timer) raises no event. A count that changed is read
+   * (`scheduleCues`). The player is let go after its last look, or once it has left the page.
    */
-  private checkCues(track: TextTrack, media: HTMLMediaElement, i: number): void {
+  private checkCues(media: HTMLMediaElement, i: number): void {
     if (i >= CUE_CHECKS.length) {
-      this.cueCounts.delete(track);
+      this.cueCounts.delete(media);
       return;
     }
     this.ctx.setTimeout(() => {
-      const count = this.cueCounts.get(track);
+      const count = this.cueCounts.get(media);
       if (!this.ctx.isValid || count === undefined) return;
       if (!media.isConnected) {
-        this.cueCounts.delete(track);
+        this.cueCounts.delete(media);
         return;
       }
-      const now = track.cues?.length ?? 0;
+      const now = cueCount(media);
       if (now !== count) {
-        this.cueCounts.set(track, now);
+        this.cueCounts.set(media, now);
         this.scheduleCues();
       }
-      this.checkCues(track, media, i + 1);
+      this.checkCues(media, i + 1);
     }, CUE_CHECKS[i]!);
   }
 

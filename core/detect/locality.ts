@@ -54,6 +54,21 @@ function nearest<T extends { start: number }>(sorted: readonly T[], at: number, 
   return hit && hit.start <= at + span ? hit : undefined;
 }
 
+/** The hits of a sorted list within `span` of `at` (a slice: found by binary search, not by a scan). */
+function windowOf<T extends { start: number }>(sorted: readonly T[], at: number, span = WINDOW): readonly T[] {
+  const bound = (x: number) => {
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid]!.start < x) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  return sorted.slice(bound(at - span), bound(at + span + 1));
+}
+
 export function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list) list.push(value);
@@ -87,6 +102,8 @@ export class Locality {
   readonly otherPlaces: PlacedHit[] = [];
   /** Words of someone held where she is (lexicon.ts `HELD`). */
   private readonly held: PlacedHit[] = [];
+  /** Per family, whether a parent of it is told held at her place (`heldThere`). */
+  private readonly heldBy = new Map<string, boolean>();
   /** Given-name mentions joined to someone else's surname (`foreignSurnamed`). */
   private readonly surnamed: Set<Mention>;
   readonly context = new Map<ContextCategory, PlacedHit>();
@@ -205,14 +222,43 @@ export class Locality {
    * a passage of her given name, and the place within a window of it. A couple of those names who run a
    * shop in Kashgar, or whose wedding is held there, are not held.
    */
-  private heldThere(place: PlacedHit, family: string): boolean {
-    return (place.term.heldOf ?? []).some(
-      (personId) =>
-        this.index.people[personId]?.familyId === family &&
+  private heldThere(family: string): boolean {
+    let held = this.heldBy.get(family);
+    if (held === undefined) {
+      // Once per family: each of her mentions with custody words near, and such a place near it.
+      const places = this.places.filter((p) => p.term.heldOf?.some((personId) => this.index.people[personId]?.familyId === family));
+      held =
+        places.length > 0 &&
         this.names.some(
-          (m) => m.personId === personId && m.part === 'given' && !this.surnamed.has(m) && near(m.hit, place) && nearest(this.held, m.hit.start, PASSAGE) !== undefined,
-        ),
-    );
+          (m) =>
+            m.familyId === family &&
+            m.part === 'given' &&
+            places.some((p) => p.term.heldOf!.includes(m.personId)) &&
+            !this.surnamed.has(m) &&
+            nearest(this.held, m.hit.start, PASSAGE) !== undefined &&
+            nearest(places, m.hit.start) !== undefined,
+        );
+      this.heldBy.set(family, held);
+    }
+    return held;
+  }
+
+  /** Whether the whole name at `at` is one of a list: ROSTER_NAMES distinct other names within a passage. */
+  private inRoster(at: number): boolean {
+    const list = this.otherNames;
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (list[mid]!.start < at - PASSAGE) lo = mid + 1;
+      else hi = mid;
+    }
+    const labels = new Set<string>();
+    for (let i = lo; i < list.length && list[i]!.start <= at + PASSAGE; i++) {
+      labels.add(list[i]!.term.label);
+      if (labels.size >= ROSTER_NAMES) return true;
+    }
+    return false;
   }
 
   /** Given and family name of one person side by side (a shared part may stand for either person). */
@@ -310,17 +356,17 @@ export class Locality {
     // tell apart (records.ts `EventElement.telling`), one of its telling words is near too: two
     // anchors of the 2 April statement are "the Chinese government" and "CNN", which any state
     // rebuttal of any CNN interview holds.
-    const around = (this.cuesBy.get(familyId) ?? []).filter((c) => Math.abs(c.start - hit.start) <= WINDOW);
+    const around = windowOf(this.cuesBy.get(familyId) ?? [], hit.start);
     const anchorsOf = new Map<string, Set<string>>();
     for (const c of around) {
       const set = anchorsOf.get(c.term.eventId!) ?? new Set<string>();
       set.add(c.term.elementId!);
       anchorsOf.set(c.term.eventId!, set);
     }
-    const told = new Set(this.cues.filter((c) => c.term.telling && Math.abs(c.start - hit.start) <= WINDOW).map((c) => c.term.eventId!));
+    const told = new Set(windowOf(this.cues, hit.start).filter((c) => c.term.telling).map((c) => c.term.eventId!));
     const cue = around.find((c) => anchorsOf.get(c.term.eventId!)!.size >= 2 && (!this.index.events[c.term.eventId!]?.telling || told.has(c.term.eventId!)));
     if (cue) return `an element of ${this.index.events[cue.term.eventId!]?.label ?? cue.term.eventId}: ${cue.term.label}`;
-    const phrase = this.phrases.find((p) => (!p.term.familyId || p.term.familyId === familyId) && near(p, hit));
+    const phrase = windowOf(this.phrases, hit.start).find((p) => !p.term.familyId || p.term.familyId === familyId);
     if (phrase) return `a known phrase: ${phrase.term.label}`;
     if (this.knownUrl) return 'a known story URL';
     return undefined;
@@ -416,7 +462,7 @@ export class Locality {
         // among an 阿布力克木·吐尔逊 and a 马木提·艾买提; an honour roll): the family's places are the
         // list's, not the family's (a county of 400,000 has many a Mihriban Kadir).
         // (Distinct names: one person quoted three times is not a list.)
-        const roster = () => !o.rare && new Set(this.otherNames.filter((h) => Math.abs(h.start - o.first.start) <= PASSAGE).map((h) => h.term.label)).size >= ROSTER_NAMES;
+        const roster = () => !o.rare && this.inRoster(o.first.start);
         const places = storyWords > 0 ? 'all' : roster() ? 'none' : generic > 0 || kin() ? 'narrow' : 'own';
         // Another member vouches for a whole name beside the story's own words; without them, only
         // when named in full too (Ablikim Mamtinin and Mihriban Kader): a given name beside a whole
@@ -507,7 +553,7 @@ export class Locality {
       // Asked only where the story's own words are missing.
       const family = personA.familyId;
       const parentsPlace = () =>
-        this.places.some((p) => p.term.parentsOf?.includes(family) || this.heldThere(p, family)) ||
+        this.places.some((p) => p.term.parentsOf?.includes(family)) || this.heldThere(family) ||
         (this.places.some((p) => p.term.specific && p.term.familyIds!.includes(family)) &&
           ((this.cuesBy.get(family)?.length ?? 0) > 0 || this.names.some((m) => m.familyId === family && m.rare && !m.parent && !this.surnamed.has(m))));
       for (const [b, hitsB] of givenBy) {

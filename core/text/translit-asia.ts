@@ -228,8 +228,8 @@ export function kazakhRenderings(word: string, limit = 16): string[] {
   const renderings = [...new Set(out)].slice(0, limit);
   // An Abdu- name as Kazakh writes the Arabic "servant of" names (Әбдірахман, Әбдіғали): Әбді-, on
   // each front rendering (beyond the bound, which the others fill).
-  if (/^abdu/.test(word.toLowerCase())) renderings.push(...renderings.filter((r) => /^әбд[үұу]/.test(r)).map((r) => `әбді${r.slice(4)}`));
-  return renderings;
+  if (/^abdu/.test(word.toLowerCase())) renderings.push(...renderings.filter((r) => /^әбд[үу]/.test(r)).map((r) => `әбді${r.slice(4)}`));
+  return [...new Set(renderings)];
 }
 
 /**

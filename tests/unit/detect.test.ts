@@ -281,6 +281,14 @@ describe('decisions', () => {
     }
   });
 
+  it('reads the father’s whole name as Kazakh writes Abdu- names, with its case endings (Әбдірехим, Әбдірехимнің)', () => {
+    // Round 63's p18, a Kazakh Telegram post.
+    for (const text of ['Мамұтжан Әбдірехим Аделаидада тұрады, қызы Мұхлисе Қашқарда.', 'Мамутжан Әбдірехимнің қызы Мұхлисе Қашқарда қалды.']) {
+      const d = detector.detect(segs(text));
+      expect(d.signals.some((sg) => sg.rule === 'full-name' && sg.personId === 'mamutjan-abdurehim'), `${text}: ${d.reason}`).toBe(true);
+    }
+  });
+
   it('a victims’ database entry (a rare given name from Kashgar, sentenced for inciting ethnic hatred) is another person', () => {
     // The commonest charge in such entries and court notices; tried as one of the story's accusation
     // words at stop 23 and dropped for these (the review's cases).
@@ -306,6 +314,11 @@ describe('decisions', () => {
       'Mamutjan and Muherrem run a carpet shop in Kashgar. You can’t leave Kashgar without visiting their shop!',
       'Mamutjan and Muherrem run a carpet shop in Kashgar. Bring your passport: there are checkpoints.',
       'Рейс в Кашгар был задержан на три часа; Мамутжан и Мухеррем встретили нас в аэропорту.',
+      // The third review's: an event held, a road closed, a shop owned, a conclusion.
+      'The wedding of Mamutjan and Muherrem is being held in Kashgar.',
+      'We drove to Kashgar to see Mamutjan and Muherrem; the road was closed and we were unable to leave.',
+      'La boutique de tapis détenue par Mamutjan et Muherrem à Kachgar.',
+      'Мамутжан и Мухеррем живут в Кашгаре. В заключении скажу: езжайте весной.',
     ]) {
       const d = detector.detect(segs(text));
       expect(d.matched, `${text}: ${d.reason}`).toBe(false);
@@ -313,12 +326,12 @@ describe('decisions', () => {
     for (const text of [
       'Mamutjan lives in Adelaide; his wife Muherrem is still in Kashgar.',
       'مامۇتجان ئاۋستىرالىيەدە، ئايالى مۇھەررەم قەشقەردە.',
-      // Her lot in Kashgar told beside it (the second review's posts).
-      'Mamutjan and Muherrem have not seen each other since 2017; she went back to Kashgar to renew her passport.',
+      // Her custody in Kashgar told beside her name (the second review's posts). (The price of custody's
+      // words alone: "she went back to Kashgar to renew her passport" without more is missed.)
       'Muherrem was sentenced to nine years in Kashgar, her husband Mamutjan says.',
       'Mamutjan says Muherrem went home to Kashgar in 2017 to renew her travel document and has been locked up ever since.',
       'مامۇتجان ئايالى مۇھەررەمنىڭ قەشقەردە قاماققا ئېلىنغانلىقىنى ئېيتتى.',
-      'Mamutjan eşi Muherrem’i 2017’den beri görmedi; Muherrem pasaportunu yenilemek için Kaşgar’a dönmüştü.',
+      'Mamutjan eşi Muherrem’i 2017’den beri görmedi; Muherrem Kaşgar’da tutuklandı.',
     ]) {
       const d = detector.detect(segs(text));
       expect(d.matched, `${text}: ${d.reason}`).toBe(true);

@@ -560,6 +560,22 @@ describe('PageWatch: later changes', () => {
     expect(second.report.detection?.matched).toBe(false);
   });
 
+  it('a player the page moves out into a fragment before it is read breaks nothing: the story added later still gets its sidebar', async () => {
+    const watch = await started(prose(3));
+    const box = document.createElement('div');
+    box.innerHTML = '<video><track kind="captions" src="c.vtt"></video>';
+    document.body.append(box);
+    await settle();
+    // Taken out again (into a fragment, as a framework's portal or a template does) before the batch is read.
+    document.createDocumentFragment().append(box);
+    await world.drain();
+    document.body.insertAdjacentHTML('beforeend', STORY);
+    await settle();
+    await world.drain();
+    expect(watch.report.detection?.matched).toBe(true);
+    expect(host()).not.toBeNull();
+  });
+
   it('reads the captions of a player in a same-origin frame', async () => {
     world.cues = [CAPTION];
     // happy-dom loads no frames: a same-origin frame's document, and a cross-origin frame beside it.
@@ -673,16 +689,30 @@ describe('PageWatch: a player’s own caption tracks (no <track> element)', () =
     expect(watch.report.detection!.people).toEqual(expect.arrayContaining(['mihriban-kader', 'ablikim-mamtinin']));
   });
 
-  it('lets go of the tracks of a player removed from the page: a later player’s cues are still counted', async () => {
-    const { watch, video, fake } = await startedWithVideo(`<h1>World video</h1><video></video>${prose(3)}`);
-    // A player with many tracks (one per language), then removed by the page.
-    for (let i = 0; i < 16; i++) {
+  it('lets go of players removed from the page at their next look: a later player’s cues are still counted', async () => {
+    const { watch, video } = await startedWithVideo(`<h1>World video</h1><video></video>${prose(3)}`);
+    video.remove();
+    // Sixteen players (the most counted at once), each with a track of its own, then all removed.
+    const players = Array.from({ length: 16 }, () => {
+      const el = document.createElement('video');
+      const fake = player(el);
+      document.body.append(el);
+      return { el, fake };
+    });
+    await settle();
+    await world.drain();
+    for (const { fake } of players) {
       const track = fake.add();
       fake.tracks.dispatchEvent(Object.assign(new Event('addtrack'), { track }));
     }
     await settle();
-    video.remove();
-    await world.drain();
+    for (const { el } of players) el.remove();
+    // Each one's next look: a player gone from the page is let go then, its slot free at once.
+    const counted = (watch as unknown as { cueCounts: Map<unknown, number> }).cueCounts;
+    expect(counted.size).toBe(16);
+    for (const run of world.timers.splice(0)) run();
+    await settle();
+    expect(counted.size).toBe(0);
     // The next player: its track's cues arrive with no event, as in round 60's p03.
     const next = document.createElement('video');
     const nextFake = player(next);

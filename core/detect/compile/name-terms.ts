@@ -148,7 +148,9 @@ export function nameTerms(dataset: Dataset): { specs: NameTermSpec[]; syllables:
         // renderings (each letter's likeliest choice), since every rendering takes 26 endings.
         const kazakh = kazakhRenderings(word);
         for (const r of kazakh) add('kazakh', ROUTE_WEIGHT.kazakh, r);
-        for (const r of [...cyrillicRenderings(word), ...kazakh.slice(0, 2)]) for (const f of kazakhCases(r)) add('kazakh', ROUTE_WEIGHT.kazakh, f);
+        // (And on the Әбді- forms of an Abdu- name: Әбдірехимнің.)
+        const abdi = kazakh.filter((r) => r.startsWith('әбді'));
+        for (const r of [...cyrillicRenderings(word), ...kazakh.slice(0, 2), ...abdi]) for (const f of kazakhCases(r)) add('kazakh', ROUTE_WEIGHT.kazakh, f);
         for (const r of katakanaRenderings(word)) add('katakana', ROUTE_WEIGHT.katakana, r);
         for (const r of hangulRenderings(word)) add('hangul', ROUTE_WEIGHT.hangul, r);
       }
