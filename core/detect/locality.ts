@@ -39,7 +39,6 @@ const ROSTER_NAMES = 3;
 const EVERYONES: ReadonlySet<ContextCategory> = new Set<ContextCategory>(['ethnonym', 'region']);
 /** A reunion and the holiday it is told with: a clause or two apart (folded characters). */
 const HOLIDAY_SPAN = 80;
-const near = (a: PlacedHit, b: PlacedHit, span = WINDOW) => Math.abs(a.start - b.start) <= span;
 
 /** The first hit of `sorted` (by start) within `span` of `at`, by binary search: pages repeat names thousands of times. */
 function nearest<T extends { start: number }>(sorted: readonly T[], at: number, span = WINDOW): T | undefined {
