@@ -40,32 +40,27 @@ const EVERYONES: ReadonlySet<ContextCategory> = new Set<ContextCategory>(['ethno
 /** A reunion and the holiday it is told with: a clause or two apart (folded characters). */
 const HOLIDAY_SPAN = 80;
 
-/** The first hit of `sorted` (by start) within `span` of `at`, by binary search: pages repeat names thousands of times. */
-function nearest<T extends { start: number }>(sorted: readonly T[], at: number, span = WINDOW): T | undefined {
+/** The index of the first hit of `sorted` (by start) that starts at `at` or later (binary search). */
+function firstFrom<T extends { start: number }>(sorted: readonly T[], at: number): number {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (sorted[mid]!.start < at - span) lo = mid + 1;
+    if (sorted[mid]!.start < at) lo = mid + 1;
     else hi = mid;
   }
-  const hit = sorted[lo];
+  return lo;
+}
+
+/** The first hit of `sorted` (by start) within `span` of `at`, by binary search: pages repeat names thousands of times. */
+function nearest<T extends { start: number }>(sorted: readonly T[], at: number, span = WINDOW): T | undefined {
+  const hit = sorted[firstFrom(sorted, at - span)];
   return hit && hit.start <= at + span ? hit : undefined;
 }
 
 /** The hits of a sorted list within `span` of `at` (a slice: found by binary search, not by a scan). */
 function windowOf<T extends { start: number }>(sorted: readonly T[], at: number, span = WINDOW): readonly T[] {
-  const bound = (x: number) => {
-    let lo = 0;
-    let hi = sorted.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (sorted[mid]!.start < x) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
-  return sorted.slice(bound(at - span), bound(at + span + 1));
+  return sorted.slice(firstFrom(sorted, at - span), firstFrom(sorted, at + span + 1));
 }
 
 export function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
@@ -245,15 +240,8 @@ export class Locality {
   /** Whether the whole name at `at` is one of a list: ROSTER_NAMES distinct other names within a passage. */
   private inRoster(at: number): boolean {
     const list = this.otherNames;
-    let lo = 0;
-    let hi = list.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (list[mid]!.start < at - PASSAGE) lo = mid + 1;
-      else hi = mid;
-    }
     const labels = new Set<string>();
-    for (let i = lo; i < list.length && list[i]!.start <= at + PASSAGE; i++) {
+    for (let i = firstFrom(list, at - PASSAGE); i < list.length && list[i]!.start <= at + PASSAGE; i++) {
       labels.add(list[i]!.term.label);
       if (labels.size >= ROSTER_NAMES) return true;
     }
