@@ -277,10 +277,8 @@ export class PageWatch {
     if (!read) return;
     this.nodes = read.nodes;
     // Players in the shadow roots and frames it read (a page the prefilter opened on before it met
-    // them, or a known story URL's): the captions' look that follows a first pass asks them too, and
-    // one of their own follows a later opening.
-    if (this.firstPassing) this.noteMedia(read.roots);
-    else this.mediaAdded(read.roots);
+    // them, or a known story URL's).
+    this.mediaAdded(read.roots);
     // The decision in the same task as the last slice's scan, and counted with it.
     await this.apply(read.last);
   }
@@ -319,10 +317,7 @@ export class PageWatch {
       // for 1,000 in Chromium); the full pass's read notes the rest where it opens.
       const roots: Node[] = found.shadows.slice(0, MAX_ROOTS);
       for (const [, doc] of found.frames) if (doc && roots.length < MAX_ROOTS) roots.push(doc);
-      // A player in one of them: at the first pass (or a navigation's) noted for the captions' look
-      // that follows it; in an added component or frame, looked at as a late player is.
-      if (this.firstPassing) this.noteMedia(roots);
-      else this.mediaAdded(roots);
+      this.mediaAdded(roots);
     };
   }
 
@@ -594,7 +589,9 @@ export class PageWatch {
    * the nodes of a batch.
    */
   private mediaAdded(roots: readonly Node[]): void {
-    if (!this.noteMedia(roots) || this.captionsScheduled) return;
+    // During a first pass (or a navigation's) they are only noted: the captions' look that follows
+    // the pass asks them.
+    if (!this.noteMedia(roots) || this.captionsScheduled || this.firstPassing) return;
     this.captionsScheduled = true;
     this.report.settled = false;
     this.ctx.setTimeout(() => {

@@ -113,8 +113,8 @@ export type TermKind =
   /** A hometown in Xinjiang that is neither family's (Hotan, Aksu): beside a child's rare name, another family's. Never evidence. */
   | 'other-place'
   /**
-   * Words of someone held where she is (detained, sentenced, not allowed to leave, her passport): beside
-   * Kashgar, they make it the place where the story's Muherrem is (`Term.heldOf`). Never evidence.
+   * Words of custody (detained, sentenced, in custody): beside Muherrem's name, with Kashgar near, they
+   * make Kashgar the place where the story's couple is parted (`Term.heldOf`). Never evidence.
    */
   | 'held';
 

@@ -212,9 +212,9 @@ export class Locality {
   }
 
   /**
-   * Whether `place` is where a parent of `family` is held (Kashgar, Muherrem): words of custody within
-   * a passage of her given name, and the place within a window of it. A couple of those names who run a
-   * shop in Kashgar, or whose wedding is held there, are not held.
+   * Whether a parent of `family` is told held at a place of hers (Muherrem, Kashgar: `Term.heldOf`):
+   * words of custody within a passage of her given name, and the place within a window of it. A couple
+   * of those names who run a shop in Kashgar, or whose wedding is held there, are not held.
    */
   private heldThere(family: string): boolean {
     let held = this.heldBy.get(family);
