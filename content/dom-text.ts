@@ -27,11 +27,47 @@ export const SKIPPED_TAGS: ReadonlySet<string> = new Set(['script', 'style', 'no
 export const NOT_PROSE_TAGS: ReadonlySet<string> = new Set(['textarea', 'svg', 'code']);
 
 /**
- * The elements matching `selector` in each of `roots` (a document, and the open shadow roots and
+ * The elements matching `selector` in each of `roots` (a document, and the shadow roots and
  * same-origin frames' documents a query of it does not reach), in order.
  */
 export function* inRoots<E extends Element>(roots: readonly ParentNode[], selector: string): Generator<E> {
   for (const root of roots) yield* root.querySelectorAll<E>(selector);
+}
+
+/**
+ * The built-in elements a page may attach a shadow root to (the DOM standard's list); custom elements
+ * (a hyphen in the name) may too.
+ */
+const SHADOW_HOSTS = /^(?:article|aside|blockquote|body|div|footer|h[1-6]|header|main|nav|p|section|span)$/;
+
+type ClosedRoots = (el: Element) => ShadowRoot | null;
+let closedRoots: ClosedRoots | null | undefined;
+/**
+ * How this browser lets an extension's content script see a closed shadow root: Firefox gives its
+ * content scripts `element.openOrClosedShadowRoot`, Chromium `chrome.dom.openOrClosedShadowRoot`
+ * (no permission needed); null where neither is there (unit tests' DOMs).
+ */
+function closedReader(el: Element): ClosedRoots | null {
+  if (closedRoots !== undefined) return closedRoots;
+  if ('openOrClosedShadowRoot' in el) return (closedRoots = (e) => (e as Element & { openOrClosedShadowRoot: ShadowRoot | null }).openOrClosedShadowRoot);
+  const dom = (globalThis as unknown as { chrome?: { dom?: { openOrClosedShadowRoot?: ClosedRoots } } }).chrome?.dom;
+  const open = dom?.openOrClosedShadowRoot;
+  return (closedRoots = open ? (e) => open.call(dom, e) : null);
+}
+
+/**
+ * An element's shadow root, open or closed. A page that renders its article, a post or a player
+ * inside a closed shadow root shows it to the reader all the same, so Backstory reads it as it reads
+ * an open one. The closed one is asked for only where a page can have put one and most likely has
+ * (a custom element, or a built-in that may host one and has no children of its own: `<div
+ * id="app"></div>`), since asking costs more than reading `shadowRoot`; never for Backstory's own hosts.
+ */
+export function shadowOf(el: Element): ShadowRoot | null {
+  const open = el.shadowRoot;
+  if (open) return open;
+  const name = el.localName;
+  if (name.includes('-') ? isHost(el) : el.firstChild !== null || !SHADOW_HOSTS.test(name)) return null;
+  return closedReader(el)?.(el) ?? null;
 }
 
 /** Whether an element's subtree is left out of the page's text: a skipped element or Backstory's own host. */

@@ -1,7 +1,7 @@
 /**
  * Reading a page's text for detection: one pass over the DOM, plus the places text hides outside
  * text nodes: the title and og:/description meta, `alt` and `aria-label`, figure captions, video
- * caption tracks, open shadow roots and same-origin iframes.
+ * caption tracks, shadow roots (open and closed) and same-origin iframes.
  *
  * The pass is the shared walk of content/dom-text.ts, entering and leaving elements to track blocks,
  * captions and page furniture, skipping what is not prose. Inline elements do not break words, so "<b>Mamut</b>jan" reads as one
@@ -9,7 +9,7 @@
  */
 import type { Segment, TextOrigin } from '../core/detect/detect';
 import { TEXT_LIMIT } from '../core/detect/limits';
-import { TextWalk, inRoots, isSkipped } from './dom-text';
+import { TextWalk, inRoots, isSkipped, shadowOf } from './dom-text';
 
 export { TEXT_LIMIT };
 
@@ -218,7 +218,7 @@ export interface PageText {
   segments: Segment[];
   /** For each segment, the node it came from (a Text node, or the element carrying the attribute). */
   nodes: Node[];
-  /** The open shadow roots and same-origin frames' documents read besides `root` (where players may be). */
+  /** The shadow roots and same-origin frames' documents read besides `root` (where players may be). */
   roots: ParentNode[];
 }
 
@@ -331,9 +331,10 @@ export function textCollector(root: Node, options: CollectOptions = {}): TextCol
     if (alt) push(alt, 'alt', el, true);
     const label = el.getAttribute('aria-label');
     if (label) push(label, 'aria-label', el, true);
-    if (el.shadowRoot) {
-      roots.push({ node: el.shadowRoot, furniture: furniture > 0, caption: caption > 0 });
-      found.push(el.shadowRoot);
+    const shadow = shadowOf(el);
+    if (shadow) {
+      roots.push({ node: shadow, furniture: furniture > 0, caption: caption > 0 });
+      found.push(shadow);
     }
     if (isEntryHeading(el)) {
       const blog = el.parentElement!;
@@ -470,7 +471,7 @@ export function vttCueTexts(vtt: string): string[] {
 
 /**
  * Cue texts of the caption and subtitle tracks of the <video> and <audio> elements in `roots` (a
- * document, and the open shadow roots and same-origin frames' documents the page's players may sit
+ * document, and the shadow roots and same-origin frames' documents the page's players may sit
  * in), for `collectText(..., { captions })`.
  *
  * A browser loads a track's cues only when its mode is 'hidden' or 'showing'. What the content script

@@ -5,7 +5,7 @@
  */
 import type { Gate, GateWait } from '../core/detect/gate';
 import { TEXT_LIMIT } from '../core/detect/limits';
-import { isSkipped } from './dom-text';
+import { isSkipped, shadowOf } from './dom-text';
 
 /** Group size: big enough that a group costs one regex call, small enough to stay a cheap string. */
 const GROUP = 65_536;
@@ -22,11 +22,11 @@ const LIST = 5;
 const LABELLED = '[aria-label],img[alt],area[alt],iframe,frame';
 /**
  * Elements looked at besides text: the labelled ones, and any element but the commonest tags (custom
- * elements, whose names have a hyphen, are never among them), whose open shadow root is then read.
+ * elements, whose names have a hyphen, are never among them), whose shadow root (open or closed) is then read.
  * The list is short and the commonest first on purpose: Chromium tries a `:not()` list tag by tag on
  * every element: with the whole HTML vocabulary (150 tags), the query and its loop took 8.3 ms of a
  * feed of 2,000 posts in a CPU profile, 2.6 ms with these (tests/bench/browser.bench.ts's feed); an
- * uncommon built-in found by it costs one `shadowRoot` read.
+ * uncommon built-in found by it costs one `shadowRoot` read (content/dom-text.ts `shadowOf`).
  */
 const EXTRAS = LABELLED + ',*:not(' +
   'div,span,a,p,li,path,svg,img,i,b,br,strong,em,ul,button,g,td,tr,input,source,picture,time,h2,h3,section,' +
@@ -174,7 +174,7 @@ export class GatePass {
       const node = root as Element;
       if (node.matches(LABELLED)) this.extras(node);
       else {
-        const shadow = node.shadowRoot;
+        const shadow = shadowOf(node);
         if (shadow) this.addRoot(shadow);
       }
       for (const el of (root as ParentNode).querySelectorAll(EXTRAS)) this.extras(el);
@@ -199,7 +199,7 @@ export class GatePass {
       }
       this.found.frames.push([el, doc]);
     } else {
-      const shadow = el.shadowRoot;
+      const shadow = shadowOf(el);
       if (shadow) this.addRoot(shadow);
       else if (name.includes('-') && !isSkipped(el)) this.found.hosts.push(el);
     }
@@ -253,9 +253,9 @@ export class GatePass {
       const text = node.textContent ?? '';
       if (text) this.text(text);
       else {
-        // An element with no text of its own may host an open shadow root (built-in elements too:
+        // An element with no text of its own may host a shadow root (built-in elements too:
         // <div id="app"></div> with everything attached to it); custom elements are found anyway.
-        const shadow = (node as Element).shadowRoot;
+        const shadow = shadowOf(node as Element);
         if (shadow) this.addRoot(shadow);
       }
     } else if (type === 11) {

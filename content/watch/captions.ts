@@ -15,7 +15,7 @@ import type { WatchContext, WatchPorts } from './ports';
 const TOPIC_LIMIT = 100_000;
 
 /**
- * Whether the page has caption or subtitle tracks: `roots` are the document and the open shadow roots
+ * Whether the page has caption or subtitle tracks: `roots` are the document and the shadow roots
  * and same-origin frames' documents its players may sit in (PageWatch `playerRoots`).
  */
 export function hasTracks(roots: readonly ParentNode[]): boolean {

@@ -1,7 +1,7 @@
 /**
  * Text that arrives where the page's observer does not look (content/watch/slices.ts `observePage`
  * watches the document, not inside what hangs off it):
- * - an open shadow root: what a component adds to it later (a "related stories" box filled in, an app
+ * - a shadow root (open, or closed: content/dom-text.ts `shadowOf`): what a component adds to it later (a "related stories" box filled in, an app
  *   that swaps its view inside its shadow root);
  * - a frame: a new document in it (its `srcdoc` set, a navigation), and what is added to that document;
  * - a custom element without a shadow root yet: the page defines it later (a component library loaded
@@ -10,6 +10,7 @@
  * observes the first two and looks at the third again a few times, and queues what they bring like
  * any added text. The custom elements looked at again are bounded, so a page of thousands costs little.
  */
+import { shadowOf } from '../dom-text';
 import type { LateContainers } from '../prefilter';
 import type { WatchContext } from './ports';
 
@@ -46,7 +47,10 @@ export function lateWatch(ctx: WatchContext, observe: (target: Node) => void, en
     if (checking)
       ctx.setTimeout(() => {
         // The ones with a shadow root now: read it, and watch it.
-        hosts = hosts.filter((host) => (host.shadowRoot ? watch(host.shadowRoot, true) : host.isConnected));
+        hosts = hosts.filter((host) => {
+          const shadow = shadowOf(host);
+          return shadow ? watch(shadow, true) : host.isConnected;
+        });
         check(i + 1);
       }, HOST_CHECKS[i]!);
   };

@@ -26,7 +26,7 @@ import type { DetectionReport, DetectionSummary } from '../../core/messages/reco
 import type { ContentToBackground } from '../../core/messages/to-background';
 import { ANNOTATED_SITES_KEY, mayHaveAnnotations } from '../../core/annotations/annotated-sites';
 import { SETTINGS_KEY, pageSettings } from '../../core/settings';
-import { inRoots, isSkipped } from '../dom-text';
+import { inRoots, isSkipped, shadowOf } from '../dom-text';
 import type { HighlightTarget } from '../highlights';
 import type { ContentDetector } from '../chunks';
 import type { ItemNumbers } from '../page-text';
@@ -336,7 +336,7 @@ export class PageWatch {
         const el = node as Element;
         media = MEDIA.has(el.localName) || el.querySelector('video, audio') !== null;
         // A player component added whole: its player in its own shadow root.
-        const own = el.shadowRoot;
+        const own = shadowOf(el);
         if (!media && el.isConnected && own?.querySelector('video, audio')) {
           this.mediaRoots.add(own);
           found = true;

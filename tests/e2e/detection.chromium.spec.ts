@@ -36,6 +36,16 @@ test.describe('Chromium: detection and the sidebar', () => {
     await expect.poll(() => hostState(page)).toBe('open');
   });
 
+  test('an article rendered inside a closed shadow root gets the sidebar', async ({ page, extension }) => {
+    await page.goto(PAGES.closedShadow.url);
+    // The page's own view: the article's root is closed, so `shadowRoot` (the page's, and a content
+    // script's) shows nothing of the story; the extension asks the browser for it (content/dom-text.ts).
+    expect(await page.locator('mp-article').evaluate((el) => el.shadowRoot)).toBeNull();
+    await expect(page.locator(HOST)).toHaveCount(1);
+    const report = await settledReport(page, extension.serviceWorker);
+    expect(report.detection?.people).toEqual(expect.arrayContaining(['mamutjan-abdurehim', 'muherrem-ablet']));
+  });
+
   test('the badge counts the people recognised', async ({ page, extension }) => {
     await page.goto(PAGES.family1.url);
     await sidebarFrame(page, extension.extensionId);

@@ -115,6 +115,15 @@ test('Firefox: a hostile page can neither reach, hide nor restyle the sidebar', 
   await page.close();
 });
 
+test('Firefox: an article rendered inside a closed shadow root gets the sidebar', async () => {
+  const page = await openMatchingPage(PAGES.closedShadow.url);
+  // The page's own view: its article's root is closed, so a page script (or a content script reading
+  // `shadowRoot`) sees nothing of the story.
+  expect(await page.evaluate(() => document.querySelector('mp-article')!.shadowRoot)).toBeNull();
+  expect(await page.evaluate(() => document.querySelectorAll('html > :not(head):not(body)').length)).toBe(1);
+  await page.close();
+});
+
 test('Firefox: a feed that gains a post about the story gets the sidebar then', async () => {
   await (await openMatchingPage(PAGES.family1.url)).close();
   const page = await openPage(TIMELINE.url);

@@ -166,6 +166,23 @@ test.describe('Chromium: text that arrives inside components and frames', () => 
       '<iframe srcdoc="<p>Weather: sunny.</p>"></iframe>',
       `const d = document.querySelector('iframe').contentDocument; d.body.insertAdjacentHTML('beforeend', ${JSON.stringify(PLAYER)}); d.querySelector('video').textTracks[0].mode = 'showing';`,
     ],
+    // The same in closed shadow roots (content/dom-text.ts `shadowOf`): the page keeps its root to
+    // itself, but the reader sees what it renders.
+    [
+      'a component defined later attaches a closed shadow root holding the story',
+      '<story-card></story-card>',
+      `customElements.define('story-card', class extends HTMLElement { connectedCallback() { this.attachShadow({ mode: 'closed' }).innerHTML = '<p>${STORY}</p>'; } });`,
+    ],
+    [
+      'a player component defined later keeps its video in its closed shadow root and shows captions that tell the story',
+      '<media-box></media-box>',
+      `customElements.define('media-box', class extends HTMLElement { connectedCallback() { const root = this.attachShadow({ mode: 'closed' }); root.innerHTML = ${JSON.stringify(PLAYER)}; root.querySelector('video').textTracks[0].mode = 'showing'; } });`,
+    ],
+    [
+      'an app adds the story inside its closed shadow root',
+      `<div id="app"></div><script>window.appRoot = document.getElementById('app').attachShadow({ mode: 'closed' }); window.appRoot.innerHTML = '<main><p>Loading…</p></main>';</script>`,
+      `const p = document.createElement('p'); p.textContent = '${STORY}'; window.appRoot.querySelector('main').append(p);`,
+    ],
     [
       'an app adds the story inside its open shadow root',
       `<div id="app"></div><script>document.getElementById('app').attachShadow({ mode: 'open' }).innerHTML = '<main><p>Loading…</p></main>';</script>`,

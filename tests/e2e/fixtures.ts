@@ -21,6 +21,11 @@ export const PAGES = {
     url: 'https://www.bosphorusreview.example/world/2021/05/10/uyghur-father-istanbul',
     file: path.join(FIXTURES, 'other-family-article.html'),
   },
+  /** An article a component renders into a closed shadow root (content/dom-text.ts `shadowOf`). */
+  closedShadow: {
+    url: 'https://www.meridianpost.example/world/2021/04/27/adelaide-father-waits',
+    file: path.join(FIXTURES, 'closed-shadow-article.html'),
+  },
 } satisfies Record<string, ServedPage>;
 
 interface Fixtures {
