@@ -12,6 +12,45 @@ import { Locality, SCORE, push } from './locality';
 /** Hits (or segments) `decideSteps` sorts out between pauses. */
 const STEP_HITS = 4096;
 
+/**
+ * A thread's counter at the start or the end of a post's text: "… (1/3)", "2/3 …", "（1/2）", "[3/3]".
+ * An author who splits one telling over numbered posts means them to be read together.
+ */
+const COUNTER_END = /(?:^|[\s(（[])(\d{1,2}) ?[/／] ?(\d{1,2})[)）\]]?\s*$/;
+const COUNTER_START = /^\s*[(（[]?(\d{1,2}) ?[/／] ?(\d{1,2})(?:[)）\]]|\s)/;
+/** At most this many posts in a numbered thread (a larger "n" is a date or a score, not a count). */
+const THREAD_POSTS = 25;
+
+/** The counter (k, n) a segment's text starts or ends with, if any (cheap first look at its ends). */
+function threadCounter(text: string): [number, number] | undefined {
+  const last = text.trimEnd();
+  const end = last.charCodeAt(last.length - 1);
+  const first = text.trimStart().charCodeAt(0);
+  const digit = (c: number) => c >= 0x30 && c <= 0x39;
+  const m =
+    (digit(end) || end === 0x29 || end === 0xff09 || end === 0x5d ? COUNTER_END.exec(last) : null) ??
+    (digit(first) || first === 0x28 || first === 0xff08 || first === 0x5b ? COUNTER_START.exec(text) : null);
+  if (!m) return undefined;
+  const k = Number(m[1]);
+  const n = Number(m[2]);
+  return k >= 1 && k <= n && n >= 2 && n <= THREAD_POSTS ? [k, n] : undefined;
+}
+
+/**
+ * The posts of numbered threads: where an item counted k of n is followed, in the order items appear,
+ * by one counted k + 1 of n, the two are one locality (the thread's first post stands for all). Posts
+ * merely next to each other never are: a feed's posts stay apart.
+ */
+function threads(order: readonly number[], counters: ReadonlyMap<number, [number, number]>): Map<number, number> {
+  const first = new Map<number, number>();
+  for (let i = 1; i < order.length; i++) {
+    const a = counters.get(order[i - 1]!);
+    const b = counters.get(order[i]!);
+    if (a && b && b[0] === a[0] + 1 && b[1] === a[1]) first.set(order[i]!, first.get(order[i - 1]!) ?? order[i - 1]!);
+  }
+  return first;
+}
+
 /** Decide over a page's hits (`url` enables the URL rules). */
 export function decide(index: DetectorIndex, allHits: readonly PlacedHit[], segments: readonly Segment[], url?: string): Detection {
   const steps = decideSteps(index, allHits, segments, url);
@@ -67,14 +106,28 @@ export function* decideSteps(index: DetectorIndex, allHits: readonly PlacedHit[]
     }
   }
 
-  // Localities: each item (post, article) when the page has several, else the whole page.
+  // Localities: each item (post, article) when the page has several, else the whole page; the posts
+  // of a thread its author numbered are one (`threads`).
   const items = new Set<number>();
+  /** Each item's thread counter (k/n), where one of its segments starts or ends with one. */
+  const counters = new Map<number, [number, number]>();
   for (let k = 0; k < read; k++) {
-    const item = segments[k]!.item;
-    if (item !== undefined) items.add(item);
+    const { item, text } = segments[k]!;
+    if (item !== undefined) {
+      items.add(item);
+      if (!counters.has(item)) {
+        const counter = threadCounter(text);
+        if (counter) counters.set(item, counter);
+      }
+    }
     if (k % STEP_HITS === STEP_HITS - 1) yield;
   }
-  const localityOf = (h: PlacedHit) => (items.size >= 2 ? (segments[h.segment]?.item ?? -1) : 0);
+  const thread = threads([...items], counters);
+  const localityOf = (h: PlacedHit) => {
+    if (items.size < 2) return 0;
+    const item = segments[h.segment]?.item ?? -1;
+    return thread.get(item) ?? item;
+  };
   const groups = new Map<number, PlacedHit[]>();
   for (let k = 0; k < hits.length; k++) {
     push(groups, localityOf(hits[k]!), hits[k]!);

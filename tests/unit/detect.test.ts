@@ -623,6 +623,39 @@ describe('rules', () => {
     expect(together.signals.find((s) => s.decisive)?.rule).toBe('event');
   });
 
+  it("a thread its author numbered is one telling: its posts add up, as a feed's posts never do", () => {
+    // Round 65's p12: a Japanese X thread on CNN's March 2021 trip, the correspondent, the closed
+    // shades and the minders in its first post, the orphanage kept shut and the coached call in its second.
+    const first = 'CNNのデビッド・カルバー記者らの取材班が3月に新疆を訪れた時の話。カシュガルへの着陸前に機内の窓のシェードを下ろすよう言われ、地上ではずっと尾行がついていたそうです。';
+    const second = 'イタリアに住むウイグル人夫婦の4人の子どもがいる孤児院は、当局に訪問を認められず。2番目の子とはWeChatのビデオ通話で話せたが、画面の外から何を言うか指示する声が聞こえたといいます。';
+    const page = (a: string, b: string) =>
+      new DOMParser().parseFromString(
+        `<body><main>${[a, b].map((t) => `<article><div><a href="/memo">アジア取材メモ</a> <time>2021年3月26日</time></div><div lang="ja">${t}</div><div role="group"><button aria-label="21 件の返信">21</button></div></article>`).join('')}</main></body>`,
+        'text/html',
+      );
+    for (const [a, b] of [
+      [`${first}（1/2）`, `${second}（2/2）`],
+      [`1/2 ${first}`, `2/2 ${second}`],
+      [`${first} [1/2]`, `${second} [2/2]`],
+    ] as const) {
+      const thread = detector.detect(collectText(page(a, b)).segments);
+      expect(thread.matched, thread.reason).toBe(true);
+      expect(thread.signals.find((s) => s.decisive)?.rule).toBe('event');
+      expect(thread.carriers.length).toBe(1);
+    }
+    // Unnumbered, numbered apart (two threads' first posts), or "counted" past any thread's length (a
+    // date), the two posts are a feed's: each alone tells too little.
+    for (const [a, b] of [
+      [first, second],
+      [`${first}（1/2）`, `${second}（1/2）`],
+      [`${first}（1/3）`, `${second}（2/2）`],
+      [`${first} 3/26`, `${second} 4/26`],
+    ] as const) {
+      const apart = detector.detect(collectText(page(a, b)).segments);
+      expect(apart.matched, `${a.slice(-8)} / ${b.slice(-8)}: ${apart.reason}`).toBe(false);
+    }
+  });
+
   it('posts marked up as cards (three or more sibling blocks of one class, each with parts) are each their own item: a search page of unrelated posts never adds up', () => {
     // Round 14's look-alike n20: a Weibo search page whose separate posts hold the consulate event's
     // elements between them (a county children's home, Italian visas in Shanghai, Uyghur dancers).
