@@ -66,9 +66,17 @@ export function shadowOf(el: Element): ShadowRoot | null {
   const open = el.shadowRoot;
   if (open) return open;
   const name = el.localName;
-  if (name.includes('-') ? isHost(el) : el.firstChild !== null || !SHADOW_HOSTS.test(name)) return null;
-  return closedReader(el)?.(el) ?? null;
+  // Only HTML elements can host one: SVG and MathML have hyphenated names of their own (font-face,
+  // missing-glyph, annotation-xml), and Chromium's API throws on them.
+  if (el.namespaceURI !== HTML || (name.includes('-') ? isHost(el) : el.firstChild !== null || !SHADOW_HOSTS.test(name))) return null;
+  try {
+    return closedReader(el)?.(el) ?? null;
+  } catch {
+    return null;
+  }
 }
+
+const HTML = 'http://www.w3.org/1999/xhtml';
 
 /** Whether an element's subtree is left out of the page's text: a skipped element or Backstory's own host. */
 export function isSkipped(el: Element, prose = false): boolean {

@@ -10,6 +10,8 @@ const asked: string[] = [];
 const api = {
   openOrClosedShadowRoot(el: Element): ShadowRoot | null {
     asked.push(el.localName);
+    // As Chromium's: an element that is not HTML is an error in invocation.
+    if (!(el instanceof HTMLElement)) throw new TypeError('Error in invocation of dom.openOrClosedShadowRoot(HTMLElement element)');
     return closed.get(el) ?? null;
   },
 };
@@ -62,6 +64,19 @@ describe('shadowOf', () => {
     expect(shadowOf(p)).toBeNull();
     expect(shadowOf(document.createElement('img'))).toBeNull();
     expect(shadowOf(document.createElement('td'))).toBeNull();
+    expect(asked).toEqual([]);
+  });
+
+  it('never asks of SVG or MathML elements, whose hyphenated names are their own (font-face, annotation-xml)', () => {
+    asked.length = 0;
+    for (const [ns, name] of [
+      ['http://www.w3.org/2000/svg', 'font-face'],
+      ['http://www.w3.org/2000/svg', 'missing-glyph'],
+      ['http://www.w3.org/1998/Math/MathML', 'annotation-xml'],
+    ]) {
+      expect(() => shadowOf(document.createElementNS(ns!, name!))).not.toThrow();
+      expect(shadowOf(document.createElementNS(ns!, name!))).toBeNull();
+    }
     expect(asked).toEqual([]);
   });
 
