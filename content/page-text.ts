@@ -252,6 +252,8 @@ interface Root {
   node: Node;
   furniture: boolean;
   caption: boolean;
+  /** The item its host is in (a shadow root's or a frame's text is its host's post's), read after the walk. */
+  item?: number;
 }
 
 /**
@@ -331,11 +333,6 @@ export function textCollector(root: Node, options: CollectOptions = {}): TextCol
     if (alt) push(alt, 'alt', el, true);
     const label = el.getAttribute('aria-label');
     if (label) push(label, 'aria-label', el, true);
-    const shadow = shadowOf(el);
-    if (shadow) {
-      roots.push({ node: shadow, furniture: furniture > 0, caption: caption > 0 });
-      found.push(shadow);
-    }
     if (isEntryHeading(el)) {
       const blog = el.parentElement!;
       if (!live.has(blog)) live.set(blog, [item, base]);
@@ -349,6 +346,12 @@ export function textCollector(root: Node, options: CollectOptions = {}): TextCol
         restore.set(el, item);
         item = numberOf(el);
       }
+    }
+    // Read after this walk, as part of the item the host is in (the host may be the post itself).
+    const shadow = shadowOf(el);
+    if (shadow) {
+      roots.push({ node: shadow, furniture: furniture > 0, caption: caption > 0, item });
+      found.push(shadow);
     }
     if (!INLINE.has(tag)) {
       // Entering any non-inline element (or a <br>) ends the current run of words.
@@ -383,7 +386,7 @@ export function textCollector(root: Node, options: CollectOptions = {}): TextCol
       // null for cross-origin frames; a SecurityError in some engines.
       const body = frame.contentDocument?.body;
       if (body) {
-        roots.push({ node: body, furniture: furniture > 0, caption: false });
+        roots.push({ node: body, furniture: furniture > 0, caption: false, item });
         found.push(body.ownerDocument);
       }
     } catch {
@@ -413,9 +416,13 @@ export function textCollector(root: Node, options: CollectOptions = {}): TextCol
         if (deadline !== Infinity && performance.now() >= deadline) return false;
       }
       if (r >= roots.length || read >= limit) break;
-      const { node: top } = roots[r]!;
+      const { node: top, item: within } = roots[r]!;
       furniture = roots[r]!.furniture ? 1 : 0;
       caption = roots[r]!.caption ? 1 : 0;
+      if (within !== undefined) {
+        item = base = within;
+        itemDepth = within >= 0 ? 1 : 0;
+      }
       pendingBreak = true;
       // A bare text node (added to the page, or changed in place) is read as it is, unless it sits in
       // something that is not prose.

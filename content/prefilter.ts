@@ -65,6 +65,7 @@ export class GatePass {
   /** Shadow roots, frames and custom elements without a shadow root met on the way (content/watch/late.ts). */
   readonly found: LateContainers = { shadows: [], frames: [], hosts: [] };
   private readonly roots: Node[];
+  private readonly rooted = new Set<Node>();
   private next = 0;
   private readonly stack: Node[] = [];
   /** The next child of a list to read whole (lists are read child by child, across steps). */
@@ -86,6 +87,7 @@ export class GatePass {
 
   constructor(private readonly gate: Gate, roots: readonly Node[], options: GatePassOptions = {}) {
     this.roots = [...roots];
+    for (const root of roots) this.rooted.add(root);
     this.limit = options.limit ?? TEXT_LIMIT;
     const doc = roots[0]?.nodeType === 9 ? (roots[0] as Document) : undefined;
     if (options.withHead && doc?.head) {
@@ -207,7 +209,9 @@ export class GatePass {
 
   /** A shadow root or a frame's document, read after the current roots (once). */
   private addRoot(root: Node): void {
-    if (this.roots.includes(root)) return;
+    // A set, not `roots.includes`: a page of thousands of components would make that quadratic.
+    if (this.rooted.has(root)) return;
+    this.rooted.add(root);
     this.roots.push(root);
     if (root.nodeType === 11) this.found.shadows.push(root);
   }
@@ -252,9 +256,9 @@ export class GatePass {
     } else if (type === ELEMENT && !isSkipped(node as Element)) {
       const text = node.textContent ?? '';
       if (text) this.text(text);
-      else {
-        // An element with no text of its own may host a shadow root (built-in elements too:
-        // <div id="app"></div> with everything attached to it); custom elements are found anyway.
+      // An element with no text of its own but white space may host a shadow root (built-in elements
+      // too: <div id="app">\n</div> with everything attached to it); custom elements are found anyway.
+      if (!/\S/.test(text)) {
         const shadow = shadowOf(node as Element);
         if (shadow) this.addRoot(shadow);
       }

@@ -13,41 +13,53 @@ import { Locality, SCORE, push } from './locality';
 const STEP_HITS = 4096;
 
 /**
- * A thread's counter at the start or the end of a post's text: "… (1/3)", "2/3 …", "（1/2）", "[3/3]".
- * An author who splits one telling over numbered posts means them to be read together.
+ * A thread's counter at the start or the end of a post's text block: "… (1/3)", "2/3 …", "（1/2）",
+ * "【1/2】", "…。1/2", "🧵 1/5 …", "… 2/ #Uyghur", full-width digits too. An author who splits one
+ * telling over numbered posts means them to be read together. Not after a digit, a slash or a point
+ * (a date's "2021/3/26", a score's "3.1/5").
  */
-const COUNTER_END = /(?:^|[\s(（[])(\d{1,2}) ?[/／] ?(\d{1,2})[)）\]]?\s*$/;
-const COUNTER_START = /^\s*[(（[]?(\d{1,2}) ?[/／] ?(\d{1,2})(?:[)）\]]|\s)/;
+const COUNTER_END = /(?<![\p{L}\p{N}/.,:])[(（[【]?(\d{1,2}) ?\/ ?(\d{1,2})?[)）\]】]?(?:[\s.。!！…]|\p{Extended_Pictographic}|\uFE0F|#[^\s#]+)*$/u;
+const COUNTER_START = /^(?:\s|\p{Extended_Pictographic}|\uFE0F)*[(（[【]?(\d{1,2}) ?\/ ?(\d{1,2})?(?:[)）\]】]|\s)/u;
 /** At most this many posts in a numbered thread (a larger "n" is a date or a score, not a count). */
 const THREAD_POSTS = 25;
+/** Characters of a block kept at each end to look for a counter. */
+const COUNTER_EDGE = 48;
+/** Characters of prose a block must hold besides its counter: a bare "3/12" is a date, not a post. */
+const COUNTER_PROSE = 12;
 
-/** The counter (k, n) a segment's text starts or ends with, if any (cheap first look at its ends). */
-function threadCounter(text: string): [number, number] | undefined {
-  const last = text.trimEnd();
-  const end = last.charCodeAt(last.length - 1);
-  const first = text.trimStart().charCodeAt(0);
-  const digit = (c: number) => c >= 0x30 && c <= 0x39;
-  const m =
-    (digit(end) || end === 0x29 || end === 0xff09 || end === 0x5d ? COUNTER_END.exec(last) : null) ??
-    (digit(first) || first === 0x28 || first === 0xff08 || first === 0x5b ? COUNTER_START.exec(text) : null);
-  if (!m) return undefined;
+/** Full-width digits and slash as ASCII (a Japanese or Chinese post's "１/２", "１／２"). */
+const halfWidth = (s: string) => s.replace(/[\uff10-\uff19\uff0f]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+
+/** The counter (k, n; n 0 when the author gave none: "2/") a block's text starts or ends with, if any. */
+export function threadCounter(head: string, tail: string, length: number): [number, number] | undefined {
+  const m = COUNTER_END.exec(halfWidth(tail)) ?? COUNTER_START.exec(halfWidth(head));
+  if (!m || length - m[0].length < COUNTER_PROSE) return undefined;
   const k = Number(m[1]);
-  const n = Number(m[2]);
-  return k >= 1 && k <= n && n >= 2 && n <= THREAD_POSTS ? [k, n] : undefined;
+  const n = m[2] === undefined ? 0 : Number(m[2]);
+  return k >= 1 && k <= THREAD_POSTS && (n === 0 || (k <= n && n >= 2 && n <= THREAD_POSTS)) ? [k, n] : undefined;
 }
 
 /**
- * The posts of numbered threads: where an item counted k of n is followed, in the order items appear,
- * by one counted k + 1 of n, the two are one locality (the thread's first post stands for all). Posts
- * merely next to each other never are: a feed's posts stay apart.
+ * The posts of numbered threads: items next to each other in the order they were read whose counters
+ * follow one another (k and k + 1 of the same n, either way round: profiles list the newest first) are
+ * one locality, where the run holds the thread's first post (counted 1); the run's first item stands
+ * for all. Posts merely next to each other never are: a feed's posts stay apart.
  */
 function threads(order: readonly number[], counters: ReadonlyMap<number, [number, number]>): Map<number, number> {
   const first = new Map<number, number>();
-  for (let i = 1; i < order.length; i++) {
-    const a = counters.get(order[i - 1]!);
+  let run: number[] = [];
+  const close = () => {
+    if (run.length >= 2 && run.some((item) => counters.get(item)![0] === 1)) for (const item of run.slice(1)) first.set(item, run[0]!);
+    run = [];
+  };
+  for (let i = 0; i < order.length; i++) {
     const b = counters.get(order[i]!);
-    if (a && b && b[0] === a[0] + 1 && b[1] === a[1]) first.set(order[i]!, first.get(order[i - 1]!) ?? order[i - 1]!);
+    const a = i > 0 ? counters.get(order[i - 1]!) : undefined;
+    if (!(a && b && Math.abs(b[0] - a[0]) === 1 && b[1] === a[1])) close();
+    if (b) run.push(order[i]!);
+    else close();
   }
+  close();
   return first;
 }
 
@@ -109,19 +121,37 @@ export function* decideSteps(index: DetectorIndex, allHits: readonly PlacedHit[]
   // Localities: each item (post, article) when the page has several, else the whole page; the posts
   // of a thread its author numbered are one (`threads`).
   const items = new Set<number>();
-  /** Each item's thread counter (k/n), where one of its segments starts or ends with one. */
+  /** Each item's thread counter (k/n), where one of its blocks of prose starts or ends with one. */
   const counters = new Map<number, [number, number]>();
+  // The block being read (segments run on until the next block starts): its item, ends and length.
+  let blockItem: number | undefined;
+  let head = '';
+  let tail = '';
+  let length = 0;
+  const endBlock = () => {
+    if (blockItem !== undefined && !counters.has(blockItem)) {
+      const counter = threadCounter(head, tail, length);
+      if (counter) counters.set(blockItem, counter);
+    }
+  };
   for (let k = 0; k < read; k++) {
-    const { item, text } = segments[k]!;
-    if (item !== undefined) {
-      items.add(item);
-      if (!counters.has(item)) {
-        const counter = threadCounter(text);
-        if (counter) counters.set(item, counter);
-      }
+    const { item, text, block, origin: from } = segments[k]!;
+    if (item !== undefined) items.add(item);
+    if (block || k === 0) {
+      endBlock();
+      // Prose of a post only: not its labels, alt text or captions.
+      blockItem = from === 'body' ? item : undefined;
+      head = text.slice(0, COUNTER_EDGE);
+      tail = text.slice(-COUNTER_EDGE);
+      length = text.length;
+    } else if (blockItem !== undefined) {
+      if (head.length < COUNTER_EDGE) head += text.slice(0, COUNTER_EDGE - head.length);
+      tail = (tail + text).slice(-COUNTER_EDGE);
+      length += text.length;
     }
     if (k % STEP_HITS === STEP_HITS - 1) yield;
   }
+  endBlock();
   const thread = threads([...items], counters);
   const localityOf = (h: PlacedHit) => {
     if (items.size < 2) return 0;

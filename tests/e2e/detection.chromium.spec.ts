@@ -46,6 +46,31 @@ test.describe('Chromium: detection and the sidebar', () => {
     expect(report.detection?.people).toEqual(expect.arrayContaining(['mamutjan-abdurehim', 'muherrem-ablet']));
   });
 
+  test('a closed shadow root on a mount point holding white space, and closed roots in posts read as those posts', async ({ page, extension }) => {
+    const STORY = 'Mamutjan Abdurehim, a Uyghur father in Adelaide, says his wife Muherrem Ablet was detained in Kashgar.';
+    const url = (name: string) => `https://news.example/2021/04/27/${name}`;
+    const bodies = [
+      'CNNのデビッド・カルバー記者らの取材班が3月に新疆を訪れた時の話。カシュガルへの着陸前に機内の窓のシェードを下ろすよう言われ、地上ではずっと尾行がついていたそうです。',
+      '今日は雨でした。散歩は中止。',
+      'イタリアに住むウイグル人夫婦の4人の子どもがいる孤児院は、当局に訪問を認められず。2番目の子とはWeChatのビデオ通話で話せたが、画面の外から何を言うか指示する声が聞こえたといいます。',
+    ];
+    const pages: Record<string, string> = {
+      // A server template's mount point: white space and a comment inside, the app's view in a closed root.
+      mount: `<div id="app">\n  <!-- app -->\n</div><script>document.getElementById('app').attachShadow({ mode: 'closed' }).innerHTML = '<main><p>${STORY}</p></main>';</script>`,
+      // Three users' posts whose bodies are components with closed roots; CNN's trip is told across the first and the third.
+      feed: `<main>${bodies.map((t, i) => `<article><div><a href="/u${i}">user${i}</a></div><post-body data-t="${t}"></post-body></article>`).join('')}</main><script>customElements.define('post-body', class extends HTMLElement { connectedCallback() { this.attachShadow({ mode: 'closed' }).innerHTML = '<div lang="ja">' + this.dataset.t + '</div>'; } });</script>`,
+    };
+    for (const [name, body] of Object.entries(pages)) {
+      await extension.context.route(url(name), (route) => route.fulfill({ contentType: 'text/html', body: `<!doctype html><html><head><meta charset="utf-8"><title>Page</title></head><body>${body}</body></html>` }));
+    }
+    await page.goto(url('mount'));
+    await expect(page.locator(HOST)).toHaveCount(1);
+    await page.goto(url('feed'));
+    const report = await settledReport(page, extension.serviceWorker);
+    expect(report.detection?.matched, report.detection?.reason).toBe(false);
+    await expect(page.locator(HOST)).toHaveCount(0);
+  });
+
   test('SVG and MathML elements with hyphenated names (font-face, annotation-xml) do not stop the page being read', async ({ page, extension }) => {
     // Their names look like custom elements', but no shadow root can be asked of them: Chromium's
     // chrome.dom throws on an element that is not HTML, which once left such a page undecided.

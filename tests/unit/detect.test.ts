@@ -628,15 +628,23 @@ describe('rules', () => {
     // shades and the minders in its first post, the orphanage kept shut and the coached call in its second.
     const first = 'CNNのデビッド・カルバー記者らの取材班が3月に新疆を訪れた時の話。カシュガルへの着陸前に機内の窓のシェードを下ろすよう言われ、地上ではずっと尾行がついていたそうです。';
     const second = 'イタリアに住むウイグル人夫婦の4人の子どもがいる孤児院は、当局に訪問を認められず。2番目の子とはWeChatのビデオ通話で話せたが、画面の外から何を言うか指示する声が聞こえたといいます。';
-    const page = (a: string, b: string) =>
+    // Each post: its author and time, its text (a hashtag a link inside it), its counts.
+    const page = (a: string, b: string, times = ['2021年3月26日', '2021年3月26日']) =>
       new DOMParser().parseFromString(
-        `<body><main>${[a, b].map((t) => `<article><div><a href="/memo">アジア取材メモ</a> <time>2021年3月26日</time></div><div lang="ja">${t}</div><div role="group"><button aria-label="21 件の返信">21</button></div></article>`).join('')}</main></body>`,
+        `<body><main>${[a, b].map((t, i) => `<article><div><a href="/memo">アジア取材メモ</a> <time>${times[i]}</time></div><div lang="ja">${t.replace('#新疆', '<a href="/tag">#新疆</a>')}</div><div role="group"><button aria-label="21 件の返信">21</button></div></article>`).join('')}</main></body>`,
         'text/html',
       );
     for (const [a, b] of [
       [`${first}（1/2）`, `${second}（2/2）`],
       [`1/2 ${first}`, `2/2 ${second}`],
       [`${first} [1/2]`, `${second} [2/2]`],
+      [`${first}【1/2】`, `${second}【2/2】`],
+      [`${first}1/2`, `${second}2/2`],
+      [`${first}（１/２）`, `${second}（２／２）`],
+      [`🧵1/ ${first}`, `2/ ${second}`],
+      [`${first} (1/2) #新疆`, `${second} (2/2). #新疆`],
+      // Newest first, as a profile lists them.
+      [`${second}（2/2）`, `${first}（1/2）`],
     ] as const) {
       const thread = detector.detect(collectText(page(a, b)).segments);
       expect(thread.matched, thread.reason).toBe(true);
@@ -650,10 +658,50 @@ describe('rules', () => {
       [`${first}（1/2）`, `${second}（1/2）`],
       [`${first}（1/3）`, `${second}（2/2）`],
       [`${first} 3/26`, `${second} 4/26`],
+      // Not a thread's start: days of a month, ratings, a date's end.
+      [`${first} 11/12`, `${second} 12/12`],
+      [`${first} 評価 4/5`, `${second} 評価 5/5`],
+      [`${first} 2021/3/12`, `${second} 2021/4/12`],
     ] as const) {
       const apart = detector.detect(collectText(page(a, b)).segments);
       expect(apart.matched, `${a.slice(-8)} / ${b.slice(-8)}: ${apart.reason}`).toBe(false);
     }
+    // Nor the posts' dates, which are no counters (a bare "1/12" and "2/12" is a time, not prose).
+    const dated = detector.detect(collectText(page(first, second, ['1/12', '2/12'])).segments);
+    expect(dated.matched, dated.reason).toBe(false);
+    // A date in the time line does not hide a thread's counter in the text.
+    const both = detector.detect(collectText(page(`${first}（1/2）`, `${second}（2/2）`, ['3/12', '3/12'])).segments);
+    expect(both.matched, both.reason).toBe(true);
+  });
+
+  it("a post's text inside a shadow root is that post's: a feed whose posts keep their bodies in components never adds up", () => {
+    // Found in review: shadow roots were read after the walk with no item, so the bodies of every post
+    // fell into one locality, and CNN's trip told across two users' posts matched.
+    const bodies = [
+      'CNNのデビッド・カルバー記者らの取材班が3月に新疆を訪れた時の話。カシュガルへの着陸前に機内の窓のシェードを下ろすよう言われ、地上ではずっと尾行がついていたそうです。',
+      '今日は雨でした。散歩は中止。',
+      'イタリアに住むウイグル人夫婦の4人の子どもがいる孤児院は、当局に訪問を認められず。2番目の子とはWeChatのビデオ通話で話せたが、画面の外から何を言うか指示する声が聞こえたといいます。',
+    ];
+    const feed = (posts: number) => {
+      const doc = document.implementation.createHTMLDocument('タイムライン');
+      for (const [i, text] of bodies.slice(0, posts).entries()) {
+        const post = doc.createElement('article');
+        post.innerHTML = `<div><a href="/user${i}">user${i}</a> <time>3時間前</time></div><post-body></post-body><div role="group"><button aria-label="返信">2</button></div>`;
+        const body = post.querySelector('post-body')!.attachShadow({ mode: 'open' });
+        body.innerHTML = `<div lang="ja">${text}</div>`;
+        doc.body.append(post);
+      }
+      return doc;
+    };
+    const apart = collectText(feed(3));
+    expect(new Set(apart.segments.filter((s) => s.text.includes('CNN') || s.text.includes('WeChat')).map((s) => s.item)).size).toBe(2);
+    const decided = detector.detect(apart.segments);
+    expect(decided.matched, decided.reason).toBe(false);
+    // One post holding both in its component is one telling, and matches.
+    const doc = feed(1);
+    doc.querySelector('post-body')!.shadowRoot!.innerHTML += `<div>${bodies[2]}</div>`;
+    const one = detector.detect(collectText(doc).segments);
+    expect(one.matched, one.reason).toBe(true);
   });
 
   it('posts marked up as cards (three or more sibling blocks of one class, each with parts) are each their own item: a search page of unrelated posts never adds up', () => {

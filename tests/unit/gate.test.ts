@@ -511,6 +511,10 @@ describe('reading a page', () => {
     const app = doc('<body><p>Garden</p><div id="app"></div></body>');
     app.getElementById('app')!.attachShadow({ mode: 'open' }).innerHTML = '<main><p>Mihriban Kader</p></main>';
     expect(pass(app).open).toBe(true);
+    // The same with white space and a comment left inside it by a server template.
+    const spaced = doc('<body><p>Garden</p><div id="app">\n  <!-- app -->\n</div></body>');
+    spaced.getElementById('app')!.attachShadow({ mode: 'open' }).innerHTML = '<main><p>Mihriban Kader</p></main>';
+    expect(pass(spaced).open).toBe(true);
 
     const f = doc('<body><p>outer</p></body>');
     const inner = doc('<body><p>Zumeryem</p></body>');

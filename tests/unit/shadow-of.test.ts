@@ -57,6 +57,13 @@ describe('shadowOf', () => {
     expect(shadowOf(el)).toBe(root);
   });
 
+  it('returns the closed shadow root of a mount point holding only white space or a comment, as server templates leave it', () => {
+    const el = document.createElement('div');
+    el.innerHTML = '\n  <!-- app -->\n';
+    const root = attachClosed(el);
+    expect(shadowOf(el)).toBe(root);
+  });
+
   it('does not ask for built-ins with children of their own, nor for elements that cannot host a root', () => {
     asked.length = 0;
     const p = document.createElement('p');
