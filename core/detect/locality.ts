@@ -326,13 +326,16 @@ export class Locality {
     hit: PlacedHit,
     places: 'none' | 'own' | 'narrow' | 'all',
     members: boolean | { has(personId: string): boolean } = true,
+    sameSegment = false,
   ): string | undefined {
     // Another member counts when named specifically: a parent, a rare name (a common child's name such
-    // as Yahya or Muhammad is anyone's).
+    // as Yahya or Muhammad is anyone's); with `sameSegment`, only in the same run of text (not another
+    // cell or row of a list).
     if (members) for (const [other, hits] of this.specificBy) {
       if (other === personId || this.index.people[other]?.familyId !== familyId) continue;
       if (members !== true && !members.has(other)) continue;
-      if (nearest(hits, hit.start)) return `another member: ${this.nameOf(other)}`;
+      const near = nearest(hits, hit.start);
+      if (near && (!sameSegment || hits.some((h) => h.segment === hit.segment && Math.abs(h.start - hit.start) <= PASSAGE))) return `another member: ${this.nameOf(other)}`;
     }
     const candidates = places === 'none' ? [] : ((places === 'own' ? this.specificPlacesBy : this.placesBy).get(familyId) ?? []);
     const place = nearest(places === 'narrow' ? candidates.filter((p) => !p.term.wide) : candidates, hit.start);
@@ -448,15 +451,19 @@ export class Locality {
         // one of a list of people (a county's list of poverty-relief households with a 米热班·卡迪尔
         // among an 阿布力克木·吐尔逊 and a 马木提·艾买提; an honour roll): the family's places are the
         // list's, not the family's (a county of 400,000 has many a Mihriban Kadir).
-        // (Distinct names: one person quoted three times is not a list.)
-        const roster = () => !o.rare && this.inRoster(o.first.start);
-        const places = storyWords > 0 ? 'all' : roster() ? 'none' : generic > 0 || kin() ? 'narrow' : 'own';
+        // (Distinct names: one person quoted three times is not a list.) Nor does another member named
+        // in full in another of the list's cells or rows: two entries of a list are no family (round
+        // 66's n06, a Jiashi township's welfare roll with an 阿布力克木·买买提依民 of 67 and a
+        // 米热班·卡迪尔 of 71, rows apart); in one run of text they may be a couple ("Mihriban Kader and
+        // Ablikim Mamtinin say their children…").
+        const listed = storyWords === 0 && !o.rare && this.inRoster(o.first.start);
+        const places = storyWords > 0 ? 'all' : listed ? 'none' : generic > 0 || kin() ? 'narrow' : 'own';
         // Another member vouches for a whole name beside the story's own words; without them, only
         // when named in full too (Ablikim Mamtinin and Mihriban Kader): a given name beside a whole
         // name is a family's usual company (a genealogy thread tracing a Mamutjan Abdurehim born in
         // 1868, with "three Muherrems" in a family tree; an exam list with a Mihriban Kader and an
         // Ablikim Tursun).
-        why = this.corroboration(o.familyId, personId, o.first, places, storyWords > 0 || fullBy);
+        why = this.corroboration(o.familyId, personId, o.first, places, storyWords > 0 || fullBy, listed);
         if (why) {
           n = o;
           break;

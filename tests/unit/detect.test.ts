@@ -275,10 +275,21 @@ describe('decisions', () => {
       'Payzawat county: Mihriban Kader opened a tailor’s shop.',
       'Mihriban Kader fled Payzawat with her husband in 2016. ‘We helped her with the papers,’ said Abdurahman Hasan of the association in Rome. Hasan says the family waits.',
       'Mihriban Kader and Ablikim Mamtinin say their children are in Payzawat; the Tursun, Osman and Turdi families too.',
+      '米热班·卡迪尔和阿布力克木·买买提依民说，他们的孩子在伽师县；吐尔逊、艾买提和肉孜家也一样。',
     ]) {
       const d = detector.detect(segs(text));
       expect(d.matched, `${text}: ${d.reason}`).toBe(true);
     }
+    // Two of the family named in full in separate rows of such a list are two of its entries, not a
+    // couple (round 66's n06: a Jiashi township's welfare roll, 阿布力克木·买买提依民 67, 米热班·卡迪尔 71).
+    const rows = [
+      ['阿布力克木·买买提依民', '男', '67'],
+      ['米热班·卡迪尔', '女', '71'],
+      ['努尔古丽·艾买提', '女', '46'],
+      ['吐尔逊·肉孜', '男', '75'],
+    ];
+    const roll = detectHtml(`<h1>伽师县夏普吐勒乡低保对象公示名单</h1><table>${rows.map((r) => `<tr>${r.map((c) => `<td>${c}</td>`).join('')}</tr>`).join('')}</table>`);
+    expect(roll.matched, roll.reason).toBe(false);
   });
 
   it('reads the father’s whole name as Kazakh writes Abdu- names, with its case endings (Әбдірехим, Әбдірехимнің)', () => {
