@@ -28,6 +28,15 @@ function detectHtml(html: string, url?: string) {
   return detector.detect(collectText(doc).segments, url);
 }
 const segs = (...texts: string[]): Segment[] => texts.map((text) => ({ text, origin: 'body', block: true }));
+/**
+ * CNN's March 2021 trip told over two posts (round 65's p12, a Japanese X thread): the correspondent,
+ * the closed shades and the minders in the first; the orphanage kept shut and the coached call in the
+ * second. Neither alone tells the trip.
+ */
+const TRIP_THREAD = [
+  'CNNのデビッド・カルバー記者らの取材班が3月に新疆を訪れた時の話。カシュガルへの着陸前に機内の窓のシェードを下ろすよう言われ、地上ではずっと尾行がついていたそうです。',
+  'イタリアに住むウイグル人夫婦の4人の子どもがいる孤児院は、当局に訪問を認められず。2番目の子とはWeChatのビデオ通話で話せたが、画面の外から何を言うか指示する声が聞こえたといいます。',
+] as const;
 
 describe('normalisation', () => {
   it.each([
@@ -637,8 +646,7 @@ describe('rules', () => {
   it("a thread its author numbered is one telling: its posts add up, as a feed's posts never do", () => {
     // Round 65's p12: a Japanese X thread on CNN's March 2021 trip, the correspondent, the closed
     // shades and the minders in its first post, the orphanage kept shut and the coached call in its second.
-    const first = 'CNNのデビッド・カルバー記者らの取材班が3月に新疆を訪れた時の話。カシュガルへの着陸前に機内の窓のシェードを下ろすよう言われ、地上ではずっと尾行がついていたそうです。';
-    const second = 'イタリアに住むウイグル人夫婦の4人の子どもがいる孤児院は、当局に訪問を認められず。2番目の子とはWeChatのビデオ通話で話せたが、画面の外から何を言うか指示する声が聞こえたといいます。';
+    const [first, second] = TRIP_THREAD;
     // Each post: its author and time, its text (a hashtag a link inside it), its counts.
     const page = (a: string, b: string, times = ['2021年3月26日', '2021年3月26日']) =>
       new DOMParser().parseFromString(
@@ -688,11 +696,7 @@ describe('rules', () => {
   it("a post's text inside a shadow root is that post's: a feed whose posts keep their bodies in components never adds up", () => {
     // Found in review: shadow roots were read after the walk with no item, so the bodies of every post
     // fell into one locality, and CNN's trip told across two users' posts matched.
-    const bodies = [
-      'CNNのデビッド・カルバー記者らの取材班が3月に新疆を訪れた時の話。カシュガルへの着陸前に機内の窓のシェードを下ろすよう言われ、地上ではずっと尾行がついていたそうです。',
-      '今日は雨でした。散歩は中止。',
-      'イタリアに住むウイグル人夫婦の4人の子どもがいる孤児院は、当局に訪問を認められず。2番目の子とはWeChatのビデオ通話で話せたが、画面の外から何を言うか指示する声が聞こえたといいます。',
-    ];
+    const bodies = [TRIP_THREAD[0], '今日は雨でした。散歩は中止。', TRIP_THREAD[1]];
     const feed = (posts: number) => {
       const doc = document.implementation.createHTMLDocument('タイムライン');
       for (const [i, text] of bodies.slice(0, posts).entries()) {
