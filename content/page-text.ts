@@ -193,12 +193,31 @@ function inSkipped(node: Node): boolean {
 }
 
 /**
+ * The element above a node: its parent, the host of the shadow root it is at the top of, or the
+ * element of the same-origin frame whose document it is at the top of (what a component renders, or
+ * a frame shows, belongs to the post it sits in).
+ */
+function above(node: Node): Element | null {
+  const parent = node.parentNode;
+  if (!parent) return null;
+  const type = parent.nodeType;
+  if (type === ELEMENT) return parent as Element;
+  if (type === 11) return (parent as ShadowRoot).host ?? null;
+  if (type !== 9) return null;
+  try {
+    return (parent as Document).defaultView?.frameElement ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/**
  * The item a node's text belongs to (from the elements above it, and the entry it follows), as the
  * walk numbers them: the outermost item, or the innermost card or live-blog entry inside it.
  */
 function itemAbove(node: Node): Element | undefined {
   const path: Node[] = [node];
-  for (let el = node.parentElement; el; el = el.parentElement) path.push(el);
+  for (let el = node.nodeType === 11 ? (node as ShadowRoot).host : above(node); el; el = above(el)) path.push(el);
   let item: Element | undefined;
   let depth = 0;
   for (let i = path.length - 1; i >= 1; i--) {
@@ -299,7 +318,7 @@ export function textCollector(root: Node, options: CollectOptions = {}): TextCol
   /** Per live blog entered, the item and base to go back to on leaving it. */
   const live = new Map<Element, [number, number]>();
   // Text added inside a post belongs to that post.
-  const outer = root.nodeType === ELEMENT || root.nodeType === 3 ? itemAbove(root) : undefined;
+  const outer = root.nodeType === ELEMENT || root.nodeType === 3 || root.nodeType === 11 ? itemAbove(root) : undefined;
   if (outer) {
     item = numberOf(outer);
     itemDepth = 1;

@@ -13,18 +13,22 @@ import { Locality, SCORE, push } from './locality';
 const STEP_HITS = 4096;
 
 /**
- * A thread's counter at the start or the end of a post's text block: "… (1/3)", "2/3 …", "（1/2）",
+ * A thread's counter at the start or the end of a post's block of prose: "… (1/3)", "2/3 …", "（1/2）",
  * "【1/2】", "…。1/2", "🧵 1/5 …", "… 2/ #Uyghur", full-width digits too. An author who splits one
  * telling over numbered posts means them to be read together. Not after a digit, a slash or a point
- * (a date's "2021/3/26", a score's "3.1/5").
+ * (a date's "2021/3/26", a score's "3.1/5"). A hashtag's characters exclude what may follow it, so the
+ * expression cannot backtrack over a crafted tail.
  */
-const COUNTER_END = /(?<![\p{L}\p{N}/.,:])[(（[【]?(\d{1,2}) ?\/ ?(\d{1,2})?[)）\]】]?(?:[\s.。!！…]|\p{Extended_Pictographic}|\uFE0F|#[^\s#]+)*$/u;
-const COUNTER_START = /^(?:\s|\p{Extended_Pictographic}|\uFE0F)*[(（[【]?(\d{1,2}) ?\/ ?(\d{1,2})?(?:[)）\]】]|\s)/u;
+const COUNTER_END = /(?<![\p{L}\p{N}/.,:])([(（[【])?(\d{1,2}) ?\/ ?(\d{1,2})?[)）\]】]?(?:[\s.。!！…]|\p{Extended_Pictographic}|\uFE0F|#[^\s#.。!！…\p{Extended_Pictographic}\uFE0F]+)*$/u;
+const COUNTER_START = /^(?:\s|\p{Extended_Pictographic}|\uFE0F)*([(（[【])?(\d{1,2}) ?\/ ?(\d{1,2})?(?:[)）\]】]|\s)/u;
 /** At most this many posts in a numbered thread (a larger "n" is a date or a score, not a count). */
 const THREAD_POSTS = 25;
 /** Characters of a block kept at each end to look for a counter. */
 const COUNTER_EDGE = 48;
-/** Characters of prose a block must hold besides its counter: a bare "3/12" is a date, not a post. */
+/**
+ * Characters of prose a block must hold besides its counter, unless the counter is bracketed: a bare
+ * "3/12" is a date in a time line, "（1/2）" after an emoji drawn as an image a post's own count.
+ */
 const COUNTER_PROSE = 12;
 
 /** Full-width digits and slash as ASCII (a Japanese or Chinese post's "１/２", "１／２"). */
@@ -33,30 +37,38 @@ const halfWidth = (s: string) => s.replace(/[\uff10-\uff19\uff0f]/g, (c) => Stri
 /** The counter (k, n; n 0 when the author gave none: "2/") a block's text starts or ends with, if any. */
 export function threadCounter(head: string, tail: string, length: number): [number, number] | undefined {
   const m = COUNTER_END.exec(halfWidth(tail)) ?? COUNTER_START.exec(halfWidth(head));
-  if (!m || length - m[0].length < COUNTER_PROSE) return undefined;
-  const k = Number(m[1]);
-  const n = m[2] === undefined ? 0 : Number(m[2]);
+  if (!m || (!m[1] && length - m[0].length < COUNTER_PROSE)) return undefined;
+  const k = Number(m[2]);
+  const n = m[3] === undefined ? 0 : Number(m[3]);
   return k >= 1 && k <= THREAD_POSTS && (n === 0 || (k <= n && n >= 2 && n <= THREAD_POSTS)) ? [k, n] : undefined;
 }
 
 /**
  * The posts of numbered threads: items next to each other in the order they were read whose counters
- * follow one another (k and k + 1 of the same n, either way round: profiles list the newest first) are
- * one locality, where the run holds the thread's first post (counted 1); the run's first item stands
- * for all. Posts merely next to each other never are: a feed's posts stay apart.
+ * step by one, one way (1/3, 2/3, 3/3; or newest first, as profiles list them: 3/3, 2/3, 1/3), from or
+ * to the thread's first post, and all of it where the author gave its length (two threads' posts, or
+ * the days of a month in posts' time lines, 1/3 then 2/3, are not one), are one locality; the run's
+ * first item stands for all. Posts merely next to each other never are: a feed's posts stay apart.
  */
 function threads(order: readonly number[], counters: ReadonlyMap<number, [number, number]>): Map<number, number> {
   const first = new Map<number, number>();
   let run: number[] = [];
+  let step = 0;
   const close = () => {
-    if (run.length >= 2 && run.some((item) => counters.get(item)![0] === 1)) for (const item of run.slice(1)) first.set(item, run[0]!);
+    const ks = run.map((item) => counters.get(item)![0]);
+    const n = counters.get(run[0]!)?.[1] ?? 0;
+    const whole = n === 0 || run.length === n;
+    if (run.length >= 2 && whole && (ks[0] === 1 || ks[ks.length - 1] === 1)) for (const item of run.slice(1)) first.set(item, run[0]!);
     run = [];
+    step = 0;
   };
-  for (let i = 0; i < order.length; i++) {
-    const b = counters.get(order[i]!);
-    const a = i > 0 ? counters.get(order[i - 1]!) : undefined;
-    if (!(a && b && Math.abs(b[0] - a[0]) === 1 && b[1] === a[1])) close();
-    if (b) run.push(order[i]!);
+  for (const item of order) {
+    const b = counters.get(item);
+    const a = run.length > 0 ? counters.get(run[run.length - 1]!) : undefined;
+    const d = a && b && b[1] === a[1] ? b[0] - a[0] : 0;
+    if (a && !((d === 1 || d === -1) && (step === 0 || d === step))) close();
+    else if (a) step = d;
+    if (b) run.push(item);
     else close();
   }
   close();
@@ -134,17 +146,21 @@ export function* decideSteps(index: DetectorIndex, allHits: readonly PlacedHit[]
       if (counter) counters.set(blockItem, counter);
     }
   };
+  // Each segment's block: the first segment of the run of text it is in.
+  const blocks = new Int32Array(read);
+  const blockOf = (segment: number) => blocks[segment] ?? segment;
   for (let k = 0; k < read; k++) {
     const { item, text, block, origin: from } = segments[k]!;
+    blocks[k] = block || k === 0 ? k : blocks[k - 1]!;
     if (item !== undefined) items.add(item);
-    if (block || k === 0) {
+    // A label, alt text or caption neither ends a post's block of prose nor joins it.
+    if (from === 'body' && block) {
       endBlock();
-      // Prose of a post only: not its labels, alt text or captions.
-      blockItem = from === 'body' ? item : undefined;
+      blockItem = item;
       head = text.slice(0, COUNTER_EDGE);
       tail = text.slice(-COUNTER_EDGE);
       length = text.length;
-    } else if (blockItem !== undefined) {
+    } else if (from === 'body') {
       if (head.length < COUNTER_EDGE) head += text.slice(0, COUNTER_EDGE - head.length);
       tail = (tail + text).slice(-COUNTER_EDGE);
       length += text.length;
@@ -165,7 +181,7 @@ export function* decideSteps(index: DetectorIndex, allHits: readonly PlacedHit[]
   }
   const given = new Set<string>();
   for (const group of groups.values()) {
-    const locality = new Locality(index, group, origin, knownUrl, given);
+    const locality = new Locality(index, group, origin, knownUrl, given, blockOf);
     locality.judge();
     signals.push(...locality.signals);
     for (const f of locality.families) families.add(f);

@@ -124,6 +124,8 @@ export class Locality {
      * otherwise explain itself with thousands of "the family's place: Kashgar".
      */
     private readonly given: Set<string>,
+    /** The block (run of text, such as a paragraph, a cell, a list item) a segment is in: its first segment. */
+    private readonly blockOf: (segment: number) => number = (segment) => segment,
   ) {
     // "CNN" inside another newsroom's name (CNN Türk: lexicon.ts `OTHER_OUTLETS`) is not the outlet,
     // neither as the story's vocabulary nor as an event's cue.
@@ -326,16 +328,16 @@ export class Locality {
     hit: PlacedHit,
     places: 'none' | 'own' | 'narrow' | 'all',
     members: boolean | { has(personId: string): boolean } = true,
-    sameSegment = false,
+    sameBlock = false,
   ): string | undefined {
     // Another member counts when named specifically: a parent, a rare name (a common child's name such
-    // as Yahya or Muhammad is anyone's); with `sameSegment`, only in the same run of text (not another
-    // cell or row of a list).
+    // as Yahya or Muhammad is anyone's); with `sameBlock`, only in the same run of text (a sentence
+    // or paragraph, links in it included; not another cell, row or item of a list).
     if (members) for (const [other, hits] of this.specificBy) {
       if (other === personId || this.index.people[other]?.familyId !== familyId) continue;
       if (members !== true && !members.has(other)) continue;
       const near = nearest(hits, hit.start);
-      if (near && (!sameSegment || hits.some((h) => h.segment === hit.segment && Math.abs(h.start - hit.start) <= PASSAGE))) return `another member: ${this.nameOf(other)}`;
+      if (near && (!sameBlock || windowOf(hits, hit.start, PASSAGE).some((h) => this.blockOf(h.segment) === this.blockOf(hit.segment)))) return `another member: ${this.nameOf(other)}`;
     }
     const candidates = places === 'none' ? [] : ((places === 'own' ? this.specificPlacesBy : this.placesBy).get(familyId) ?? []);
     const place = nearest(places === 'narrow' ? candidates.filter((p) => !p.term.wide) : candidates, hit.start);

@@ -289,6 +289,9 @@ describe('decisions', () => {
       const d = detector.detect(segs(text));
       expect(d.matched, `${text}: ${d.reason}`).toBe(true);
     }
+    // The couple's names as links in one sentence are one run of text too.
+    const linked = detectHtml('<p><a href="/a">米热班·卡迪尔</a>和<a href="/b">阿布力克木·买买提依民</a>说，他们的孩子在伽师县；吐尔逊、艾买提和肉孜家也一样。</p>');
+    expect(linked.matched, linked.reason).toBe(true);
     // Two of the family named in full in separate rows of such a list are two of its entries, not a
     // couple (round 66's n06: a Jiashi township's welfare roll, 阿布力克木·买买提依民 67, 米热班·卡迪尔 71).
     const rows = [
@@ -685,12 +688,30 @@ describe('rules', () => {
       const apart = detector.detect(collectText(page(a, b)).segments);
       expect(apart.matched, `${a.slice(-8)} / ${b.slice(-8)}: ${apart.reason}`).toBe(false);
     }
-    // Nor the posts' dates, which are no counters (a bare "1/12" and "2/12" is a time, not prose).
+    // Nor the posts' dates, which are no counters (a bare "1/12" and "2/12" is a time, not prose), nor a
+    // time line's day of a month (1/3 then 2/3: a thread of three shown whole would have its third).
     const dated = detector.detect(collectText(page(first, second, ['1/12', '2/12'])).segments);
     expect(dated.matched, dated.reason).toBe(false);
+    const posted = detector.detect(collectText(page(first, second, ['東京支局の記者が投稿しました 1/3', '東京支局の記者が投稿しました 2/3'])).segments);
+    expect(posted.matched, posted.reason).toBe(false);
     // A date in the time line does not hide a thread's counter in the text.
     const both = detector.detect(collectText(page(`${first}（1/2）`, `${second}（2/2）`, ['3/12', '3/12'])).segments);
     expect(both.matched, both.reason).toBe(true);
+    // A counter after an emoji drawn as an image, or after a link with a label, is still the post's.
+    const drawn = detector.detect(collectText(page(`${first}<img alt="🙏">（1/2）`, `${second}<a href="/x" aria-label="もっと見る">…</a>（2/2）`)).segments);
+    expect(drawn.matched, drawn.reason).toBe(true);
+    // Two threads of two side by side (1/2, 2/2, 1/2, 2/2), in either order, are two threads: the
+    // story's halves, one in each, do not add up.
+    const other = ['今日の東京は晴れ。桜が満開で、公園は花見の人でいっぱいでした。', '明日は雨の予報なので、今日のうちに写真を撮っておきました。'];
+    const four = (posts: string[]) =>
+      new DOMParser().parseFromString(`<body><main>${posts.map((t) => `<article><div><a href="/u">user</a></div><div lang="ja">${t}</div></article>`).join('')}</main></body>`, 'text/html');
+    for (const posts of [
+      [`${first}（1/2）`, `${other[0]}（2/2）`, `${other[1]}（1/2）`, `${second}（2/2）`],
+      [`${first}（2/2）`, `${other[0]}（1/2）`, `${other[1]}（2/2）`, `${second}（1/2）`],
+    ]) {
+      const two = detector.detect(collectText(four(posts)).segments);
+      expect(two.matched, two.reason).toBe(false);
+    }
   });
 
   it("a post's text inside a shadow root is that post's: a feed whose posts keep their bodies in components never adds up", () => {
@@ -712,6 +733,22 @@ describe('rules', () => {
     expect(new Set(apart.segments.filter((s) => s.text.includes('CNN') || s.text.includes('WeChat')).map((s) => s.item)).size).toBe(2);
     const decided = detector.detect(apart.segments);
     expect(decided.matched, decided.reason).toBe(false);
+    // What a post's component adds later, and a root it attaches later, are read as that post's too
+    // (the late watch reads them as added nodes).
+    const items = itemNumbers();
+    const later = feed(3);
+    const read = collectText(later, { items });
+    const posts = later.querySelectorAll('article');
+    const itemOfPost = (i: number) => read.segments.find((s) => s.text === bodies[i])!.item;
+    const added = later.createElement('div');
+    added.textContent = 'もう一枚の写真。';
+    posts[1]!.querySelector('post-body')!.shadowRoot!.append(added);
+    expect(collectText(added, { items }).segments.map((s) => s.item)).toEqual([itemOfPost(1)]);
+    const late = later.createElement('post-extra');
+    posts[2]!.append(late);
+    const root = late.attachShadow({ mode: 'open' });
+    root.innerHTML = '<p>追記：続報を待っています。</p>';
+    expect(collectText(root, { items }).segments.map((s) => s.item)).toEqual([itemOfPost(2)]);
     // One post holding both in its component is one telling, and matches.
     const doc = feed(1);
     doc.querySelector('post-body')!.shadowRoot!.innerHTML += `<div>${bodies[2]}</div>`;
