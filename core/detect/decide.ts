@@ -31,6 +31,15 @@ const COUNTER_EDGE = 48;
  */
 const COUNTER_PROSE = 12;
 
+/** Whether a slash (or a full-width one) is within COUNTER_EDGE code units of a text's start or end. */
+function slashNear(text: string, end: boolean): boolean {
+  for (let i = 0, n = Math.min(text.length, COUNTER_EDGE); i < n; i++) {
+    const c = text.charCodeAt(end ? text.length - 1 - i : i);
+    if (c === 0x2f || c === 0xff0f) return true;
+  }
+  return false;
+}
+
 /** Full-width digits and slash as ASCII (a Japanese or Chinese post's "１/２", "１／２"). */
 const halfWidth = (s: string) => s.replace(/[\uff10-\uff19\uff0f]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
 
@@ -135,16 +144,24 @@ export function* decideSteps(index: DetectorIndex, allHits: readonly PlacedHit[]
   const items = new Set<number>();
   /** Each item's thread counter (k/n), where one of its blocks of prose starts or ends with one. */
   const counters = new Map<number, [number, number]>();
-  // The block being read (segments run on until the next block starts): its item, ends and length.
+  // The block being read (body segments run on until the next block starts): its item, its first and
+  // last segments and its length. Its ends are put together only where a slash is near them, so a
+  // page's blocks cost a look at their ends, not a string each.
   let blockItem: number | undefined;
-  let head = '';
-  let tail = '';
+  let first = -1;
+  let last = -1;
   let length = 0;
   const endBlock = () => {
-    if (blockItem !== undefined && !counters.has(blockItem)) {
-      const counter = threadCounter(head, tail, length);
-      if (counter) counters.set(blockItem, counter);
-    }
+    if (blockItem === undefined || counters.has(blockItem)) return;
+    const a = segments[first]!.text;
+    const z = segments[last]!.text;
+    if (a.length >= COUNTER_EDGE && z.length >= COUNTER_EDGE && !slashNear(a, false) && !slashNear(z, true)) return;
+    let head = '';
+    let tail = '';
+    for (let k = first; k <= last && head.length < COUNTER_EDGE; k++) if (segments[k]!.origin === 'body') head += segments[k]!.text.slice(0, COUNTER_EDGE - head.length);
+    for (let k = last; k >= first && tail.length < COUNTER_EDGE; k--) if (segments[k]!.origin === 'body') tail = segments[k]!.text.slice(-(COUNTER_EDGE - tail.length)) + tail;
+    const counter = threadCounter(head, tail, length);
+    if (counter) counters.set(blockItem, counter);
   };
   // Each segment's block: the first segment of the run of text it is in.
   const blocks = new Int32Array(read);
@@ -154,15 +171,14 @@ export function* decideSteps(index: DetectorIndex, allHits: readonly PlacedHit[]
     blocks[k] = block || k === 0 ? k : blocks[k - 1]!;
     if (item !== undefined) items.add(item);
     // A label, alt text or caption neither ends a post's block of prose nor joins it.
-    if (from === 'body' && block) {
-      endBlock();
-      blockItem = item;
-      head = text.slice(0, COUNTER_EDGE);
-      tail = text.slice(-COUNTER_EDGE);
-      length = text.length;
-    } else if (from === 'body') {
-      if (head.length < COUNTER_EDGE) head += text.slice(0, COUNTER_EDGE - head.length);
-      tail = (tail + text).slice(-COUNTER_EDGE);
+    if (from === 'body') {
+      if (block) {
+        endBlock();
+        blockItem = item;
+        first = k;
+        length = 0;
+      }
+      last = k;
       length += text.length;
     }
     if (k % STEP_HITS === STEP_HITS - 1) yield;
