@@ -24,14 +24,13 @@ function isItem(el: Element): boolean {
   return el.localName === 'article' || el.getAttribute('role') === 'article';
 }
 
-/** An element's parent, or the host of the shadow root it is at the top of. */
-const up = (el: Element): Element | null => el.parentElement ?? (el.parentNode as ShadowRoot | null)?.host ?? null;
+/** A node's parent element, or the host of the shadow root it is at the top of. */
+const up = (node: Node): Element | null => node.parentElement ?? (node.parentNode as ShadowRoot | null)?.host ?? null;
 
 /** The outermost post or article holding `node` (through the shadow roots it is in), if any. */
 function itemOf(node: Node): Element | undefined {
   let found: Element | undefined;
-  let el = node.nodeType === 1 ? (node as Element) : node.parentElement ?? (node.parentNode as ShadowRoot | null)?.host ?? null;
-  for (; el; el = up(el)) if (isItem(el)) found = el;
+  for (let el = node.nodeType === 1 ? (node as Element) : up(node); el; el = up(el)) if (isItem(el)) found = el;
   return found;
 }
 

@@ -44,7 +44,7 @@ function slashNear(text: string, end: boolean): boolean {
 const halfWidth = (s: string) => s.replace(/[\uff10-\uff19\uff0f]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
 
 /** The counter (k, n; n 0 when the author gave none: "2/") a block's text starts or ends with, if any. */
-export function threadCounter(head: string, tail: string, length: number): [number, number] | undefined {
+function threadCounter(head: string, tail: string, length: number): [number, number] | undefined {
   const m = COUNTER_END.exec(halfWidth(tail)) ?? COUNTER_START.exec(halfWidth(head));
   if (!m || (!m[1] && length - m[0].length < COUNTER_PROSE)) return undefined;
   const k = Number(m[2]);

@@ -336,8 +336,8 @@ export class Locality {
     if (members) for (const [other, hits] of this.specificBy) {
       if (other === personId || this.index.people[other]?.familyId !== familyId) continue;
       if (members !== true && !members.has(other)) continue;
-      const near = nearest(hits, hit.start);
-      if (near && (!sameBlock || windowOf(hits, hit.start, PASSAGE).some((h) => this.blockOf(h.segment) === this.blockOf(hit.segment)))) return `another member: ${this.nameOf(other)}`;
+      const near = sameBlock ? windowOf(hits, hit.start, PASSAGE).some((h) => this.blockOf(h.segment) === this.blockOf(hit.segment)) : nearest(hits, hit.start);
+      if (near) return `another member: ${this.nameOf(other)}`;
     }
     const candidates = places === 'none' ? [] : ((places === 'own' ? this.specificPlacesBy : this.placesBy).get(familyId) ?? []);
     const place = nearest(places === 'narrow' ? candidates.filter((p) => !p.term.wide) : candidates, hit.start);
