@@ -97,10 +97,12 @@ test('the toolbar button\'s tooltip says what the badge means, in the interface 
   await setSettings(extension.serviceWorker, { locale: 'it' });
   await page.goto(PAGES.family1.url);
   await sidebarFrame(page, extension.extensionId);
-  // This page's own tab (another test's tab with the same URL may have left its state behind).
-  const title = await extension.serviceWorker.evaluate(async () => {
-    const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
-    return chrome.action.getTitle({ tabId: tab!.id! });
-  });
-  expect(title).toMatch(/^Backstory: \d+ persone della notizia in questa pagina$/);
+  // This page's own tab (another test's tab with the same URL may have left its state behind). The
+  // background sets the title when the page's report arrives, which may come just after the frame.
+  const title = () =>
+    extension.serviceWorker.evaluate(async () => {
+      const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+      return chrome.action.getTitle({ tabId: tab!.id! });
+    });
+  await expect.poll(title).toMatch(/^Backstory: \d+ persone della notizia in questa pagina$/);
 });
