@@ -66,6 +66,10 @@ export default defineConfig({
     // random id that runtime.getURL gives the content script, never at chrome-extension://<id>/..., so
     // a page that knows Backstory's id cannot probe for it (SECURITY.md). Firefox ignores the key: its
     // moz-extension:// host is already a random UUID per install.
+    // Chromium: content/api-guard.js runs at document_start, so that a page's element named "chrome"
+    // cannot take the extension API's name in the content script's world (content/extension-api.ts).
+    // Firefox's `browser` is the content script's own global whatever the page holds.
+    ...(browser === 'firefox' ? {} : { content_scripts: [{ matches: ['http://*/*', 'https://*/*'], js: ['api-guard.js'], run_at: 'document_start' }] }),
     web_accessible_resources: [
       {
         resources: ['sidebar.html', 'note.html', 'chunk-detector.js', 'chunk-ui.js', 'chunk-annotator.js'],
@@ -93,6 +97,8 @@ export default defineConfig({
       files.push(...renderIcons(path.join(wxt.config.wxtDir, 'icons')));
       // PRIVACY.md is the one text of the policy; the Options page links to this packaged copy.
       files.push({ relativeDest: PRIVACY_PAGE, contents: renderPrivacyPage() });
+      // Chromium's document_start guard for the extension API's name (content_scripts above).
+      if (wxt.config.browser !== 'firefox') files.push({ relativeDest: 'api-guard.js', absoluteSrc: path.resolve('content/api-guard.js') });
     },
     // WXT copies the popup page's <title> over action.default_title; the toolbar tooltip is a manifest
     // string like the others, so put the localized one back.

@@ -13,7 +13,7 @@
  * highlights. It owns a sidebar host only on pages the detector did not match (the detector owns it
  * on the others), and tears everything down when the extension context goes away.
  */
-import { browser } from 'wxt/browser';
+import { browser } from './extension-api';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { anchor, describe } from '../core/annotations/anchoring';
 import { positionsOfRange, rangeFromPositions, textOfRoot, type RootText } from './text-dom';

@@ -13,7 +13,7 @@
  * while Backstory shows something in the page (content/watch/page-ui.ts), so the sidebar and
  * highlights go within a fraction of a second of the extension being reloaded, disabled or removed.
  */
-import { browser } from 'wxt/browser';
+import { browser } from './extension-api';
 
 /** How often `watchExtension` looks whether the extension is still there. */
 export const EXTENSION_CHECK_MS = 250;
@@ -151,8 +151,10 @@ export class ContentScriptContext {
       last = url;
       for (const listener of this.locationListeners) listener();
     };
-    const navigation = (globalThis as { navigation?: EventTarget }).navigation;
-    if (typeof navigation?.addEventListener === 'function') {
+    // Where the browser has no Navigation API, the name reads the page's element called "navigation"
+    // (a common id): that is no Navigation, and would never say where the page went.
+    const navigation = (globalThis as { navigation?: unknown }).navigation;
+    if (navigation instanceof EventTarget && !(navigation instanceof Node)) {
       navigation.addEventListener('navigate', (event) => changed((event as Event & { destination: { url: string } }).destination.url), { signal: this.signal });
     } else {
       this.setInterval(() => changed(location.href), 1000);

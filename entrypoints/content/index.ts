@@ -15,7 +15,7 @@
  * 250 ms while something is shown: content/script-context.ts) and everything this script did is torn
  * down. `ctx` is Backstory's own context class, which announces nothing to the page (wxt.config.ts).
  */
-import { browser } from 'wxt/browser';
+import { answer, browser } from '../../content/extension-api';
 import { readBackgroundMessage } from '../../content/message-guard';
 import { loadChunk, loadedChunk } from '../../content/chunks';
 import { PageWatch } from '../../content/watch/page-watch';
@@ -49,7 +49,7 @@ export default defineContentScript({
       now: () => performance.now(),
     };
     const watch = new PageWatch(ctx, ports);
-    const onMessage = (message: unknown) => {
+    const onMessage = answer((message) => {
       const parsed = readBackgroundMessage(message);
       if (parsed?.type === 'get-detection') return Promise.resolve({ ...watch.report, url: location.href });
       if (parsed?.type === 'set-open') watch.ui?.setOpen(parsed.open);
@@ -62,7 +62,7 @@ export default defineContentScript({
         return loadChunk('annotator', getUrl).then(({ annotator }) => annotator.receive(message, ctx, watch.hasSidebar));
       }
       return undefined;
-    };
+    });
     browser.runtime.onMessage.addListener(onMessage);
     ctx.onInvalidated(() => {
       browser.runtime.onMessage.removeListener(onMessage);

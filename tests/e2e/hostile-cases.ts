@@ -80,6 +80,7 @@ export const HOSTILE_CASES: readonly HostileCase[] = [
     pageCheck: "() => window.__recording === 'done' ? window.__calls : 'still recording'",
     pageGot: [],
   },
+  { name: 'clobber', attack: 'forms named `browser` and `chrome`, each with a `runtime` field that has an id (DOM clobbering of the extension API globals)', outcome: 'shown' },
   { name: 'strict-csp', attack: "a strict CSP (`default-src 'none'`, `frame-src 'none'`) with Trusted Types (`require-trusted-types-for 'script'; trusted-types 'none'`)", outcome: 'shown' },
   {
     name: 'forged-messages',

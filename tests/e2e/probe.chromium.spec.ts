@@ -6,7 +6,7 @@
 import { test, expect, settledReport, domSnapshot, recordMutations, PAGES } from './fixtures';
 
 /** Every file a page might try: the framed page, the lazily imported chunks, the manifest, icons, the content script. */
-const FILES = ['sidebar.html', 'chunk-detector.js', 'chunk-ui.js', 'chunk-annotator.js', 'manifest.json', 'icons/16.png', 'icons/128.png', 'content-scripts/content.js', 'popup.html', 'options.html'];
+const FILES = ['sidebar.html', 'chunk-detector.js', 'chunk-ui.js', 'chunk-annotator.js', 'manifest.json', 'icons/16.png', 'icons/128.png', 'content-scripts/content.js', 'api-guard.js', 'popup.html', 'options.html'];
 
 test.describe('Chromium: nothing to probe', () => {
   test('a page that knows the extension id loads none of its files, by fetch, <script>, <img> or <iframe>', async ({ page, extension }) => {
