@@ -81,7 +81,7 @@ const HTML = 'http://www.w3.org/1999/xhtml';
 
 /** No child elements and no text but white space: a mount point (`<div id="app">\n</div>`, a comment in it). */
 function bare(el: Element): boolean {
-  if (el.childElementCount !== 0) return false;
+  if (el.firstElementChild) return false;
   for (let n = el.firstChild; n; n = n.nextSibling) if (n.nodeType === 3 && /\S/.test((n as Text).data)) return false;
   return true;
 }

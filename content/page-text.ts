@@ -44,11 +44,16 @@ const CARD_PARTS = new Set(['p', 'div', 'ul', 'ol', 'header', 'footer', 'section
 /**
  * What `of` says of a parent's children, kept until the number of its children changes (a feed's
  * cards and a live blog's entries are asked about once per child, not counted again each time).
+ * The number is `children.length`, which the browser keeps until the children change, and not
+ * `childElementCount`, which it counts anew at each call: asked once per child of a list of 24,000
+ * (a page flooding itself with ad slots), the count made the full pass quadratic, and it had not
+ * finished a batch 20 s later (round 67's p05).
  */
 function perParent<T>(cache: WeakMap<Element, { count: number; value: T }>, parent: Element, of: (parent: Element) => T): T {
   let known = cache.get(parent);
-  if (known?.count !== parent.childElementCount) {
-    known = { count: parent.childElementCount, value: of(parent) };
+  const count = parent.children.length;
+  if (known?.count !== count) {
+    known = { count, value: of(parent) };
     cache.set(parent, known);
   }
   return known.value;
@@ -78,7 +83,7 @@ function isCard(el: Element): boolean {
   if (name !== 'div' && name !== 'li') return false;
   const cls = el.getAttribute('class');
   const parent = el.parentElement;
-  if (!cls || !parent || parent.childElementCount < 3) return false;
+  if (!cls || !parent || parent.children.length < 3) return false;
   if (!perParent(cardKeys, parent, sharedKeys).has(`${name}.${cls}`)) return false;
   let parts = 0;
   for (const c of el.children) if (CARD_PARTS.has(c.localName) && ++parts >= 2) return true;
@@ -113,7 +118,7 @@ const entryHeadings = new WeakMap<Element, { count: number; value: Set<Element> 
 const NO_ENTRIES = new Set<Element>();
 
 function headingsOf(parent: Element): Set<Element> {
-  if (parent.childElementCount < 6) return NO_ENTRIES;
+  if (parent.children.length < 6) return NO_ENTRIES;
   const headings = new Set<Element>();
   for (const c of parent.children) if (SUBHEADINGS.has(c.localName) && ENTRY_TIME.test(c.textContent ?? '')) headings.add(c);
   return headings.size >= 3 ? headings : digestHeadings(parent);
