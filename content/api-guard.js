@@ -1,6 +1,11 @@
-// Backstory (Chromium only; see wxt.config.ts and content/extension-api.ts). Injected at
-// document_start, before the page's markup exists, so that Chromium installs the extension API's
-// `chrome` as a property of the content scripts' own global. Installed later, at document_idle, it
-// is not installed at all when the page already has an element named "chrome" (`<form id="chrome">`):
-// the name then reads the page's element, and the page would have switched Backstory off.
-void chrome.runtime;
+// Backstory, Chromium only (wxt.config.ts; content/extension-api.ts says why). Runs at document_start,
+// in the content scripts' isolated world, before the page's markup can name anything after the
+// globals this world's code looks up: a page element with an id or a name shadows a global the world
+// does not have as its own property, and Chromium, making the world later, leaves out its own `chrome`
+// when the name is already taken.
+// 1. The extension API, kept under a symbol (the world's own; a page cannot name a symbol): even
+//    `<html id="chrome">`, which exists at document_start, leaves `chrome` reading a page element.
+globalThis[Symbol.for('backstory.api')] = chrome;
+// 2. zod's global configuration, which zod (in chunk-annotator.js) reads by name and creates only
+//    when the name reads nothing: `<form id="__zod_globalConfig">` made the annotator throw.
+globalThis.__zod_globalConfig = {};

@@ -9,6 +9,7 @@
  * leaves an element without recursion and without a per-node ancestor walk: a 5,000-deep DOM costs
  * the same per node as a flat one. Text nodes are read as they are (no innerText: it forces layout).
  */
+import { chromeApi } from './chrome-api';
 import { isHost } from './host-element';
 
 /**
@@ -50,7 +51,8 @@ let closedRoots: ClosedRoots | null | undefined;
 function closedReader(el: Element): ClosedRoots | null {
   if (closedRoots !== undefined) return closedRoots;
   if ('openOrClosedShadowRoot' in el) return (closedRoots = (e) => (e as Element & { openOrClosedShadowRoot: ShadowRoot | null }).openOrClosedShadowRoot);
-  const dom = (globalThis as unknown as { chrome?: { dom?: { openOrClosedShadowRoot?: ClosedRoots } } }).chrome?.dom;
+  // Chromium's `chrome` as content/api-guard.js kept it: a page cannot take the name from it.
+  const dom = (chromeApi() as { dom?: { openOrClosedShadowRoot?: ClosedRoots } } | undefined)?.dom;
   const open = dom?.openOrClosedShadowRoot;
   return (closedRoots = open ? (e) => open.call(dom, e) : null);
 }

@@ -1,29 +1,32 @@
 /**
- * The extension API as the content script and its chunks use it: the browser's own object, chosen
- * when the extension is built (Firefox's `browser`, Chromium's `chrome`), never looked up by name
- * at run time.
+ * The extension API as the content script and its chunks use it: the browser's own object, never
+ * found by a global name a page can take. Firefox: `browser`, the content script sandbox's own global
+ * (page elements are not globals there). Chromium: the object content/api-guard.js keeps under a
+ * symbol at document_start, before the page's markup exists; `chrome` only where that script did not
+ * run.
  *
- * Why not `wxt/browser` (webextension-polyfill) here: the polyfill picks `globalThis.browser` when
- * `browser.runtime.id` is there, and a page can put it there. In Chromium's isolated world the
- * global has no `browser` of its own, so the lookup falls through to the window's named properties,
- * which are the page's: `<form id="browser"><input name="runtime" id="x"></form>` made
- * `browser.runtime.id` read "x", and the polyfill handed the content script a form instead of the
- * API (tests/fixtures/hostile/clobber.html). Chromium's `chrome` and Firefox's `browser` are the
- * isolated world's own globals, which named properties cannot shadow. In Chromium's MV3 every call
- * the content script makes returns a promise; the one difference left, that Chromium ignores a
- * promise returned by a message listener, is handled by `answer`. Leaving the polyfill out also
- * takes about 3 KB (gzip) off the script every page loads. The extension's own pages keep
- * `wxt/browser`: no page's markup reaches their globals.
+ * Why not `wxt/browser` (webextension-polyfill) here: in Chromium's isolated world, a page element
+ * with an id or a name is readable as a global wherever the world has no property of that name, and
+ * Chromium, making the world at document_idle, leaves out its own `browser` and `chrome` when the
+ * page already has elements of those names. `<form id="browser"><input name="runtime" id="x">` made
+ * the polyfill (which takes `globalThis.browser` when `browser.runtime.id` is set) hand the content
+ * script the page's form, and `<form id="chrome">` left `chrome` reading the form too
+ * (tests/fixtures/hostile/clobber.html, rootid.html). In Chromium's MV3 every call the content script
+ * makes returns a promise; the one difference left, that Chromium ignores a promise a message
+ * listener returns, is handled by `answer`. Leaving the polyfill out also takes about 3 KB (gzip) off
+ * the script every page loads. The extension's own pages keep `wxt/browser`: no web page's markup
+ * reaches their globals.
  */
 import type { browser as polyfilled } from 'wxt/browser';
+import { chromeApi } from './chrome-api';
 
 /** The API's type: the polyfill's, which both browsers' own objects follow for what is used here. */
 type Browser = typeof polyfilled;
 
-type Globals = Record<'browser' | 'chrome', Browser | undefined>;
+type Globals = Record<'browser', Browser | undefined>;
 
-/** The browser's extension API (Firefox's `browser`, Chromium's `chrome`; unit tests stub both). */
-export const browser: Browser = (globalThis as unknown as Globals)[import.meta.env.FIREFOX ? 'browser' : 'chrome']!;
+/** The browser's extension API (Firefox's `browser`, Chromium's `chrome` as kept at document_start; unit tests stub both). */
+export const browser: Browser = import.meta.env.FIREFOX ? (globalThis as unknown as Globals).browser! : (chromeApi() as Browser);
 
 /**
  * A runtime.onMessage listener that answers with a promise in both browsers: it calls

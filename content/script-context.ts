@@ -151,10 +151,8 @@ export class ContentScriptContext {
       last = url;
       for (const listener of this.locationListeners) listener();
     };
-    // Where the browser has no Navigation API, the name reads the page's element called "navigation"
-    // (a common id): that is no Navigation, and would never say where the page went.
-    const navigation = (globalThis as { navigation?: unknown }).navigation;
-    if (navigation instanceof EventTarget && !(navigation instanceof Node)) {
+    const navigation = (globalThis as { navigation?: EventTarget }).navigation;
+    if (typeof navigation?.addEventListener === 'function') {
       navigation.addEventListener('navigate', (event) => changed((event as Event & { destination: { url: string } }).destination.url), { signal: this.signal });
     } else {
       this.setInterval(() => changed(location.href), 1000);

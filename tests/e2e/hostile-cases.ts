@@ -31,6 +31,8 @@ export interface HostileCase {
    */
   pageCheck?: string;
   pageGot?: unknown;
+  /** The annotator (chunk-annotator.js) answers on this page too: asked to describe a selection when none is made. */
+  annotator?: boolean;
 }
 
 export const HOSTILE_DIR = path.resolve('tests/fixtures/hostile');
@@ -80,7 +82,13 @@ export const HOSTILE_CASES: readonly HostileCase[] = [
     pageCheck: "() => window.__recording === 'done' ? window.__calls : 'still recording'",
     pageGot: [],
   },
-  { name: 'clobber', attack: 'forms named `browser` and `chrome`, each with a `runtime` field that has an id (DOM clobbering of the extension API globals)', outcome: 'shown' },
+  { name: 'clobber', attack: 'forms named `browser` and `chrome`, each with a `runtime` field that has an id (DOM clobbering of the extension API globals)', outcome: 'shown', annotator: true },
+  {
+    name: 'rootid',
+    attack: '`<html id="chrome">` (there at document_start) and a second element of that id; the article in a closed shadow root',
+    outcome: 'shown',
+  },
+  { name: 'zod-config', attack: "a form named after zod's global configuration (`__zod_globalConfig`), with a field named `postProcessor`", outcome: 'shown', annotator: true },
   { name: 'strict-csp', attack: "a strict CSP (`default-src 'none'`, `frame-src 'none'`) with Trusted Types (`require-trusted-types-for 'script'; trusted-types 'none'`)", outcome: 'shown' },
   {
     name: 'forged-messages',

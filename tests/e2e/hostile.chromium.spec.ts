@@ -55,6 +55,15 @@ test.describe('Chromium: hostile pages', () => {
       if (c.pageCheck) {
         await expect.poll(() => page.evaluate(`(${c.pageCheck})()`), { timeout: 10_000 }).toEqual(c.pageGot);
       }
+      if (c.annotator) {
+        // The annotator (chunk-annotator.js, loaded by this message) answers: no selection is made.
+        const tabId = await tabIdOf(extension.serviceWorker, url);
+        const answer = await extension.serviceWorker.evaluate(
+          (id) => chrome.tabs.sendMessage(id, { type: 'annotations', call: { kind: 'describe' } }, { frameId: 0 }).catch((e: Error) => `error: ${e.message}`),
+          tabId,
+        );
+        expect(answer).toEqual({ ok: false, reason: 'no-selection' });
+      }
     });
   }
 });

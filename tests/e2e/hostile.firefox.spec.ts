@@ -36,6 +36,16 @@ function reportOf(url: string): Promise<DetectionReport | undefined> {
   }, url);
 }
 
+/** What the annotator answers on the tab showing `url`, asked to describe a selection when none is made. */
+function annotatorAnswer(url: string): Promise<unknown> {
+  return control.evaluate(async (u: string) => {
+    const api = (globalThis as unknown as { browser: typeof chrome }).browser;
+    const tab = (await api.tabs.query({})).find((t) => t.url === u);
+    if (tab?.id === undefined) return 'no tab';
+    return api.tabs.sendMessage(tab.id, { type: 'annotations', call: { kind: 'describe' } }, { frameId: 0 }).catch((e: Error) => `error: ${e.message}`);
+  }, url);
+}
+
 async function outcome(url: string): Promise<string> {
   const report = await reportOf(url);
   if (report?.status !== 'done' || !report.settled) return `not settled (${report?.status})`;
@@ -71,6 +81,7 @@ for (const c of HOSTILE_CASES) {
       if (c.pageCheck) {
         await expect.poll(() => page.evaluate(`(${c.pageCheck})()`), { timeout: 10_000 }).toEqual(c.pageGot);
       }
+      if (c.annotator) expect(await annotatorAnswer(url)).toEqual({ ok: false, reason: 'no-selection' });
     } finally {
       await page.close();
     }

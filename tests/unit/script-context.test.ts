@@ -43,28 +43,4 @@ describe('content script context', () => {
     expect(ran).toBe(0);
     expect(ctx.isValid).toBe(false);
   });
-
-  it('follows single-page navigation by polling where "navigation" names a page element, not the Navigation API', async () => {
-    vi.useFakeTimers();
-    try {
-      // A browser without the Navigation API: the global name reads the page's <nav id="navigation">.
-      const nav = document.createElement('nav');
-      nav.id = 'navigation';
-      document.body.append(nav);
-      vi.stubGlobal('navigation', nav);
-      const ctx = new ContentScriptContext();
-      const moved = vi.fn();
-      ctx.addEventListener(window, 'wxt:locationchange', moved);
-      history.pushState({}, '', '/elsewhere');
-      await vi.advanceTimersByTimeAsync(1_100);
-      expect(moved).toHaveBeenCalledTimes(1);
-      // The page's element is not listened to: an event it dispatches says nothing.
-      nav.dispatchEvent(new Event('navigate'));
-      expect(moved).toHaveBeenCalledTimes(1);
-      ctx.notifyInvalidated();
-      nav.remove();
-    } finally {
-      vi.useRealTimers();
-    }
-  });
 });
