@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { defineConfig } from 'wxt';
 import { iconManifest, renderIcons } from './scripts/build/icons';
@@ -97,8 +98,11 @@ export default defineConfig({
       files.push(...renderIcons(path.join(wxt.config.wxtDir, 'icons')));
       // PRIVACY.md is the one text of the policy; the Options page links to this packaged copy.
       files.push({ relativeDest: PRIVACY_PAGE, contents: renderPrivacyPage() });
-      // Chromium's document_start guard for the extension API's name (content_scripts above).
-      if (wxt.config.browser !== 'firefox') files.push({ relativeDest: 'api-guard.js', absoluteSrc: path.resolve('content/api-guard.js') });
+      // Chromium's document_start guard for the extension API's name (content_scripts above), without
+      // its comments: every page loads it.
+      if (wxt.config.browser !== 'firefox') {
+        files.push({ relativeDest: 'api-guard.js', contents: readFileSync(path.resolve('content/api-guard.js'), 'utf8').replace(/^\s*\/\/.*\n/gm, '') });
+      }
     },
     // WXT copies the popup page's <title> over action.default_title; the toolbar tooltip is a manifest
     // string like the others, so put the localized one back.

@@ -803,6 +803,9 @@ const PREACT_MARKERS = ['acit|ex(?:s|g|n|p|$)|rph|grid|ows|mnc|ntw|ine[ch]|zoo|^
 function bundles(buildDir: string): BenchRow[] {
   const gz = (file: string) => gzipSync(readFileSync(path.join(buildDir, file)), { level: 9 }).length;
   const content = 'content-scripts/content.js';
+  // What every page loads: content.js, and in Chromium the API guard before it (content/api-guard.js).
+  const manifest = JSON.parse(readFileSync(path.join(buildDir, 'manifest.json'), 'utf8')) as { content_scripts?: Array<{ js?: string[] }> };
+  const injected = [...new Set((manifest.content_scripts ?? []).flatMap((c) => c.js ?? []))];
   const find = (dir: string, re: RegExp) => readdirSync(path.join(buildDir, dir)).filter((f) => re.test(f)).map((f) => `${dir}/${f}`);
   const sidebarJs = find('chunks', /^sidebar-.*\.js$/);
   const sidebarCss = find('assets', /^sidebar-.*\.css$/);
@@ -812,7 +815,13 @@ function bundles(buildDir: string): BenchRow[] {
   const contentMarkers = markersIn(content);
   const staticImports = /(?:^|[;}\s])import\s*[{"'*]/.test(readFileSync(path.join(buildDir, content), 'utf8'));
   return [
-    { figure: 'bundle: content script (content.js), gzip -9', value: gz(content), unit: 'bytes', limit: 15360, note: `${(readFileSync(path.join(buildDir, content)).length / 1024).toFixed(1)} KB raw; loaded on every page` },
+    {
+      figure: 'bundle: content scripts (every file the manifest injects), gzip -9',
+      value: injected.reduce((n, f) => n + gz(f), 0),
+      unit: 'bytes',
+      limit: 15360,
+      note: `${injected.map((f) => `${path.basename(f)} ${gz(f)}`).join(', ')}; ${(readFileSync(path.join(buildDir, content)).length / 1024).toFixed(1)} KB raw content.js; loaded on every page`,
+    },
     { figure: 'bundle: chunk-ui.js (loaded on a match), gzip -9', value: gz('chunk-ui.js'), unit: 'bytes' },
     { figure: 'bundle: sidebar chunk + css, gzip -9', value: [...sidebarJs, ...sidebarCss].reduce((n, f) => n + gz(f), 0), unit: 'bytes', note: [...sidebarJs, ...sidebarCss].map((f) => `${path.basename(f)} ${gz(f)}`).join(', ') },
     { figure: 'bundle: everything sidebar.html loads, gzip -9 (each file)', value: all.reduce((n, f) => n + gz(f), 0), unit: 'bytes', note: all.map((f) => `${path.basename(f)} ${gz(f)}`).join(', ') },
