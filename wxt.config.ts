@@ -3,6 +3,7 @@ import path from 'node:path';
 import { defineConfig } from 'wxt';
 import { iconManifest, renderIcons } from './scripts/build/icons';
 import { PRIVACY_PAGE, renderPrivacyPage } from './scripts/build/privacy';
+import { START_KEYS } from './content/watch/start-keys';
 
 const { icons, toolbar } = iconManifest();
 const ACTION_TITLE = '__MSG_actionTitle__';
@@ -101,7 +102,8 @@ export default defineConfig({
       // Chromium's document_start guard for the extension API's name (content_scripts above), without
       // its comments: every page loads it.
       if (wxt.config.browser !== 'firefox') {
-        files.push({ relativeDest: 'api-guard.js', contents: readFileSync(path.resolve('content/api-guard.js'), 'utf8').replace(/^\s*\/\/.*\n/gm, '') });
+        const guard = readFileSync(path.resolve('content/api-guard.js'), 'utf8').replace(/^\s*\/\/.*\n/gm, '');
+        files.push({ relativeDest: 'api-guard.js', contents: guard.replaceAll('START_KEYS', JSON.stringify(START_KEYS)) });
       }
     },
     // WXT copies the popup page's <title> over action.default_title; the toolbar tooltip is a manifest

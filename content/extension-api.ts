@@ -41,3 +41,20 @@ export function answer(handle: (message: unknown) => Promise<unknown> | undefine
     return true;
   };
 }
+
+/**
+ * A storage.local read. The watch's first (content/watch/start-keys.ts) may have begun already: in
+ * Chromium, content/api-guard.js begins it at document_start, and it is taken here once, for the same
+ * keys; where that read failed, or nothing began it (Firefox, a script injected without the guard),
+ * the keys are read now.
+ */
+export function read(keys: readonly string[]): Promise<Record<string, unknown>> {
+  const slot = Symbol.for('backstory.start');
+  const g = globalThis as Record<symbol, unknown>;
+  const begun = g[slot] as { keys?: unknown; read?: Promise<Record<string, unknown> | undefined> } | undefined;
+  if (begun && String(begun.keys) === String(keys)) {
+    delete g[slot];
+    if (begun.read) return begun.read.then((got) => got ?? browser.storage.local.get([...keys]));
+  }
+  return browser.storage.local.get([...keys]);
+}

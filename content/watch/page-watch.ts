@@ -37,6 +37,7 @@ import { PageUi } from './page-ui';
 import type { WatchContext, WatchPorts } from './ports';
 import { IndexRecords, indexStored } from './records';
 import { SLICE_MS, Slices, observePage } from './slices';
+import { START_KEYS } from './start-keys';
 
 /** The elements that bring captions: a player, or a track added to one. */
 const MEDIA = new Set(['video', 'audio', 'track']);
@@ -160,8 +161,9 @@ export class PageWatch {
 
   async start(): Promise<void> {
     // One small read for all: the prefilter's part of the index, the reader's settings, the sites with
-    // annotations. The rest of the index is read only where the prefilter opens.
-    const stored = await this.ports.read([MATCH_GATE_KEY, SETTINGS_KEY, ANNOTATED_SITES_KEY]);
+    // annotations (in Chromium begun at document_start: start-keys.ts). The rest of the index is read
+    // only where the prefilter opens.
+    const stored = await this.ports.read([...START_KEYS]);
     this.report.storageMs = this.ports.now() - this.started;
     if (!this.ctx.isValid) return;
     let record = stored[MATCH_GATE_KEY];

@@ -15,7 +15,7 @@
  * 250 ms while something is shown: content/script-context.ts) and everything this script did is torn
  * down. `ctx` is Backstory's own context class, which announces nothing to the page (wxt.config.ts).
  */
-import { answer, browser } from '../../content/extension-api';
+import { answer, browser, read } from '../../content/extension-api';
 import { readBackgroundMessage } from '../../content/message-guard';
 import { loadChunk, loadedChunk } from '../../content/chunks';
 import { PageWatch } from '../../content/watch/page-watch';
@@ -30,7 +30,7 @@ export default defineContentScript({
   main(ctx) {
     const getUrl = (path: string) => browser.runtime.getURL(path as '/chunk-ui.js');
     const ports: WatchPorts = {
-      read: (keys) => browser.storage.local.get(keys),
+      read,
       onStored: (key, listener) => {
         const onChanged = (changes: Record<string, { newValue?: unknown }>, area: string) => {
           if (area === 'local' && key in changes) listener(changes[key]!.newValue);

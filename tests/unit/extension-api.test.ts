@@ -1,10 +1,11 @@
 /**
  * The content script's message answers (content/extension-api.ts `answer`): they reach the sender in
- * Chromium too, which ignores a promise returned by a listener (the hostile e2e case `clobber` covers
- * the API object itself, in both browsers).
+ * Chromium too, which ignores a promise returned by a listener (the hostile e2e cases `clobber` and
+ * `rootid` cover the API object itself, in both browsers); and its first storage read, which
+ * content/api-guard.js may have begun at document_start (`read`).
  */
-import { describe, expect, it, vi } from 'vitest';
-import { answer } from '../../content/extension-api';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { answer, browser, read } from '../../content/extension-api';
 
 describe('content script extension API', () => {
   it('answers through sendResponse and keeps the channel open only for messages it answers', async () => {
@@ -20,5 +21,39 @@ describe('content script extension API', () => {
     const sendResponse = vi.fn();
     expect(listener({}, {}, sendResponse)).toBe(true);
     await vi.waitFor(() => expect(sendResponse).toHaveBeenCalledWith(undefined));
+  });
+
+  describe('the first read, begun at document_start', () => {
+    const slot = Symbol.for('backstory.start');
+    const g = globalThis as Record<symbol, unknown>;
+    afterEach(() => {
+      delete g[slot];
+      vi.restoreAllMocks();
+    });
+
+    it('is taken once, for the same keys, without reading storage again', async () => {
+      const get = vi.spyOn(browser.storage.local, 'get').mockResolvedValue({ matchGate: 'now' });
+      g[slot] = { keys: ['matchGate', 'settings'], read: Promise.resolve({ matchGate: 'begun' }) };
+      expect(await read(['matchGate', 'settings'])).toEqual({ matchGate: 'begun' });
+      expect(get).not.toHaveBeenCalled();
+      // Taken: the next read is a read.
+      expect(await read(['matchGate', 'settings'])).toEqual({ matchGate: 'now' });
+      expect(get).toHaveBeenCalledTimes(1);
+    });
+
+    it('is left for its own keys when other keys are read first', async () => {
+      const get = vi.spyOn(browser.storage.local, 'get').mockResolvedValue({ matchIndex: 'now' });
+      g[slot] = { keys: ['matchGate'], read: Promise.resolve({ matchGate: 'begun' }) };
+      expect(await read(['matchIndex'])).toEqual({ matchIndex: 'now' });
+      expect(await read(['matchGate'])).toEqual({ matchGate: 'begun' });
+      expect(get).toHaveBeenCalledTimes(1);
+    });
+
+    it('is read again where it failed', async () => {
+      const get = vi.spyOn(browser.storage.local, 'get').mockResolvedValue({ matchGate: 'now' });
+      g[slot] = { keys: ['matchGate'], read: Promise.resolve(undefined) };
+      expect(await read(['matchGate'])).toEqual({ matchGate: 'now' });
+      expect(get).toHaveBeenCalledWith(['matchGate']);
+    });
   });
 });
