@@ -16,14 +16,20 @@ import type { ContentDetector } from '../chunks';
 import type { WatchContext, WatchPorts } from './ports';
 import type { Slices } from './slices';
 
-/** The prefilter's record once the background stores it, or undefined after `ms`. */
+/**
+ * The prefilter's record once the background stores it, or undefined after `ms`. Read once more after
+ * listening starts: a record stored between the first read and now (a read begun at document_start,
+ * content/api-guard.js) sends no change any more.
+ */
 export function indexStored(ctx: WatchContext, ports: WatchPorts, ms: number): Promise<MatchGate | undefined> {
   return new Promise((resolve) => {
-    const stop = ports.onStored(MATCH_GATE_KEY, (value) => {
+    const found = (value: unknown) => {
       if (!isMatchGate(value)) return;
       stop();
       resolve(value);
-    });
+    };
+    const stop = ports.onStored(MATCH_GATE_KEY, found);
+    void ports.read([MATCH_GATE_KEY]).then((read) => found(read[MATCH_GATE_KEY]), () => undefined);
     ctx.setTimeout(() => {
       stop();
       resolve(undefined);

@@ -299,6 +299,29 @@ describe('PageWatch: the first pass', () => {
     expect(host()).not.toBeNull();
   });
 
+  it('finds an index stored between its first read and its listening (the read begun at document_start)', async () => {
+    // The first read was answered before the background stored the index; no storage change comes after.
+    let first = true;
+    const ports: WatchPorts = {
+      ...world.ports,
+      read: async (keys) => {
+        const got = await world.ports.read(keys);
+        if (first) delete got[MATCH_GATE_KEY];
+        first = false;
+        return got;
+      },
+    };
+    document.body.replaceChildren();
+    document.body.insertAdjacentHTML('afterbegin', prose(3) + STORY);
+    const watch = new PageWatch(world.ctx, ports, document);
+    const run = watch.start();
+    await settle();
+    await world.drain();
+    expect(watch.report.detection).toMatchObject({ matched: true, stage: 'full' });
+    await run;
+    expect(host()).not.toBeNull();
+  });
+
   it('gives up quietly if the index never comes', async () => {
     const { [MATCH_GATE_KEY]: _record, ...rest } = world.storage;
     world.storage = rest;
