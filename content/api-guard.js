@@ -10,5 +10,15 @@ globalThis[Symbol.for('backstory.api')] = chrome;
 //    when the name reads nothing: `<form id="__zod_globalConfig">` made the annotator throw.
 globalThis.__zod_globalConfig = {};
 // 3. The content script's first read (content/watch/start-keys.ts), begun now rather than at
-//    document_idle; content/extension-api.ts `startRead` takes it.
-globalThis[Symbol.for('backstory.start')] = { keys: START_KEYS, read: chrome.storage.local.get(START_KEYS).catch(() => undefined) };
+//    document_idle; content/extension-api.ts `read` takes it. Marked stale if any of its keys changes
+//    before it is taken (the index stored, the reader pausing Backstory while the page loads): the
+//    content script then reads again. In a block: the world's scripts share its global scope.
+{
+  const start = { keys: START_KEYS, read: chrome.storage.local.get(START_KEYS).catch(() => undefined), stale: false };
+  const changed = (changes, area) => {
+    if (area === 'local' && start.keys.some((key) => key in changes)) start.stale = true;
+  };
+  start.done = () => chrome.storage.onChanged.removeListener(changed);
+  chrome.storage.onChanged.addListener(changed);
+  globalThis[Symbol.for('backstory.start')] = start;
+}

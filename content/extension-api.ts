@@ -42,19 +42,31 @@ export function answer(handle: (message: unknown) => Promise<unknown> | undefine
   };
 }
 
+/** The first read as content/api-guard.js began it. */
+interface BegunRead {
+  keys?: unknown;
+  read?: Promise<Record<string, unknown> | undefined>;
+  /** One of its keys changed since it began. */
+  stale?: boolean;
+  /** Stop listening for changes. */
+  done?: () => void;
+}
+
 /**
  * A storage.local read. The watch's first (content/watch/start-keys.ts) may have begun already: in
  * Chromium, content/api-guard.js begins it at document_start, and it is taken here once, for the same
- * keys; where that read failed, or nothing began it (Firefox, a script injected without the guard),
- * the keys are read now.
+ * keys. Where that read failed, or one of its keys changed since (the guard listens), or nothing began
+ * it (Firefox, a script injected without the guard), the keys are read now.
  */
-export function read(keys: readonly string[]): Promise<Record<string, unknown>> {
+export async function read(keys: readonly string[]): Promise<Record<string, unknown>> {
   const slot = Symbol.for('backstory.start');
   const g = globalThis as Record<symbol, unknown>;
-  const begun = g[slot] as { keys?: unknown; read?: Promise<Record<string, unknown> | undefined> } | undefined;
+  const begun = g[slot] as BegunRead | undefined;
   if (begun && String(begun.keys) === String(keys)) {
     delete g[slot];
-    if (begun.read) return begun.read.then((got) => got ?? browser.storage.local.get([...keys]));
+    const got = await begun.read;
+    begun.done?.();
+    if (got && !begun.stale) return got;
   }
   return browser.storage.local.get([...keys]);
 }

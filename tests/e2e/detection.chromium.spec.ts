@@ -129,3 +129,50 @@ test.describe('Chromium: detection and the sidebar', () => {
     });
   }
 });
+
+/**
+ * Storage that changes while a page is still loading. In Chromium the content script's first read
+ * begins at document_start (content/api-guard.js) and is taken at document_idle: what changed in
+ * between must count. The page holds its parser for 2.5 s, as a slow page does.
+ */
+test.describe('Chromium: storage changing while a page loads', () => {
+  const SLOW_URL = 'https://slow.test-daily.example/2021/04/25/adelaide-father';
+  const slowPage = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>An Adelaide father answers Beijing</title>
+<script>const t = Date.now(); while (Date.now() - t < 2500) {}</script></head>
+<body><article><h1>An Adelaide father answers Beijing's accusations</h1>
+<p>Mamutjan Abdurehim says he has not seen his wife Muherrem or his daughter Muhlise in years, and calls the government's claims about him absurd.</p>
+<p>He told reporters that his children were placed in a state boarding school after their mother was detained.</p></article></body></html>`;
+
+  test.beforeEach(async ({ extension }) => {
+    await extension.context.route(SLOW_URL, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: slowPage }));
+  });
+
+  test('paused while the page loads: the page gets nothing', async ({ page, extension }) => {
+    const pause = (paused: boolean) =>
+      extension.serviceWorker.evaluate(async (p) => {
+        const { settings } = await chrome.storage.local.get('settings');
+        await chrome.storage.local.set({ settings: { ...(settings as object), paused: p } });
+      }, paused);
+    try {
+      const loading = page.goto(SLOW_URL);
+      await page.waitForTimeout(800);
+      await pause(true);
+      await loading;
+      const report = await settledReport(page, extension.serviceWorker);
+      expect(report.status).toBe('paused');
+      await expect(page.locator(HOST)).toHaveCount(0);
+    } finally {
+      await pause(false);
+    }
+  });
+
+  test('the index stored again while the page loads: the page decides without waiting', async ({ page, extension }) => {
+    // The background writes the index again when its record is gone (an update under way).
+    await extension.serviceWorker.evaluate(() => chrome.storage.local.remove('matchGate'));
+    await page.goto(SLOW_URL);
+    await expect(page.locator(HOST)).toHaveCount(1, { timeout: 8_000 });
+    const report = await settledReport(page, extension.serviceWorker);
+    expect(report.detection?.matched).toBe(true);
+  });
+});
+

@@ -32,7 +32,7 @@ describe('content script extension API', () => {
     });
 
     it('is taken once, for the same keys, without reading storage again', async () => {
-      const get = vi.spyOn(browser.storage.local, 'get').mockResolvedValue({ matchGate: 'now' });
+      const get = vi.spyOn(browser.storage.local, 'get').mockResolvedValue({ matchGate: 'now' } as never);
       g[slot] = { keys: ['matchGate', 'settings'], read: Promise.resolve({ matchGate: 'begun' }) };
       expect(await read(['matchGate', 'settings'])).toEqual({ matchGate: 'begun' });
       expect(get).not.toHaveBeenCalled();
@@ -42,15 +42,25 @@ describe('content script extension API', () => {
     });
 
     it('is left for its own keys when other keys are read first', async () => {
-      const get = vi.spyOn(browser.storage.local, 'get').mockResolvedValue({ matchIndex: 'now' });
+      const get = vi.spyOn(browser.storage.local, 'get').mockResolvedValue({ matchIndex: 'now' } as never);
       g[slot] = { keys: ['matchGate'], read: Promise.resolve({ matchGate: 'begun' }) };
       expect(await read(['matchIndex'])).toEqual({ matchIndex: 'now' });
       expect(await read(['matchGate'])).toEqual({ matchGate: 'begun' });
       expect(get).toHaveBeenCalledTimes(1);
     });
 
+    it('is read again where one of its keys changed since it began (the reader paused Backstory while the page loaded)', async () => {
+      const get = vi.spyOn(browser.storage.local, 'get').mockResolvedValue({ settings: { paused: true } } as never);
+      const done = vi.fn();
+      g[slot] = { keys: ['settings'], read: Promise.resolve({ settings: {} }), stale: true, done };
+      expect(await read(['settings'])).toEqual({ settings: { paused: true } });
+      expect(get).toHaveBeenCalledTimes(1);
+      // The guard's listener is let go.
+      expect(done).toHaveBeenCalledTimes(1);
+    });
+
     it('is read again where it failed', async () => {
-      const get = vi.spyOn(browser.storage.local, 'get').mockResolvedValue({ matchGate: 'now' });
+      const get = vi.spyOn(browser.storage.local, 'get').mockResolvedValue({ matchGate: 'now' } as never);
       g[slot] = { keys: ['matchGate'], read: Promise.resolve(undefined) };
       expect(await read(['matchGate'])).toEqual({ matchGate: 'now' });
       expect(get).toHaveBeenCalledWith(['matchGate']);
