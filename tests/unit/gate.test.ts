@@ -491,6 +491,24 @@ describe('reading a page', () => {
     expect(pass(doc(`<!doctype html><body>${html}</body>`)).open).toBe(true);
   });
 
+  it('skips added nodes the page has removed again, and reads the ones still there', () => {
+    const d = doc('<!doctype html><body><div id="ticker"></div><div id="feed"></div></body>');
+    const churn = Array.from({ length: 50 }, (_, i) => {
+      const el = d.createElement('span');
+      el.textContent = `Mihriban Kader headline ${i}`;
+      d.getElementById('ticker')!.append(el);
+      return el;
+    });
+    const post = d.createElement('p');
+    post.textContent = FILLER;
+    d.getElementById('feed')!.append(post);
+    // The ticker's nodes were queued as added, then removed before the pass read them.
+    for (const el of churn) el.remove();
+    const p = pass([...churn, post], false);
+    expect(p.open).toBe(false);
+    expect(p.read).toBe(FILLER.length);
+  });
+
   it('reads the title and the description meta', () => {
     expect(pass(doc('<head><title>Mamutjan Abdurehim</title></head><body><p>x</p></body>')).open).toBe(true);
     expect(pass(doc('<head><meta property="og:description" content="Mamutjan Abdurehim"></head><body>x</body>')).open).toBe(true);
