@@ -2,23 +2,26 @@
 // in the content scripts' isolated world, before the page's markup can name anything after the
 // globals this world's code looks up: a page element with an id or a name shadows a global the world
 // does not have as its own property, and Chromium, making the world later, leaves out its own `chrome`
-// when the name is already taken. The build strips these comments and writes START_KEYS in.
-// 1. The extension API, kept under a symbol (the world's own; a page cannot name a symbol): even
-//    `<html id="chrome">`, which exists at document_start, leaves `chrome` reading a page element.
-globalThis[Symbol.for('backstory.api')] = chrome;
-// 2. zod's global configuration, which zod (in chunk-annotator.js) reads by name and creates only
-//    when the name reads nothing: `<form id="__zod_globalConfig">` made the annotator throw.
-globalThis.__zod_globalConfig = {};
-// 3. The content script's first read (content/watch/start-keys.ts), begun now rather than at
-//    document_idle; content/extension-api.ts `read` takes it. Marked stale if any of its keys changes
-//    before it is taken (the index stored, the reader pausing Backstory while the page loads): the
-//    content script then reads again. In a block: the world's scripts share its global scope.
+// when the name is already taken. The build strips these comments and writes START_KEYS in. In a
+// block: the world's scripts share its global scope.
 {
-  const start = { keys: START_KEYS, read: chrome.storage.local.get(START_KEYS).catch(() => undefined), stale: false };
+  // 1. The extension API, read once now and kept under a symbol (the world's own; a page cannot name a
+  //    symbol): even `<html id="chrome">`, which exists at document_start, makes `chrome` read page
+  //    elements once the page adds another of that id. Nothing here reads the name again later.
+  const api = chrome;
+  globalThis[Symbol.for('backstory.api')] = api;
+  // 2. zod's global configuration, which zod (in chunk-annotator.js) reads by name and creates only
+  //    when the name reads nothing: `<form id="__zod_globalConfig">` made the annotator throw.
+  globalThis.__zod_globalConfig = {};
+  // 3. The content script's first read (content/watch/start-keys.ts), begun now rather than at
+  //    document_idle; content/extension-api.ts `read` takes it. Marked stale if any of its keys changes
+  //    before it is taken (the index stored, the reader pausing Backstory while the page loads): the
+  //    content script then reads again.
+  const start = { keys: START_KEYS, read: api.storage.local.get(START_KEYS).catch(() => undefined), stale: false };
   const changed = (changes, area) => {
     if (area === 'local' && start.keys.some((key) => key in changes)) start.stale = true;
   };
-  start.done = () => chrome.storage.onChanged.removeListener(changed);
-  chrome.storage.onChanged.addListener(changed);
+  start.done = () => api.storage.onChanged.removeListener(changed);
+  api.storage.onChanged.addListener(changed);
   globalThis[Symbol.for('backstory.start')] = start;
 }
