@@ -3,6 +3,7 @@ import path from 'node:path';
 import { defineConfig } from 'wxt';
 import { iconManifest, renderIcons } from './scripts/build/icons';
 import { PRIVACY_PAGE, renderPrivacyPage } from './scripts/build/privacy';
+import { GUARD_SLOTS } from './content/chrome-api';
 import { START_KEYS } from './content/watch/start-keys';
 
 const { icons, toolbar } = iconManifest();
@@ -103,7 +104,11 @@ export default defineConfig({
       // its comments: every page loads it.
       if (wxt.config.browser !== 'firefox') {
         const guard = readFileSync(path.resolve('content/api-guard.js'), 'utf8').replace(/^\s*\/\/.*\n/gm, '');
-        files.push({ relativeDest: 'api-guard.js', contents: guard.replaceAll('START_KEYS', JSON.stringify(START_KEYS)) });
+        const written = guard
+          .replaceAll('START_KEYS', JSON.stringify(START_KEYS))
+          .replaceAll('API_SLOT', JSON.stringify(GUARD_SLOTS.api))
+          .replaceAll('START_SLOT', JSON.stringify(GUARD_SLOTS.start));
+        files.push({ relativeDest: 'api-guard.js', contents: written });
       }
     },
     // WXT copies the popup page's <title> over action.default_title; the toolbar tooltip is a manifest

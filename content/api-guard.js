@@ -2,14 +2,15 @@
 // in the content scripts' isolated world, before the page's markup can name anything after the
 // globals this world's code looks up: a page element with an id or a name shadows a global the world
 // does not have as its own property, and Chromium, making the world later, leaves out its own `chrome`
-// when the name is already taken. The build strips these comments and writes START_KEYS in. In a
+// when the name is already taken. The build strips these comments and writes in START_KEYS
+// (content/watch/start-keys.ts) and the slots' names (content/chrome-api.ts `GUARD_SLOTS`). In a
 // block: the world's scripts share its global scope.
 {
   // 1. The extension API, read once now and kept under a symbol (the world's own; a page cannot name a
   //    symbol): even `<html id="chrome">`, which exists at document_start, makes `chrome` read page
   //    elements once the page adds another of that id. Nothing here reads the name again later.
   const api = chrome;
-  globalThis[Symbol.for('backstory.api')] = api;
+  globalThis[Symbol.for(API_SLOT)] = api;
   // 2. zod's global configuration, which zod (in chunk-annotator.js) reads by name and creates only
   //    when the name reads nothing: `<form id="__zod_globalConfig">` made the annotator throw.
   globalThis.__zod_globalConfig = {};
@@ -23,5 +24,5 @@
   };
   start.done = () => api.storage.onChanged.removeListener(changed);
   api.storage.onChanged.addListener(changed);
-  globalThis[Symbol.for('backstory.start')] = start;
+  globalThis[Symbol.for(START_SLOT)] = start;
 }

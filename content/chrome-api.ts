@@ -5,5 +5,12 @@
  * build's browser, so that code that also runs in Node (content/dom-text.ts) can ask for it.
  */
 export function chromeApi(): unknown {
-  return (globalThis as Record<symbol, unknown>)[Symbol.for('backstory.api')] ?? (globalThis as { chrome?: unknown }).chrome;
+  return (globalThis as Record<symbol, unknown>)[Symbol.for(GUARD_SLOTS.api)] ?? (globalThis as { chrome?: unknown }).chrome;
 }
+
+/**
+ * The names of the symbols content/api-guard.js keeps its two things under: the API object, and the
+ * first storage read it began (content/extension-api.ts `read`). The build writes them into the guard
+ * (wxt.config.ts), so they are named here only.
+ */
+export const GUARD_SLOTS = { api: 'backstory.api', start: 'backstory.start' } as const;

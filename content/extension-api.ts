@@ -18,7 +18,7 @@
  * reaches their globals.
  */
 import type { browser as polyfilled } from 'wxt/browser';
-import { chromeApi } from './chrome-api';
+import { GUARD_SLOTS, chromeApi } from './chrome-api';
 
 /** The API's type: the polyfill's, which both browsers' own objects follow for what is used here. */
 type Browser = typeof polyfilled;
@@ -59,7 +59,7 @@ interface BegunRead {
  * it (Firefox, a script injected without the guard), the keys are read now.
  */
 export async function read(keys: readonly string[]): Promise<Record<string, unknown>> {
-  const slot = Symbol.for('backstory.start');
+  const slot = Symbol.for(GUARD_SLOTS.start);
   const g = globalThis as Record<symbol, unknown>;
   const begun = g[slot] as BegunRead | undefined;
   if (begun && String(begun.keys) === String(keys)) {

@@ -26,25 +26,18 @@ test.afterAll(async () => {
 
 const HOST = 'html > :not(head):not(body)';
 
-/** The content script's report for the tab showing `url`. */
-function reportOf(url: string): Promise<DetectionReport | undefined> {
-  return control.evaluate(async (u: string) => {
+/** What the content script of the tab showing `url` answers to `message`; undefined without a tab or an answer. */
+function ask(url: string, message: object): Promise<unknown> {
+  return control.evaluate(async ({ u, m }: { u: string; m: object }) => {
     const api = (globalThis as unknown as { browser: typeof chrome }).browser;
     const tab = (await api.tabs.query({})).find((t) => t.url === u);
     if (tab?.id === undefined) return undefined;
-    return api.tabs.sendMessage(tab.id, { type: 'get-detection' }, { frameId: 0 }).catch(() => undefined) as Promise<DetectionReport | undefined>;
-  }, url);
+    return api.tabs.sendMessage(tab.id, m, { frameId: 0 }).catch(() => undefined);
+  }, { u: url, m: message });
 }
 
-/** What the annotator answers on the tab showing `url`, asked to describe a selection when none is made. */
-function annotatorAnswer(url: string): Promise<unknown> {
-  return control.evaluate(async (u: string) => {
-    const api = (globalThis as unknown as { browser: typeof chrome }).browser;
-    const tab = (await api.tabs.query({})).find((t) => t.url === u);
-    if (tab?.id === undefined) return 'no tab';
-    return api.tabs.sendMessage(tab.id, { type: 'annotations', call: { kind: 'describe' } }, { frameId: 0 }).catch((e: Error) => `error: ${e.message}`);
-  }, url);
-}
+/** The content script's report for the tab showing `url`. */
+const reportOf = (url: string) => ask(url, { type: 'get-detection' }) as Promise<DetectionReport | undefined>;
 
 async function outcome(url: string): Promise<string> {
   const report = await reportOf(url);
@@ -81,7 +74,8 @@ for (const c of HOSTILE_CASES) {
       if (c.pageCheck) {
         await expect.poll(() => page.evaluate(`(${c.pageCheck})()`), { timeout: 10_000 }).toEqual(c.pageGot);
       }
-      if (c.annotator) expect(await annotatorAnswer(url)).toEqual({ ok: false, reason: 'no-selection' });
+      // The annotator (chunk-annotator.js, loaded by this message) answers: no selection is made.
+      if (c.annotator) expect(await ask(url, { type: 'annotations', call: { kind: 'describe' } })).toEqual({ ok: false, reason: 'no-selection' });
     } finally {
       await page.close();
     }

@@ -5,6 +5,7 @@
  * content/api-guard.js may have begun at document_start (`read`).
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { GUARD_SLOTS } from '../../content/chrome-api';
 import { answer, browser, read } from '../../content/extension-api';
 
 describe('content script extension API', () => {
@@ -24,7 +25,7 @@ describe('content script extension API', () => {
   });
 
   describe('the first read, begun at document_start', () => {
-    const slot = Symbol.for('backstory.start');
+    const slot = Symbol.for(GUARD_SLOTS.start);
     const g = globalThis as Record<symbol, unknown>;
     afterEach(() => {
       delete g[slot];
