@@ -7,6 +7,13 @@ export const TEXT_LIMIT = 16_000_000;
 
 /** Evidence is paired only within this many folded characters (about a screen of prose). */
 export const WINDOW = 3000;
+/**
+ * An event's cues stretching over this many windows of one locality are weighed against the
+ * locality's vocabulary (locality.ts `toldCues`): an element there as often as once a window, and this
+ * many times as often as the event's key anchor, is the page's vocabulary, not part of a telling.
+ */
+export const SPREAD_WINDOWS = 4;
+export const VOCABULARY_RATIO = 8;
 /** "In one passage": two members named within this many characters of each other. */
 export const PASSAGE = 400;
 /** A name spelled this close to an attested form counts as the name (1 = attested). */

@@ -5,7 +5,7 @@
  */
 import type { ContextCategory, PlacedHit, RuleId, Signal, Strength } from './evidence';
 import type { DetectorIndex } from './match-index';
-import { NAME_MIN_WEIGHT, PASSAGE, WINDOW } from './limits';
+import { NAME_MIN_WEIGHT, PASSAGE, SPREAD_WINDOWS, VOCABULARY_RATIO, WINDOW } from './limits';
 import { isCjk, isHangul, isKatakana, needsBoundaries } from '../text/fold';
 
 /** One family member named at one place: a name-part hit, or a full name. */
@@ -81,6 +81,26 @@ function joinOffsets(hit: PlacedHit): readonly number[] {
   const lead = hit.text.charCodeAt(0);
   // A word open at its end (katakana, hangul, Uyghur: core/text/fold.ts `needsBoundaries`) ends before the break.
   return isCjk(lead) || isKatakana(lead) || isHangul(lead) || !needsBoundaries(hit.text).end ? [-1, 0, 1, 2] : [-1];
+}
+
+/**
+ * An event's cues without the locality's vocabulary: where its cues stretch over many windows
+ * (SPREAD_WINDOWS), an element found all over that stretch (once a window on average) and many times
+ * as often as the event's rarest anchor (VOCABULARY_RATIO) is what the page is made of (a word list,
+ * a tag cloud, generated text) and no part of any one telling, even when it is an anchor itself. Its
+ * cues are left out, so a window counts only the elements that are not everywhere around it. A
+ * telling's elements come about as often as its anchors: an article, or a feed of reposts each telling
+ * the event, keeps every one.
+ */
+export function toldCues(cues: readonly PlacedHit[], anchors: readonly string[]): readonly PlacedHit[] {
+  const stretch = cues.length > 0 ? cues[cues.length - 1]!.start - cues[0]!.start : 0;
+  if (stretch < SPREAD_WINDOWS * WINDOW) return cues;
+  const count = new Map<string, number>();
+  for (const c of cues) count.set(c.term.elementId!, (count.get(c.term.elementId!) ?? 0) + 1);
+  const rarest = Math.min(...anchors.map((a) => count.get(a) ?? Infinity));
+  if (rarest === Infinity) return cues;
+  const vocabulary = new Set([...count].filter(([, n]) => n * WINDOW >= stretch && n >= VOCABULARY_RATIO * rarest).map(([el]) => el));
+  return vocabulary.size === 0 ? cues : cues.filter((c) => !vocabulary.has(c.term.elementId!));
 }
 
 /** What one locality holds, and what the rules make of it. */
@@ -387,9 +407,10 @@ export class Locality {
     // Events told without names: a window of cues holding every anchor and enough elements.
     const cuesOf = new Map<string, PlacedHit[]>();
     for (const c of this.cues) push(cuesOf, c.term.eventId!, c);
-    for (const [eventId, cues] of cuesOf) {
+    for (const [eventId, all] of cuesOf) {
       const event = this.index.events[eventId];
       if (!event) continue;
+      const cues = toldCues(all, event.anchors);
       const count = new Map<string, number>();
       let telling = 0;
       let from = 0;

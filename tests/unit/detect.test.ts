@@ -893,6 +893,38 @@ describe('rules', () => {
     const together = detector.detect(collectText(article).segments);
     expect(together.matched, together.reason).toBe(true);
   });
+
+  describe("an event's words all over a long text are its vocabulary, not a telling", () => {
+    // Round 69's n02 and n08: thousands of generated comments or paragraphs drawn from a word list that
+    // holds the consulate event's words, so that somewhere one window holds all of them.
+    const FILLER = 'the market opened late and the tea was cold while the bus waited by the bridge in the rain'.split(' ');
+    const VOCABULARY = ['Shanghai', 'visa', 'orphanage', 'Uyghur'];
+    /** `n` paragraphs of filler with a word of the event every 12 words, in turn, and `at(i)` put into paragraph i. */
+    const soup = (n: number, at: (i: number) => string) =>
+      Array.from({ length: n }, (_, i) => {
+        const words = Array.from({ length: 96 }, (_, w) => (w % 12 === 11 ? VOCABULARY[(i + Math.floor(w / 12)) % VOCABULARY.length]! : FILLER[(i + w) % FILLER.length]!));
+        return `<p>${words.join(' ')}. ${at(i)}</p>`;
+      }).join('');
+    const page = (body: string) => detector.detect(collectText(new DOMParser().parseFromString(`<body><main>${body}</main></body>`, 'text/html')).segments);
+
+    it('one anchor in a long text full of the other elements is no telling', () => {
+      const once = page(soup(60, (i) => (i === 40 ? 'Then we went to the Italian consulate about it.' : '')));
+      expect(once.matched, once.reason).toBe(false);
+      // The same words a few paragraphs long (under four windows) are read as before: one window holds
+      // the anchors and the elements, and tells the event.
+      const short = page(soup(6, (i) => (i === 4 ? 'Then we went to the Italian consulate about it.' : '')));
+      expect(short.matched, short.reason).toBe(true);
+      expect(short.signals.find((s) => s.decisive)?.rule).toBe('event');
+    });
+
+    it('a long text retelling the event again and again still tells it: its elements come as often as its anchors', () => {
+      // A page of reposts that are not items (one locality), each telling the event, with filler between.
+      const telling = 'In June 2020 four Uyghur children were stopped by police in Shanghai when they went to the Italian consulate for their visas.';
+      const reposts = page(Array.from({ length: 10 }, () => `<p>${telling}</p><p>${FILLER.join(' ').repeat(4)}</p>`).join(''));
+      expect(reposts.matched, reposts.reason).toBe(true);
+      expect(reposts.signals.find((s) => s.decisive)?.rule).toBe('event');
+    });
+  });
 });
 
 describe('bad inputs end', () => {
