@@ -34,6 +34,18 @@ function itemOf(node: Node): Element | undefined {
   return found;
 }
 
+/**
+ * Whether a post inside a component's shadow root is one of several, where the page's own document
+ * has none: a feed component that renders its posts into its root, or posts that are components of
+ * their own (each a host whose root holds one post).
+ */
+function amongPosts(item: Element, doc: Document): boolean {
+  const root = item.getRootNode();
+  if (root === doc || root.nodeType !== 11) return false;
+  const host = (root as ShadowRoot).host;
+  return (root as ShadowRoot).querySelectorAll('article, [role="article"]').length >= 2 || (host.localName.includes('-') && doc.getElementsByTagName(host.localName).length >= 2);
+}
+
 /** A player: a video, or a known embedded player's frame. */
 const PLAYERS = 'video, iframe[src*="youtube.com/embed/"], iframe[src*="youtube-nocookie.com/embed/"], iframe[src*="player."]';
 
@@ -86,7 +98,8 @@ export function noteTargets(detection: Detection, nodeOf: (segment: number) => N
   const feed = doc.getElementsByTagName('article').length >= 2 || doc.querySelectorAll('article, [role="article"]').length >= 2;
   for (const segment of detection.carriers) {
     const node = nodeOf(segment);
-    const item = feed && node?.isConnected ? itemOf(node) : undefined;
+    const found = node?.isConnected ? itemOf(node) : undefined;
+    const item = found && (feed || amongPosts(found, doc)) ? found : undefined;
     if (item) {
       if (targets.some((t) => t.anchor === item)) continue;
       const familyId = familiesByItem.get(item)?.[0] ?? detection.families[0]!;

@@ -137,6 +137,27 @@ test('in a feed, each post that carries the story gets a note, as it arrives, an
   await expect(frame.getByRole('button', { name: /More context/ })).toBeVisible();
 });
 
+test("in a feed component that renders its posts into its shadow root, the story's post gets the note", async ({ page, extension }) => {
+  const url = 'https://social.example/feed/component';
+  const posts = [
+    'Tram works on the ring road start on Monday; expect delays near the station.',
+    'Mihriban Kader and Ablikim Memtinin fled Xinjiang for Italy in 2016. Their four eldest children, Zumeryem, Yehya, Muhammad and Shehide, are kept in a state orphanage in Payzawat.',
+    'The library opens late on Thursdays through the summer.',
+  ];
+  const html = `<!doctype html><html lang="en"><head><title>Feed</title></head><body><main><x-feed></x-feed></main><script>
+    const root = document.querySelector('x-feed').attachShadow({ mode: 'open' });
+    root.innerHTML = ${JSON.stringify(posts.map((t, i) => `<article${i === 1 ? ' data-story' : ''}><header>Poster ${i}</header><p>${t}</p></article>`).join(''))};
+  </script></body></html>`;
+  await extension.context.route(url, (route) => route.fulfill({ body: html, contentType: 'text/html' }));
+  await page.goto(url);
+  // Each note host (a custom element) right after the post it belongs to, inside the feed's root.
+  const follows = () =>
+    page.evaluate(() =>
+      [...document.querySelector('x-feed')!.shadowRoot!.children].filter((e) => e.localName.includes('-')).map((n) => (n.previousElementSibling?.matches('article[data-story]') ? 'story post' : 'other')),
+    );
+  await expect.poll(follows, { timeout: 10_000 }).toEqual(['story post']);
+});
+
 test('a state-media video page gets its note below the player, not inside it', async ({ page }) => {
   await page.goto(CGTN.url);
   await expect(page.locator(NOTE)).toHaveCount(1, { timeout: 10_000 });

@@ -24,4 +24,41 @@ describe('noteTargets', () => {
     const targets = noteTargets(detection, (segment) => (segment === 0 ? text : undefined), document);
     expect(targets.map((t) => [t.anchor.getAttribute('data-i'), t.familyId])).toEqual([['2', 'family-abdurehim']]);
   });
+
+  it("puts the note at the post inside a feed component's shadow root, where the page itself has no posts", () => {
+    document.body.innerHTML = '<main><x-feed></x-feed></main>';
+    const root = document.querySelector('x-feed')!.attachShadow({ mode: 'open' });
+    root.innerHTML = '<article data-i="1"><p>Weather today.</p></article><article data-i="2"><p>Mamutjan Abdurehim, in Adelaide.</p></article>';
+    const text = root.querySelector('[data-i="2"] p')!.firstChild!;
+    const targets = noteTargets(DETECTION, (segment) => (segment === 0 ? text : undefined), document);
+    expect(targets.map((t) => t.anchor.getAttribute('data-i'))).toEqual(['2']);
+  });
+
+  it('puts the note at the post when each post is a component of its own', () => {
+    document.body.innerHTML = '<main><x-post></x-post><x-post></x-post></main>';
+    const hosts = [...document.querySelectorAll('x-post')];
+    hosts.forEach((host, i) => (host.attachShadow({ mode: 'open' }).innerHTML = `<article data-i="${i + 1}"><p>${i ? 'Mamutjan Abdurehim, in Adelaide.' : 'Weather today.'}</p></article>`));
+    const text = hosts[1]!.shadowRoot!.querySelector('p')!.firstChild!;
+    const targets = noteTargets(DETECTION, (segment) => (segment === 0 ? text : undefined), document);
+    expect(targets.map((t) => t.anchor.getAttribute('data-i'))).toEqual(['2']);
+  });
+
+  it("gives no note to a news story's only article inside a component", () => {
+    // One article in one component is the page itself: its note, if any, goes at its video.
+    document.body.innerHTML = '<main><x-story></x-story></main>';
+    const root = document.querySelector('x-story')!.attachShadow({ mode: 'open' });
+    root.innerHTML = '<article><p>Mamutjan Abdurehim, in Adelaide.</p></article>';
+    const text = root.querySelector('p')!.firstChild!;
+    expect(noteTargets(DETECTION, (segment) => (segment === 0 ? text : undefined), document)).toEqual([]);
+  });
 });
+
+const DETECTION = {
+  matched: true,
+  score: 10,
+  families: ['family-abdurehim'],
+  people: ['mamutjan-abdurehim'],
+  signals: [{ rule: 'full-name', kind: 'name', decisive: true, score: 10, familyId: 'family-abdurehim', segment: 0, label: '', text: '', strength: 'strong', origin: 'body' }],
+  reason: '',
+  carriers: [0],
+} as unknown as Detection;
