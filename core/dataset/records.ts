@@ -324,6 +324,12 @@ export const EventElement = z
      */
     telling: z.union([z.literal(true), EventCues]).optional(),
     /**
+     * A detail that backs a telling element (`telling`) without telling the event itself (the
+     * consulate's four children, June 2020: an expat family of six had its visas there then too):
+     * it counts towards the event's `minTelling` beside a telling element, never alone.
+     */
+    backs: z.literal(true).optional(),
+    /**
      * This anchor is the event's key: the one a telling must hold and the prefilter opens on (at most
      * one per event, and an anchor). Without it the builder takes the anchor least likely in ordinary
      * text by its cues (compile/match-index-builder.ts `keyAnchor`); set it where ordinary and
@@ -349,6 +355,14 @@ export const EventSignal = z
     eventIds: z.array(Id),
     sourceIds: z.array(Id).min(1),
     minElements: z.number().int().min(2),
+    /**
+     * How many telling elements (`EventElement.telling`, with those that back them, `backs`) a telling
+     * needs, 1 if unset, at least one of them telling: 2 for the consulate, whose telling words are
+     * each shared by its look-alikes (the Uyghurs' name: a Uyghur student's case beside other families'
+     * visas at the consulate in Shanghai), so that one alone tells nothing; its four children or June
+     * 2020 beside it do.
+     */
+    minTelling: z.number().int().min(1).optional(),
     /**
      * A telling needs every anchor, none unsaid: for an event whose anchors tell it from its
      * look-alikes only together (Amnesty's report with CNN and CNN's two families; a reading list

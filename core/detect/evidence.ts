@@ -158,5 +158,7 @@ export interface Term {
   elementId?: string;
   anchor?: boolean;
   telling?: boolean;
+  /** For event cues: the element backs a telling one (records.ts `EventElement.backs`). */
+  backs?: boolean;
   category?: ContextCategory;
 }

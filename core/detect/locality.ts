@@ -412,25 +412,33 @@ export class Locality {
       if (!event) continue;
       const cues = toldCues(all, event.anchors);
       const count = new Map<string, number>();
-      let telling = 0;
+      // The telling cues in the window, and those that back them, by element (`EventSignal.minTelling`
+      // elements, one of them telling).
+      const telling = new Map<string, number>();
+      const backing = new Map<string, number>();
+      const change = (map: Map<string, number>, el: string, by: number) => {
+        const n = (map.get(el) ?? 0) + by;
+        if (n === 0) map.delete(el);
+        else map.set(el, n);
+      };
       let from = 0;
       for (let to = 0; to < cues.length; to++) {
         const el = cues[to]!.term.elementId!;
-        count.set(el, (count.get(el) ?? 0) + 1);
-        if (cues[to]!.term.telling) telling++;
+        change(count, el, 1);
+        if (cues[to]!.term.telling) change(telling, el, 1);
+        else if (cues[to]!.term.backs) change(backing, el, 1);
         while (cues[to]!.start - cues[from]!.start > WINDOW) {
           const out = cues[from++]!.term;
-          if (out.telling) telling--;
-          const n = count.get(out.elementId!)! - 1;
-          if (n === 0) count.delete(out.elementId!);
-          else count.set(out.elementId!, n);
+          if (out.telling) change(telling, out.elementId!, -1);
+          else if (out.backs) change(backing, out.elementId!, -1);
+          change(count, out.elementId!, -1);
         }
         // Every anchor and the event's minimum of elements; or, with one anchor unsaid (never the key
         // anchor, which the prefilter opens on; none where the event asks for every one, records.ts
         // `EventSignal.everyAnchor`), one element more. And where the event marks what only it has
-        // (records.ts `EventElement.telling`), one of those.
+        // (records.ts `EventElement.telling`), one of those, or as many as it asks for (`minTelling`).
         const missing = event.anchors.filter((a) => !count.has(a)).length;
-        const told = !event.telling || telling > 0;
+        const told = !event.telling || (telling.size > 0 && telling.size + backing.size >= (event.minTelling ?? 1));
         if (count.has(event.key) && missing <= (event.everyAnchor ? 0 : 1) && count.size >= event.minElements + missing && told) {
           const inWindow = cues.slice(from, to + 1);
           const labels = [...new Set(inWindow.map((c) => c.term.label))];

@@ -88,7 +88,7 @@ export interface MatchIndex {
   people: Record<string, { familyId: string; name: string; parent?: boolean }>;
   families: Record<string, { label: string }>;
   /** The story's events (dataset signals.events): what a page must tell of each to match on it. */
-  events: Record<string, { label: string; familyIds: string[]; minElements: number; anchors: string[]; key: string; telling: boolean; everyAnchor?: boolean }>;
+  events: Record<string, { label: string; familyIds: string[]; minElements: number; anchors: string[]; key: string; telling: boolean; minTelling?: number; everyAnchor?: boolean }>;
 }
 
 /**

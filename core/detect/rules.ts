@@ -48,7 +48,7 @@ export const RULES: readonly Rule[] = [
   {
     id: 'event',
     decides: true,
-    finds: 'one of the story’s events told in one locality: every anchor element and at least the event’s minimum of elements (or all anchors but one, with one element more, unless the event asks for every anchor)',
+    finds: 'one of the story’s events told in one locality: every anchor element and at least the event’s minimum of elements (or all anchors but one, with one element more, unless the event asks for every anchor), and where the event marks what sets it apart, one of those or as many as it asks for (the consulate: two, its four children or June 2020 backing one)',
     reason: 'much coverage names nobody (CNN’s trip, the consulate in Shanghai, the blackout); anchors keep other families’ consulate troubles and other CNN trips out; in a locality over four windows long, an element found once a window and eight times as often as the rarest anchor is the page’s vocabulary (a word list, generated text) and counts in no window',
     test: 'tests/unit/detect.test.ts › rules › event, › an event’s words all over a long text; tests/unit/corpus.test.ts (event pages and their stripped twins)',
   },
@@ -63,7 +63,7 @@ export const RULES: readonly Rule[] = [
     id: 'rare-given-name',
     decides: true,
     finds: 'a rare given name (Mamutjan, Muherrem, Muhlise, Zumeryem, Shehide), spelled close to an attested form, with corroboration: two anchors of an event (with a telling word, as above: the Chinese government and CNN are in any rebuttal of any CNN interview), a known phrase; or, with the story’s own words beside it, another member or a family place (Payzawat, Kashgar, Adelaide, Italy; a broad one not beside another hometown in Xinjiang, Hotan or Aksu): a guesthouse keeper in Payzawat may be called Zumeryem, and an Adelaide futsal team may have a captain Mamutjan and a coach Muharrem',
-    reason: 'state-media rebuttals and short posts name one child ("Zumeryem, still in the Payzawat orphanage"); a rare name with generic words only stays a candidate',
+    reason: 'state-media rebuttals and short posts name one child ("Zumeryem, still in the Payzawat orphanage"); a rare name with generic words only stays a candidate; a respelling that is a common name where it is spelled so (Turkish Muharrem) is not rare',
     test: 'tests/unit/detect.test.ts › rules › rare-given-name',
   },
   {

@@ -894,6 +894,22 @@ describe('rules', () => {
     expect(together.matched, together.reason).toBe(true);
   });
 
+  it("Muharrem, Turkish for Muherrem and a common Turkish name, is not rare: a commenter called so is anyone", () => {
+    // Round 70's n08: a Turkish story about another father's children in Kashgar, and a commenter
+    // "Muharrem K." below it.
+    const story = (name: string) =>
+      `<body><article><h1>Zeytinburnu'ndaki Uygur baba</h1><p>İstanbul'da yaşayan Uygur Türkü, eşinin 2017'de gözaltına alınmasının ardından çocuklarının Kaşgar'da devlet yatılı okuluna yerleştirildiğini anlattı. "Terörist değilim, ütücüyüm" diyor; hiçbir delil gösterilmemiş. Türkiye'de çocuklarından ayrı düşen en az 400 aile var.</p></article><section><p><b>${name}</b>: Allah kavuştursun.</p></section></body>`;
+    const commenter = detectHtml(story('Muharrem K.'));
+    expect(commenter.matched, commenter.reason).toBe(false);
+    // The Uyghur spelling is still the rare name, and the Turkish one is still the name in full.
+    const uyghur = detectHtml(story('Muherrem'));
+    expect(uyghur.matched, uyghur.reason).toBe(true);
+    expect(uyghur.signals.find((s) => s.decisive)?.rule).toBe('rare-given-name');
+    const whole = detectHtml(story('Muharrem Ablet'));
+    expect(whole.matched, whole.reason).toBe(true);
+    expect(whole.people).toContain('muherrem-ablet');
+  });
+
   describe("an event's words all over a long text are its vocabulary, not a telling", () => {
     // Round 69's n02 and n08: thousands of generated comments or paragraphs drawn from a word list that
     // holds the consulate event's words, so that somewhere one window holds all of them.

@@ -439,6 +439,20 @@ describe('signals.events: cues written against other scripts, and titles in the 
     expect(eventSignal(other.replace('en un comunicado', 'en un comunicado enviado a CNN el 2 de abril'), 'prc-statement-2021')?.decisive).toBe(true);
   });
 
+  it('the consulate is told by the Uyghurs, the orphanage or Payzawat with a second such detail (four children, June 2020): the Uyghurs alone are not enough', () => {
+    // Round 70's n04: an Italian committee's day, other families' visas blocked at the consulate general
+    // in Shanghai and a Uyghur student's mother without a passport.
+    const committee =
+      'Visti bloccati a Shanghai: il consolato generale d’Italia a Shanghai ha raddoppiato gli sportelli per i visti di ricongiungimento. Un dottorando uiguro di Bologna attende che sua madre ottenga il passaporto.';
+    expect(eventSignal(committee, 'consulate-shanghai-2020')).toBeUndefined();
+    // Round 3's s17 and s20: a post with the Uyghurs in a hashtag and the month, and no orphanage.
+    const post =
+      'Yehya und seine drei Geschwister hatten schon italienische Visa. Im Juni 2020 wollten sie die Papiere im italienischen Konsulat in Shanghai abholen – und wurden von den Behörden gestoppt. #Uiguren';
+    expect(eventSignal(post, 'consulate-shanghai-2020')?.decisive).toBe(true);
+    // The month and the four children without the Uyghurs, the orphanage or Payzawat: an expat family.
+    expect(eventSignal(post.replace(' #Uiguren', '').replace('seine drei Geschwister', 'seine vier Kinder'), 'consulate-shanghai-2020')).toBeUndefined();
+  });
+
   it('Dutch and Portuguese pages tell the events too; the look-alikes in those languages do not', () => {
     const nl = 'In juni 2020 werden vier Oeigoerse kinderen in Sjanghai tegengehouden toen ze bij het Italiaanse consulaat hun visum wilden ophalen; ze kwamen in een weeshuis terecht.';
     expect(eventSignal(nl, 'consulate-shanghai-2020')?.decisive).toBe(true);

@@ -45,7 +45,7 @@ export function buildMatchIndex(dataset: Dataset, datasetHash: string): MatchInd
     for (const element of event.elements) {
       const term = { kind: 'event-cue', label: element.label, strength: 'weak', eventId: event.id, elementId: element.id, anchor: element.anchor, familyIds: event.familyIds } as const;
       // Telling cues of an element are a term of their own, marked, for the same element.
-      add(element.telling === true ? { ...term, telling: true } : term, Object.values(element.cues).flat());
+      add(element.telling === true ? { ...term, telling: true } : element.backs ? { ...term, backs: true } : term, Object.values(element.cues).flat());
       if (element.telling && element.telling !== true) add({ ...term, telling: true }, Object.values(element.telling).flat());
     }
   }
@@ -157,7 +157,7 @@ export function buildMatchIndex(dataset: Dataset, datasetHash: string): MatchInd
   const events: MatchIndex['events'] = {};
   for (const e of dataset.signals.events) {
     const anchors = e.elements.filter((x) => x.anchor);
-    events[e.id] = { label: e.label, familyIds: e.familyIds, minElements: e.minElements, anchors: anchors.map((x) => x.id), key: keyAnchor(e.id, anchors, dataset), telling: e.elements.some((x) => x.telling), ...(e.everyAnchor ? { everyAnchor: true } : {}) };
+    events[e.id] = { label: e.label, familyIds: e.familyIds, minElements: e.minElements, anchors: anchors.map((x) => x.id), key: keyAnchor(e.id, anchors, dataset), telling: e.elements.some((x) => x.telling), ...(e.minTelling ? { minTelling: e.minTelling } : {}), ...(e.everyAnchor ? { everyAnchor: true } : {}) };
   }
 
   return {
