@@ -16,9 +16,10 @@ const CGTN = {
   file: path.resolve('tests/fixtures/corpus/pages/cgtn-video-muhlisa.html'),
 };
 const UNRELATED = 'https://www.riversideherald.example/local/2024/05/02/cycle-lanes';
+const FEED_COMPONENT = { url: 'https://social.example/feed/component', file: path.join(FIXTURES, 'feed-component.html') };
 
 test.beforeEach(async ({ extension }) => {
-  for (const p of [LATE_POST, TIMELINE, CGTN]) {
+  for (const p of [LATE_POST, TIMELINE, CGTN, FEED_COMPONENT]) {
     await extension.context.route(p.url, (route) => route.fulfill({ path: p.file, contentType: 'text/html' }));
   }
 });
@@ -137,19 +138,8 @@ test('in a feed, each post that carries the story gets a note, as it arrives, an
   await expect(frame.getByRole('button', { name: /More context/ })).toBeVisible();
 });
 
-test("in a feed component that renders its posts into its shadow root, the story's post gets the note", async ({ page, extension }) => {
-  const url = 'https://social.example/feed/component';
-  const posts = [
-    'Tram works on the ring road start on Monday; expect delays near the station.',
-    'Mihriban Kader and Ablikim Memtinin fled Xinjiang for Italy in 2016. Their four eldest children, Zumeryem, Yehya, Muhammad and Shehide, are kept in a state orphanage in Payzawat.',
-    'The library opens late on Thursdays through the summer.',
-  ];
-  const html = `<!doctype html><html lang="en"><head><title>Feed</title></head><body><main><x-feed></x-feed></main><script>
-    const root = document.querySelector('x-feed').attachShadow({ mode: 'open' });
-    root.innerHTML = ${JSON.stringify(posts.map((t, i) => `<article${i === 1 ? ' data-story' : ''}><header>Poster ${i}</header><p>${t}</p></article>`).join(''))};
-  </script></body></html>`;
-  await extension.context.route(url, (route) => route.fulfill({ body: html, contentType: 'text/html' }));
-  await page.goto(url);
+test("in a feed component that renders its posts into its shadow root, the story's post gets the note", async ({ page }) => {
+  await page.goto(FEED_COMPONENT.url);
   // Each note host (a custom element) right after the post it belongs to, inside the feed's root.
   const follows = () =>
     page.evaluate(() =>

@@ -13,6 +13,7 @@ import { FIXTURES } from './fixtures';
 
 const LATE_POST = { url: 'https://x.com/hr_desk/status/1389000000000000001', file: path.join(FIXTURES, 'x-status-late.html') };
 const TIMELINE = { url: 'https://x.com/home', file: path.resolve('tests/fixtures/corpus/feed/x-timeline.html') };
+const FEED_COMPONENT = { url: 'https://social.example/feed/component', file: path.join(FIXTURES, 'feed-component.html') };
 
 let browser: Browser;
 
@@ -25,7 +26,7 @@ test.afterAll(async () => {
 
 async function openPage(url: string): Promise<Page> {
   const page = await browser.newPage();
-  await servePagesFirefox(page, [LATE_POST, TIMELINE]);
+  await servePagesFirefox(page, [LATE_POST, TIMELINE, FEED_COMPONENT]);
   await page.goto(url, { waitUntil: 'load' });
   return page;
 }
@@ -107,6 +108,18 @@ test('Firefox: in a feed, the note goes at the post about the story as it arrive
   await page.evaluate(() => (window as unknown as { appendPosts: (n: number) => void }).appendPosts(10));
   await new Promise((r) => setTimeout(r, 500));
   expect(await whatEachNoteFollows(page)).toEqual(['story post']);
+  await page.close();
+});
+
+test("Firefox: in a feed component that renders its posts into its shadow root, the story's post gets the note", async () => {
+  await (await openLatePost()).close();
+  const page = await openPage(FEED_COMPONENT.url);
+  const follows = () =>
+    page.evaluate(() =>
+      [...document.querySelector('x-feed')!.shadowRoot!.children].filter((e) => e.localName.includes('-')).map((n) => (n.previousElementSibling?.matches('article[data-story]') ? 'story post' : 'other')),
+    );
+  await page.waitForFunction(() => [...document.querySelector('x-feed')!.shadowRoot!.children].some((e) => e.localName.includes('-')), { timeout: 10_000 });
+  expect(await follows()).toEqual(['story post']);
   await page.close();
 });
 
