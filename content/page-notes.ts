@@ -27,23 +27,37 @@ function isItem(el: Element): boolean {
 /** A node's parent element, or the host of the shadow root it is at the top of. */
 const up = (node: Node): Element | null => node.parentElement ?? (node.parentNode as ShadowRoot | null)?.host ?? null;
 
-/** The outermost post or article holding `node` (through the shadow roots it is in), if any. */
-function itemOf(node: Node): Element | undefined {
-  let found: Element | undefined;
-  for (let el = node.nodeType === 1 ? (node as Element) : up(node); el; el = up(el)) if (isItem(el)) found = el;
-  return found;
+const POSTS = 'article, [role="article"]';
+
+/**
+ * Whether a post inside a component's shadow root is one of several: a feed component that renders
+ * its posts into its root, or posts that are components of their own, side by side (each a host
+ * whose root holds a post; in the page, or in a feed component's root). Hosts of the same name whose
+ * roots hold no post (a page's sections) do not count, nor closed roots, which say nothing.
+ */
+function amongPosts(item: Element): boolean {
+  const root = item.getRootNode();
+  if (root.nodeType !== 11) return false;
+  if ((root as ShadowRoot).querySelectorAll(POSTS).length >= 2) return true;
+  const host = (root as ShadowRoot).host;
+  let posts = 0;
+  for (const sibling of host.parentNode?.children ?? []) {
+    if (sibling.localName === host.localName && (sibling === host || sibling.shadowRoot?.querySelector(POSTS)) && ++posts >= 2) return true;
+  }
+  return false;
 }
 
 /**
- * Whether a post inside a component's shadow root is one of several, where the page's own document
- * has none: a feed component that renders its posts into its root, or posts that are components of
- * their own (each a host whose root holds one post).
+ * The post a node belongs to, for its note: the outermost post holding it in a page of several posts
+ * (`feed`); else the outermost post inside a component's shadow root that is one of several
+ * (`amongPosts`), past a wrapper article in the page around the feed component.
  */
-function amongPosts(item: Element, doc: Document): boolean {
-  const root = item.getRootNode();
-  if (root === doc || root.nodeType !== 11) return false;
-  const host = (root as ShadowRoot).host;
-  return (root as ShadowRoot).querySelectorAll('article, [role="article"]').length >= 2 || (host.localName.includes('-') && doc.getElementsByTagName(host.localName).length >= 2);
+function postOf(node: Node, feed: boolean): Element | undefined {
+  const items: Element[] = [];
+  for (let el = node.nodeType === 1 ? (node as Element) : up(node); el; el = up(el)) if (isItem(el)) items.push(el);
+  if (feed) return items[items.length - 1];
+  for (let i = items.length - 1; i >= 0; i--) if (amongPosts(items[i]!)) return items[i];
+  return undefined;
 }
 
 /** A player: a video, or a known embedded player's frame. */
@@ -79,27 +93,26 @@ function playerBox(doc: Document, roots: readonly ParentNode[]): Element | undef
 export function noteTargets(detection: Detection, nodeOf: (segment: number) => Node | undefined, doc: Document, players: readonly ParentNode[] = []): NoteTarget[] {
   if (!detection.matched || detection.families.length === 0) return [];
   // Families by post: what the evidence in each post names (decisive first).
+  // A page's only article is the page itself (a news story): its note, if any, goes at its video.
+  // (<article> elements counted by tag first: an attribute selector tests every element of the page,
+  // 19 ms unbroken on a 5 MB page; a page with two <article> elements is settled without it.)
+  const feed = doc.getElementsByTagName('article').length >= 2 || doc.querySelectorAll('article, [role="article"]').length >= 2;
   const familiesByItem = new Map<Element | undefined, string[]>();
   const ordered = [...detection.signals].sort((a, b) => Number(!!b.decisive) - Number(!!a.decisive));
   for (const s of ordered) {
     if (!s.familyId || s.score <= 0 || s.segment < 0) continue;
     const node = nodeOf(s.segment);
     if (!node) continue;
-    const item = itemOf(node);
+    const item = postOf(node, feed);
     const list = familiesByItem.get(item) ?? [];
     if (!list.includes(s.familyId)) list.push(s.familyId);
     familiesByItem.set(item, list);
   }
   const targets: NoteTarget[] = [];
   let pageWide = false;
-  // A page's only article is the page itself (a news story): its note, if any, goes at its video.
-  // (<article> elements counted by tag first: an attribute selector tests every element of the page,
-  // 19 ms unbroken on a 5 MB page; a page with two <article> elements is settled without it.)
-  const feed = doc.getElementsByTagName('article').length >= 2 || doc.querySelectorAll('article, [role="article"]').length >= 2;
   for (const segment of detection.carriers) {
     const node = nodeOf(segment);
-    const found = node?.isConnected ? itemOf(node) : undefined;
-    const item = found && (feed || amongPosts(found, doc)) ? found : undefined;
+    const item = node?.isConnected ? postOf(node, feed) : undefined;
     if (item) {
       if (targets.some((t) => t.anchor === item)) continue;
       const familyId = familiesByItem.get(item)?.[0] ?? detection.families[0]!;

@@ -319,8 +319,9 @@ export const EventElement = z
      * What sets this event apart from the look-alikes that share its anchors (its people by name, what
      * happened there and nowhere else, the Uyghur children of the consulate's story): `true` for
      * every cue, or more cues of the element that are (its correspondent's name, where its cues are a
-     * news team). When an event marks any, a match needs one in its window, so that its common
-     * elements (a month, an orphanage, a news team) never tell it on their own.
+     * news team). When an event marks any, a match needs one in its window (or `minTelling` of them,
+     * details that `backs` one included), so that its common elements (a month, an orphanage, a news
+     * team) never tell it on their own.
      */
     telling: z.union([z.literal(true), EventCues]).optional(),
     /**
@@ -338,7 +339,8 @@ export const EventElement = z
      */
     key: z.literal(true).optional(),
   })
-  .strict();
+  .strict()
+  .refine((x) => !(x.backs && x.telling), { message: 'an element that tells its event does not also back a telling one (`backs` or `telling`, not both)', path: ['backs'] });
 
 /**
  * One of the story's events as pages tell it without naming anyone (the children stopped at the
@@ -374,7 +376,13 @@ export const EventSignal = z
   })
   .strict()
   .refine((e) => e.elements.filter((x) => x.key).length <= 1, { message: 'an event has at most one key anchor', path: ['elements'] })
-  .refine((e) => e.elements.every((x) => !x.key || x.anchor), { message: 'a key element must be an anchor', path: ['elements'] });
+  .refine((e) => e.elements.every((x) => !x.key || x.anchor), { message: 'a key element must be an anchor', path: ['elements'] })
+  .refine((e) => !e.minTelling || e.elements.some((x) => x.telling), { message: '`minTelling` needs an element marked `telling`', path: ['minTelling'] })
+  .refine((e) => !e.minTelling || e.minTelling <= e.elements.filter((x) => x.telling || x.backs).length, {
+    message: '`minTelling` is more than the event has elements that tell or back (no page could tell it)',
+    path: ['minTelling'],
+  })
+  .refine((e) => !e.elements.some((x) => x.backs) || (e.minTelling ?? 1) >= 2, { message: 'an element that `backs` counts only where `minTelling` is 2 or more', path: ['minTelling'] });
 
 export const Signals = z
   .object({ phrases: z.array(PhraseSignal), urls: z.array(UrlSignal), events: z.array(EventSignal) })

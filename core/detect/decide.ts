@@ -197,7 +197,12 @@ export function* decideSteps(index: DetectorIndex, allHits: readonly PlacedHit[]
   }
   const given = new Set<string>();
   for (const group of groups.values()) {
-    const locality = new Locality(index, group, origin, knownUrl, given, blockOf);
+    const locality = new Locality(index, group, origin, knownUrl, given, blockOf, (segment) => {
+      const here = segments[segment]?.text;
+      // A name and its initial in two segments ("<b>Muharrem</b> K."): the next one's start too.
+      const next = segments[segment + 1];
+      return here === undefined ? undefined : next && !next.block ? here + next.text.slice(0, 8) : here;
+    });
     locality.judge();
     signals.push(...locality.signals);
     for (const f of locality.families) families.add(f);

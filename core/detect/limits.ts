@@ -9,8 +9,9 @@ export const TEXT_LIMIT = 16_000_000;
 export const WINDOW = 3000;
 /**
  * An event's cues stretching over this many windows of one locality are weighed against the
- * locality's vocabulary (locality.ts `toldCues`): an element there as often as once a window, and this
- * many times as often as the event's key anchor, is the page's vocabulary, not part of a telling.
+ * locality's vocabulary (locality.ts `vocabularyOf`): an element other than an anchor found there as
+ * often as once a window, and this many times as often as the event's rarest anchor, is the text's
+ * vocabulary, and adds nothing to a window's count of elements.
  */
 export const SPREAD_WINDOWS = 4;
 export const VOCABULARY_RATIO = 8;

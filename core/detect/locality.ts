@@ -84,23 +84,39 @@ function joinOffsets(hit: PlacedHit): readonly number[] {
 }
 
 /**
- * An event's cues without the locality's vocabulary: where its cues stretch over many windows
- * (SPREAD_WINDOWS), an element found all over that stretch (once a window on average) and many times
- * as often as the event's rarest anchor (VOCABULARY_RATIO) is what the page is made of (a word list,
- * a tag cloud, generated text) and no part of any one telling, even when it is an anchor itself. Its
- * cues are left out, so a window counts only the elements that are not everywhere around it. A
- * telling's elements come about as often as its anchors: an article, or a feed of reposts each telling
- * the event, keeps every one.
+ * An event's elements that are its locality's vocabulary: where its cues stretch over many windows
+ * (SPREAD_WINDOWS), an element other than an anchor found all over that stretch (once a window on
+ * average) and many times as often as the event's rarest anchor (VOCABULARY_RATIO) is what the text is
+ * made of (a word list, a tag cloud, generated text), and it adds nothing to the count of elements
+ * in any one window. It still says what it says there (a telling word, a detail that backs one): a
+ * long feature on the Uyghurs that tells the consulate once keeps "Uyghur" as the word that tells it,
+ * and the window its other elements, which come about as often as its anchors.
  */
-export function toldCues(cues: readonly PlacedHit[], anchors: readonly string[]): readonly PlacedHit[] {
+export function vocabularyOf(cues: readonly PlacedHit[], anchors: readonly string[]): ReadonlySet<string> {
   const stretch = cues.length > 0 ? cues[cues.length - 1]!.start - cues[0]!.start : 0;
-  if (stretch < SPREAD_WINDOWS * WINDOW) return cues;
+  if (stretch < SPREAD_WINDOWS * WINDOW) return NONE;
   const count = new Map<string, number>();
   for (const c of cues) count.set(c.term.elementId!, (count.get(c.term.elementId!) ?? 0) + 1);
   const rarest = Math.min(...anchors.map((a) => count.get(a) ?? Infinity));
-  if (rarest === Infinity) return cues;
-  const vocabulary = new Set([...count].filter(([, n]) => n * WINDOW >= stretch && n >= VOCABULARY_RATIO * rarest).map(([el]) => el));
-  return vocabulary.size === 0 ? cues : cues.filter((c) => !vocabulary.has(c.term.elementId!));
+  if (rarest === Infinity) return NONE;
+  return new Set([...count].filter(([el, n]) => !anchors.includes(el) && n * WINDOW >= stretch && n >= VOCABULARY_RATIO * rarest).map(([el]) => el));
+}
+const NONE: ReadonlySet<string> = new Set();
+
+/** A word and the initial after it ("Muharrem K.", "Мухаррем К."): a capital and a full stop, then no letter. */
+const INITIALLED = /(\p{L}[\p{L}\p{M}]*)\s+(\p{Lu})\.(?!\p{L})/gu;
+/** A word as the folded text has it, near enough for Latin names: lower case, no marks. */
+const plain = (word: string) => word.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '');
+
+/**
+ * Whether a window's telling elements (`EventElement.telling`) and the details that back them
+ * (`backs`) tell the event: at least one telling, and `minTelling` distinct elements of either kind.
+ */
+function tellingEnough(telling: ReadonlyMap<string, number>, backing: ReadonlyMap<string, number>, minTelling = 1): boolean {
+  if (telling.size === 0) return false;
+  let n = telling.size;
+  for (const el of backing.keys()) if (!telling.has(el)) n++;
+  return n >= minTelling;
 }
 
 /** What one locality holds, and what the rules make of it. */
@@ -118,6 +134,8 @@ export class Locality {
   private readonly held: PlacedHit[] = [];
   /** Per family, whether a parent of it is told held at her place (`heldThere`). */
   private readonly heldBy = new Map<string, boolean>();
+  /** Per segment, its words followed by an initial (`initialsIn`). */
+  private readonly initialsBySegment = new Map<number, Map<string, string[]>>();
   /** Given-name mentions joined to someone else's surname (`foreignSurnamed`). */
   private readonly surnamed: Set<Mention>;
   readonly context = new Map<ContextCategory, PlacedHit>();
@@ -146,6 +164,8 @@ export class Locality {
     private readonly given: Set<string>,
     /** The block (run of text, such as a paragraph, a cell, a list item) a segment is in: its first segment. */
     private readonly blockOf: (segment: number) => number = (segment) => segment,
+    /** A segment's text as the page has it, and the next one's (`initialAfter`). */
+    private readonly textOf: (segment: number) => string | undefined = () => undefined,
   ) {
     // "CNN" inside another newsroom's name (CNN Türk: lexicon.ts `OTHER_OUTLETS`) is not the outlet,
     // neither as the story's vocabulary nor as an event's cue.
@@ -324,7 +344,7 @@ export class Locality {
       // To‘xti, whose quote is a break, read as "to xti".)
       const next = [...joinOffsets(m.hit), 0].flatMap((o) => [...(owners.get(m.hit.end + o) ?? [])]);
       if (next.includes(m.personId)) own.add(m.personId);
-      else if (next.length) {
+      else if (next.length || this.initialled(m)) {
         out.add(m);
         someoneElse.add(m.personId);
       }
@@ -333,6 +353,31 @@ export class Locality {
     // is that person further on ("Abulikemu says"), unless the member is named in full there too.
     for (const m of this.names) if (m.part === 'given' && someoneElse.has(m.personId) && !own.has(m.personId)) out.add(m);
     return out;
+  }
+
+  /**
+   * Whether a given name is followed by an initial that is not the person's family name's ("Muharrem
+   * K.", a commenter's name below another family's story): a surname cut short, someone else's whole
+   * name. Read in the page's own text (the folded text has no capitals and no full stops).
+   */
+  private initialled(m: Mention): boolean {
+    const initials = this.initialsIn(m.hit.segment).get(m.hit.text);
+    if (!initials) return false;
+    const own = this.index.people[m.personId]?.initials ?? [];
+    return initials.some((i) => !own.includes(i));
+  }
+
+  /** The words of a segment followed by an initial, and their initials (read once a segment). */
+  private initialsIn(segment: number): Map<string, string[]> {
+    let found = this.initialsBySegment.get(segment);
+    if (found) return found;
+    found = new Map();
+    for (const [, word, initial] of this.textOf(segment)?.matchAll(INITIALLED) ?? []) {
+      const key = plain(word!);
+      found.set(key, [...(found.get(key) ?? []), plain(initial!)]);
+    }
+    this.initialsBySegment.set(segment, found);
+    return found;
   }
 
   /**
@@ -375,8 +420,19 @@ export class Locality {
       set.add(c.term.elementId!);
       anchorsOf.set(c.term.eventId!, set);
     }
-    const told = new Set(windowOf(this.cues, hit.start).filter((c) => c.term.telling).map((c) => c.term.eventId!));
-    const cue = around.find((c) => anchorsOf.get(c.term.eventId!)!.size >= 2 && (!this.index.events[c.term.eventId!]?.telling || told.has(c.term.eventId!)));
+    // (As many as the event asks for, `minTelling`, details that back them included: `tellingEnough`.)
+    const tellingBy = new Map<string, Map<string, number>>();
+    const backingBy = new Map<string, Map<string, number>>();
+    for (const c of windowOf(this.cues, hit.start)) {
+      for (const [flag, by] of [[c.term.telling, tellingBy], [c.term.backs, backingBy]] as const) {
+        if (!flag) continue;
+        const map = by.get(c.term.eventId!) ?? new Map<string, number>();
+        map.set(c.term.elementId!, 1);
+        by.set(c.term.eventId!, map);
+      }
+    }
+    const told = (eventId: string) => tellingEnough(tellingBy.get(eventId) ?? new Map(), backingBy.get(eventId) ?? new Map(), this.index.events[eventId]?.minTelling);
+    const cue = around.find((c) => anchorsOf.get(c.term.eventId!)!.size >= 2 && (!this.index.events[c.term.eventId!]?.telling || told(c.term.eventId!)));
     if (cue) return `an element of ${this.index.events[cue.term.eventId!]?.label ?? cue.term.eventId}: ${cue.term.label}`;
     const phrase = windowOf(this.phrases, hit.start).find((p) => !p.term.familyId || p.term.familyId === familyId);
     if (phrase) return `a known phrase: ${phrase.term.label}`;
@@ -410,7 +466,8 @@ export class Locality {
     for (const [eventId, all] of cuesOf) {
       const event = this.index.events[eventId];
       if (!event) continue;
-      const cues = toldCues(all, event.anchors);
+      const cues = all;
+      const vocabulary = vocabularyOf(cues, event.anchors);
       const count = new Map<string, number>();
       // The telling cues in the window, and those that back them, by element (`EventSignal.minTelling`
       // elements, one of them telling).
@@ -426,20 +483,23 @@ export class Locality {
         const el = cues[to]!.term.elementId!;
         change(count, el, 1);
         if (cues[to]!.term.telling) change(telling, el, 1);
-        else if (cues[to]!.term.backs) change(backing, el, 1);
+        if (cues[to]!.term.backs) change(backing, el, 1);
         while (cues[to]!.start - cues[from]!.start > WINDOW) {
           const out = cues[from++]!.term;
           if (out.telling) change(telling, out.elementId!, -1);
-          else if (out.backs) change(backing, out.elementId!, -1);
+          if (out.backs) change(backing, out.elementId!, -1);
           change(count, out.elementId!, -1);
         }
         // Every anchor and the event's minimum of elements; or, with one anchor unsaid (never the key
         // anchor, which the prefilter opens on; none where the event asks for every one, records.ts
         // `EventSignal.everyAnchor`), one element more. And where the event marks what only it has
         // (records.ts `EventElement.telling`), one of those, or as many as it asks for (`minTelling`).
+        // The page's vocabulary (`vocabularyOf`) is not counted among the elements.
         const missing = event.anchors.filter((a) => !count.has(a)).length;
-        const told = !event.telling || (telling.size > 0 && telling.size + backing.size >= (event.minTelling ?? 1));
-        if (count.has(event.key) && missing <= (event.everyAnchor ? 0 : 1) && count.size >= event.minElements + missing && told) {
+        const told = !event.telling || tellingEnough(telling, backing, event.minTelling);
+        let elements = count.size;
+        for (const v of vocabulary) if (count.has(v)) elements--;
+        if (count.has(event.key) && missing <= (event.everyAnchor ? 0 : 1) && elements >= event.minElements + missing && told) {
           const inWindow = cues.slice(from, to + 1);
           const labels = [...new Set(inWindow.map((c) => c.term.label))];
           this.signal('event', 'event', inWindow[0], {
@@ -581,20 +641,28 @@ export class Locality {
         this.places.some((p) => p.term.parentsOf?.includes(family)) || this.heldThere(family) ||
         (this.places.some((p) => p.term.specific && p.term.familyIds!.includes(family)) &&
           ((this.cuesBy.get(family)?.length ?? 0) > 0 || this.names.some((m) => m.familyId === family && m.rare && !m.parent && !this.surnamed.has(m))));
+      // Both of the family's places: where its parents are (Italy) and its own (Payzawat, where the
+      // children are). With them, a parent and a child by given names are the family as its story
+      // tells it, even a child's common name (Ablikim, his son Yehya in a children's home in Peyziwat,
+      // the parents in Italy: round 71's p05); a namesake's page has one of those places, not both.
+      const bothPlaces =
+        personA.parent && this.places.some((p) => p.term.parentsOf?.includes(family)) && this.places.some((p) => p.term.specific && p.term.familyIds!.includes(family));
       for (const [b, hitsB] of givenBy) {
         if (b === a || this.index.people[b]?.familyId !== personA.familyId || paired.has([a, b].sort().join())) continue;
-        // Both named specifically: a parent or a rare name (Ablikim and Muhammad are anyone's pair).
+        // Both named specifically: a parent or a rare name (Ablikim and Muhammad are anyone's pair),
+        // or a parent and a child where the family's two places are told (`bothPlaces`).
         const rareB = hitsB.some((h) => h.term.rare);
         const parents = personA.parent && !!this.index.people[b]?.parent;
-        if (!this.index.people[b]?.parent && !rareB) continue;
+        const childThere = bothPlaces && !this.index.people[b]?.parent;
+        if (!this.index.people[b]?.parent && !rareB && !childThere) continue;
         if (!rareA && !rareB && storyWords === 0 && !ownPlace) continue;
-        if (!parents && !confident(personA.familyId)) continue;
+        if (!parents && !childThere && !confident(personA.familyId)) continue;
         // Without the story's own words, only the parents' given names together, and beside a place
         // of their family where they are (`parentsPlace`): a child's with a sibling's or a parent's
         // are a Uyghur family's usual company (a wedding notice in Istanbul for a Zumeryem, whose sister is Shehide, with a guest
         // called Mihriban), and the Uyghurs' or the region's name is every page on Uyghur names' (an
         // encyclopaedia's examples: Mamutjan, Muherrem, Mihriban...).
-        if (storyWords === 0 && !(parents && parentsPlace())) continue;
+        if (storyWords === 0 && !(parents && parentsPlace()) && !childThere) continue;
         const at = hitsA.find((h) => nearest(hitsB, h.start, PASSAGE));
         if (!at) continue;
         const other = nearest(hitsB, at.start, PASSAGE)!;

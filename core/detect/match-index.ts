@@ -44,8 +44,10 @@ import { urlUnderPrefix } from '../site-match';
  * 17: places say whose parents are there (`parentsOf`).
  * 18: other hometowns in Xinjiang (`other-place` terms).
  * 19: Kashgar is where Muherrem is held, told so beside it (`heldOf`, `held` terms).
+ * 20: how many telling elements an event needs (`minTelling`), the details that back them (`backs`
+ *     terms), and each person's initials (`initials`).
  */
-export const MATCH_INDEX_FORMAT = 19;
+export const MATCH_INDEX_FORMAT = 20;
 /** The stored index (StoredMatchIndex): read only where the prefilter opens. */
 export const MATCH_INDEX_KEY = 'matchIndex';
 /** The prefilter's part of it (MatchGate): the one read every page makes. */
@@ -85,7 +87,7 @@ export interface MatchIndex {
   gate: GateSpec;
   urls: UrlRule[];
   /** Person id -> family id and display name (minors: first name only). */
-  people: Record<string, { familyId: string; name: string; parent?: boolean }>;
+  people: Record<string, { familyId: string; name: string; parent?: boolean; initials?: string[] }>;
   families: Record<string, { label: string }>;
   /** The story's events (dataset signals.events): what a page must tell of each to match on it. */
   events: Record<string, { label: string; familyIds: string[]; minElements: number; anchors: string[]; key: string; telling: boolean; minTelling?: number; everyAnchor?: boolean }>;

@@ -9,6 +9,9 @@ import { parseDataset } from '../../core/dataset/schema';
 import { buildMatchIndex } from '../../core/detect/compile/match-index-builder';
 import { Detector, type Segment } from '../../core/detect/detect';
 import { collectText, itemNumbers } from '../../content/page-text';
+import { vocabularyOf } from '../../core/detect/locality';
+import { SPREAD_WINDOWS, WINDOW } from '../../core/detect/limits';
+import type { PlacedHit } from '../../core/detect/evidence';
 import { foldText } from '../../core/text/fold';
 
 const detector = new Detector(buildMatchIndex(parseDataset(dataset), 'test'));
@@ -894,20 +897,22 @@ describe('rules', () => {
     expect(together.matched, together.reason).toBe(true);
   });
 
-  it("Muharrem, Turkish for Muherrem and a common Turkish name, is not rare: a commenter called so is anyone", () => {
+  it("a given name followed by an initial that is not the member's is someone else's name: a commenter Muharrem K. is not the mother", () => {
     // Round 70's n08: a Turkish story about another father's children in Kashgar, and a commenter
     // "Muharrem K." below it.
     const story = (name: string) =>
       `<body><article><h1>Zeytinburnu'ndaki Uygur baba</h1><p>İstanbul'da yaşayan Uygur Türkü, eşinin 2017'de gözaltına alınmasının ardından çocuklarının Kaşgar'da devlet yatılı okuluna yerleştirildiğini anlattı. "Terörist değilim, ütücüyüm" diyor; hiçbir delil gösterilmemiş. Türkiye'de çocuklarından ayrı düşen en az 400 aile var.</p></article><section><p><b>${name}</b>: Allah kavuştursun.</p></section></body>`;
-    const commenter = detectHtml(story('Muharrem K.'));
-    expect(commenter.matched, commenter.reason).toBe(false);
-    // The Uyghur spelling is still the rare name, and the Turkish one is still the name in full.
-    const uyghur = detectHtml(story('Muherrem'));
-    expect(uyghur.matched, uyghur.reason).toBe(true);
-    expect(uyghur.signals.find((s) => s.decisive)?.rule).toBe('rare-given-name');
-    const whole = detectHtml(story('Muharrem Ablet'));
-    expect(whole.matched, whole.reason).toBe(true);
-    expect(whole.people).toContain('muherrem-ablet');
+    for (const commenter of ['Muharrem K.', 'Muherrem T.']) {
+      const d = detectHtml(story(commenter));
+      expect(d.matched, `${commenter}: ${d.reason}`).toBe(false);
+    }
+    // The rare name alone, the Turkish spelling too, or with her own family name's initial (Ablet), is
+    // still the mother beside Kashgar and the story's words; and so is the name in full.
+    for (const mother of ['Muherrem', 'Muharrem', 'Muharrem A.', 'Muharrem Ablet']) {
+      const d = detectHtml(story(mother));
+      expect(d.matched, `${mother}: ${d.reason}`).toBe(true);
+      expect(d.people).toContain('muherrem-ablet');
+    }
   });
 
   describe("an event's words all over a long text are its vocabulary, not a telling", () => {
@@ -935,11 +940,60 @@ describe('rules', () => {
 
     it('a long text retelling the event again and again still tells it: its elements come as often as its anchors', () => {
       // A page of reposts that are not items (one locality), each telling the event, with filler between.
+      // Thirty of them over some 40,000 characters: the cues stretch over many windows, and each element
+      // comes as often as the anchors.
       const telling = 'In June 2020 four Uyghur children were stopped by police in Shanghai when they went to the Italian consulate for their visas.';
-      const reposts = page(Array.from({ length: 10 }, () => `<p>${telling}</p><p>${FILLER.join(' ').repeat(4)}</p>`).join(''));
+      const body = Array.from({ length: 30 }, () => `<p>${telling}</p><p>${FILLER.join(' ').repeat(12)}</p>`).join('');
+      expect(body.length).toBeGreaterThan(SPREAD_WINDOWS * WINDOW * 3);
+      const reposts = page(body);
       expect(reposts.matched, reposts.reason).toBe(true);
       expect(reposts.signals.find((s) => s.decisive)?.rule).toBe('event');
     });
+
+    it("a long feature on the Uyghurs that tells the consulate once still tells it: the word everywhere still says whose children", () => {
+      // A review's case: "Uyghur" in every few paragraphs of some 15,000 characters, and the consulate
+      // told once, with nothing else that tells it apart (no orphanage, no Payzawat).
+      const about = (i: number) => `<p>Paragraph ${i} of a long feature on Uyghur life in exile: the market opened late and the tea was cold while the bus waited by the bridge in the rain, and a Uyghur teacher spoke of language classes for the young.</p>`;
+      const consulate = '<p>In June 2020 four children were stopped by police in Shanghai when they went to the Italian consulate for their visas.</p>';
+      const feature = page(Array.from({ length: 60 }, (_, i) => (i === 30 ? consulate : about(i))).join(''));
+      expect(feature.matched, feature.reason).toBe(true);
+      expect(feature.signals.find((s) => s.decisive)?.rule).toBe('event');
+    });
+
+    it("a long piece on CGTN that tells the complaints about its programme once still tells them: an anchor is never the page's vocabulary", () => {
+      // CGTN in every paragraph of some 16,000 characters; Safeguard Defenders, the regulators and the
+      // grandfather's programme once (the event asks for every anchor).
+      const about = (i: number) => `<p>Paragraph ${i}: CGTN, the state broadcaster's international channel, runs bureaus in many capitals, and CGTN presenters read the news in several languages while the tea was cold and the bus waited by the bridge.</p>`;
+      const complaint =
+        '<p>Safeguard Defenders filed complaints with the French regulator CSA and the US FCC about the CGTN programme in which the children\'s grandfather asked his son to come home, presented as a family disturbed by CNN reporters.</p>';
+      const piece = page(Array.from({ length: 70 }, (_, i) => (i === 35 ? complaint : about(i))).join(''));
+      expect(piece.matched, piece.reason).toBe(true);
+      expect(piece.signals.some((s) => s.rule === 'event' && s.eventId === 'cgtn-complaint-2021'), piece.reason).toBe(true);
+    });
+  });
+});
+
+describe('vocabularyOf', () => {
+  const cue = (elementId: string, start: number) => ({ term: { kind: 'event-cue', label: elementId, strength: 'weak', elementId }, termIndex: 0, segment: 0, start, end: start + 5, text: elementId }) as PlacedHit;
+  /** `n` cues of `elementId` spread evenly from 0 to `stretch`. */
+  const spread = (elementId: string, n: number, stretch: number) => Array.from({ length: n }, (_, i) => cue(elementId, Math.round((i * stretch) / Math.max(1, n - 1))));
+  const sorted = (...lists: PlacedHit[][]) => lists.flat().sort((a, b) => a.start - b.start);
+
+  it('names an element that is everywhere and many times as common as the rarest anchor, never an anchor', () => {
+    const stretch = 20 * WINDOW;
+    const cues = sorted(spread('shanghai', 400, stretch), spread('consulate', 2, stretch), spread('visas', 300, stretch), spread('children', 3, stretch));
+    expect([...vocabularyOf(cues, ['consulate', 'shanghai'])]).toEqual(['visas']);
+  });
+
+  it('names nothing in a text shorter than SPREAD_WINDOWS windows, where no anchor is found, or with no anchors at all', () => {
+    const short = sorted(spread('consulate', 1, 100), spread('visas', 300, SPREAD_WINDOWS * WINDOW - 1));
+    expect(vocabularyOf(short, ['consulate']).size).toBe(0);
+    const exactly = sorted(spread('consulate', 1, 100), spread('visas', 300, SPREAD_WINDOWS * WINDOW));
+    expect([...vocabularyOf(exactly, ['consulate'])]).toEqual(['visas']);
+    const noAnchor = spread('visas', 300, 20 * WINDOW);
+    expect(vocabularyOf(noAnchor, ['consulate']).size).toBe(0);
+    expect(vocabularyOf(noAnchor, []).size).toBe(0);
+    expect(vocabularyOf([], ['consulate']).size).toBe(0);
   });
 });
 

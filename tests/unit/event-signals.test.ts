@@ -89,6 +89,29 @@ describe('signals.events: shape of the cue data', () => {
     expect(events.map((e) => e.id)).toEqual(EXPECTED_IDS);
   });
 
+  it('rejects `minTelling` and `backs` that could never work, naming the event and the field', () => {
+    const edited = (edit: (consulate: Record<string, unknown> & { elements: Array<Record<string, unknown>> }) => void) => {
+      const copy = structuredClone(raw) as { signals: { events: Array<Record<string, unknown> & { id: string; elements: Array<Record<string, unknown>> }> } };
+      edit(copy.signals.events.find((e) => e.id === 'consulate-shanghai-2020')!);
+      return () => parseDataset(copy);
+    };
+    const el = (e: { elements: Array<Record<string, unknown>> }, id: string) => e.elements.find((x) => x.id === id)!;
+    // An element both telling and backing one.
+    expect(edited((e) => (el(e, 'orphanage').backs = true))).toThrow(/signals\.events\.0\.elements\.\d+\.backs.*`backs` or `telling`, not both/);
+    // More than the event has elements that tell or back.
+    expect(edited((e) => (e.minTelling = 9))).toThrow(/\(id "consulate-shanghai-2020"\).*no page could tell it/);
+    // Details that back a telling word where one alone is enough.
+    expect(edited((e) => delete e.minTelling)).toThrow(/counts only where `minTelling` is 2 or more/);
+    // `minTelling` without any telling element.
+    expect(
+      edited((e) => {
+        for (const x of e.elements) delete x.telling;
+      }),
+    ).toThrow(/`minTelling` needs an element marked `telling`/);
+    // The dataset as it ships is none of these.
+    expect(edited(() => undefined)).not.toThrow();
+  });
+
   it.each(EXPECTED_IDS)('%s: 4-9 elements, at least one anchor, minElements reachable', (id) => {
     const e = event(id);
     expect(e.elements.length).toBeGreaterThanOrEqual(4);
@@ -451,6 +474,14 @@ describe('signals.events: cues written against other scripts, and titles in the 
     expect(eventSignal(post, 'consulate-shanghai-2020')?.decisive).toBe(true);
     // The month and the four children without the Uyghurs, the orphanage or Payzawat: an expat family.
     expect(eventSignal(post.replace(' #Uiguren', '').replace('seine drei Geschwister', 'seine vier Kinder'), 'consulate-shanghai-2020')).toBeUndefined();
+    // "Uyghur children" says both whose and who: short posts with nothing else that tells it (a review's cases).
+    for (const short of [
+      'Uyghur children were stopped by police at the Italian consulate in Shanghai when they went to collect their visas to join their parents in Italy.',
+      'Uigurische Kinder wurden am italienischen Konsulat in Shanghai von der Polizei gestoppt, als sie ihre Visa abholen wollten.',
+      "Uygur çocuklar, vizelerini almaya gittikleri Şanghay'daki İtalya Konsolosluğu'nda polis tarafından durduruldu.",
+    ]) {
+      expect(eventSignal(short, 'consulate-shanghai-2020')?.decisive, short).toBe(true);
+    }
   });
 
   it('Dutch and Portuguese pages tell the events too; the look-alikes in those languages do not', () => {

@@ -52,8 +52,11 @@ describe('packed integer arrays', () => {
     // for which it was raised to 52,000: docs/benchmarks.md "stop 19"; the sign's Kazakh words with
     // "you" as the object, 51, to 51,980; Mamut rendered as 马木提 and 都 read du in names, 16, to 51,996;
     // Abdu- names as Kazakh writes them (Әбдірехим), 78, for which it was raised to 52,100: a Kazakh post
-    // naming the father in full was missed, round 63's p18; docs/benchmarks.md "stop 23".)
-    expect(JSON.stringify(gate).length).toBeLessThan(52_100);
+    // naming the father in full was missed, round 63's p18; docs/benchmarks.md "stop 23"; the sign's
+    // words in Arabic as posts write them (اشتقنا إليكم, we missed you; نشتاق إليكم), 74, for which it was
+    // raised to 52,200: an Arabic photo caption telling the sign was missed, round 71's p10;
+    // docs/benchmarks.md "stop 26".)
+    expect(JSON.stringify(gate).length).toBeLessThan(52_200);
     expect(gate.gate.elements).toBeUndefined();
     expect(JSON.stringify(stored).length).toBeLessThan(JSON.stringify(index).length * 0.8);
     const text = [{ text: 'Uyghur parents Mihriban Kader and Ablikim Memtinin in Italy; Muhlisa in Kashgar told CNN', origin: 'body' as const, block: true }];
@@ -77,8 +80,10 @@ describe('packed integer arrays', () => {
     // broadcaster in 21 languages, in the statement's and the press conference's CNN, and the events'
     // dates written year first, to 71,200, and the budget to 71,500: the prefilter with its elements
     // over the reader bench's pages in Node, this dataset against the one before in turn, 0.96 of it,
-    // within its noise, docs/benchmarks.md "stop 21".)
-    expect(JSON.stringify(events).length).toBeLessThan(71_500);
+    // within its noise, docs/benchmarks.md "stop 21"; "Uyghur children" for the consulate's children in
+    // 21 languages, so that a post saying that tells it (its telling words ask for two since stop 26),
+    // and "four siblings" in Arabic, to 71,940, and the budget to 72,000: docs/benchmarks.md "stop 26".)
+    expect(JSON.stringify(events).length).toBeLessThan(72_000);
     expect(isMatchEvents({ ...events, elements: { x: [[1]] } })).toBe(false);
     expect(isMatchEvents({ ...events, elements: { around: 3000, events: { x: [[['', 1]]] } } })).toBe(false);
     expect(isMatchEvents({ ...events, elements: { events: events.elements.events } })).toBe(false);

@@ -43,6 +43,32 @@ describe('noteTargets', () => {
     expect(targets.map((t) => t.anchor.getAttribute('data-i'))).toEqual(['2']);
   });
 
+  it('puts the note at the post when each post is a component inside a feed component (nested roots)', () => {
+    document.body.innerHTML = '<main><x-feed></x-feed></main>';
+    const feed = document.querySelector('x-feed')!.attachShadow({ mode: 'open' });
+    feed.innerHTML = '<x-post></x-post><x-post></x-post><x-post></x-post>';
+    const hosts = [...feed.querySelectorAll('x-post')];
+    hosts.forEach((host, i) => (host.attachShadow({ mode: 'open' }).innerHTML = `<article data-i="${i + 1}"><p>${i === 2 ? 'Mamutjan Abdurehim, in Adelaide.' : 'Weather today.'}</p></article>`));
+    const text = hosts[2]!.shadowRoot!.querySelector('p')!.firstChild!;
+    expect(noteTargets(DETECTION, (segment) => (segment === 0 ? text : undefined), document).map((t) => t.anchor.getAttribute('data-i'))).toEqual(['3']);
+  });
+
+  it('puts the note at the post inside the feed component, not at an article in the page that wraps the component', () => {
+    document.body.innerHTML = '<article data-i="page"><h1>Timeline</h1><x-feed></x-feed></article>';
+    const root = document.querySelector('x-feed')!.attachShadow({ mode: 'open' });
+    root.innerHTML = '<article data-i="1"><p>Weather today.</p></article><article data-i="2"><p>Mamutjan Abdurehim, in Adelaide.</p></article>';
+    const text = root.querySelector('[data-i="2"] p')!.firstChild!;
+    expect(noteTargets(DETECTION, (segment) => (segment === 0 ? text : undefined), document).map((t) => t.anchor.getAttribute('data-i'))).toEqual(['2']);
+  });
+
+  it("gives no note where a page's sections are components and only one of them holds an article (a news story)", () => {
+    document.body.innerHTML = '<main><x-section></x-section><x-section></x-section><x-section></x-section></main>';
+    const sections = [...document.querySelectorAll('x-section')];
+    sections.forEach((s, i) => (s.attachShadow({ mode: 'open' }).innerHTML = i === 1 ? '<article><p>Mamutjan Abdurehim, in Adelaide.</p></article>' : '<p>Newsletter sign-up</p>'));
+    const text = sections[1]!.shadowRoot!.querySelector('p')!.firstChild!;
+    expect(noteTargets(DETECTION, (segment) => (segment === 0 ? text : undefined), document)).toEqual([]);
+  });
+
   it("gives no note to a news story's only article inside a component", () => {
     // One article in one component is the page itself: its note, if any, goes at its video.
     document.body.innerHTML = '<main><x-story></x-story></main>';

@@ -166,14 +166,6 @@ export const OTHER_HOMETOWNS: readonly string[] = [
  */
 export const RARE_GIVEN_NAMES = new Set(['mamutjan', 'muherrem', 'muhlise', 'zumeryem', 'shehide']);
 
-/**
- * Respellings of a rare given name that are a common given name where they are spelled so: Muharrem
- * is Turkish for Muherrem, and one of Turkey's common men's names (and a month), so a Turkish page's
- * Muharrem is anyone; Bosnian and Albanian write Muharem. They stay the name, and are not rare: they
- * count as a given name does, once stronger evidence has placed the family (a full name, two members).
- */
-export const COMMON_RESPELLINGS = new Set(['muharrem', 'muharem']);
-
 export interface FamilyPlace {
   label: string;
   familyIds: string[];

@@ -151,7 +151,13 @@ export function buildMatchIndex(dataset: Dataset, datasetHash: string): MatchInd
   }));
 
   const people: MatchIndex['people'] = {};
-  for (const p of dataset.people) people[p.id] = { familyId: p.familyId, name: p.displayName, parent: p.role === 'father' || p.role === 'mother' };
+  for (const p of dataset.people) {
+    // The initials of the person's other name words in Latin letters (Ablet, Ablat: a): "Muherrem A."
+    // is her; "Muharrem K." is someone else (core/detect/locality.ts `initialled`).
+    const given = p.displayName.split(/\s+/)[0]!.toLowerCase();
+    const initials = [...new Set(p.names.filter((n) => n.script === 'Latn').flatMap((n) => n.text.split(/\s+/)).filter((w) => w.toLowerCase() !== given).map((w) => w[0]!.toLowerCase()))];
+    people[p.id] = { familyId: p.familyId, name: p.displayName, parent: p.role === 'father' || p.role === 'mother', ...(initials.length ? { initials } : {}) };
+  }
   const families: MatchIndex['families'] = {};
   for (const f of dataset.families) families[f.id] = { label: f.label };
   const events: MatchIndex['events'] = {};

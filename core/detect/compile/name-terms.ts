@@ -19,7 +19,7 @@ import { foldText } from '../../text/fold';
 import { arabicRenderings, arabicStandardRenderings, byEarVariants, cyrillicRenderings, editDistance, pinyinRenderings, russianCases, spanishRenderings, turkicLatinCases, uyghurArabic, uzbekRenderings } from '../../text/translit';
 import { hangulRenderings, katakanaRenderings, kazakhCases, kazakhRenderings, palladiusRenderings } from '../../text/translit-asia';
 import { hanziPattern, pinyinForms, readingOf, syllabify } from './chinese-route';
-import { COMMON_RESPELLINGS, RARE_GIVEN_NAMES } from './lexicon';
+import { RARE_GIVEN_NAMES } from './lexicon';
 
 /** Name words that identify nobody on their own (particles, honorifics). */
 const NAME_STOPWORDS = new Set(['bin', 'binti', 'oghli', 'qizi', 'haji', 'hajim']);
@@ -92,12 +92,11 @@ export function nameTerms(dataset: Dataset): { specs: NameTermSpec[]; syllables:
       if (words.latin.size === 0 && words.hanzi.size === 0) continue;
       const label = capitalise([...words.latin][0] ?? [...words.hanzi][0]!);
       const rareName = part === 'given' && [...words.latin].some((w) => RARE_GIVEN_NAMES.has(w));
-      const byWeight = new Map<string, { route: NameRoute; weight: number; common: boolean; spellings: Set<string> }>();
+      const byWeight = new Map<string, { route: NameRoute; weight: number; spellings: Set<string> }>();
       const add = (route: NameRoute, weight: number, spelling: string) => {
         if (!spelling) return;
-        const common = COMMON_RESPELLINGS.has(spelling);
-        const key = `${route}:${weight.toFixed(2)}:${common}`;
-        const slot = byWeight.get(key) ?? { route, weight, common, spellings: new Set<string>() };
+        const key = `${route}:${weight.toFixed(2)}`;
+        const slot = byWeight.get(key) ?? { route, weight, spellings: new Set<string>() };
         slot.spellings.add(spelling);
         byWeight.set(key, slot);
       };
@@ -157,7 +156,7 @@ export function nameTerms(dataset: Dataset): { specs: NameTermSpec[]; syllables:
       }
       for (const hanzi of words.hanzi) addSyllables(readingOf(hanzi), ROUTE_WEIGHT['pinyin-attested'], ROUTE_WEIGHT['hanzi-attested']);
 
-      for (const { route, weight, common, spellings } of byWeight.values()) {
+      for (const { route, weight, spellings } of byWeight.values()) {
         specs.push({
           term: {
             kind: 'name-part',
@@ -166,7 +165,7 @@ export function nameTerms(dataset: Dataset): { specs: NameTermSpec[]; syllables:
             personId: person.id,
             familyId: person.familyId,
             part,
-            rare: rareName && weight >= RARE_MIN_WEIGHT && !common,
+            rare: rareName && weight >= RARE_MIN_WEIGHT,
             route,
             weight,
           },
