@@ -48,16 +48,16 @@ function amongPosts(item: Element): boolean {
 }
 
 /**
- * The post a node belongs to, for its note: the outermost post holding it in a page of several posts
- * (`feed`); else the outermost post inside a component's shadow root that is one of several
- * (`amongPosts`), past a wrapper article in the page around the feed component.
+ * The post a node belongs to, for its note: the outermost post inside a component's shadow root that
+ * is one of several (`amongPosts`), past an article in the page that wraps the feed component; else,
+ * in a page of several posts (`feed`), the outermost post holding it.
  */
-function postOf(node: Node, feed: boolean): Element | undefined {
+function postOf(node: Node, feed: () => boolean): Element | undefined {
   const items: Element[] = [];
   for (let el = node.nodeType === 1 ? (node as Element) : up(node); el; el = up(el)) if (isItem(el)) items.push(el);
-  if (feed) return items[items.length - 1];
+  if (items.length === 0) return undefined;
   for (let i = items.length - 1; i >= 0; i--) if (amongPosts(items[i]!)) return items[i];
-  return undefined;
+  return feed() ? items[items.length - 1] : undefined;
 }
 
 /** A player: a video, or a known embedded player's frame. */
@@ -95,8 +95,10 @@ export function noteTargets(detection: Detection, nodeOf: (segment: number) => N
   // Families by post: what the evidence in each post names (decisive first).
   // A page's only article is the page itself (a news story): its note, if any, goes at its video.
   // (<article> elements counted by tag first: an attribute selector tests every element of the page,
-  // 19 ms unbroken on a 5 MB page; a page with two <article> elements is settled without it.)
-  const feed = doc.getElementsByTagName('article').length >= 2 || doc.querySelectorAll('article, [role="article"]').length >= 2;
+  // 19 ms unbroken on a 5 MB page; a page with two <article> elements is settled without it. And
+  // asked only once a post holds the evidence: a page whose story is in no post never pays it.)
+  let isFeed: boolean | undefined;
+  const feed = () => (isFeed ??= doc.getElementsByTagName('article').length >= 2 || doc.querySelectorAll('article, [role="article"]').length >= 2);
   const familiesByItem = new Map<Element | undefined, string[]>();
   const ordered = [...detection.signals].sort((a, b) => Number(!!b.decisive) - Number(!!a.decisive));
   for (const s of ordered) {

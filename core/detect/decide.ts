@@ -198,10 +198,13 @@ export function* decideSteps(index: DetectorIndex, allHits: readonly PlacedHit[]
   const given = new Set<string>();
   for (const group of groups.values()) {
     const locality = new Locality(index, group, origin, knownUrl, given, blockOf, (segment) => {
-      const here = segments[segment]?.text;
-      // A name and its initial in two segments ("<b>Muharrem</b> K."): the next one's start too.
-      const next = segments[segment + 1];
-      return here === undefined ? undefined : next && !next.block ? here + next.text.slice(0, 8) : here;
+      const here = segments[segment];
+      if (!here) return undefined;
+      // A name and its initial in two segments of one run of text ("<b>Muharrem</b> K.", where the hit
+      // may be placed in either): the end of the one before and the start of the one after too.
+      const before = segments[segment - 1];
+      const after = segments[segment + 1];
+      return (before && !here.block ? before.text.slice(-40) : '') + here.text + (after && !after.block ? after.text.slice(0, 8) : '');
     });
     locality.judge();
     signals.push(...locality.signals);

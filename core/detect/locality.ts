@@ -104,7 +104,7 @@ export function vocabularyOf(cues: readonly PlacedHit[], anchors: readonly strin
 const NONE: ReadonlySet<string> = new Set();
 
 /** A word and the initial after it ("Muharrem K.", "Мухаррем К."): a capital and a full stop, then no letter. */
-const INITIALLED = /(\p{L}[\p{L}\p{M}]*)\s+(\p{Lu})\.(?!\p{L})/gu;
+const INITIALLED = /(?<![\p{L}\p{M}])(\p{L}[\p{L}\p{M}]*)\s+(\p{Lu})\.(?!\p{L})/gu;
 /** A word as the folded text has it, near enough for Latin names: lower case, no marks. */
 const plain = (word: string) => word.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '');
 
@@ -344,10 +344,10 @@ export class Locality {
       // To‘xti, whose quote is a break, read as "to xti".)
       const next = [...joinOffsets(m.hit), 0].flatMap((o) => [...(owners.get(m.hit.end + o) ?? [])]);
       if (next.includes(m.personId)) own.add(m.personId);
-      else if (next.length || this.initialled(m)) {
+      else if (next.length) {
         out.add(m);
         someoneElse.add(m.personId);
-      }
+      } else if (this.initialled(m)) out.add(m);
     }
     // Once a locality has named someone else so ("Abulikemu Tuerxun, a farmer"), the given name alone
     // is that person further on ("Abulikemu says"), unless the member is named in full there too.
@@ -356,9 +356,10 @@ export class Locality {
   }
 
   /**
-   * Whether a given name is followed by an initial that is not the person's family name's ("Muharrem
-   * K.", a commenter's name below another family's story): a surname cut short, someone else's whole
-   * name. Read in the page's own text (the folded text has no capitals and no full stops).
+   * Whether a given name is followed by an initial that is none of its family's names' ("Muharrem K.",
+   * a commenter's name below another family's story): a surname cut short, someone else's whole name.
+   * Only that mention: the name elsewhere is still the member's. Read in the page's own text (the
+   * folded text has no capitals and no full stops), by the word: Latin letters only.
    */
   private initialled(m: Mention): boolean {
     const initials = this.initialsIn(m.hit.segment).get(m.hit.text);
@@ -431,7 +432,9 @@ export class Locality {
         by.set(c.term.eventId!, map);
       }
     }
-    const told = (eventId: string) => tellingEnough(tellingBy.get(eventId) ?? new Map(), backingBy.get(eventId) ?? new Map(), this.index.events[eventId]?.minTelling);
+    // (The name is itself one detail that sets the event apart: one fewer is asked of the window.)
+    const told = (eventId: string) =>
+      tellingEnough(tellingBy.get(eventId) ?? new Map(), backingBy.get(eventId) ?? new Map(), Math.max(1, (this.index.events[eventId]?.minTelling ?? 1) - 1));
     const cue = around.find((c) => anchorsOf.get(c.term.eventId!)!.size >= 2 && (!this.index.events[c.term.eventId!]?.telling || told(c.term.eventId!)));
     if (cue) return `an element of ${this.index.events[cue.term.eventId!]?.label ?? cue.term.eventId}: ${cue.term.label}`;
     const phrase = windowOf(this.phrases, hit.start).find((p) => !p.term.familyId || p.term.familyId === familyId);
@@ -645,8 +648,12 @@ export class Locality {
       // children are). With them, a parent and a child by given names are the family as its story
       // tells it, even a child's common name (Ablikim, his son Yehya in a children's home in Peyziwat,
       // the parents in Italy: round 71's p05); a namesake's page has one of those places, not both.
-      const bothPlaces =
-        personA.parent && this.places.some((p) => p.term.parentsOf?.includes(family)) && this.places.some((p) => p.term.specific && p.term.familyIds!.includes(family));
+      // Both within a window of the names (a cotton feature with Italy in its first paragraph and
+      // Jiashi in a source line far below is not a telling of them).
+      const parentsPlaces = this.places.filter((p) => p.term.parentsOf?.includes(family));
+      const ownPlaces = this.places.filter((p) => p.term.specific && p.term.familyIds!.includes(family));
+      const bothPlaces = personA.parent && parentsPlaces.length > 0 && ownPlaces.length > 0;
+      const bothNear = (at: PlacedHit) => !!nearest(parentsPlaces, at.start) && !!nearest(ownPlaces, at.start);
       for (const [b, hitsB] of givenBy) {
         if (b === a || this.index.people[b]?.familyId !== personA.familyId || paired.has([a, b].sort().join())) continue;
         // Both named specifically: a parent or a rare name (Ablikim and Muhammad are anyone's pair),
@@ -663,7 +670,7 @@ export class Locality {
         // called Mihriban), and the Uyghurs' or the region's name is every page on Uyghur names' (an
         // encyclopaedia's examples: Mamutjan, Muherrem, Mihriban...).
         if (storyWords === 0 && !(parents && parentsPlace()) && !childThere) continue;
-        const at = hitsA.find((h) => nearest(hitsB, h.start, PASSAGE));
+        const at = hitsA.find((h) => nearest(hitsB, h.start, PASSAGE) && (!childThere || rareB || storyWords > 0 || bothNear(h)));
         if (!at) continue;
         const other = nearest(hitsB, at.start, PASSAGE)!;
         paired.add([a, b].sort().join());

@@ -913,6 +913,59 @@ describe('rules', () => {
       expect(d.matched, `${mother}: ${d.reason}`).toBe(true);
       expect(d.people).toContain('muherrem-ablet');
     }
+    // The name and the initial in two pieces of one run of text.
+    for (const split of ['<b>Muharrem</b> K.', 'Muharrem <i>K.</i>']) expect(detectHtml(story(split).replace(`<b>${split}</b>`, split)).matched, split).toBe(false);
+  });
+
+  it("an initial marks only its own mention; the family's initials are its own (a child's surname is her father's name)", () => {
+    // A Turkish article about the Kader couple, and a commenter called Mihriban S. below it (a review's case).
+    const article = (comment: string) =>
+      detectHtml(
+        `<article><p>Mihriban ve Ablikim, 2016'da Sincan'dan İtalya'ya kaçtı. CNN'e konuşan çift, dört çocuğunun devlet yetimhanesinde tutulduğunu söyledi.</p></article><section>${comment}</section>`,
+      );
+    expect(article('').matched).toBe(true);
+    expect(article('<p><b>Mihriban S.</b>: Allah kavuştursun.</p>').matched).toBe(true);
+    // A child with an initial of her family's names (her father's given name, her mother's family name).
+    const child = (name: string) => detectHtml(`<p>${name}, 17, is still in the state orphanage in Payzawat, CNN reported; her parents live in Italy.</p>`);
+    for (const own of ['Zumeryem', 'Zumeryem A.', 'Zumeryem M.', 'Zumeryem K.']) expect(child(own).matched, own).toBe(true);
+    expect(child('Zumeryem T.').matched).toBe(false);
+  });
+
+  it('reads initials in Chinese text without scanning it letter by letter: a long run of characters is decided at once', () => {
+    // (No punctuation: one run of letters 20,000 long, as a page that leaves out its spaces and stops.)
+    const han = '新疆喀什的市场上午开门很晚茶已经凉了公共汽车在桥边等着雨一直下'.repeat(700);
+    const text = `${han.slice(0, 10_000)}阿布力克木${han.slice(10_000, 20_000)}`;
+    const t0 = performance.now();
+    detector.detect(segs(text));
+    // (The decision takes a few milliseconds; an expression that backs off at every letter took seconds.)
+    expect(performance.now() - t0).toBeLessThan(1000);
+  });
+
+  it("a name's corroboration by the consulate's anchors asks one telling word fewer: the name is one", () => {
+    // A review's case: a rare child's name beside the consulate and the orphanage, in English and Italian.
+    for (const text of [
+      'Zumeryem, 16, was stopped with her siblings at the Italian consulate in Shanghai and sent to an orphanage.',
+      'Zumeryem, 16 anni, è stata fermata con i fratelli al consolato italiano di Shanghai e portata in un orfanotrofio.',
+    ]) {
+      const d = detector.detect(segs(text));
+      expect(d.matched, `${text}: ${d.reason}`).toBe(true);
+      expect(d.signals.find((s) => s.decisive)?.rule).toBe('rare-given-name');
+    }
+  });
+
+  it("a parent and a child of the Kader family by given names count beside both of the family's places, near the names", () => {
+    // Round 71's p05: the WeChat call with Yehya, his father Ablikim in Italy, the children's home in Peyziwat.
+    const told = 'Ein Videoanruf über WeChat: Yehya sagt, er wolle zu seinen Eltern. Sein Vater Ablikim lebt mit der Mutter in Italien; Yehya und drei Geschwister sind seit vergangenem Sommer in einem staatlichen Heim in Peyziwat.';
+    const near = detector.detect(segs(told));
+    expect(near.matched, near.reason).toBe(true);
+    expect(near.signals.find((s) => s.decisive)?.rule).toBe('members-together');
+    // One of the places only: a namesake's page.
+    expect(detector.detect(segs(told.replace(' in Peyziwat', ''))).matched).toBe(false);
+    // Both places, but far from the names (Italy in the first paragraph, Jiashi in a source line
+    // thousands of characters below): a feature on cotton, not a telling of them.
+    const filler = 'Die Baumwollernte begann früh, und die Preise auf dem Markt stiegen weiter. '.repeat(60);
+    const apart = detector.detect(segs(`Italien importiert Baumwolle. ${filler}Der Bauer Ablikim und sein Sohn Yehya pflücken seit Jahren. ${filler}Quelle: Kreis Jiashi.`));
+    expect(apart.matched, apart.reason).toBe(false);
   });
 
   describe("an event's words all over a long text are its vocabulary, not a telling", () => {

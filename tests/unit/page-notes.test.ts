@@ -54,7 +54,8 @@ describe('noteTargets', () => {
   });
 
   it('puts the note at the post inside the feed component, not at an article in the page that wraps the component', () => {
-    document.body.innerHTML = '<article data-i="page"><h1>Timeline</h1><x-feed></x-feed></article>';
+    // (With another article elsewhere in the page too, a promotion in an aside.)
+    document.body.innerHTML = '<article data-i="page"><h1>Timeline</h1><x-feed></x-feed></article><aside><article data-i="promo"><p>Subscribe.</p></article></aside>';
     const root = document.querySelector('x-feed')!.attachShadow({ mode: 'open' });
     root.innerHTML = '<article data-i="1"><p>Weather today.</p></article><article data-i="2"><p>Mamutjan Abdurehim, in Adelaide.</p></article>';
     const text = root.querySelector('[data-i="2"] p')!.firstChild!;

@@ -151,11 +151,19 @@ export function buildMatchIndex(dataset: Dataset, datasetHash: string): MatchInd
   }));
 
   const people: MatchIndex['people'] = {};
+  // The initials of a family's name words in Latin letters (its members' given and family names: a
+  // Uyghur child's surname is the father's given name): "Muherrem A.", "Zumeryem K." are the family's;
+  // "Muharrem K." is someone else (core/detect/locality.ts `initialled`).
+  const initialsOf = new Map<string, Set<string>>();
   for (const p of dataset.people) {
-    // The initials of the person's other name words in Latin letters (Ablet, Ablat: a): "Muherrem A."
-    // is her; "Muharrem K." is someone else (core/detect/locality.ts `initialled`).
-    const given = p.displayName.split(/\s+/)[0]!.toLowerCase();
-    const initials = [...new Set(p.names.filter((n) => n.script === 'Latn').flatMap((n) => n.text.split(/\s+/)).filter((w) => w.toLowerCase() !== given).map((w) => w[0]!.toLowerCase()))];
+    const set = initialsOf.get(p.familyId) ?? new Set<string>();
+    const latin = p.names.filter((n) => n.script === 'Latn').map((n) => n.text);
+    // (A member named only by the display name, as Hikmet is.)
+    for (const name of latin.length ? latin : [p.displayName]) for (const w of name.split(/\s+/)) if (w) set.add(w[0]!.toLowerCase());
+    initialsOf.set(p.familyId, set);
+  }
+  for (const p of dataset.people) {
+    const initials = [...(initialsOf.get(p.familyId) ?? [])].sort();
     people[p.id] = { familyId: p.familyId, name: p.displayName, parent: p.role === 'father' || p.role === 'mother', ...(initials.length ? { initials } : {}) };
   }
   const families: MatchIndex['families'] = {};
