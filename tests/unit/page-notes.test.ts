@@ -12,16 +12,7 @@ describe('noteTargets', () => {
     const root = document.querySelector('post-body')!.attachShadow({ mode: 'open' });
     root.innerHTML = '<div><p>Mamutjan Abdurehim, in Adelaide.</p></div>';
     const text = root.querySelector('p')!.firstChild!;
-    const detection = {
-      matched: true,
-      score: 10,
-      families: ['family-abdurehim'],
-      people: ['mamutjan-abdurehim'],
-      signals: [{ rule: 'full-name', kind: 'name', decisive: true, score: 10, familyId: 'family-abdurehim', segment: 0, label: '', text: '', strength: 'strong', origin: 'body' }],
-      reason: '',
-      carriers: [0],
-    } as unknown as Detection;
-    const targets = noteTargets(detection, (segment) => (segment === 0 ? text : undefined), document);
+    const targets = noteTargets(DETECTION, (segment) => (segment === 0 ? text : undefined), document);
     expect(targets.map((t) => [t.anchor.getAttribute('data-i'), t.familyId])).toEqual([['2', 'family-abdurehim']]);
   });
 
