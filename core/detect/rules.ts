@@ -63,7 +63,7 @@ export const RULES: readonly Rule[] = [
     id: 'rare-given-name',
     decides: true,
     finds: 'a rare given name (Mamutjan, Muherrem, Muhlise, Zumeryem, Shehide), spelled close to an attested form, with corroboration: two anchors of an event (with a telling word, as above: the Chinese government and CNN are in any rebuttal of any CNN interview), a known phrase; or, with the story’s own words beside it, another member or a family place (Payzawat, Kashgar, Adelaide, Italy; a broad one not beside another hometown in Xinjiang, Hotan or Aksu): a guesthouse keeper in Payzawat may be called Zumeryem, and an Adelaide futsal team may have a captain Mamutjan and a coach Muharrem',
-    reason: 'state-media rebuttals and short posts name one child ("Zumeryem, still in the Payzawat orphanage"); a rare name with generic words only stays a candidate; a given name followed by an initial that is not the member’s ("Muharrem K.", a commenter) is someone else’s',
+    reason: 'state-media rebuttals and short posts name one child ("Zumeryem, still in the Payzawat orphanage"); a rare name with generic words only stays a candidate; a given name followed by an initial that is none of its family’s names’ ("Muharrem K.", a commenter) is someone else’s, in that mention',
     test: 'tests/unit/detect.test.ts › rules › rare-given-name',
   },
   {
