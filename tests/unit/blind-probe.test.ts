@@ -22,7 +22,7 @@ interface ProbeEntry {
 }
 
 /** The rounds read as text (round4, round9, round21, round31, round37, round56, round60, round67 and round69 need a browser: scripts, frames, shadow roots; round11 is look-alikes only). */
-const ROUNDS = ['round1', 'round2', 'round3', 'round5', 'round6', 'round7', 'round8', 'round10', 'round11', 'round12', 'round13', 'round14', 'round15', 'round16', 'round17', 'round18', 'round19', 'round20', 'round22', 'round23', 'round24', 'round25', 'round26', 'round27', 'round28', 'round29', 'round30', 'round32', 'round33', 'round34', 'round35', 'round36', 'round38', 'round39', 'round40', 'round41', 'round42', 'round43', 'round44', 'round45', 'round46', 'round47', 'round48', 'round49', 'round50', 'round51', 'round52', 'round53', 'round54', 'round55', 'round57', 'round58', 'round59', 'round61', 'round62', 'round63', 'round64', 'round65', 'round66', 'round68', 'round70', 'round71'];
+const ROUNDS = ['round1', 'round2', 'round3', 'round5', 'round6', 'round7', 'round8', 'round10', 'round11', 'round12', 'round13', 'round14', 'round15', 'round16', 'round17', 'round18', 'round19', 'round20', 'round22', 'round23', 'round24', 'round25', 'round26', 'round27', 'round28', 'round29', 'round30', 'round32', 'round33', 'round34', 'round35', 'round36', 'round38', 'round39', 'round40', 'round41', 'round42', 'round43', 'round44', 'round45', 'round46', 'round47', 'round48', 'round49', 'round50', 'round51', 'round52', 'round53', 'round54', 'round55', 'round57', 'round58', 'round59', 'round61', 'round62', 'round63', 'round64', 'round65', 'round66', 'round68', 'round70', 'round71', 'round72'];
 
 function manifest(dir: string): ProbeEntry[] {
   const file = path.join(CORPUS_DIR, dir, 'manifest.json');
@@ -59,8 +59,8 @@ const positives = load('pos');
 const negatives = load('neg');
 
 describe('the blind probes', () => {
-  it('hold 1,090 pages about the story and 1,175 look-alikes in at least 18 languages; 41 pages missed and 10 look-alikes matched are open, with their reasons', () => {
-    expect(positives.length + open.length).toBe(1090);
+  it('hold 1,110 pages about the story and 1,195 look-alikes in at least 18 languages; 41 pages missed and 10 look-alikes matched are open, with their reasons', () => {
+    expect(positives.length + open.length).toBe(1110);
     expect(open).toEqual([
       'probe/round5/pos/p14.html', 'probe/round5/pos/p15.html', 'probe/round6/pos/p21.html', 'probe/round7/pos/p08.html',
       ...['p02', 'p07', 'p17', 'p19'].map((p) => `probe/round12/pos/${p}.html`),
@@ -77,7 +77,7 @@ describe('the blind probes', () => {
       'probe/round64/pos/p19.html',
       ...['p01', 'p12', 'p15', 'p16', 'p18'].map((p) => `probe/round71/pos/${p}.html`),
     ]);
-    expect(negatives.length + openLookAlikes.length).toBe(1175);
+    expect(negatives.length + openLookAlikes.length).toBe(1195);
     expect(openLookAlikes).toEqual([
       'probe/round11/neg/n29.html',
       ...['n04', 'n05', 'n12'].map((n) => `probe/round12/neg/${n}.html`),
