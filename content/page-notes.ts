@@ -92,13 +92,13 @@ function playerBox(doc: Document, roots: readonly ParentNode[]): Element | undef
 /** The notes a decision calls for: one per post or video that carries the story, with its family. */
 export function noteTargets(detection: Detection, nodeOf: (segment: number) => Node | undefined, doc: Document, players: readonly ParentNode[] = []): NoteTarget[] {
   if (!detection.matched || detection.families.length === 0) return [];
-  // Families by post: what the evidence in each post names (decisive first).
   // A page's only article is the page itself (a news story): its note, if any, goes at its video.
   // (<article> elements counted by tag first: an attribute selector tests every element of the page,
   // 19 ms unbroken on a 5 MB page; a page with two <article> elements is settled without it. And
   // asked only once a post holds the evidence: a page whose story is in no post never pays it.)
   let isFeed: boolean | undefined;
-  const feed = () => (isFeed ??= doc.getElementsByTagName('article').length >= 2 || doc.querySelectorAll('article, [role="article"]').length >= 2);
+  const feed = () => (isFeed ??= doc.getElementsByTagName('article').length >= 2 || doc.querySelectorAll(POSTS).length >= 2);
+  // Families by post: what the evidence in each post names (decisive first).
   const familiesByItem = new Map<Element | undefined, string[]>();
   const ordered = [...detection.signals].sort((a, b) => Number(!!b.decisive) - Number(!!a.decisive));
   for (const s of ordered) {

@@ -103,7 +103,7 @@ export function vocabularyOf(cues: readonly PlacedHit[], anchors: readonly strin
 }
 const NONE: ReadonlySet<string> = new Set();
 
-/** A word and the initial after it ("Muharrem K.", "Мухаррем К."): a capital and a full stop, then no letter. */
+/** A word and the initial after it ("Muharrem K."): a capital and a full stop, then no letter; from a word's first letter only. */
 const INITIALLED = /(?<![\p{L}\p{M}])(\p{L}[\p{L}\p{M}]*)\s+(\p{Lu})\.(?!\p{L})/gu;
 /** A word as the folded text has it, near enough for Latin names: lower case, no marks. */
 const plain = (word: string) => word.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '');
@@ -112,10 +112,10 @@ const plain = (word: string) => word.toLowerCase().normalize('NFD').replace(/\p{
  * Whether a window's telling elements (`EventElement.telling`) and the details that back them
  * (`backs`) tell the event: at least one telling, and `minTelling` distinct elements of either kind.
  */
-function tellingEnough(telling: ReadonlyMap<string, number>, backing: ReadonlyMap<string, number>, minTelling = 1): boolean {
+function tellingEnough(telling: { readonly size: number; has(element: string): boolean }, backing: Iterable<string>, minTelling = 1): boolean {
   if (telling.size === 0) return false;
   let n = telling.size;
-  for (const el of backing.keys()) if (!telling.has(el)) n++;
+  for (const el of backing) if (!telling.has(el)) n++;
   return n >= minTelling;
 }
 
@@ -164,7 +164,7 @@ export class Locality {
     private readonly given: Set<string>,
     /** The block (run of text, such as a paragraph, a cell, a list item) a segment is in: its first segment. */
     private readonly blockOf: (segment: number) => number = (segment) => segment,
-    /** A segment's text as the page has it, and the next one's (`initialAfter`). */
+    /** A segment's text as the page has it, with the ends of its neighbours in the same run (`initialled`). */
     private readonly textOf: (segment: number) => string | undefined = () => undefined,
   ) {
     // "CNN" inside another newsroom's name (CNN Türk: lexicon.ts `OTHER_OUTLETS`) is not the outlet,
@@ -422,19 +422,17 @@ export class Locality {
       anchorsOf.set(c.term.eventId!, set);
     }
     // (As many as the event asks for, `minTelling`, details that back them included: `tellingEnough`.)
-    const tellingBy = new Map<string, Map<string, number>>();
-    const backingBy = new Map<string, Map<string, number>>();
+    const tellingBy = new Map<string, Set<string>>();
+    const backingBy = new Map<string, Set<string>>();
     for (const c of windowOf(this.cues, hit.start)) {
-      for (const [flag, by] of [[c.term.telling, tellingBy], [c.term.backs, backingBy]] as const) {
-        if (!flag) continue;
-        const map = by.get(c.term.eventId!) ?? new Map<string, number>();
-        map.set(c.term.elementId!, 1);
-        by.set(c.term.eventId!, map);
-      }
+      const by = c.term.telling ? tellingBy : c.term.backs ? backingBy : undefined;
+      if (!by) continue;
+      const set = by.get(c.term.eventId!) ?? new Set<string>();
+      by.set(c.term.eventId!, set.add(c.term.elementId!));
     }
     // (The name is itself one detail that sets the event apart: one fewer is asked of the window.)
     const told = (eventId: string) =>
-      tellingEnough(tellingBy.get(eventId) ?? new Map(), backingBy.get(eventId) ?? new Map(), Math.max(1, (this.index.events[eventId]?.minTelling ?? 1) - 1));
+      tellingEnough(tellingBy.get(eventId) ?? NONE, backingBy.get(eventId) ?? NONE, Math.max(1, (this.index.events[eventId]?.minTelling ?? 1) - 1));
     const cue = around.find((c) => anchorsOf.get(c.term.eventId!)!.size >= 2 && (!this.index.events[c.term.eventId!]?.telling || told(c.term.eventId!)));
     if (cue) return `an element of ${this.index.events[cue.term.eventId!]?.label ?? cue.term.eventId}: ${cue.term.label}`;
     const phrase = windowOf(this.phrases, hit.start).find((p) => !p.term.familyId || p.term.familyId === familyId);
@@ -466,10 +464,9 @@ export class Locality {
     // Events told without names: a window of cues holding every anchor and enough elements.
     const cuesOf = new Map<string, PlacedHit[]>();
     for (const c of this.cues) push(cuesOf, c.term.eventId!, c);
-    for (const [eventId, all] of cuesOf) {
+    for (const [eventId, cues] of cuesOf) {
       const event = this.index.events[eventId];
       if (!event) continue;
-      const cues = all;
       const vocabulary = vocabularyOf(cues, event.anchors);
       const count = new Map<string, number>();
       // The telling cues in the window, and those that back them, by element (`EventSignal.minTelling`
@@ -499,7 +496,7 @@ export class Locality {
         // (records.ts `EventElement.telling`), one of those, or as many as it asks for (`minTelling`).
         // The page's vocabulary (`vocabularyOf`) is not counted among the elements.
         const missing = event.anchors.filter((a) => !count.has(a)).length;
-        const told = !event.telling || tellingEnough(telling, backing, event.minTelling);
+        const told = !event.telling || tellingEnough(telling, backing.keys(), event.minTelling);
         let elements = count.size;
         for (const v of vocabulary) if (count.has(v)) elements--;
         if (count.has(event.key) && missing <= (event.everyAnchor ? 0 : 1) && elements >= event.minElements + missing && told) {
